@@ -1,0 +1,191 @@
+// The diary's data model: episodes, health background and daily check-ins.
+// Plain structs, no behaviour beyond small helpers; storage, serialization and
+// matching live in their own files. Every list-valued field is a std::vector of
+// enum values kept sorted and unique (see normalize()), so equal diaries compare
+// equal and serialize to identical bytes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nd {
+
+// ---- Vocabulary -----------------------------------------------------------
+
+enum class Side : std::uint8_t { Left, Right, Both, Middle };
+
+enum class Region : std::uint8_t {
+    Toes, Sole, TopOfFoot, Heel, InnerAnkle, Ankle, Shin, Calf, Knee,
+    ThighFront, ThighBack, Hip, Buttock, SaddleArea, LowerBack, WholeLeg,
+    Hand, Arm, Face,
+};
+
+enum class Sensation : std::uint8_t {
+    Numbness, Tingling, Burning, ShootingPain, Pain, Cramping, Weakness,
+};
+
+// What the person was doing just before onset (also: what brings it on).
+enum class Activity : std::uint8_t {
+    CrossedLegs, LongSitting, Kneeling, SittingOnFeet, TightClothing, Walking,
+    Standing, LyingDown, Exercise, Injury, Other,
+};
+
+// What made it ease.
+enum class Relief : std::uint8_t {
+    MovingOrChangingPosition, Rest, Stretching, LooseningClothing, Warmth, Medicine, Nothing,
+};
+
+// Signs that came with the episode (several are red flags, see red_flags.hpp).
+enum class Sign : std::uint8_t {
+    LegWeakness, ArmWeakness, FaceDrooping, TroubleSpeaking, Confusion, VisionChange,
+    BladderBowelLoss, Unsteadiness,
+};
+
+enum class Onset : std::uint8_t { Unknown, Sudden, Gradual };
+enum class SpreadSpeed : std::uint8_t { Unknown, Minutes, Hours, Days, Weeks };
+enum class TriState : std::uint8_t { Unknown, Yes, No };
+
+// General symptoms of the day, asked in the daily check-in.
+enum class GeneralSymptom : std::uint8_t {
+    WidespreadPain, MorningStiffness, Exhaustion, IrritableBowel, MemoryOrThinking,
+    RestlessLegs, BackPain,
+};
+
+// Facts of the health background that matching may use.
+enum class FactKind : std::uint8_t {
+    Diabetes, AlcoholUse, LowVitaminB, Whiplash, HerniatedDisc, HipDislocation,
+    FootAnkleInjury, OtherInjury, BackProblem, KnownGrowth, OtherDiagnosis,
+};
+
+// ---- Records ---------------------------------------------------------------
+
+struct RegionMark {
+    Region region = Region::Toes;
+    Side side = Side::Both;
+    friend bool operator==(const RegionMark&, const RegionMark&) = default;
+    friend auto operator<=>(const RegionMark&, const RegionMark&) = default;
+};
+
+// A moment as the person lived it: UTC seconds plus their UTC offset then, so a
+// day is assigned in local time ("after midnight" lands on the right day).
+struct LocalTime {
+    std::int64_t utc = 0;          // seconds since 1970-01-01T00:00:00Z
+    std::int32_t offset_min = 0;   // UTC offset in minutes at that moment (-840..840)
+    friend bool operator==(const LocalTime&, const LocalTime&) = default;
+};
+
+struct Episode {
+    std::string id;                         // UUID v4, stable across devices
+    LocalTime start;
+    std::optional<std::int32_t> duration_min; // unset while ongoing or unknown
+    bool ongoing = false;                   // "still going"; ended later with a duration
+    std::vector<RegionMark> regions;
+    std::vector<Sensation> sensations;
+    int numbness = 0;                       // 0..10
+    int pain = 0;                           // 0..10
+    std::vector<Activity> activities;       // before onset
+    std::vector<Relief> reliefs;
+    std::optional<std::int32_t> relief_after_min; // how soon it eased after the relief
+    Onset onset = Onset::Unknown;
+    bool spread = false;
+    std::optional<Region> spread_from;
+    std::optional<Region> spread_to;
+    SpreadSpeed spread_speed = SpreadSpeed::Unknown;
+    std::vector<Sign> signs;
+    TriState worse_at_night = TriState::Unknown;
+    int effect_walking = 0;                 // 0 none, 1 a little, 2 a lot, 3 could not
+    int effect_sleep = 0;
+    int effect_work = 0;
+    std::string note;
+    std::int64_t created_utc = 0;
+    std::int64_t updated_utc = 0;
+    std::optional<std::int64_t> deleted_utc; // set: in the bin (undoable)
+    friend bool operator==(const Episode&, const Episode&) = default;
+};
+
+// A calendar date in the person's local time, "YYYY-MM-DD".
+using LocalDate = std::string;
+
+struct CheckIn {
+    std::string id;
+    LocalDate date;
+    std::vector<GeneralSymptom> symptoms;
+    bool no_numbness = false;               // "no numbness today"
+    std::string note;
+    std::int64_t created_utc = 0;
+    std::int64_t updated_utc = 0;
+    std::optional<std::int64_t> deleted_utc;
+    friend bool operator==(const CheckIn&, const CheckIn&) = default;
+};
+
+struct BackgroundFact {
+    std::string id;
+    FactKind kind = FactKind::OtherDiagnosis;
+    std::string detail;                     // the person's words
+    LocalDate since;                        // may be empty (unknown)
+    std::optional<double> amount;           // AlcoholUse: drinks a week
+    std::int64_t created_utc = 0;
+    std::int64_t updated_utc = 0;
+    std::optional<std::int64_t> deleted_utc;
+    friend bool operator==(const BackgroundFact&, const BackgroundFact&) = default;
+};
+
+struct Medicine {
+    std::string id;
+    std::string name;
+    std::string dose;
+    std::string when_taken;                 // free text: "mornings", "since 2025-03"
+    LocalDate since;
+    TriState helped = TriState::Unknown;
+    std::string note;
+    std::int64_t created_utc = 0;
+    std::int64_t updated_utc = 0;
+    std::optional<std::int64_t> deleted_utc;
+    friend bool operator==(const Medicine&, const Medicine&) = default;
+};
+
+struct Profile {
+    std::string name;                       // optional, for the doctor's report
+    LocalDate birth_date;                   // optional
+    std::int64_t updated_utc = 0;
+    friend bool operator==(const Profile&, const Profile&) = default;
+};
+
+// What stays of a record erased for good: enough for merges to honour the delete.
+struct Tombstone {
+    std::string id;
+    std::string kind;                       // "episode", "checkin", "fact", "medicine"
+    std::int64_t deleted_utc = 0;
+    friend bool operator==(const Tombstone&, const Tombstone&) = default;
+};
+
+// The whole diary, as backed up, imported and matched.
+struct Diary {
+    Profile profile;
+    std::vector<Episode> episodes;          // ordered by start.utc, then id
+    std::vector<CheckIn> checkins;          // ordered by date, then id
+    std::vector<BackgroundFact> facts;      // ordered by id
+    std::vector<Medicine> medicines;        // ordered by id
+    std::vector<Tombstone> tombstones;      // ordered by id
+    friend bool operator==(const Diary&, const Diary&) = default;
+};
+
+// Sorts and de-duplicates every list-valued field of an episode / check-in.
+void normalize(Episode& e);
+void normalize(CheckIn& c);
+// Puts a diary's records in their canonical order (see Diary).
+void normalize(Diary& d);
+
+// True when the episode is in the bin.
+inline bool is_deleted(const Episode& e) { return e.deleted_utc.has_value(); }
+
+template <class E, class V>
+bool contains(const std::vector<E>& v, const V& x) {
+    for (const auto& e : v)
+        if (e == x) return true;
+    return false;
+}
+
+}  // namespace nd

@@ -1,0 +1,153 @@
+#include "time_util.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+namespace nd {
+
+namespace chr = std::chrono;
+
+std::int64_t now_utc_seconds() {
+    return chr::duration_cast<chr::seconds>(chr::system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+    std::int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+    return q;
+}
+
+std::int64_t local_seconds(const LocalTime& t) { return t.utc + std::int64_t{t.offset_min} * 60; }
+
+bool parse_int(std::string_view s, int& out) {
+    if (s.empty()) return false;
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
+
+}  // namespace
+
+LocalDate date_from_days(std::int64_t days) {
+    const chr::year_month_day ymd{chr::sys_days{chr::days{days}}};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+LocalDate local_date(const LocalTime& t) { return date_from_days(floor_div(local_seconds(t), 86400)); }
+
+int local_minute_of_day(const LocalTime& t) {
+    const auto s = local_seconds(t);
+    return static_cast<int>((s - floor_div(s, 86400) * 86400) / 60);
+}
+
+int local_weekday(const LocalTime& t) {
+    // 1970-01-01 was a Thursday (3 when Monday is 0).
+    const auto days = floor_div(local_seconds(t), 86400);
+    return static_cast<int>(((days % 7) + 7 + 3) % 7);
+}
+
+std::string format_iso8601(const LocalTime& t) {
+    const auto s = local_seconds(t);
+    const auto days = floor_div(s, 86400);
+    const auto sod = s - days * 86400;
+    const int off = t.offset_min;
+    const int aoff = off < 0 ? -off : off;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", date_from_days(days).c_str(),
+                  static_cast<int>(sod / 3600), static_cast<int>(sod / 60 % 60), static_cast<int>(sod % 60),
+                  off < 0 ? '-' : '+', aoff / 60, aoff % 60);
+    return buf;
+}
+
+std::optional<std::int64_t> days_since_epoch(std::string_view date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    if (!parse_int(date.substr(0, 4), y) || !parse_int(date.substr(5, 2), m) || !parse_int(date.substr(8, 2), d))
+        return std::nullopt;
+    const chr::year_month_day ymd{chr::year{y}, chr::month{static_cast<unsigned>(m)},
+                                  chr::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok() || y < 1900) return std::nullopt;
+    return chr::sys_days{ymd}.time_since_epoch().count();
+}
+
+bool is_valid_date(std::string_view date) { return days_since_epoch(date).has_value(); }
+
+std::int64_t local_midnight_utc(std::string_view date, std::int32_t offset_min) {
+    return days_since_epoch(date).value_or(0) * 86400 - std::int64_t{offset_min} * 60;
+}
+
+std::optional<LocalTime> parse_iso8601(std::string_view text, std::int32_t default_offset_min) {
+    if (text.size() < 16) return std::nullopt;
+    const auto days = days_since_epoch(text.substr(0, 10));
+    if (!days || (text[10] != 'T' && text[10] != ' ') || text[13] != ':') return std::nullopt;
+    int hh = 0, mm = 0, ss = 0;
+    if (!parse_int(text.substr(11, 2), hh) || !parse_int(text.substr(14, 2), mm)) return std::nullopt;
+    std::size_t pos = 16;
+    if (pos < text.size() && text[pos] == ':') {
+        if (text.size() < pos + 3 || !parse_int(text.substr(pos + 1, 2), ss)) return std::nullopt;
+        pos += 3;
+    }
+    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+    std::int32_t offset = default_offset_min;
+    const auto rest = text.substr(pos);
+    if (rest == "Z") {
+        offset = 0;
+    } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
+        int oh = 0, om = 0;
+        if (!parse_int(rest.substr(1, 2), oh) || !parse_int(rest.substr(4, 2), om) || oh > 14 || om > 59)
+            return std::nullopt;
+        offset = (oh * 60 + om) * (rest[0] == '-' ? -1 : 1);
+    } else if (!rest.empty()) {
+        return std::nullopt;
+    }
+    LocalTime t;
+    t.offset_min = offset;
+    t.utc = *days * 86400 + hh * 3600 + mm * 60 + ss - std::int64_t{offset} * 60;
+    return t;
+}
+
+std::string new_uuid() {
+    // std::random_device is the OS's entropy source on Linux and the browser's
+    // crypto.getRandomValues under Emscripten, so core stays portable.
+    static thread_local std::mt19937_64 gen{[] {
+        std::random_device rd;
+        std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
+        return std::mt19937_64(seq);
+    }()};
+    unsigned char b[16];
+    for (int i = 0; i < 16; i += 8) {
+        const auto r = gen();
+        for (int k = 0; k < 8; ++k) b[i + k] = static_cast<unsigned char>(r >> (8 * k));
+    }
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
+    char out[37];
+    std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+                  b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    return out;
+}
+
+bool is_uuid(std::string_view t) {
+    if (t.size() != 36) return false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-') return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace nd
