@@ -1,0 +1,67 @@
+// The cause catalog: documented causes of leg and foot numbness and the rules
+// that tie diary features to each. Loaded from assets/catalog/causes.json; the
+// rules are data, combining a fixed vocabulary of features (see catalog.md in
+// the README) with weights and thresholds.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nd {
+
+struct CatalogError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Citation {
+    std::string title;
+    std::string url;   // may be empty for the seed text
+};
+
+// One rule: a feature from the vocabulary, its parameters and weight.
+// The feature kinds and their parameters are defined by the matching engine
+// (matching.cpp); the catalog loader validates them by name.
+struct Rule {
+    std::string feature;              // e.g. "region", "activity", "relief_within", "background"
+    std::vector<std::string> values;  // feature parameters (ids from enum_names)
+    double number = 0;                // threshold, when the feature takes one (minutes, drinks, ...)
+    double weight = 0;                // positive: for the cause; negative: against
+    std::string says;                 // the evidence line's wording, e.g. "began after sitting with legs crossed"
+    std::string source;               // citation for a fact the seed does not state (may be empty)
+};
+
+struct Cause {
+    std::string id;                   // "posture", "diabetic_neuropathy", ...
+    std::string name;
+    std::string summary;              // plain language, the project's own words
+    std::vector<std::string> where;         // documented features, in plain words
+    std::vector<std::string> feels_like;
+    std::vector<std::string> brought_on_by;
+    std::vector<std::string> relieved_by;
+    std::vector<std::string> course;
+    std::vector<std::string> risk_factors;
+    std::vector<std::string> against;
+    bool serious = false;             // never shown as ruled out
+    std::string urgency;              // non-empty for causes needing urgent care
+    std::vector<Citation> sources;
+    std::vector<Rule> rules;
+    std::vector<std::string> log_next;   // what to log to tell more
+};
+
+struct Catalog {
+    int version = 1;
+    std::vector<Cause> causes;
+    const Cause* find(std::string_view id) const;
+};
+
+// Throws CatalogError naming the cause and the field on a malformed or incomplete file.
+Catalog load_catalog_json(std::string_view json_text);
+Catalog load_catalog_file(const std::string& path);
+// The catalog shipped with the app: assets/catalog/causes.json under the assets
+// folder (ND_ASSETS_DIR env var, the source tree, or the installed data dir).
+std::string default_assets_dir();
+Catalog load_default_catalog();
+
+}  // namespace nd

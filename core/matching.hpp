@@ -1,0 +1,61 @@
+// Explainable matching of every cause in the catalog against the diary, and the
+// red-flag checks. Deterministic: the same diary and catalog give the same result.
+// It informs; it never diagnoses (see disclaimer()).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalog.hpp"
+#include "model.hpp"
+
+namespace nd {
+
+enum class Fit { CannotTell, FitsLittle, FitsPartly, FitsWell };
+const char* fit_label(Fit f);   // "The diary cannot tell yet", "Fits little", ...
+
+struct EvidenceLine {
+    bool supports = true;                     // for (true) or against (false)
+    std::string text;                         // "7 of 9 episodes began after sitting with legs crossed"
+    std::vector<std::string> episode_ids;     // episodes it rests on
+    std::vector<std::string> fact_ids;        // background facts / check-ins it rests on
+    double weight = 0;
+};
+
+struct CauseMatch {
+    std::string cause_id;
+    std::string name;
+    double score = 0;                         // higher fits better; for ranking only
+    Fit fit = Fit::CannotTell;
+    std::string fit_text;                     // worded for people; serious causes never "ruled out"
+    std::vector<EvidenceLine> evidence;
+    std::vector<std::string> unknowns;        // "No episode records whether rest relieved it"
+    bool serious = false;
+};
+
+enum class RedFlagKind { StrokeSigns, SaddleOrBladder, RapidSpreadOrLegWeakness };
+
+struct RedFlag {
+    RedFlagKind kind;
+    std::string episode_id;
+    bool call_emergency = false;              // stroke signs: call emergency services now
+    std::string title;                        // "Possible stroke signs"
+    std::string advice;                       // what to do
+    std::vector<std::string> reasons;         // what in the episode raised it
+};
+
+struct MatchResult {
+    std::vector<RedFlag> red_flags;           // never hidden behind a score
+    std::vector<CauseMatch> causes;           // ranked, best fit first
+    int episodes_considered = 0;
+    int minimum_episodes = 0;                 // below this, no claims are made
+};
+
+// Red flags of one episode (empty for a foot that fell asleep).
+std::vector<RedFlag> red_flags_for(const Episode& e);
+// Matches every cause; deleted episodes and records are ignored.
+MatchResult match(const Catalog& catalog, const Diary& diary);
+// "This shows patterns to discuss with a doctor. It is not a diagnosis. ..."
+const char* disclaimer();
+
+}  // namespace nd

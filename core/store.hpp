@@ -1,0 +1,109 @@
+// The diary's durable store: one SQLite file (WAL, synchronous=FULL). Every
+// mutating call is one transaction and is on disk when it returns; nothing waits
+// in memory for a save. Errors throw StoreError with a message fit for a person.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+
+struct sqlite3;
+
+namespace nd {
+
+struct StoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// A half-open range of UTC seconds [from, to); unset ends are open.
+struct TimeRange {
+    std::optional<std::int64_t> from;
+    std::optional<std::int64_t> to;
+};
+
+class Store {
+public:
+    // Opens (creating it when missing) the diary at `path`. Refuses, with a clear
+    // StoreError and without touching the file: a file that is not SQLite, a
+    // SQLite file of another application (application_id), a diary from a newer
+    // version of the app, a file failing quick_check.
+    static std::unique_ptr<Store> open(const std::string& path);
+    // An in-memory diary (tests, demo previews).
+    static std::unique_ptr<Store> open_in_memory();
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    const std::string& path() const { return path_; }
+    // Replaces the clock used for created/updated/deleted times (tests).
+    void set_clock(std::function<std::int64_t()> clock) { clock_ = std::move(clock); }
+    std::int64_t now() const { return clock_(); }
+
+    // ---- Episodes ----
+    // Adds a new episode; assigns an id when empty, sets created/updated. Returns it as stored.
+    Episode add_episode(Episode e);
+    // Replaces an existing episode (by id); bumps updated_utc. Throws when missing.
+    Episode update_episode(Episode e);
+    std::optional<Episode> episode(const std::string& id) const;
+    // Episodes by start time, oldest first; deleted ones only when asked.
+    std::vector<Episode> episodes(const TimeRange& range = {}, bool include_deleted = false) const;
+    // Moves to the bin (sets deleted_utc); undo with restore_episode.
+    void delete_episode(const std::string& id);
+    void restore_episode(const std::string& id);
+    // Ends a "still going" episode now (duration = now - start).
+    Episode end_episode(const std::string& id);
+
+    // ---- Check-ins (one per local date; putting a date again replaces it) ----
+    CheckIn put_checkin(CheckIn c);
+    std::optional<CheckIn> checkin(const LocalDate& date) const;
+    std::vector<CheckIn> checkins(bool include_deleted = false) const;
+    void delete_checkin(const std::string& id);
+    void restore_checkin(const std::string& id);
+
+    // ---- Health background ----
+    Profile profile() const;
+    void set_profile(Profile p);
+    BackgroundFact put_fact(BackgroundFact f);        // add (empty id) or replace
+    std::vector<BackgroundFact> facts(bool include_deleted = false) const;
+    void delete_fact(const std::string& id);
+    void restore_fact(const std::string& id);
+    Medicine put_medicine(Medicine m);
+    std::vector<Medicine> medicines(bool include_deleted = false) const;
+    void delete_medicine(const std::string& id);
+    void restore_medicine(const std::string& id);
+
+    // ---- Bin and erasure ----
+    // Erases for good the content of everything in the bin, leaving tombstones.
+    void empty_bin();
+    // Erases every record and tombstone; the file stays a valid, empty diary.
+    void delete_all_data();
+
+    // ---- Whole diary ----
+    // Everything, including the bin and tombstones, in canonical order.
+    Diary load_diary() const;
+    // Replaces the whole content with `d` in one transaction (import / restore).
+    void replace_diary(const Diary& d);
+
+    // ---- Settings (small key/value pairs the app keeps with the diary) ----
+    std::optional<std::string> setting(const std::string& key) const;
+    void set_setting(const std::string& key, const std::string& value);
+
+    // Runs PRAGMA integrity_check; returns "ok" or the problems found.
+    std::string integrity_check() const;
+    int schema_version() const;
+    static int current_schema_version();
+
+private:
+    Store(sqlite3* db, std::string path);
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    std::function<std::int64_t()> clock_;
+};
+
+}  // namespace nd
