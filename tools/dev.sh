@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Developer entry point for a fresh Debian 12 machine (the README's two commands).
+#   tools/dev.sh run    install what is missing, build, and open the app on the default diary
+#   tools/dev.sh test   install what is missing, build, and run the whole test suite (ctest)
+# Both are idempotent and quick when nothing changed.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${ND_BUILD_DIR:-$here/build}"
+
+# Debian packages the build, the tests and the screenshot script need.
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libsqlite3-dev libcereal-dev catch2
+  libimgui-dev libglfw3-dev libgl-dev libstb-dev
+  libgl1-mesa-dri libglx-mesa0 xvfb xauth
+  fonts-dejavu-core fonts-font-awesome
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  if [ ! -f "$build_dir/build.ninja" ]; then
+    cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  fi
+  cmake --build "$build_dir" -j"$(nproc)"
+}
+
+case "${1:-}" in
+  run)
+    install_missing
+    build
+    shift
+    exec "$build_dir/platform/numbness-diary" "$@"
+    ;;
+  test)
+    install_missing
+    build
+    ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
+    ;;
+  *)
+    echo "usage: tools/dev.sh run|test" >&2
+    exit 2
+    ;;
+esac
