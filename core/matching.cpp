@@ -1,0 +1,126 @@
+// Scores every catalog cause against the diary and words the result. The feature
+// semantics are in match_features.cpp, the red flags in red_flags.cpp.
+#include "matching.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "match_features.hpp"
+
+namespace nd {
+
+namespace {
+
+constexpr int kMinimumEpisodes = 3;
+constexpr double kFitsWell = 0.5;     // share of the cause's positive weight
+constexpr double kFitsPartly = 0.25;
+
+Fit fit_from(double score) {
+    if (score >= kFitsWell) return Fit::FitsWell;
+    if (score >= kFitsPartly) return Fit::FitsPartly;
+    return Fit::FitsLittle;
+}
+
+std::string fit_wording(const Cause& cause, Fit fit, int episodes) {
+    switch (fit) {
+        case Fit::CannotTell:
+            return "The diary cannot tell yet: it needs at least " + std::to_string(kMinimumEpisodes) +
+                   " episodes (it has " + std::to_string(episodes) + ") or a relevant background fact.";
+        case Fit::FitsWell:
+            return cause.serious ? "Much of the diary fits this pattern. Please discuss it with a doctor soon."
+                                 : "Much of the diary fits this pattern. Worth discussing with a doctor.";
+        case Fit::FitsPartly:
+            return cause.serious ? "Some of the diary fits this pattern. Please discuss it with a doctor."
+                                 : "Some of the diary fits this pattern.";
+        case Fit::FitsLittle:
+            return cause.serious ? "The diary does not point to it so far."
+                                 : "Little in the diary fits this pattern.";
+    }
+    return {};
+}
+
+CauseMatch match_cause(const Cause& cause, const detail::MatchContext& ctx, bool too_little) {
+    CauseMatch m;
+    m.cause_id = cause.id;
+    m.name = cause.name;
+    m.serious = cause.serious;
+
+    double positive = 0, sum = 0;
+    std::vector<EvidenceLine> against;
+    std::set<std::string> seen_unknowns;
+    for (const Rule& rule : cause.rules) {
+        if (rule.weight > 0) positive += rule.weight;
+        const auto out = detail::evaluate(rule, ctx);
+        for (const auto& u : out.unknowns)
+            if (seen_unknowns.insert(u).second) m.unknowns.push_back(u);
+        if (!out.applicable || out.fraction <= 0) continue;
+        EvidenceLine line;
+        line.supports = rule.weight > 0;
+        line.text = out.text;
+        line.episode_ids = out.episode_ids;
+        line.fact_ids = out.fact_ids;
+        line.weight = rule.weight * out.fraction;
+        sum += line.weight;
+        (line.supports ? m.evidence : against).push_back(std::move(line));
+    }
+    // Strongest first; rule order breaks ties (stable sort), so the result is deterministic.
+    auto by_weight = [](const EvidenceLine& a, const EvidenceLine& b) {
+        return std::abs(a.weight) > std::abs(b.weight);
+    };
+    std::stable_sort(m.evidence.begin(), m.evidence.end(), by_weight);
+    std::stable_sort(against.begin(), against.end(), by_weight);
+    m.evidence.insert(m.evidence.end(), against.begin(), against.end());
+
+    m.score = positive > 0 ? sum / positive : 0;
+    m.fit = too_little ? Fit::CannotTell : fit_from(m.score);
+    m.fit_text = fit_wording(cause, m.fit, static_cast<int>(ctx.episodes.size()));
+    if (cause.serious && (m.fit == Fit::FitsLittle || m.fit == Fit::CannotTell))
+        for (const auto& what : cause.log_next) {
+            const auto u = "What would change that: " + what;
+            if (seen_unknowns.insert(u).second) m.unknowns.push_back(u);
+        }
+    if (too_little)
+        m.unknowns.insert(m.unknowns.begin(), "Log at least " + std::to_string(kMinimumEpisodes) +
+                                                  " episodes before the diary can show a pattern");
+    return m;
+}
+
+}  // namespace
+
+const char* fit_label(Fit f) {
+    switch (f) {
+        case Fit::CannotTell: return "The diary cannot tell yet";
+        case Fit::FitsLittle: return "Fits little";
+        case Fit::FitsPartly: return "Fits partly";
+        case Fit::FitsWell: return "Fits well";
+    }
+    return "";
+}
+
+MatchResult match(const Catalog& catalog, const Diary& diary) {
+    const auto ctx = detail::make_context(diary);
+    MatchResult result;
+    result.episodes_considered = static_cast<int>(ctx.episodes.size());
+    result.minimum_episodes = kMinimumEpisodes;
+
+    // Red flags first and apart: newest episode first, never hidden behind a score.
+    for (auto it = ctx.episodes.rbegin(); it != ctx.episodes.rend(); ++it) {
+        auto flags = red_flags_for(**it);
+        result.red_flags.insert(result.red_flags.end(), flags.begin(), flags.end());
+    }
+
+    const bool too_little = result.episodes_considered < kMinimumEpisodes && ctx.facts.empty();
+    for (const Cause& cause : catalog.causes) result.causes.push_back(match_cause(cause, ctx, too_little));
+    std::sort(result.causes.begin(), result.causes.end(), [](const CauseMatch& a, const CauseMatch& b) {
+        return a.score != b.score ? a.score > b.score : a.cause_id < b.cause_id;
+    });
+    return result;
+}
+
+const char* disclaimer() {
+    return "This shows patterns in your diary to discuss with a doctor. It is not a diagnosis, and a cause "
+           "that does not show here can still be present. In an emergency, or with sudden numbness and a "
+           "drooping face, a weak arm or trouble speaking, call emergency services at once.";
+}
+
+}  // namespace nd
