@@ -4,6 +4,7 @@
 // and throw ImportError with a clear message; they never return a half-read diary.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -23,7 +24,23 @@ std::string diary_to_binary(const Diary& d);
 Diary diary_from_binary(std::string_view bytes);
 
 // Checks every value of a loaded diary (ranges, enums, dates, UUIDs, UTF-8);
-// throws ImportError naming the record and field.
+// throws ImportError naming the record and field. Also: ids unique across the
+// whole diary (records and tombstones), at most one check-in per date.
 void validate(const Diary& d);
+
+// The same checks for one record. The store runs them before every write, so the
+// database never holds what an import of its own backup would refuse.
+void validate(const Episode& e);
+void validate(const CheckIn& c);
+void validate(const BackgroundFact& f);
+void validate(const Medicine& m);
+void validate(const Profile& p);
+void validate(const Tombstone& t);
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// Largest backup accepted by diary_from_json / diary_from_binary.
+inline constexpr std::size_t kMaxImportBytes = 64u * 1024u * 1024u;
 
 }  // namespace nd

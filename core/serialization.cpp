@@ -1,0 +1,287 @@
+// cereal serialization of the diary (JSON backup and portable binary). The only
+// translation unit that includes cereal: it is slow to compile.
+//
+// Hostile input: the JSON parser runs iteratively (RAPIDJSON_PARSE_DEFAULT_FLAGS,
+// set by core/CMakeLists.txt) so deep nesting cannot overflow the stack, and NaN /
+// Infinity literals are rejected by the parser. The portable binary reader trusts
+// declared lengths, so strings and vectors are loaded here with their length
+// checked against the bytes that remain (see BoundedInput below) and vectors grow
+// one element at a time. Everything thrown is turned into ImportError at the
+// boundary, and every loaded diary goes through validate().
+#include "serialization.hpp"
+
+#include <cereal/archives/json.hpp>
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/cereal.hpp>
+#include <cereal/types/optional.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
+#include <sstream>
+#include <streambuf>
+
+#include "enum_names.hpp"
+
+// ---- Bounded portable-binary loading ----------------------------------------
+
+namespace nd::detail {
+
+// A read-only stream buffer over the caller's bytes (no copy) that can tell how
+// many bytes are left.
+class ViewBuf : public std::streambuf {
+public:
+    explicit ViewBuf(std::string_view bytes) {
+        char* b = const_cast<char*>(bytes.data());  // never written through
+        setg(b, b, b + bytes.size());
+    }
+    std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
+};
+
+// The buffer being read by the current binary import on this thread.
+thread_local const ViewBuf* t_binary_input = nullptr;
+
+inline void check_declared_length(std::uint64_t n, std::size_t min_bytes_each) {
+    const std::size_t left = t_binary_input ? t_binary_input->remaining() : 0;
+    if (min_bytes_each == 0) min_bytes_each = 1;
+    if (n > left / min_bytes_each)
+        throw ImportError("a declared length of " + std::to_string(n) + " is larger than the " +
+                          std::to_string(left) + " bytes left in the file (damaged or not a diary)");
+}
+
+}  // namespace nd::detail
+
+namespace cereal {
+
+// More specialised than cereal's own string / vector loaders, so chosen for the
+// portable binary input archive only.
+inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::string& s) {
+    size_type n = 0;
+    ar(make_size_tag(n));
+    nd::detail::check_declared_length(n, 1);
+    s.resize(static_cast<std::size_t>(n));
+    ar(binary_data(s.data(), static_cast<std::size_t>(n)));
+}
+
+template <class T, class A>
+void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::vector<T, A>& v) {
+    size_type n = 0;
+    ar(make_size_tag(n));
+    nd::detail::check_declared_length(n, 1);  // every element takes at least one byte
+    v.clear();
+    for (size_type i = 0; i < n; ++i) {
+        T x{};
+        ar(x);
+        v.push_back(std::move(x));
+    }
+}
+
+}  // namespace cereal
+
+// ---- Class versions ----------------------------------------------------------
+// Bump a version when a type's fields change; its serialize() then reads the old
+// layout when `version` is lower. A version above the one known here is refused.
+
+CEREAL_CLASS_VERSION(nd::RegionMark, 1)
+CEREAL_CLASS_VERSION(nd::LocalTime, 1)
+CEREAL_CLASS_VERSION(nd::Episode, 1)
+CEREAL_CLASS_VERSION(nd::CheckIn, 1)
+CEREAL_CLASS_VERSION(nd::BackgroundFact, 1)
+CEREAL_CLASS_VERSION(nd::Medicine, 1)
+CEREAL_CLASS_VERSION(nd::Profile, 1)
+CEREAL_CLASS_VERSION(nd::Tombstone, 1)
+CEREAL_CLASS_VERSION(nd::Diary, 1)
+
+namespace nd {
+
+namespace {
+
+void check_version(const char* type, std::uint32_t version, std::uint32_t known) {
+    if (version > known)
+        throw ImportError(std::string("this backup holds a ") + type + " of format version " + std::to_string(version) +
+                          ", written by a newer version of Numbness Diary (this one reads up to " +
+                          std::to_string(known) + "); update the app");
+}
+
+}  // namespace
+
+// ---- Enums as their stable string ids ------------------------------------------
+
+#define ND_ENUM_AS_ID(E)                                                                      \
+    template <class Archive>                                                                  \
+    std::string save_minimal(const Archive&, const E& v) {                                    \
+        return std::string(enum_id(v));                                                       \
+    }                                                                                         \
+    template <class Archive>                                                                  \
+    void load_minimal(const Archive&, E& v, const std::string& id) {                          \
+        auto parsed = enum_from_id<E>(id);                                                    \
+        if (!parsed) throw ImportError("unknown " #E " value \"" + id.substr(0, 40) + "\""); \
+        v = *parsed;                                                                          \
+    }
+
+ND_ENUM_AS_ID(Side)
+ND_ENUM_AS_ID(Region)
+ND_ENUM_AS_ID(Sensation)
+ND_ENUM_AS_ID(Activity)
+ND_ENUM_AS_ID(Relief)
+ND_ENUM_AS_ID(Sign)
+ND_ENUM_AS_ID(Onset)
+ND_ENUM_AS_ID(SpreadSpeed)
+ND_ENUM_AS_ID(TriState)
+ND_ENUM_AS_ID(GeneralSymptom)
+ND_ENUM_AS_ID(FactKind)
+#undef ND_ENUM_AS_ID
+
+// ---- Records ---------------------------------------------------------------------
+
+#define NVP(field) cereal::make_nvp(#field, x.field)
+
+template <class Archive>
+void serialize(Archive& ar, RegionMark& x, const std::uint32_t version) {
+    check_version("body region", version, 1);
+    ar(NVP(region), NVP(side));
+}
+
+template <class Archive>
+void serialize(Archive& ar, LocalTime& x, const std::uint32_t version) {
+    check_version("time", version, 1);
+    ar(NVP(utc), NVP(offset_min));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Episode& x, const std::uint32_t version) {
+    check_version("episode", version, 1);
+    ar(NVP(id), NVP(start), NVP(duration_min), NVP(ongoing), NVP(regions), NVP(sensations), NVP(numbness),
+       NVP(pain), NVP(activities), NVP(reliefs), NVP(relief_after_min), NVP(onset), NVP(spread), NVP(spread_from),
+       NVP(spread_to), NVP(spread_speed), NVP(signs), NVP(worse_at_night), NVP(effect_walking), NVP(effect_sleep),
+       NVP(effect_work), NVP(note), NVP(created_utc), NVP(updated_utc), NVP(deleted_utc));
+}
+
+template <class Archive>
+void serialize(Archive& ar, CheckIn& x, const std::uint32_t version) {
+    check_version("check-in", version, 1);
+    ar(NVP(id), NVP(date), NVP(symptoms), NVP(no_numbness), NVP(note), NVP(created_utc), NVP(updated_utc),
+       NVP(deleted_utc));
+}
+
+template <class Archive>
+void serialize(Archive& ar, BackgroundFact& x, const std::uint32_t version) {
+    check_version("background fact", version, 1);
+    ar(NVP(id), NVP(kind), NVP(detail), NVP(since), NVP(amount), NVP(created_utc), NVP(updated_utc),
+       NVP(deleted_utc));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Medicine& x, const std::uint32_t version) {
+    check_version("medicine", version, 1);
+    ar(NVP(id), NVP(name), NVP(dose), NVP(when_taken), NVP(since), NVP(helped), NVP(note), NVP(created_utc),
+       NVP(updated_utc), NVP(deleted_utc));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Profile& x, const std::uint32_t version) {
+    check_version("profile", version, 1);
+    ar(NVP(name), NVP(birth_date), NVP(updated_utc));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Tombstone& x, const std::uint32_t version) {
+    check_version("tombstone", version, 1);
+    ar(NVP(id), NVP(kind), NVP(deleted_utc));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Diary& x, const std::uint32_t version) {
+    check_version("diary", version, 1);
+    ar(NVP(profile), NVP(episodes), NVP(checkins), NVP(facts), NVP(medicines), NVP(tombstones));
+}
+
+#undef NVP
+
+// ---- Boundary --------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kRootName = "diary";
+
+void check_size(std::size_t n) {
+    if (n > kMaxImportBytes)
+        throw ImportError("the backup is " + std::to_string(n / (1024 * 1024)) +
+                          " MiB, larger than the 64 MiB a diary backup can be");
+}
+
+template <class Load>
+Diary guarded_load(const char* what, Load&& load) {
+    Diary d;
+    try {
+        load(d);
+    } catch (const ImportError& e) {
+        throw ImportError(std::string("Cannot read this ") + what + ": " + e.what());
+    } catch (const std::bad_alloc&) {
+        throw ImportError(std::string("Cannot read this ") + what + ": it declares more data than fits in memory");
+    } catch (const std::exception& e) {
+        throw ImportError(std::string("Cannot read this ") + what + " (damaged or not a diary backup): " + e.what());
+    } catch (...) {
+        throw ImportError(std::string("Cannot read this ") + what + ": unknown error");
+    }
+    normalize(d);
+    try {
+        validate(d);
+    } catch (const ImportError& e) {
+        throw ImportError(std::string("This ") + what + " holds an invalid value: " + e.what());
+    }
+    return d;
+}
+
+}  // namespace
+
+std::string diary_to_json(const Diary& d) {
+    Diary copy = d;
+    normalize(copy);
+    std::ostringstream os;
+    {
+        cereal::JSONOutputArchive ar(os, cereal::JSONOutputArchive::Options(324, cereal::JSONOutputArchive::Options::IndentChar::space, 2));
+        ar(cereal::make_nvp(kRootName, copy));
+    }
+    os << '\n';
+    return os.str();
+}
+
+Diary diary_from_json(std::string_view json) {
+    check_size(json.size());
+    return guarded_load("JSON backup", [&](Diary& d) {
+        detail::ViewBuf buf(json);
+        std::istream is(&buf);
+        cereal::JSONInputArchive ar(is);
+        ar(cereal::make_nvp(kRootName, d));
+    });
+}
+
+std::string diary_to_binary(const Diary& d) {
+    Diary copy = d;
+    normalize(copy);
+    std::ostringstream os(std::ios::binary);
+    {
+        cereal::PortableBinaryOutputArchive ar(os);
+        ar(copy);
+    }
+    return os.str();
+}
+
+Diary diary_from_binary(std::string_view bytes) {
+    check_size(bytes.size());
+    return guarded_load("binary backup", [&](Diary& d) {
+        detail::ViewBuf buf(bytes);
+        std::istream is(&buf);
+        struct Scope {
+            explicit Scope(const detail::ViewBuf* b) { detail::t_binary_input = b; }
+            ~Scope() { detail::t_binary_input = nullptr; }
+        } scope(&buf);
+        if (bytes.empty()) throw ImportError("the file is empty");
+        cereal::PortableBinaryInputArchive ar(is);
+        ar(d);
+        if (buf.remaining() != 0)
+            throw ImportError(std::to_string(buf.remaining()) + " unexpected bytes follow the diary");
+    });
+}
+
+}  // namespace nd

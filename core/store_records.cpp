@@ -1,0 +1,440 @@
+// The store's record calls: episodes, check-ins, background facts, medicines and
+// the profile, mapped to and from their table rows (schema: store_schema.cpp).
+#include <algorithm>
+
+#include "enum_names.hpp"
+#include "serialization.hpp"
+#include "store.hpp"
+#include "store_sql.hpp"
+#include "time_util.hpp"
+
+namespace nd {
+
+namespace {
+
+// ---- Column lists (SELECT order == INSERT order) ----
+
+constexpr const char* kEpisodeCols =
+    "id, start_utc, offset_min, duration_min, ongoing, regions, sensations, numbness, pain, activities, reliefs, "
+    "relief_after_min, onset, spread, spread_from, spread_to, spread_speed, signs, worse_at_night, effect_walking, "
+    "effect_sleep, effect_work, note, created_utc, updated_utc, deleted_utc";
+constexpr const char* kCheckinCols = "id, date, symptoms, no_numbness, note, created_utc, updated_utc, deleted_utc";
+constexpr const char* kFactCols = "id, kind, detail, since, amount, created_utc, updated_utc, deleted_utc";
+constexpr const char* kMedicineCols =
+    "id, name, dose, when_taken, since, helped, note, created_utc, updated_utc, deleted_utc";
+
+std::string placeholders(int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += i ? ",?" : "?";
+    return s;
+}
+
+std::string insert_sql(const char* table, const char* cols, int n, bool replace) {
+    return std::string(replace ? "INSERT OR REPLACE INTO " : "INSERT INTO ") + table + " (" + cols + ") VALUES (" +
+           placeholders(n) + ")";
+}
+
+[[noreturn]] void bad_value(const char* table, const char* column, const std::string& value) {
+    throw StoreError(std::string("The diary holds a value this version does not know (") + table + "." + column +
+                     " = \"" + value.substr(0, 40) + "\"); it may come from a newer version of the app");
+}
+
+template <class E>
+E enum_col(const sql::Stmt& s, int col, const char* table, const char* name) {
+    const auto text = s.text(col);
+    auto v = enum_from_id<E>(text);
+    if (!v) bad_value(table, name, text);
+    return *v;
+}
+
+template <class E>
+std::optional<E> opt_enum_col(const sql::Stmt& s, int col, const char* table, const char* name) {
+    if (s.is_null(col)) return std::nullopt;
+    return enum_col<E>(s, col, table, name);
+}
+
+template <class E>
+std::vector<E> list_col(const sql::Stmt& s, int col, const char* table, const char* name) {
+    const auto text = s.text(col);
+    auto v = split_ids<E>(text);
+    if (!v) bad_value(table, name, text);
+    return *v;
+}
+
+std::optional<std::string> opt_id(const auto& v) {
+    if (!v) return std::nullopt;
+    return std::string(enum_id(*v));
+}
+
+// Regions are "region:side" pairs, comma-joined: "toes:left,sole:both".
+std::string join_regions(const std::vector<RegionMark>& marks) {
+    std::string out;
+    for (const auto& m : marks) {
+        if (!out.empty()) out += ',';
+        out += std::string(enum_id(m.region)) + ':' + std::string(enum_id(m.side));
+    }
+    return out;
+}
+
+std::vector<RegionMark> regions_col(const sql::Stmt& s, int col) {
+    const auto text = s.text(col);
+    std::vector<RegionMark> out;
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        const auto part = rest.substr(0, comma);
+        const auto colon = part.find(':');
+        if (colon == std::string_view::npos) bad_value("episodes", "regions", text);
+        auto r = enum_from_id<Region>(part.substr(0, colon));
+        auto sd = enum_from_id<Side>(part.substr(colon + 1));
+        if (!r || !sd) bad_value("episodes", "regions", text);
+        out.push_back({*r, *sd});
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+    }
+    return out;
+}
+
+// ---- Row readers ----
+
+Episode read_episode(const sql::Stmt& s) {
+    const char* t = "episodes";
+    Episode e;
+    e.id = s.text(0);
+    e.start = {s.i64(1), s.i32(2)};
+    e.duration_min = s.opt_i32(3);
+    e.ongoing = s.i32(4) != 0;
+    e.regions = regions_col(s, 5);
+    e.sensations = list_col<Sensation>(s, 6, t, "sensations");
+    e.numbness = s.i32(7);
+    e.pain = s.i32(8);
+    e.activities = list_col<Activity>(s, 9, t, "activities");
+    e.reliefs = list_col<Relief>(s, 10, t, "reliefs");
+    e.relief_after_min = s.opt_i32(11);
+    e.onset = enum_col<Onset>(s, 12, t, "onset");
+    e.spread = s.i32(13) != 0;
+    e.spread_from = opt_enum_col<Region>(s, 14, t, "spread_from");
+    e.spread_to = opt_enum_col<Region>(s, 15, t, "spread_to");
+    e.spread_speed = enum_col<SpreadSpeed>(s, 16, t, "spread_speed");
+    e.signs = list_col<Sign>(s, 17, t, "signs");
+    e.worse_at_night = enum_col<TriState>(s, 18, t, "worse_at_night");
+    e.effect_walking = s.i32(19);
+    e.effect_sleep = s.i32(20);
+    e.effect_work = s.i32(21);
+    e.note = s.text(22);
+    e.created_utc = s.i64(23);
+    e.updated_utc = s.i64(24);
+    e.deleted_utc = s.opt_i64(25);
+    return e;
+}
+
+CheckIn read_checkin(const sql::Stmt& s) {
+    CheckIn c;
+    c.id = s.text(0);
+    c.date = s.text(1);
+    c.symptoms = list_col<GeneralSymptom>(s, 2, "checkins", "symptoms");
+    c.no_numbness = s.i32(3) != 0;
+    c.note = s.text(4);
+    c.created_utc = s.i64(5);
+    c.updated_utc = s.i64(6);
+    c.deleted_utc = s.opt_i64(7);
+    return c;
+}
+
+BackgroundFact read_fact(const sql::Stmt& s) {
+    BackgroundFact f;
+    f.id = s.text(0);
+    f.kind = enum_col<FactKind>(s, 1, "facts", "kind");
+    f.detail = s.text(2);
+    f.since = s.text(3);
+    if (!s.is_null(4)) f.amount = s.real(4);
+    f.created_utc = s.i64(5);
+    f.updated_utc = s.i64(6);
+    f.deleted_utc = s.opt_i64(7);
+    return f;
+}
+
+Medicine read_medicine(const sql::Stmt& s) {
+    Medicine m;
+    m.id = s.text(0);
+    m.name = s.text(1);
+    m.dose = s.text(2);
+    m.when_taken = s.text(3);
+    m.since = s.text(4);
+    m.helped = enum_col<TriState>(s, 5, "medicines", "helped");
+    m.note = s.text(6);
+    m.created_utc = s.i64(7);
+    m.updated_utc = s.i64(8);
+    m.deleted_utc = s.opt_i64(9);
+    return m;
+}
+
+template <class T, class Read>
+std::vector<T> query(sqlite3* db, const std::string& sql, Read read) {
+    sql::Stmt s(db, sql);
+    std::vector<T> out;
+    while (s.step()) out.push_back(read(s));
+    return out;
+}
+
+template <class T, class Read>
+std::optional<T> query_one(sqlite3* db, const std::string& sql, const std::string& key, Read read) {
+    sql::Stmt s(db, sql);
+    s.bind(key);
+    if (!s.step()) return std::nullopt;
+    return read(s);
+}
+
+// Runs the record checks; the store never holds what an import would refuse.
+template <class T>
+void check(const T& record) {
+    try {
+        validate(record);
+    } catch (const ImportError& e) {
+        throw StoreError(std::string("Not saved: ") + e.what());
+    }
+}
+
+std::string select(const char* cols, const char* table) { return std::string("SELECT ") + cols + " FROM " + table; }
+
+// Sets or clears deleted_utc of one row; throws when the id is unknown.
+void set_deleted(sqlite3* db, const char* table, const char* what, const std::string& id,
+                 std::optional<std::int64_t> when, std::int64_t now) {
+    sql::Txn txn(db);
+    const std::string sql = std::string("UPDATE ") + table + (when ? " SET deleted_utc = coalesce(deleted_utc, ?)"
+                                                                   : " SET deleted_utc = ?") +
+                            ", updated_utc = ? WHERE id = ?";
+    sql::Stmt s(db, sql);
+    s.bind(when).bind(now).bind(id).done();
+    if (sqlite3_changes(db) == 0) throw StoreError(std::string("There is no ") + what + " with id " + id);
+    txn.commit();
+}
+
+}  // namespace
+
+// ---- Row writers ----
+
+namespace rows {
+
+void write(sqlite3* db, const Episode& e, bool replace) {
+    sql::Stmt s(db, insert_sql("episodes", kEpisodeCols, 26, replace));
+    s.bind_all(e.id, e.start.utc, e.start.offset_min, e.duration_min, e.ongoing, join_regions(e.regions),
+               join_ids(e.sensations), e.numbness, e.pain, join_ids(e.activities), join_ids(e.reliefs),
+               e.relief_after_min, std::string(enum_id(e.onset)), e.spread, opt_id(e.spread_from),
+               opt_id(e.spread_to), std::string(enum_id(e.spread_speed)), join_ids(e.signs),
+               std::string(enum_id(e.worse_at_night)), e.effect_walking, e.effect_sleep, e.effect_work, e.note,
+               e.created_utc, e.updated_utc, e.deleted_utc);
+    s.done();
+}
+
+void write(sqlite3* db, const CheckIn& c, bool replace) {
+    sql::Stmt s(db, insert_sql("checkins", kCheckinCols, 8, replace));
+    s.bind_all(c.id, c.date, join_ids(c.symptoms), c.no_numbness, c.note, c.created_utc, c.updated_utc,
+               c.deleted_utc);
+    s.done();
+}
+
+void write(sqlite3* db, const BackgroundFact& f, bool replace) {
+    sql::Stmt s(db, insert_sql("facts", kFactCols, 8, replace));
+    s.bind_all(f.id, std::string(enum_id(f.kind)), f.detail, f.since, f.amount, f.created_utc, f.updated_utc,
+               f.deleted_utc);
+    s.done();
+}
+
+void write(sqlite3* db, const Medicine& m, bool replace) {
+    sql::Stmt s(db, insert_sql("medicines", kMedicineCols, 10, replace));
+    s.bind_all(m.id, m.name, m.dose, m.when_taken, m.since, std::string(enum_id(m.helped)), m.note, m.created_utc,
+               m.updated_utc, m.deleted_utc);
+    s.done();
+}
+
+void write(sqlite3* db, const Profile& p) {
+    sql::Stmt s(db, "INSERT OR REPLACE INTO profile (id, name, birth_date, updated_utc) VALUES (1, ?, ?, ?)");
+    s.bind_all(p.name, p.birth_date, p.updated_utc).done();
+}
+
+void write(sqlite3* db, const Tombstone& t) {
+    sql::Stmt s(db, "INSERT OR REPLACE INTO tombstones (id, kind, deleted_utc) VALUES (?, ?, ?)");
+    s.bind_all(t.id, t.kind, t.deleted_utc).done();
+}
+
+}  // namespace rows
+
+// ---- Episodes ----
+
+Episode Store::add_episode(Episode e) {
+    if (e.id.empty()) e.id = new_uuid();
+    e.created_utc = e.updated_utc = now();
+    e.deleted_utc.reset();
+    normalize(e);
+    check(e);
+    sql::Txn txn(db_);
+    if (episode(e.id)) throw StoreError("An episode with id " + e.id + " already exists");
+    rows::write(db_, e, false);
+    txn.commit();
+    return e;
+}
+
+Episode Store::update_episode(Episode e) {
+    sql::Txn txn(db_);
+    const auto old = episode(e.id);
+    if (!old) throw StoreError("There is no episode with id " + e.id + " to update");
+    e.created_utc = old->created_utc;
+    e.deleted_utc = old->deleted_utc;
+    e.updated_utc = now();
+    normalize(e);
+    check(e);
+    rows::write(db_, e, true);
+    txn.commit();
+    return e;
+}
+
+std::optional<Episode> Store::episode(const std::string& id) const {
+    return query_one<Episode>(db_, select(kEpisodeCols, "episodes") + " WHERE id = ?", id, read_episode);
+}
+
+std::vector<Episode> Store::episodes(const TimeRange& range, bool include_deleted) const {
+    std::string sql = select(kEpisodeCols, "episodes") + " WHERE 1";
+    if (range.from) sql += " AND start_utc >= ?";
+    if (range.to) sql += " AND start_utc < ?";
+    if (!include_deleted) sql += " AND deleted_utc IS NULL";
+    sql += " ORDER BY start_utc, id";
+    sql::Stmt s(db_, sql);
+    if (range.from) s.bind(*range.from);
+    if (range.to) s.bind(*range.to);
+    std::vector<Episode> out;
+    while (s.step()) out.push_back(read_episode(s));
+    return out;
+}
+
+void Store::delete_episode(const std::string& id) { set_deleted(db_, "episodes", "episode", id, now(), now()); }
+void Store::restore_episode(const std::string& id) {
+    set_deleted(db_, "episodes", "episode", id, std::nullopt, now());
+}
+
+Episode Store::end_episode(const std::string& id) {
+    sql::Txn txn(db_);
+    auto e = episode(id);
+    if (!e) throw StoreError("There is no episode with id " + id + " to end");
+    if (!e->ongoing) return *e;  // already ended: nothing to do
+    const std::int64_t t = now();
+    e->ongoing = false;
+    e->duration_min = static_cast<std::int32_t>(std::clamp<std::int64_t>((t - e->start.utc) / 60, 0, 50 * 366 * 24 * 60));
+    e->updated_utc = t;
+    check(*e);
+    rows::write(db_, *e, true);
+    txn.commit();
+    return *e;
+}
+
+// ---- Check-ins ----
+
+CheckIn Store::put_checkin(CheckIn c) {
+    const std::int64_t t = now();
+    sql::Txn txn(db_);
+    // One check-in per date: an existing row of that date is replaced, keeping its id.
+    auto old = query_one<CheckIn>(db_, select(kCheckinCols, "checkins") + " WHERE date = ?", c.date, read_checkin);
+    if (!old && !c.id.empty())
+        old = query_one<CheckIn>(db_, select(kCheckinCols, "checkins") + " WHERE id = ?", c.id, read_checkin);
+    if (old) {
+        c.id = old->id;
+        c.created_utc = old->created_utc;
+    } else {
+        if (c.id.empty()) c.id = new_uuid();
+        c.created_utc = t;
+    }
+    c.updated_utc = t;
+    c.deleted_utc.reset();
+    normalize(c);
+    check(c);
+    rows::write(db_, c, true);
+    txn.commit();
+    return c;
+}
+
+std::optional<CheckIn> Store::checkin(const LocalDate& date) const {
+    return query_one<CheckIn>(db_, select(kCheckinCols, "checkins") + " WHERE date = ? AND deleted_utc IS NULL", date,
+                              read_checkin);
+}
+
+std::vector<CheckIn> Store::checkins(bool include_deleted) const {
+    return query<CheckIn>(db_,
+                          select(kCheckinCols, "checkins") + (include_deleted ? "" : " WHERE deleted_utc IS NULL") +
+                              " ORDER BY date, id",
+                          read_checkin);
+}
+
+void Store::delete_checkin(const std::string& id) { set_deleted(db_, "checkins", "check-in", id, now(), now()); }
+void Store::restore_checkin(const std::string& id) {
+    set_deleted(db_, "checkins", "check-in", id, std::nullopt, now());
+}
+
+// ---- Profile, facts, medicines ----
+
+Profile Store::profile() const {
+    sql::Stmt s(db_, "SELECT name, birth_date, updated_utc FROM profile WHERE id = 1");
+    Profile p;
+    if (s.step()) p = {s.text(0), s.text(1), s.i64(2)};
+    return p;
+}
+
+void Store::set_profile(Profile p) {
+    p.updated_utc = now();
+    check(p);
+    sql::Txn txn(db_);
+    rows::write(db_, p);
+    txn.commit();
+}
+
+namespace {
+// Adds (empty id) or replaces a fact / medicine, keeping created and deleted times.
+template <class T, class Read>
+T put_record(sqlite3* db, T r, std::int64_t t, const char* table, const char* cols, Read read) {
+    sql::Txn txn(db);
+    std::optional<T> old;
+    if (r.id.empty())
+        r.id = new_uuid();
+    else
+        old = query_one<T>(db, select(cols, table) + " WHERE id = ?", r.id, read);
+    r.created_utc = old ? old->created_utc : t;
+    r.deleted_utc = old ? old->deleted_utc : std::nullopt;
+    r.updated_utc = t;
+    check(r);
+    rows::write(db, r, true);
+    txn.commit();
+    return r;
+}
+}  // namespace
+
+BackgroundFact Store::put_fact(BackgroundFact f) {
+    return put_record(db_, std::move(f), now(), "facts", kFactCols, read_fact);
+}
+
+std::vector<BackgroundFact> Store::facts(bool include_deleted) const {
+    return query<BackgroundFact>(
+        db_, select(kFactCols, "facts") + (include_deleted ? "" : " WHERE deleted_utc IS NULL") + " ORDER BY id",
+        read_fact);
+}
+
+void Store::delete_fact(const std::string& id) { set_deleted(db_, "facts", "background fact", id, now(), now()); }
+void Store::restore_fact(const std::string& id) {
+    set_deleted(db_, "facts", "background fact", id, std::nullopt, now());
+}
+
+Medicine Store::put_medicine(Medicine m) {
+    return put_record(db_, std::move(m), now(), "medicines", kMedicineCols, read_medicine);
+}
+
+std::vector<Medicine> Store::medicines(bool include_deleted) const {
+    return query<Medicine>(db_,
+                           select(kMedicineCols, "medicines") + (include_deleted ? "" : " WHERE deleted_utc IS NULL") +
+                               " ORDER BY id",
+                           read_medicine);
+}
+
+void Store::delete_medicine(const std::string& id) { set_deleted(db_, "medicines", "medicine", id, now(), now()); }
+void Store::restore_medicine(const std::string& id) {
+    set_deleted(db_, "medicines", "medicine", id, std::nullopt, now());
+}
+
+}  // namespace nd

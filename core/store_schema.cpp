@@ -1,0 +1,133 @@
+#include "store_schema.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "store.hpp"
+
+namespace nd::schema {
+
+namespace {
+
+struct Migration {
+    int to_version;
+    const char* sql;
+};
+
+// Version 1: the first schema. List-valued fields hold comma-joined vocabulary ids
+// (join_ids / split_ids); regions hold "region:side" pairs. Times are UTC seconds.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE episodes (
+    id               TEXT PRIMARY KEY NOT NULL,
+    start_utc        INTEGER NOT NULL,
+    offset_min       INTEGER NOT NULL,
+    duration_min     INTEGER,
+    ongoing          INTEGER NOT NULL CHECK (ongoing IN (0, 1)),
+    regions          TEXT NOT NULL,
+    sensations       TEXT NOT NULL,
+    numbness         INTEGER NOT NULL CHECK (numbness BETWEEN 0 AND 10),
+    pain             INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    activities       TEXT NOT NULL,
+    reliefs          TEXT NOT NULL,
+    relief_after_min INTEGER,
+    onset            TEXT NOT NULL,
+    spread           INTEGER NOT NULL CHECK (spread IN (0, 1)),
+    spread_from      TEXT,
+    spread_to        TEXT,
+    spread_speed     TEXT NOT NULL,
+    signs            TEXT NOT NULL,
+    worse_at_night   TEXT NOT NULL,
+    effect_walking   INTEGER NOT NULL CHECK (effect_walking BETWEEN 0 AND 3),
+    effect_sleep     INTEGER NOT NULL CHECK (effect_sleep BETWEEN 0 AND 3),
+    effect_work      INTEGER NOT NULL CHECK (effect_work BETWEEN 0 AND 3),
+    note             TEXT NOT NULL,
+    created_utc      INTEGER NOT NULL,
+    updated_utc      INTEGER NOT NULL,
+    deleted_utc      INTEGER
+) STRICT;
+CREATE INDEX episodes_by_start ON episodes (start_utc, id);
+
+CREATE TABLE checkins (
+    id          TEXT PRIMARY KEY NOT NULL,
+    date        TEXT NOT NULL UNIQUE,
+    symptoms    TEXT NOT NULL,
+    no_numbness INTEGER NOT NULL CHECK (no_numbness IN (0, 1)),
+    note        TEXT NOT NULL,
+    created_utc INTEGER NOT NULL,
+    updated_utc INTEGER NOT NULL,
+    deleted_utc INTEGER
+) STRICT;
+
+CREATE TABLE facts (
+    id          TEXT PRIMARY KEY NOT NULL,
+    kind        TEXT NOT NULL,
+    detail      TEXT NOT NULL,
+    since       TEXT NOT NULL,
+    amount      REAL,
+    created_utc INTEGER NOT NULL,
+    updated_utc INTEGER NOT NULL,
+    deleted_utc INTEGER
+) STRICT;
+
+CREATE TABLE medicines (
+    id          TEXT PRIMARY KEY NOT NULL,
+    name        TEXT NOT NULL,
+    dose        TEXT NOT NULL,
+    when_taken  TEXT NOT NULL,
+    since       TEXT NOT NULL,
+    helped      TEXT NOT NULL,
+    note        TEXT NOT NULL,
+    created_utc INTEGER NOT NULL,
+    updated_utc INTEGER NOT NULL,
+    deleted_utc INTEGER
+) STRICT;
+
+CREATE TABLE profile (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    name        TEXT NOT NULL,
+    birth_date  TEXT NOT NULL,
+    updated_utc INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE tombstones (
+    id          TEXT PRIMARY KEY NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('episode', 'checkin', 'fact', 'medicine')),
+    deleted_utc INTEGER NOT NULL
+) STRICT;
+)sql";
+
+// Append new steps here; never edit a step that has shipped.
+constexpr Migration kMigrations[] = {
+    {1, kV1},
+};
+
+void exec(sqlite3* db, const std::string& sql, const char* step) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errmsg(db);
+        sqlite3_free(err);
+        throw StoreError(std::string("Could not upgrade the diary (") + step + "): " + msg);
+    }
+}
+
+}  // namespace
+
+int current_version() { return kMigrations[std::size(kMigrations) - 1].to_version; }
+
+void migrate(sqlite3* db, int from_version) {
+    for (const auto& m : kMigrations) {
+        if (m.to_version <= from_version) continue;
+        const std::string step = "to schema " + std::to_string(m.to_version);
+        exec(db, m.sql, step.c_str());
+        exec(db, "PRAGMA user_version = " + std::to_string(m.to_version), step.c_str());
+    }
+    exec(db, "PRAGMA application_id = " + std::to_string(kApplicationId), "application id");
+}
+
+}  // namespace nd::schema

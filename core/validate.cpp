@@ -1,0 +1,204 @@
+// Value checks for every diary record (see serialization.hpp). Kept apart from
+// serialization.cpp so the store can use them without pulling in cereal.
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "enum_names.hpp"
+#include "serialization.hpp"
+#include "time_util.hpp"
+
+namespace nd {
+
+namespace {
+
+constexpr std::int64_t kMinUtc = -2208988800;     // 1900-01-01T00:00:00Z
+constexpr std::int64_t kMaxUtc = 7258118400;      // 2200-01-01T00:00:00Z
+constexpr std::int32_t kMaxOffsetMin = 14 * 60;   // UTC-14:00 .. UTC+14:00
+constexpr std::int32_t kMaxMinutes = 50 * 366 * 24 * 60;  // 50 years
+constexpr std::size_t kMaxText = 1024 * 1024;     // one string, in bytes
+constexpr double kMaxAmount = 1e6;
+
+// A printable, bounded rendering of a (possibly hostile) id for messages.
+std::string shown(std::string_view id) {
+    if (id.empty()) return "(no id)";
+    std::string out;
+    for (char c : id.substr(0, 40)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+    if (id.size() > 40) out += "...";
+    return out;
+}
+
+[[noreturn]] void fail(const std::string& record, const std::string& field, const std::string& problem) {
+    throw ImportError(record + ": " + field + " " + problem);
+}
+
+void check_id(const std::string& rec, const std::string& id) {
+    if (!is_uuid(id)) fail(rec, "id", "is not a UUID (lower-case, with dashes)");
+}
+
+void check_text(const std::string& rec, const char* field, const std::string& s) {
+    if (s.size() > kMaxText) fail(rec, field, "is longer than 1 MiB");
+    if (!is_valid_utf8(s)) fail(rec, field, "is not valid UTF-8 text");
+}
+
+void check_time(const std::string& rec, const char* field, std::int64_t t) {
+    if (t < kMinUtc || t >= kMaxUtc) fail(rec, field, "is " + std::to_string(t) + ", outside the years 1900 to 2199");
+}
+
+void check_opt_time(const std::string& rec, const char* field, const std::optional<std::int64_t>& t) {
+    if (t) check_time(rec, field, *t);
+}
+
+void check_range(const std::string& rec, const char* field, long long v, long long lo, long long hi) {
+    if (v < lo || v > hi)
+        fail(rec, field, "is " + std::to_string(v) + "; it must be " + std::to_string(lo) + " to " + std::to_string(hi));
+}
+
+void check_date(const std::string& rec, const char* field, const std::string& d, bool may_be_empty) {
+    if (d.empty() && may_be_empty) return;
+    if (!is_valid_date(d)) fail(rec, field, "\"" + shown(d) + "\" is not a real date written YYYY-MM-DD (from 1900)");
+}
+
+template <class E>
+void check_enum(const std::string& rec, const char* field, E v) {
+    if (enum_id(v) == "unknown") fail(rec, field, "has an unknown value " + std::to_string(static_cast<int>(v)));
+}
+
+template <class E>
+void check_enums(const std::string& rec, const char* field, const std::vector<E>& vs) {
+    for (auto v : vs) check_enum(rec, field, v);
+}
+
+void check_stamps(const std::string& rec, std::int64_t created, std::int64_t updated,
+                  const std::optional<std::int64_t>& deleted) {
+    check_time(rec, "created_utc", created);
+    check_time(rec, "updated_utc", updated);
+    check_opt_time(rec, "deleted_utc", deleted);
+}
+
+std::string rec_name(const char* kind, const std::string& id) { return std::string(kind) + " " + shown(id); }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) { ++i; continue; }
+        std::size_t len;
+        std::uint32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+        else return false;
+        if (i + len > n) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+void validate(const Episode& e) {
+    const auto rec = rec_name("episode", e.id);
+    check_id(rec, e.id);
+    check_time(rec, "start", e.start.utc);
+    check_range(rec, "start offset_min", e.start.offset_min, -kMaxOffsetMin, kMaxOffsetMin);
+    if (e.duration_min) check_range(rec, "duration_min", *e.duration_min, 0, kMaxMinutes);
+    if (e.ongoing && e.duration_min) fail(rec, "duration_min", "is set on an episode that is still going");
+    for (const auto& m : e.regions) {
+        check_enum(rec, "regions", m.region);
+        check_enum(rec, "regions (side)", m.side);
+    }
+    check_enums(rec, "sensations", e.sensations);
+    check_range(rec, "numbness", e.numbness, 0, 10);
+    check_range(rec, "pain", e.pain, 0, 10);
+    check_enums(rec, "activities", e.activities);
+    check_enums(rec, "reliefs", e.reliefs);
+    if (e.relief_after_min) check_range(rec, "relief_after_min", *e.relief_after_min, 0, kMaxMinutes);
+    check_enum(rec, "onset", e.onset);
+    if (e.spread_from) check_enum(rec, "spread_from", *e.spread_from);
+    if (e.spread_to) check_enum(rec, "spread_to", *e.spread_to);
+    check_enum(rec, "spread_speed", e.spread_speed);
+    check_enums(rec, "signs", e.signs);
+    check_enum(rec, "worse_at_night", e.worse_at_night);
+    check_range(rec, "effect_walking", e.effect_walking, 0, 3);
+    check_range(rec, "effect_sleep", e.effect_sleep, 0, 3);
+    check_range(rec, "effect_work", e.effect_work, 0, 3);
+    check_text(rec, "note", e.note);
+    check_stamps(rec, e.created_utc, e.updated_utc, e.deleted_utc);
+}
+
+void validate(const CheckIn& c) {
+    const auto rec = rec_name("check-in", c.id);
+    check_id(rec, c.id);
+    check_date(rec, "date", c.date, false);
+    check_enums(rec, "symptoms", c.symptoms);
+    check_text(rec, "note", c.note);
+    check_stamps(rec, c.created_utc, c.updated_utc, c.deleted_utc);
+}
+
+void validate(const BackgroundFact& f) {
+    const auto rec = rec_name("background fact", f.id);
+    check_id(rec, f.id);
+    check_enum(rec, "kind", f.kind);
+    check_text(rec, "detail", f.detail);
+    check_date(rec, "since", f.since, true);
+    if (f.amount && (!std::isfinite(*f.amount) || *f.amount < 0 || *f.amount > kMaxAmount))
+        fail(rec, "amount", "must be a number from 0 to 1000000");
+    check_stamps(rec, f.created_utc, f.updated_utc, f.deleted_utc);
+}
+
+void validate(const Medicine& m) {
+    const auto rec = rec_name("medicine", m.id);
+    check_id(rec, m.id);
+    check_text(rec, "name", m.name);
+    check_text(rec, "dose", m.dose);
+    check_text(rec, "when_taken", m.when_taken);
+    check_date(rec, "since", m.since, true);
+    check_enum(rec, "helped", m.helped);
+    check_text(rec, "note", m.note);
+    check_stamps(rec, m.created_utc, m.updated_utc, m.deleted_utc);
+}
+
+void validate(const Profile& p) {
+    const std::string rec = "profile";
+    check_text(rec, "name", p.name);
+    check_date(rec, "birth_date", p.birth_date, true);
+    check_time(rec, "updated_utc", p.updated_utc);
+}
+
+void validate(const Tombstone& t) {
+    const auto rec = rec_name("tombstone", t.id);
+    check_id(rec, t.id);
+    if (t.kind != "episode" && t.kind != "checkin" && t.kind != "fact" && t.kind != "medicine")
+        fail(rec, "kind", "\"" + shown(t.kind) + "\" is not one of episode, checkin, fact, medicine");
+    check_time(rec, "deleted_utc", t.deleted_utc);
+}
+
+void validate(const Diary& d) {
+    validate(d.profile);
+    std::set<std::string> ids;
+    auto unique = [&](const char* kind, const std::string& id) {
+        if (!ids.insert(id).second) fail(rec_name(kind, id), "id", "is used by more than one record");
+    };
+    std::set<std::string> dates;
+    for (const auto& e : d.episodes) { validate(e); unique("episode", e.id); }
+    for (const auto& c : d.checkins) {
+        validate(c);
+        unique("check-in", c.id);
+        if (!dates.insert(c.date).second) fail(rec_name("check-in", c.id), "date", c.date + " has a second check-in");
+    }
+    for (const auto& f : d.facts) { validate(f); unique("background fact", f.id); }
+    for (const auto& m : d.medicines) { validate(m); unique("medicine", m.id); }
+    for (const auto& t : d.tombstones) { validate(t); unique("tombstone", t.id); }
+}
+
+}  // namespace nd
