@@ -1,0 +1,572 @@
+#include "csv_export.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "enum_names.hpp"
+#include "time_util.hpp"
+
+namespace nd {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::size_t kColumnCount = std::size(kCsvColumns);
+constexpr std::size_t kMaxNoteBytes = 64 * 1024;
+constexpr std::int64_t kMaxMinutes = 60LL * 24 * 366;   // a year
+
+bool is_formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// True when `s` is ' repeated n >= min_quotes times and then a formula character.
+bool quotes_then_formula(std::string_view s, std::size_t min_quotes) {
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == '\'') ++i;
+    return i >= min_quotes && i < s.size() && is_formula_start(s[i]);
+}
+
+std::string guard_formula(const std::string& text) {
+    if (quotes_then_formula(text, 0)) return "'" + text;
+    return text;
+}
+
+std::string unguard_formula(std::string text) {
+    if (quotes_then_formula(text, 1)) text.erase(0, 1);
+    return text;
+}
+
+std::string iso_utc(std::int64_t utc) { return format_iso8601(LocalTime{utc, 0}); }
+
+template <class E>
+std::string join_list(const std::vector<E>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += ';';
+        out += enum_id(v);
+    }
+    return out;
+}
+
+std::string join_regions(const std::vector<RegionMark>& marks) {
+    std::string out;
+    for (const auto& m : marks) {
+        if (!out.empty()) out += ';';
+        out += enum_id(m.side);
+        out += ':';
+        out += enum_id(m.region);
+    }
+    return out;
+}
+
+std::string opt_int(const std::optional<std::int32_t>& v) { return v ? std::to_string(*v) : std::string(); }
+
+std::vector<std::string> episode_fields(const Episode& e) {
+    return {
+        e.id,
+        format_iso8601(e.start),
+        opt_int(e.duration_min),
+        e.ongoing ? "yes" : "no",
+        join_regions(e.regions),
+        join_list(e.sensations),
+        std::to_string(e.numbness),
+        std::to_string(e.pain),
+        join_list(e.activities),
+        join_list(e.reliefs),
+        opt_int(e.relief_after_min),
+        std::string(enum_id(e.onset)),
+        e.spread ? "yes" : "no",
+        e.spread_from ? std::string(enum_id(*e.spread_from)) : std::string(),
+        e.spread_to ? std::string(enum_id(*e.spread_to)) : std::string(),
+        std::string(enum_id(e.spread_speed)),
+        join_list(e.signs),
+        std::string(enum_id(e.worse_at_night)),
+        std::to_string(e.effect_walking),
+        std::to_string(e.effect_sleep),
+        std::to_string(e.effect_work),
+        guard_formula(e.note),
+        iso_utc(e.created_utc),
+        iso_utc(e.updated_utc),
+    };
+}
+
+void append_row(std::string& out, const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += ',';
+        out += csv_quote(fields[i]);
+    }
+    out += "\r\n";
+}
+
+// ---- Parsing ----------------------------------------------------------------
+
+struct Record {
+    int row = 0;   // 1-based record number (the header is 1)
+    std::vector<std::string> fields;
+};
+
+struct ParseOutcome {
+    std::vector<Record> records;
+    std::vector<CsvProblem> problems;
+};
+
+// RFC 4180 with LF accepted as a line end too. Records that are one empty field
+// (blank lines) are dropped.
+ParseOutcome parse_csv(std::string_view text) {
+    ParseOutcome out;
+    Record rec;
+    rec.row = 1;
+    std::string field;
+    bool in_quotes = false;
+    bool was_quoted = false;     // the current field was quoted (then only , or EOL may follow)
+    bool bad_row = false;
+    int row = 1;
+
+    auto end_field = [&] {
+        rec.fields.push_back(std::move(field));
+        field.clear();
+        was_quoted = false;
+    };
+    auto end_record = [&] {
+        end_field();
+        const bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
+        if (!blank && !bad_row) out.records.push_back(std::move(rec));
+        rec = Record{};
+        ++row;
+        rec.row = row;
+        bad_row = false;
+    };
+
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        const char c = text[i];
+        if (in_quotes) {
+            if (c == '"') {
+                if (i + 1 < n && text[i + 1] == '"') {
+                    field += '"';
+                    i += 2;
+                    continue;
+                }
+                in_quotes = false;
+                ++i;
+                continue;
+            }
+            field += c;
+            ++i;
+            continue;
+        }
+        if (c == ',') {
+            end_field();
+            ++i;
+        } else if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
+            end_record();
+            i += 2;
+        } else if (c == '\n' || c == '\r') {
+            end_record();
+            ++i;
+        } else if (c == '"') {
+            if (!field.empty() || was_quoted) {
+                if (!bad_row)
+                    out.problems.push_back({rec.row, "",
+                                            "a double quote inside a field that is not quoted; quote the "
+                                            "whole field and double the quote (\"\")"});
+                bad_row = true;
+            } else {
+                in_quotes = true;
+                was_quoted = true;
+            }
+            ++i;
+        } else {
+            if (was_quoted) {
+                if (!bad_row)
+                    out.problems.push_back({rec.row, "", "text after the closing quote of a field"});
+                bad_row = true;
+            }
+            field += c;
+            ++i;
+        }
+    }
+    if (in_quotes) {
+        out.problems.push_back({rec.row, "", "a quoted field is not closed before the end of the file"});
+        return out;
+    }
+    if (!field.empty() || !rec.fields.empty() || was_quoted) end_record();
+    return out;
+}
+
+bool valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if (c < 0x80) { ++i; continue; }
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else return false;
+        if (i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return false;
+        if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::string quoted(std::string_view s) {
+    std::string out = "\"";
+    out += s.size() > 60 ? std::string(s.substr(0, 57)) + "..." : std::string(s);
+    out += '"';
+    return out;
+}
+
+template <class E>
+std::string known_ids() {
+    std::string out;
+    for (const auto& e : enum_entries<E>()) {
+        if (!out.empty()) out += ", ";
+        out += e.id;
+    }
+    return out;
+}
+
+// Collects the problems of one row, by column.
+class RowReader {
+public:
+    RowReader(int row, std::vector<CsvProblem>& problems) : row_(row), problems_(problems) {}
+
+    void problem(const std::string& column, std::string text) {
+        problems_.push_back({row_, column, std::move(text)});
+    }
+
+    std::optional<long long> integer(const std::string& column, const std::string& raw, long long lo,
+                                     long long hi, const char* meaning) {
+        const std::string s = trim(raw);
+        long long v = 0;
+        const auto* first = s.data();
+        const auto* last = s.data() + s.size();
+        const auto res = std::from_chars(first, last, v);
+        if (s.empty() || res.ec != std::errc{} || res.ptr != last || v < lo || v > hi) {
+            problem(column, column + " must be a whole number from " + std::to_string(lo) + " to " +
+                                std::to_string(hi) + meaning + ", found " + quoted(raw));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    int score(const std::string& column, const std::string& raw, int hi, const char* meaning = "") {
+        if (trim(raw).empty()) return 0;
+        const auto v = integer(column, raw, 0, hi, meaning);
+        return v ? static_cast<int>(*v) : 0;
+    }
+
+    std::optional<std::int32_t> minutes(const std::string& column, const std::string& raw) {
+        if (trim(raw).empty()) return std::nullopt;
+        const auto v = integer(column, raw, 0, kMaxMinutes, " (minutes)");
+        if (!v) return std::nullopt;
+        return static_cast<std::int32_t>(*v);
+    }
+
+    bool yes_no(const std::string& column, const std::string& raw) {
+        const std::string s = lower(trim(raw));
+        if (s.empty() || s == "no" || s == "false" || s == "0") return false;
+        if (s == "yes" || s == "true" || s == "1") return true;
+        problem(column, column + " must be yes or no, found " + quoted(raw));
+        return false;
+    }
+
+    template <class E>
+    std::optional<E> one(const std::string& column, const std::string& raw, bool allow_empty) {
+        const std::string s = lower(trim(raw));
+        if (s.empty()) {
+            if (!allow_empty) problem(column, column + " is empty; use one of: " + known_ids<E>());
+            return std::nullopt;
+        }
+        auto v = enum_from_id<E>(s);
+        if (!v) problem(column, "unknown value " + quoted(raw) + " in " + column + "; use one of: " + known_ids<E>());
+        return v;
+    }
+
+    template <class E>
+    std::vector<E> list(const std::string& column, const std::string& raw) {
+        std::vector<E> out;
+        for (const auto& part : split(raw)) {
+            auto v = enum_from_id<E>(lower(part));
+            if (!v) {
+                problem(column, "unknown value " + quoted(part) + " in " + column + "; use one or more of: " +
+                                    known_ids<E>() + " (joined with ;)");
+                continue;
+            }
+            out.push_back(*v);
+        }
+        return out;
+    }
+
+    std::vector<RegionMark> regions(const std::string& column, const std::string& raw) {
+        std::vector<RegionMark> out;
+        for (const auto& part : split(raw)) {
+            RegionMark m;
+            std::string region_text = part;
+            const auto colon = part.find(':');
+            if (colon != std::string::npos) {
+                const std::string side_text = lower(trim(std::string_view(part).substr(0, colon)));
+                region_text = trim(std::string_view(part).substr(colon + 1));
+                auto side = enum_from_id<Side>(side_text);
+                if (!side) {
+                    problem(column, "unknown side " + quoted(side_text) + " in " + quoted(part) +
+                                        "; use one of: " + known_ids<Side>());
+                    continue;
+                }
+                m.side = *side;
+            }
+            auto region = enum_from_id<Region>(lower(region_text));
+            if (!region) {
+                problem(column, "unknown body region " + quoted(region_text) + "; write side:region, e.g. "
+                                "left:toes; regions: " + known_ids<Region>());
+                continue;
+            }
+            m.region = *region;
+            out.push_back(m);
+        }
+        return out;
+    }
+
+    std::optional<LocalTime> time(const std::string& column, const std::string& raw, std::int32_t default_offset) {
+        const std::string s = trim(raw);
+        auto t = parse_iso8601(s, default_offset);
+        if (!t)
+            problem(column, column + " must be a date and time like 2026-03-01T08:30:00+01:00 or "
+                                     "2026-03-01 08:30, found " + quoted(raw));
+        return t;
+    }
+
+private:
+    static std::vector<std::string> split(const std::string& raw) {
+        std::vector<std::string> parts;
+        std::string_view rest = raw;
+        while (true) {
+            const auto semi = rest.find(';');
+            std::string part = trim(rest.substr(0, semi));
+            if (!part.empty()) parts.push_back(std::move(part));
+            if (semi == std::string_view::npos) break;
+            rest.remove_prefix(semi + 1);
+        }
+        return parts;
+    }
+
+    int row_;
+    std::vector<CsvProblem>& problems_;
+};
+
+}  // namespace
+
+std::string csv_quote(std::string_view field) {
+    const bool needs = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+                       (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!needs) return std::string(field);
+    std::string out;
+    out.reserve(field.size() + 2);
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string episodes_to_csv(const std::vector<Episode>& episodes, const CsvOptions& options) {
+    std::vector<const Episode*> rows;
+    for (const auto& e : episodes)
+        if (!is_deleted(e)) rows.push_back(&e);
+    std::stable_sort(rows.begin(), rows.end(), [](const Episode* a, const Episode* b) {
+        return a->start.utc != b->start.utc ? a->start.utc < b->start.utc : a->id < b->id;
+    });
+
+    std::string out;
+    if (options.bom) out += kBom;
+    append_row(out, std::vector<std::string>(std::begin(kCsvColumns), std::end(kCsvColumns)));
+    for (const Episode* e : rows) {
+        Episode copy = *e;
+        normalize(copy);
+        append_row(out, episode_fields(copy));
+    }
+    return out;
+}
+
+CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& options) {
+    CsvImportResult result;
+    auto fail_file = [&](std::string text) {
+        result.problems.push_back({0, "", std::move(text)});
+        return result;
+    };
+    if (csv.size() > options.max_bytes)
+        return fail_file("the file is larger than " + std::to_string(options.max_bytes / (1024 * 1024)) +
+                         " MB; split it into smaller files");
+    if (csv.substr(0, kBom.size()) == kBom) csv.remove_prefix(kBom.size());
+
+    ParseOutcome parsed = parse_csv(csv);
+    std::vector<CsvProblem>& problems = result.problems;
+    problems = std::move(parsed.problems);
+    if (parsed.records.empty()) {
+        if (problems.empty()) return fail_file("the file is empty; the first row must name the columns");
+        return result;
+    }
+
+    // Header.
+    const Record& header = parsed.records.front();
+    if (header.row != 1) {
+        problems.push_back({1, "", "the first row must name the columns (id, start, ...)"});
+        return result;
+    }
+    std::map<std::string, std::size_t> column_of;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        const std::string name = lower(trim(header.fields[i]));
+        names.push_back(name);
+        if (!valid_utf8(name)) {
+            problems.push_back({1, "", "a column name is not UTF-8 text; save the file as UTF-8"});
+            continue;
+        }
+        const bool known = std::find_if(std::begin(kCsvColumns), std::end(kCsvColumns),
+                                        [&](const char* c) { return name == c; }) != std::end(kCsvColumns);
+        if (!known) {
+            std::string all;
+            for (const char* c : kCsvColumns) all += std::string(all.empty() ? "" : ", ") + c;
+            problems.push_back({1, name, "unknown column " + quoted(header.fields[i]) + "; the columns are: " + all});
+            continue;
+        }
+        if (column_of.count(name)) {
+            problems.push_back({1, name, "the column " + name + " appears twice"});
+            continue;
+        }
+        column_of[name] = i;
+    }
+    if (!column_of.count("start")) problems.push_back({1, "start", "the column start (date and time) is missing"});
+    if (!problems.empty()) return result;
+
+    const std::int64_t now = options.now_utc != 0 ? options.now_utc : now_utc_seconds();
+    std::set<std::string> seen_ids;
+    std::vector<Episode> episodes;
+
+    for (std::size_t r = 1; r < parsed.records.size(); ++r) {
+        if (problems.size() >= options.max_errors) {
+            result.truncated = true;
+            break;
+        }
+        const Record& rec = parsed.records[r];
+        RowReader rd(rec.row, problems);
+        if (rec.fields.size() != header.fields.size()) {
+            rd.problem("", "this row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
+                               std::to_string(header.fields.size()) +
+                               " (a comma inside a note needs the note in double quotes)");
+            continue;
+        }
+        bool utf8_ok = true;
+        for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+            if (!valid_utf8(rec.fields[i])) {
+                rd.problem(names[i], names[i] + " is not UTF-8 text; save the file as UTF-8");
+                utf8_ok = false;
+            }
+        }
+        if (!utf8_ok) continue;
+
+        auto get = [&](const char* name) -> std::string {
+            const auto it = column_of.find(name);
+            return it == column_of.end() ? std::string() : rec.fields[it->second];
+        };
+
+        Episode e;
+        e.id = trim(get("id"));
+        if (e.id.empty()) {
+            e.id = new_uuid();
+        } else {
+            e.id = lower(e.id);
+            if (!is_uuid(e.id)) rd.problem("id", "id must be a UUID like 0b7c...-... or empty, found " + quoted(e.id));
+            else if (!seen_ids.insert(e.id).second)
+                rd.problem("id", "the id " + e.id + " is used by an earlier row");
+        }
+        if (auto t = rd.time("start", get("start"), options.default_offset_min)) e.start = *t;
+        e.duration_min = rd.minutes("duration_min", get("duration_min"));
+        e.ongoing = rd.yes_no("ongoing", get("ongoing"));
+        if (e.ongoing && e.duration_min)
+            rd.problem("duration_min", "an episode that is still going (ongoing yes) has no duration yet");
+        e.regions = rd.regions("regions", get("regions"));
+        e.sensations = rd.list<Sensation>("sensations", get("sensations"));
+        e.numbness = rd.score("numbness", get("numbness"), 10);
+        e.pain = rd.score("pain", get("pain"), 10);
+        e.activities = rd.list<Activity>("activities", get("activities"));
+        e.reliefs = rd.list<Relief>("reliefs", get("reliefs"));
+        e.relief_after_min = rd.minutes("relief_after_min", get("relief_after_min"));
+        e.onset = rd.one<Onset>("onset", get("onset"), true).value_or(Onset::Unknown);
+        e.spread = rd.yes_no("spread", get("spread"));
+        e.spread_from = rd.one<Region>("spread_from", get("spread_from"), true);
+        e.spread_to = rd.one<Region>("spread_to", get("spread_to"), true);
+        e.spread_speed = rd.one<SpreadSpeed>("spread_speed", get("spread_speed"), true).value_or(SpreadSpeed::Unknown);
+        e.signs = rd.list<Sign>("signs", get("signs"));
+        e.worse_at_night = rd.one<TriState>("worse_at_night", get("worse_at_night"), true).value_or(TriState::Unknown);
+        const char* effect_meaning = " (0 none, 1 a little, 2 a lot, 3 could not)";
+        e.effect_walking = rd.score("effect_walking", get("effect_walking"), 3, effect_meaning);
+        e.effect_sleep = rd.score("effect_sleep", get("effect_sleep"), 3, effect_meaning);
+        e.effect_work = rd.score("effect_work", get("effect_work"), 3, effect_meaning);
+        e.note = unguard_formula(get("note"));
+        if (e.note.size() > kMaxNoteBytes)
+            rd.problem("note", "the note is longer than " + std::to_string(kMaxNoteBytes / 1024) + " KB");
+        const std::string created = trim(get("created"));
+        const std::string updated = trim(get("updated"));
+        e.created_utc = now;
+        e.updated_utc = now;
+        if (!created.empty()) {
+            if (auto t = rd.time("created", created, 0)) e.created_utc = t->utc;
+        }
+        if (!updated.empty()) {
+            if (auto t = rd.time("updated", updated, 0)) e.updated_utc = t->utc;
+        } else if (!created.empty()) {
+            e.updated_utc = e.created_utc;
+        }
+        normalize(e);
+        episodes.push_back(std::move(e));
+    }
+
+    if (!problems.empty()) return result;   // all or nothing
+    std::sort(episodes.begin(), episodes.end(), [](const Episode& a, const Episode& b) {
+        return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
+    });
+    result.episodes = std::move(episodes);
+    return result;
+}
+
+std::string format_problems(const CsvImportResult& r) {
+    std::string out;
+    for (const auto& p : r.problems) {
+        if (p.row > 0) out += "Row " + std::to_string(p.row);
+        else out += "File";
+        if (!p.column.empty()) out += ", column " + p.column;
+        out += ": " + p.problem + "\n";
+    }
+    if (r.truncated) out += "(more problems not listed; fix these first)\n";
+    return out;
+}
+
+}  // namespace nd

@@ -1,0 +1,103 @@
+// CSV export and import of episodes, for spreadsheets and for people coming from
+// one.
+//
+// Format (RFC 4180):
+// - UTF-8. The export starts with a byte order mark by default (CsvOptions::bom)
+//   because spreadsheet programs (Excel in particular) read a file without one as
+//   a legacy code page and garble non-ASCII notes; the import accepts files with
+//   or without it.
+// - Lines end with CRLF; a field is quoted when it contains a comma, a double
+//   quote, CR or LF (or starts or ends with a space), and a quote inside is
+//   doubled. The import also accepts LF line ends.
+// - The first row is the header; one row per episode that is not in the bin,
+//   oldest first. The columns, in this order (kCsvColumns):
+//     id                UUID of the episode
+//     start             ISO 8601 with the UTC offset then, "2026-11-26T08:30:00+01:00"
+//     duration_min      whole minutes; empty when unknown or still going
+//     ongoing           yes | no
+//     regions           side:region pairs joined with ';', e.g. "left:toes;both:sole"
+//                       (side: left, right, both, middle; region ids of enum_names)
+//     sensations        ids joined with ';', e.g. "numbness;tingling"
+//     numbness, pain    0..10
+//     activities        ids joined with ';' (what came before onset)
+//     reliefs           ids joined with ';'
+//     relief_after_min  whole minutes; empty when unknown
+//     onset             unknown | sudden | gradual
+//     spread            yes | no
+//     spread_from, spread_to   region id or empty
+//     spread_speed      unknown | minutes | hours | days | weeks
+//     signs             ids joined with ';'
+//     worse_at_night    unknown | yes | no
+//     effect_walking, effect_sleep, effect_work   0 none, 1 a little, 2 a lot, 3 could not
+//     note              the person's words (any text)
+//     created, updated  ISO 8601 in UTC ("+00:00")
+//   Lists use ';' (not ',') so that a list stays readable inside one cell.
+// - Formula guard: a note starting with = + - @ TAB or CR would run as a formula
+//   in a spreadsheet; the export puts one ' in front of it (the spreadsheet
+//   convention for "this is text"), and the import removes it again. (A note that
+//   itself starts with ' before such a character gets one more ', so the round
+//   trip is exact.)
+//
+// Import: the header names the columns (any order); only `start` is required,
+// a missing column takes the default of a new episode (an empty id gets a new
+// UUID). Every row is checked; any problem anywhere means no episodes are
+// returned, only the list of problems (all or nothing).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace nd {
+
+inline constexpr const char* kCsvColumns[] = {
+    "id", "start", "duration_min", "ongoing", "regions", "sensations", "numbness", "pain",
+    "activities", "reliefs", "relief_after_min", "onset", "spread", "spread_from", "spread_to",
+    "spread_speed", "signs", "worse_at_night", "effect_walking", "effect_sleep", "effect_work",
+    "note", "created", "updated",
+};
+
+struct CsvOptions {
+    bool bom = true;   // start with the UTF-8 byte order mark (see above)
+};
+
+// The episodes not in the bin, oldest first (start, then id).
+std::string episodes_to_csv(const std::vector<Episode>& episodes, const CsvOptions& options = {});
+inline std::string diary_to_csv(const Diary& d, const CsvOptions& options = {}) {
+    return episodes_to_csv(d.episodes, options);
+}
+
+struct CsvImportOptions {
+    // Offset used for times written without one ("2026-03-01 08:30").
+    std::int32_t default_offset_min = 0;
+    // created/updated of rows that have none (0: the current time).
+    std::int64_t now_utc = 0;
+    std::size_t max_bytes = 32u * 1024u * 1024u;
+    std::size_t max_errors = 200;   // the report stops after this many problems
+};
+
+struct CsvProblem {
+    int row = 0;            // 1 is the header row, 2 the first episode (as a spreadsheet numbers them)
+    std::string column;     // empty when the problem is the whole row or file
+    std::string problem;    // plain words: "numbness must be a whole number from 0 to 10, found \"12\""
+};
+
+struct CsvImportResult {
+    std::vector<Episode> episodes;     // empty whenever problems is not
+    std::vector<CsvProblem> problems;
+    bool truncated = false;            // more problems than max_errors
+    bool ok() const { return problems.empty(); }
+};
+
+CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& options = {});
+
+// "Row 4, column numbness: ..." one problem a line; "" when there are none.
+std::string format_problems(const CsvImportResult& r);
+
+// Low-level RFC 4180 helpers (exposed for tests and other tabular exports).
+std::string csv_quote(std::string_view field);   // quotes only when needed
+
+}  // namespace nd

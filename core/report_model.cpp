@@ -1,0 +1,559 @@
+#include "report_model.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "enum_names.hpp"
+#include "time_util.hpp"
+
+namespace nd {
+
+namespace {
+
+std::string lower_first(std::string_view s) {
+    std::string out(s);
+    if (out.size() > 1 && out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z'))
+        out[0] = static_cast<char>(out[0] - 'A' + 'a');
+    return out;
+}
+
+std::string upper_first(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+std::int64_t weekday_of_day(std::int64_t days) { return ((days % 7) + 7 + 3) % 7; }   // 0 = Monday
+
+std::string hh_mm(int minute_of_day) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
+    return buf;
+}
+
+std::string format_minutes(std::int64_t m) {
+    if (m < 60) return std::to_string(m) + " min";
+    if (m < 48 * 60) {
+        std::string s = std::to_string(m / 60) + " h";
+        if (m % 60) s += " " + std::to_string(m % 60) + " min";
+        return s;
+    }
+    return std::to_string(m / (24 * 60)) + " days";
+}
+
+template <class E>
+std::string join_labels(const std::vector<E>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += ", ";
+        out += out.empty() ? std::string(enum_label(v)) : lower_first(enum_label(v));
+    }
+    return out;
+}
+
+double median(std::vector<int> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const auto n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+std::string format_score(double v) {
+    char buf[16];
+    if (v == static_cast<int>(v)) std::snprintf(buf, sizeof buf, "%d", static_cast<int>(v));
+    else std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+bool in_range(const LocalDate& date, const LocalDate& from, const LocalDate& to) {
+    return (from.empty() || date >= from) && (to.empty() || date <= to);
+}
+
+// Counts of enum values over episodes, highest first then vocabulary order; zeros left out.
+template <class E, class Get>
+std::vector<CountItem> count_values(const std::vector<const Episode*>& eps, Get get) {
+    std::vector<CountItem> out;
+    for (const auto& entry : enum_entries<E>()) {
+        int n = 0;
+        for (const Episode* e : eps)
+            if (contains(get(*e), entry.value)) ++n;
+        if (n > 0) out.push_back({entry.id, entry.label, n});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const CountItem& a, const CountItem& b) { return a.count > b.count; });
+    return out;
+}
+
+std::string top_items(const std::vector<CountItem>& items, std::size_t max, int of) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < max; ++i) {
+        if (i) out += ", ";
+        out += lower_first(items[i].label) + " (" + std::to_string(items[i].count);
+        if (of > 0) out += " of " + std::to_string(of);
+        out += ")";
+    }
+    return out;
+}
+
+constexpr Region kLegOrder[] = {
+    Region::LowerBack, Region::Buttock, Region::Hip, Region::SaddleArea, Region::ThighFront, Region::ThighBack,
+    Region::Knee, Region::Shin, Region::Calf, Region::Ankle, Region::InnerAnkle, Region::Heel, Region::TopOfFoot,
+    Region::Sole, Region::Toes, Region::WholeLeg,
+};
+constexpr Region kOtherOrder[] = {Region::Hand, Region::Arm, Region::Face};
+
+Extent episode_extent(const Episode& e) {
+    Extent best = Extent::None;
+    for (const auto& m : e.regions) best = std::max(best, extent_of(m.region));
+    if (e.spread && e.spread_to) best = std::max(best, extent_of(*e.spread_to));
+    return best;
+}
+
+}  // namespace
+
+const char* extent_label(Extent e) {
+    switch (e) {
+        case Extent::None: return "No leg region marked";
+        case Extent::ToeTips: return "Toe tips";
+        case Extent::UpToAnkle: return "Up to the ankle";
+        case Extent::UpToKnee: return "Up to the knee";
+        case Extent::AboveKnee: return "Above the knee";
+    }
+    return "";
+}
+
+Extent extent_of(Region r) {
+    switch (r) {
+        case Region::Toes: return Extent::ToeTips;
+        case Region::Sole:
+        case Region::TopOfFoot:
+        case Region::Heel:
+        case Region::InnerAnkle:
+        case Region::Ankle: return Extent::UpToAnkle;
+        case Region::Shin:
+        case Region::Calf:
+        case Region::Knee: return Extent::UpToKnee;
+        case Region::ThighFront:
+        case Region::ThighBack:
+        case Region::Hip:
+        case Region::Buttock:
+        case Region::SaddleArea:
+        case Region::WholeLeg: return Extent::AboveKnee;
+        case Region::LowerBack:
+        case Region::Hand:
+        case Region::Arm:
+        case Region::Face: return Extent::None;
+    }
+    return Extent::None;
+}
+
+std::string format_date_long(const LocalDate& date) {
+    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!is_valid_date(date)) return date;
+    const int m = std::stoi(date.substr(5, 2));
+    const int d = std::stoi(date.substr(8, 2));
+    return std::to_string(d) + " " + kMonths[m - 1] + " " + date.substr(0, 4);
+}
+
+Diary diary_in_range(const Diary& d, const LocalDate& from, const LocalDate& to) {
+    Diary out = d;
+    out.episodes.clear();
+    out.checkins.clear();
+    for (const auto& e : d.episodes)
+        if (in_range(local_date(e.start), from, to)) out.episodes.push_back(e);
+    for (const auto& c : d.checkins)
+        if (in_range(c.date, from, to)) out.checkins.push_back(c);
+    return out;
+}
+
+ReportModel build_report(const Diary& d, const MatchResult& match, const ReportOptions& options) {
+    ReportModel r;
+    r.sections = options.sections;
+    r.generated_on = options.generated_on;
+
+    // ---- What is in the period ----
+    std::vector<const Episode*> eps;
+    std::vector<Episode> normalized;
+    normalized.reserve(d.episodes.size());
+    for (const auto& e : d.episodes) {
+        if (is_deleted(e) || !in_range(local_date(e.start), options.from, options.to)) continue;
+        normalized.push_back(e);
+        normalize(normalized.back());
+    }
+    std::stable_sort(normalized.begin(), normalized.end(), [](const Episode& a, const Episode& b) {
+        return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
+    });
+    for (const auto& e : normalized) eps.push_back(&e);
+    std::vector<const CheckIn*> checkins;
+    for (const auto& c : d.checkins)
+        if (!c.deleted_utc && in_range(c.date, options.from, options.to)) checkins.push_back(&c);
+    std::stable_sort(checkins.begin(), checkins.end(),
+                     [](const CheckIn* a, const CheckIn* b) { return a->date < b->date; });
+
+    r.from = options.from;
+    r.to = options.to;
+    for (const Episode* e : eps) {
+        const auto day = local_date(e->start);
+        if (options.from.empty() && (r.from.empty() || day < r.from)) r.from = day;
+        if (options.to.empty() && (r.to.empty() || day > r.to)) r.to = day;
+    }
+    for (const CheckIn* c : checkins) {
+        if (options.from.empty() && (r.from.empty() || c->date < r.from)) r.from = c->date;
+        if (options.to.empty() && (r.to.empty() || c->date > r.to)) r.to = c->date;
+    }
+    const auto from_day = days_since_epoch(r.from);
+    const auto to_day = days_since_epoch(r.to);
+    if (from_day && to_day && *to_day >= *from_day) {
+        r.days_in_period = static_cast<int>(*to_day - *from_day + 1);
+        const int weeks = (r.days_in_period + 6) / 7;
+        r.period_text = format_date_long(r.from) + " to " + format_date_long(r.to) + " (" +
+                        (r.days_in_period < 14 ? std::to_string(r.days_in_period) + " days"
+                                               : std::to_string(weeks) + " weeks") + ")";
+    } else {
+        r.period_text = "No entries yet";
+    }
+
+    std::string person = d.profile.name;
+    if (is_valid_date(d.profile.birth_date))
+        person += (person.empty() ? "Born " : ", born ") + format_date_long(d.profile.birth_date);
+    r.person = person;
+
+    r.episode_count = static_cast<int>(eps.size());
+    std::set<LocalDate> episode_days;
+    for (const Episode* e : eps) episode_days.insert(local_date(e->start));
+    r.days_with_episodes = static_cast<int>(episode_days.size());
+    r.checkin_days = static_cast<int>(checkins.size());
+    for (const CheckIn* c : checkins)
+        if (c->no_numbness) ++r.no_numbness_days;
+
+    // Red flags of episodes in the period.
+    std::map<std::string, const Episode*> by_id;
+    for (const Episode* e : eps) by_id[e->id] = e;
+    std::set<std::string> flagged;
+    for (const auto& f : match.red_flags) {
+        const auto it = by_id.find(f.episode_id);
+        if (it == by_id.end()) continue;
+        flagged.insert(f.episode_id);
+        RedFlagEvent ev;
+        ev.date = local_date(it->second->start);
+        ev.time = hh_mm(local_minute_of_day(it->second->start));
+        ev.title = f.title;
+        ev.advice = f.advice;
+        for (const auto& reason : f.reasons) ev.reasons += (ev.reasons.empty() ? "" : "; ") + reason;
+        ev.call_emergency = f.call_emergency;
+        ev.episode_id = f.episode_id;
+        r.red_flags.push_back(std::move(ev));
+    }
+    std::stable_sort(r.red_flags.begin(), r.red_flags.end(), [](const RedFlagEvent& a, const RedFlagEvent& b) {
+        return a.date != b.date ? a.date < b.date : a.time < b.time;
+    });
+
+    // ---- Episodes per week ----
+    if (from_day && to_day && *to_day >= *from_day) {
+        const std::int64_t first_monday = *from_day - weekday_of_day(*from_day);
+        const std::int64_t last_monday = *to_day - weekday_of_day(*to_day);
+        for (std::int64_t w = first_monday; w <= last_monday; w += 7) r.per_week.push_back({date_from_days(w), 0, 0});
+        for (const Episode* e : eps) {
+            const auto day = days_since_epoch(local_date(e->start));
+            if (!day) continue;
+            const auto idx = static_cast<std::size_t>((*day - weekday_of_day(*day) - first_monday) / 7);
+            if (idx < r.per_week.size()) {
+                ++r.per_week[idx].episodes;
+                if (flagged.count(e->id)) ++r.per_week[idx].red_flag_episodes;
+            }
+        }
+    }
+
+    // ---- Where, and how far up ----
+    std::map<Region, RegionCount> region_counts;
+    int left_only = 0, right_only = 0, both_sides = 0;
+    for (const Episode* e : eps) {
+        bool any_left = false, any_right = false;
+        std::map<Region, std::array<bool, 3>> marks;   // left, right, middle
+        for (const auto& m : e->regions) {
+            auto& flags = marks[m.region];
+            if (m.side == Side::Left || m.side == Side::Both) flags[0] = true;
+            if (m.side == Side::Right || m.side == Side::Both) flags[1] = true;
+            if (m.side == Side::Middle) flags[2] = true;
+        }
+        for (const auto& [region, flags] : marks) {
+            auto& rc = region_counts[region];
+            rc.left += flags[0];
+            rc.right += flags[1];
+            rc.middle += flags[2];
+            any_left = any_left || flags[0];
+            any_right = any_right || flags[1];
+        }
+        if (any_left && any_right) ++both_sides;
+        else if (any_left) ++left_only;
+        else if (any_right) ++right_only;
+        r.episodes_by_extent[static_cast<std::size_t>(episode_extent(*e))]++;
+        r.highest_extent = std::max(r.highest_extent, episode_extent(*e));
+    }
+    auto add_region = [&](Region reg, bool always) {
+        RegionCount rc;
+        if (auto it = region_counts.find(reg); it != region_counts.end()) rc = it->second;
+        if (!always && rc.left + rc.right + rc.middle == 0) return;
+        rc.region = reg;
+        rc.label = enum_label(reg);
+        r.regions.push_back(rc);
+    };
+    for (Region reg : kLegOrder) add_region(reg, true);
+    for (Region reg : kOtherOrder) add_region(reg, false);
+
+    // ---- Sensations, triggers, reliefs, signs ----
+    r.sensations = count_values<Sensation>(eps, [](const Episode& e) -> const auto& { return e.sensations; });
+    r.triggers = count_values<Activity>(eps, [](const Episode& e) -> const auto& { return e.activities; });
+    r.reliefs = count_values<Relief>(eps, [](const Episode& e) -> const auto& { return e.reliefs; });
+    r.signs = count_values<Sign>(eps, [](const Episode& e) -> const auto& { return e.signs; });
+
+    // ---- Severity ----
+    std::vector<int> numb, pain;
+    for (const Episode* e : eps) {
+        SeverityPoint p;
+        p.date = local_date(e->start);
+        p.local_day = days_since_epoch(p.date).value_or(0);
+        p.minute_of_day = local_minute_of_day(e->start);
+        p.numbness = e->numbness;
+        p.pain = e->pain;
+        p.red_flag = flagged.count(e->id) > 0;
+        r.severity.push_back(p);
+        numb.push_back(e->numbness);
+        pain.push_back(e->pain);
+        r.max_numbness = std::max(r.max_numbness, e->numbness);
+        r.max_pain = std::max(r.max_pain, e->pain);
+    }
+    r.median_numbness = median(numb);
+    r.median_pain = median(pain);
+
+    // ---- Notes (numbered, by time) and the episode table ----
+    {
+        struct Pending {
+            LocalDate date;
+            int minute;
+            std::string source;
+            std::string text;
+            std::string episode_id;
+        };
+        std::vector<Pending> pending;
+        for (const Episode* e : eps)
+            if (!e->note.empty())
+                pending.push_back({local_date(e->start), local_minute_of_day(e->start),
+                                   "Episode at " + hh_mm(local_minute_of_day(e->start)), e->note, e->id});
+        for (const CheckIn* c : checkins)
+            if (!c->note.empty()) pending.push_back({c->date, 24 * 60, "Daily check-in", c->note, ""});
+        std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
+            return a.date != b.date ? a.date < b.date : a.minute < b.minute;
+        });
+        std::map<std::string, int> note_of_episode;
+        for (const auto& p : pending) {
+            NoteItem n;
+            n.number = static_cast<int>(r.notes.size()) + 1;
+            n.date = p.date;
+            n.source = p.source;
+            n.text = p.text;
+            if (!p.episode_id.empty()) note_of_episode[p.episode_id] = n.number;
+            r.notes.push_back(std::move(n));
+        }
+
+        for (const Episode* e : eps) {
+            EpisodeRow row;
+            row.id = e->id;
+            row.date = local_date(e->start);
+            row.time = hh_mm(local_minute_of_day(e->start));
+            if (e->ongoing) row.duration = "still going";
+            else if (e->duration_min) row.duration = format_minutes(*e->duration_min);
+            else row.duration = "not noted";
+            for (const auto& m : e->regions) row.where += (row.where.empty() ? "" : ", ") + describe(m);
+            if (e->spread && e->spread_to)
+                row.where += std::string(row.where.empty() ? "" : "; ") + "spread to " +
+                             lower_first(enum_label(*e->spread_to));
+            row.where = upper_first(row.where);
+            const Extent ext = episode_extent(*e);
+            row.extent = ext == Extent::None ? "" : extent_label(ext);
+            row.feels = join_labels(e->sensations);
+            row.numbness = e->numbness;
+            row.pain = e->pain;
+            row.before = join_labels(e->activities);
+            row.eased_by = join_labels(e->reliefs);
+            if (e->relief_after_min && !e->reliefs.empty())
+                row.eased_by += " (after " + format_minutes(*e->relief_after_min) + ")";
+            row.signs = join_labels(e->signs);
+            if (auto it = note_of_episode.find(e->id); it != note_of_episode.end()) row.note_number = it->second;
+            row.red_flag = flagged.count(e->id) > 0;
+            r.rows.push_back(std::move(row));
+        }
+    }
+
+    // ---- Background ----
+    for (const auto& f : d.facts) {
+        if (f.deleted_utc) continue;
+        BackgroundLine line;
+        line.label = enum_label(f.kind);
+        std::string detail = f.detail;
+        if (f.kind == FactKind::AlcoholUse && f.amount)
+            detail += std::string(detail.empty() ? "" : "; ") + format_score(*f.amount) + " drinks a week";
+        if (!f.since.empty()) detail += std::string(detail.empty() ? "" : "; ") + "since " + f.since;
+        line.detail = detail;
+        r.background.push_back(std::move(line));
+    }
+    for (const auto& m : d.medicines) {
+        if (m.deleted_utc) continue;
+        BackgroundLine line;
+        line.label = "Medicine";
+        std::string detail = m.name;
+        if (!m.dose.empty()) detail += " " + m.dose;
+        if (!m.when_taken.empty()) detail += ", " + m.when_taken;
+        if (!m.since.empty()) detail += ", since " + m.since;
+        if (m.helped != TriState::Unknown) detail += std::string("; helped: ") + (m.helped == TriState::Yes ? "yes" : "no");
+        line.detail = detail;
+        r.background.push_back(std::move(line));
+    }
+
+    // ---- Check-in symptoms ----
+    for (const auto& entry : enum_entries<GeneralSymptom>()) {
+        int n = 0;
+        for (const CheckIn* c : checkins)
+            if (contains(c->symptoms, entry.value)) ++n;
+        if (n > 0) r.checkin_symptoms.push_back({entry.id, entry.label, n});
+    }
+    std::stable_sort(r.checkin_symptoms.begin(), r.checkin_symptoms.end(),
+                     [](const CountItem& a, const CountItem& b) { return a.count > b.count; });
+
+    // ---- Topics to discuss ----
+    r.topics_intro =
+        "Patterns in this diary that resemble documented causes of leg and foot numbness, with the entries "
+        "they rest on. They are topics to discuss, not a diagnosis.";
+    if (match.minimum_episodes > 0 && match.episodes_considered < match.minimum_episodes) {
+        r.topics_intro = "The diary has " + std::to_string(match.episodes_considered) +
+                         " episodes; at least " + std::to_string(match.minimum_episodes) +
+                         " are needed before patterns are compared with documented causes.";
+    }
+    for (const auto& c : match.causes) {
+        if (c.fit != Fit::FitsWell && c.fit != Fit::FitsPartly) continue;
+        if (r.topics.size() >= 6) break;
+        Topic t;
+        t.name = c.name;
+        t.fit = c.fit_text;
+        t.serious = c.serious;
+        for (const auto& ev : c.evidence) (ev.supports ? t.evidence_for : t.evidence_against).push_back(ev.text);
+        t.unknowns = c.unknowns;
+        r.topics.push_back(std::move(t));
+    }
+
+    // ---- Key facts: what a doctor reads first ----
+    auto& kf = r.key_facts;
+    const int n = r.episode_count;
+    if (n == 0) {
+        kf.push_back("No episodes recorded in this period.");
+    } else {
+        std::string count = std::to_string(n) + (n == 1 ? " episode" : " episodes") + " on " +
+                            std::to_string(r.days_with_episodes) + " of " + std::to_string(r.days_in_period) + " days";
+        if (r.days_in_period >= 14) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.1f", n * 7.0 / r.days_in_period);
+            count += std::string(" (") + buf + " a week on average)";
+        }
+        kf.push_back(count + ".");
+    }
+    if (!r.red_flags.empty()) {
+        std::set<std::string> titles;
+        for (const auto& f : r.red_flags) titles.insert(f.title);
+        std::string t;
+        for (const auto& s : titles) t += (t.empty() ? "" : "; ") + s;
+        kf.insert(kf.begin(), "RED FLAGS: " + std::to_string(flagged.size()) + " episode" +
+                                  (flagged.size() == 1 ? "" : "s") + " with warning signs (" + t + ")." +
+                                  (r.has(kSectionRedFlags) ? " See below." : ""));
+    } else if (n > 0) {
+        kf.push_back("No red-flag signs recorded (no sudden one-sided weakness, speech, face, vision, bladder or "
+                     "bowel symptoms).");
+    }
+    if (n > 0) {
+        std::vector<CountItem> where;
+        for (const auto& rc : r.regions) {
+            if (rc.left) where.push_back({"", "left " + lower_first(rc.label), rc.left});
+            if (rc.right) where.push_back({"", "right " + lower_first(rc.label), rc.right});
+            if (rc.middle) where.push_back({"", lower_first(rc.label), rc.middle});
+        }
+        std::stable_sort(where.begin(), where.end(), [](const CountItem& a, const CountItem& b) { return a.count > b.count; });
+        if (!where.empty()) {
+            std::string s = "Where: " + top_items(where, 3, n) + ".";
+            s += " Left only " + std::to_string(left_only) + ", right only " + std::to_string(right_only) +
+                 ", both sides " + std::to_string(both_sides) + ".";
+            kf.push_back(s);
+        }
+        if (r.highest_extent != Extent::None) {
+            std::string s = "Highest extent reached: " + lower_first(extent_label(r.highest_extent)) + " (" +
+                            std::to_string(r.episodes_by_extent[static_cast<std::size_t>(r.highest_extent)]) + " of " +
+                            std::to_string(n) + ")";
+            std::size_t most = 1;
+            for (std::size_t i = 1; i < r.episodes_by_extent.size(); ++i)
+                if (r.episodes_by_extent[i] > r.episodes_by_extent[most]) most = i;
+            if (static_cast<Extent>(most) != r.highest_extent && r.episodes_by_extent[most] > 0)
+                s += "; most often " + lower_first(extent_label(static_cast<Extent>(most))) + " (" +
+                     std::to_string(r.episodes_by_extent[most]) + ")";
+            kf.push_back(s + ".");
+        }
+        if (!r.sensations.empty()) kf.push_back("Felt as: " + top_items(r.sensations, 4, n) + ".");
+        if (!r.triggers.empty()) kf.push_back("Began after: " + top_items(r.triggers, 3, n) + ".");
+        if (!r.reliefs.empty()) {
+            std::vector<int> after;
+            for (const Episode* e : eps)
+                if (e->relief_after_min && !e->reliefs.empty()) after.push_back(*e->relief_after_min);
+            std::string s = "Eased by: " + top_items(r.reliefs, 3, n);
+            if (!after.empty()) s += "; typically within " + format_minutes(static_cast<std::int64_t>(median(after)));
+            kf.push_back(s + ".");
+        }
+        std::vector<int> durations;
+        for (const Episode* e : eps)
+            if (e->duration_min && !e->ongoing) durations.push_back(*e->duration_min);
+        if (!durations.empty()) {
+            const auto [mn, mx] = std::minmax_element(durations.begin(), durations.end());
+            kf.push_back("Lasted typically " + format_minutes(static_cast<std::int64_t>(median(durations))) + " (from " +
+                         format_minutes(*mn) + " to " + format_minutes(*mx) + ").");
+        }
+        kf.push_back("Numbness typically " + format_score(r.median_numbness) + "/10, at most " +
+                     std::to_string(r.max_numbness) + "/10; pain typically " + format_score(r.median_pain) +
+                     "/10, at most " + std::to_string(r.max_pain) + "/10.");
+        int night = 0, sudden = 0;
+        for (const Episode* e : eps) {
+            night += e->worse_at_night == TriState::Yes;
+            sudden += e->onset == Onset::Sudden;
+        }
+        if (night || sudden)
+            kf.push_back("Worse at night in " + std::to_string(night) + "; sudden onset in " + std::to_string(sudden) +
+                         " of " + std::to_string(n) + ".");
+    }
+    if (r.checkin_days > 0)
+        kf.push_back("Daily check-ins on " + std::to_string(r.checkin_days) + " days; \"no numbness today\" on " +
+                     std::to_string(r.no_numbness_days) + ".");
+
+    // Leave out what was not chosen (it is not in the report at all).
+    if (!r.has(kSectionSummary)) r.key_facts.clear();
+    if (!r.has(kSectionPerWeek)) r.per_week.clear();
+    if (!r.has(kSectionBodyMap)) {
+        r.regions.clear();
+        r.episodes_by_extent = {};
+        r.highest_extent = Extent::None;
+    }
+    if (!r.has(kSectionSensations)) {
+        r.sensations.clear();
+        r.triggers.clear();
+        r.reliefs.clear();
+        r.signs.clear();
+    }
+    if (!r.has(kSectionSeverity)) r.severity.clear();
+    if (!r.has(kSectionRedFlags)) r.red_flags.clear();
+    if (!r.has(kSectionBackground)) r.background.clear();
+    if (!r.has(kSectionCheckIns)) r.checkin_symptoms.clear();
+    if (!r.has(kSectionTopics)) r.topics.clear();
+    if (!r.has(kSectionEpisodeTable)) r.rows.clear();
+    if (!r.has(kSectionNotes)) {
+        r.notes.clear();
+        for (auto& row : r.rows) row.note_number = 0;
+    }
+    return r;
+}
+
+}  // namespace nd

@@ -1,0 +1,176 @@
+// What the doctor's report says, apart from how it is drawn: every section's
+// figures, tables and sentences, built from the diary, the matching result, a
+// date range and the chosen sections. Portable (no drawing library); the cairo
+// renderer (report_pdf/) and any other renderer (the web build) draw this.
+// Deterministic: no clock inside (the caller passes the generation date).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "matching.hpp"
+#include "model.hpp"
+
+namespace nd {
+
+// Sections a person can choose (bit flags).
+enum ReportSection : std::uint32_t {
+    kSectionSummary = 1u << 0,        // key facts, period
+    kSectionPerWeek = 1u << 1,        // episodes per week chart
+    kSectionBodyMap = 1u << 2,        // left/right heat map, extent
+    kSectionSensations = 1u << 3,     // sensations, triggers, reliefs with counts
+    kSectionSeverity = 1u << 4,       // severity over time
+    kSectionRedFlags = 1u << 5,       // red-flag events
+    kSectionBackground = 1u << 6,     // health background and medicines
+    kSectionCheckIns = 1u << 7,       // check-in symptom counts
+    kSectionTopics = 1u << 8,         // matched causes as topics to discuss
+    kSectionEpisodeTable = 1u << 9,   // one row per episode
+    kSectionNotes = 1u << 10,         // the person's notes
+    kSectionAll = (1u << 11) - 1,
+};
+
+struct ReportOptions {
+    LocalDate from;                   // first local date included; empty: the first record
+    LocalDate to;                     // last local date included; empty: the last record
+    std::uint32_t sections = kSectionAll;
+    LocalDate generated_on;           // shown on the report; empty: not shown
+};
+
+// Levels of the modified Total Neuropathy Score's sensory extent item.
+enum class Extent { None, ToeTips, UpToAnkle, UpToKnee, AboveKnee };
+const char* extent_label(Extent e);   // "Toe tips", "Up to the ankle", ...
+// The extent level a region stands for (None for regions off the legs).
+Extent extent_of(Region r);
+
+struct CountItem {
+    std::string id;
+    std::string label;
+    int count = 0;
+};
+
+struct WeekBucket {
+    LocalDate week_start;             // a Monday
+    int episodes = 0;
+    int red_flag_episodes = 0;
+};
+
+struct RegionCount {
+    Region region = Region::Toes;
+    std::string label;
+    int left = 0;                     // episodes touching it on the left (left or both sides)
+    int right = 0;                    // ... on the right (right or both sides)
+    int middle = 0;                   // marked without a side (saddle area, lower back)
+};
+
+struct SeverityPoint {
+    LocalDate date;
+    std::int64_t local_day = 0;       // days since 1970-01-01 of the local date
+    int minute_of_day = 0;
+    int numbness = 0;
+    int pain = 0;
+    bool red_flag = false;
+};
+
+struct RedFlagEvent {
+    LocalDate date;
+    std::string time;                 // "08:30"
+    std::string title;
+    std::string advice;
+    std::string reasons;              // joined
+    bool call_emergency = false;
+    std::string episode_id;
+};
+
+struct Topic {
+    std::string name;
+    std::string fit;                  // the match's wording, e.g. "Fits well"
+    bool serious = false;
+    std::vector<std::string> evidence_for;
+    std::vector<std::string> evidence_against;
+    std::vector<std::string> unknowns;
+};
+
+struct EpisodeRow {
+    std::string id;
+    LocalDate date;
+    std::string time;                 // "08:30"
+    std::string duration;             // "25 min", "2 h 5 min", "still going", "?"
+    std::string where;                // "left toes, sole (both sides)"
+    std::string extent;               // extent_label of the highest region reached
+    std::string feels;                // sensations
+    int numbness = 0;
+    int pain = 0;
+    std::string before;               // activities before onset
+    std::string eased_by;             // reliefs (+ "after 5 min")
+    std::string signs;                // associated signs
+    int note_number = 0;              // 1-based index into ReportModel::notes; 0: none
+    bool red_flag = false;
+};
+
+struct NoteItem {
+    int number = 0;
+    LocalDate date;
+    std::string source;               // "Episode 08:30", "Check-in", "Medicine: ..."
+    std::string text;
+};
+
+struct BackgroundLine {
+    std::string label;                // "Diabetes", "Medicine"
+    std::string detail;               // "type 2, since 2019-04", "Pregabalin 75 mg, evenings (helped: yes)"
+};
+
+struct ReportModel {
+    std::uint32_t sections = kSectionAll;
+    std::string title = "Numbness and tingling diary";
+    std::string person;               // "Name, born 1970-01-02" (empty when unknown)
+    LocalDate from, to;               // the period actually covered (inclusive)
+    std::string period_text;          // "1 Mar 2026 to 31 May 2026 (13 weeks)"
+    LocalDate generated_on;
+    std::vector<std::string> key_facts;   // the one-minute summary, most important first
+
+    int episode_count = 0;
+    int days_with_episodes = 0;
+    int days_in_period = 0;
+    int checkin_days = 0;
+    int no_numbness_days = 0;
+
+    std::vector<WeekBucket> per_week;
+    std::vector<RegionCount> regions;     // leg regions top to bottom, then others; only non-zero
+    Extent highest_extent = Extent::None;
+    std::array<int, 5> episodes_by_extent{};   // indexed by Extent
+    std::vector<CountItem> sensations;    // by count, highest first
+    std::vector<CountItem> triggers;
+    std::vector<CountItem> reliefs;
+    std::vector<CountItem> signs;
+    std::vector<SeverityPoint> severity;  // by time
+    double median_numbness = 0;
+    int max_numbness = 0;
+    double median_pain = 0;
+    int max_pain = 0;
+    std::vector<RedFlagEvent> red_flags;
+    std::vector<BackgroundLine> background;
+    std::vector<CountItem> checkin_symptoms;
+    std::vector<Topic> topics;
+    std::string topics_intro;             // what the topics are (and are not)
+    std::vector<EpisodeRow> rows;
+    std::vector<NoteItem> notes;
+
+    bool has(ReportSection s) const { return (sections & s) != 0; }
+};
+
+// The diary restricted to episodes and check-ins whose local date is in
+// [from, to] (empty ends are open); background and profile unchanged. Callers
+// match this one so the topics speak about the same period as the report.
+Diary diary_in_range(const Diary& d, const LocalDate& from, const LocalDate& to);
+
+// Builds the report. `match` should come from match(catalog, diary_in_range(...)).
+// Episodes and records in the bin are left out.
+ReportModel build_report(const Diary& d, const MatchResult& match, const ReportOptions& options);
+
+// "3 Mar 2026"
+std::string format_date_long(const LocalDate& date);
+
+}  // namespace nd
