@@ -61,7 +61,9 @@ void check_date(const std::string& rec, const char* field, const std::string& d,
 
 template <class E>
 void check_enum(const std::string& rec, const char* field, E v) {
-    if (enum_id(v) == "unknown") fail(rec, field, "has an unknown value " + std::to_string(static_cast<int>(v)));
+    for (const auto& entry : enum_entries<E>())
+        if (entry.value == v) return;
+    fail(rec, field, "has an unknown value " + std::to_string(static_cast<int>(v)));
 }
 
 template <class E>
