@@ -1,0 +1,330 @@
+#include "app.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <imgui.h>
+
+#include "fonts.hpp"
+#include "icons.hpp"
+#include "store.hpp"
+#include "theme.hpp"
+#include "time_util.hpp"
+#include "views.hpp"
+#include "widgets.hpp"
+
+#if __has_include("demo_diary.hpp")
+#include "demo_diary.hpp"
+#define ND_HAVE_DEMO_DIARY 1
+#endif
+
+namespace nd::app {
+
+namespace {
+constexpr float kNarrowBelow = 600.0f;   // phone layout under this window width (logical px)
+constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+}  // namespace
+
+App::App(Services& services) : services_(services) { state_.services = &services_; }
+
+App::~App() = default;
+
+void App::attach(Store* store) {
+    state_.store = store;
+    state_.undo_stack.clear();   // commands refer to the store they ran on
+    state_.pending_red_flags.clear();
+    state_.log = {};
+    state_.refresh();
+}
+
+void App::open_diary(const std::string& path) {
+    try {
+        main_store_ = Store::open(path);
+        state_.open_error.clear();
+        attach(main_store_.get());
+    } catch (const std::exception& e) {
+        main_store_.reset();
+        state_.open_error = e.what();
+        state_.open_error_path = path;
+        attach(nullptr);
+    }
+}
+
+void App::use_store(std::unique_ptr<Store> store) {
+    main_store_ = std::move(store);
+    state_.open_error.clear();
+    attach(main_store_.get());
+}
+
+void App::on_start(float display_scale) {
+    state_.display_scale = display_scale;
+    try {
+        const std::string assets = services_.assets_dir();
+        state_.catalog = assets.empty() ? load_default_catalog() : load_catalog_file(assets + "/catalog/causes.json");
+    } catch (const std::exception& e) {
+        state_.catalog_error = e.what();
+    }
+    state_.load_settings();
+    state_.fonts_dirty = state_.style_dirty = true;
+    state_.refresh();   // the catalog changed: match again
+    state_.page = state_.settings.first_run_done ? Page::Log : Page::FirstRun;
+}
+
+void App::on_exit() {
+    // Every change is already on disk (the Store commits each one); nothing to flush.
+    demo_store_.reset();
+    main_store_.reset();
+    state_.store = nullptr;
+}
+
+void App::rebuild_fonts() { build_fonts(state_); }
+
+void App::set_display_scale(float scale) {
+    if (scale <= 0 || scale == state_.display_scale) return;
+    state_.display_scale = scale;
+    state_.fonts_dirty = state_.style_dirty = true;
+}
+
+void App::go_to(Page p) { state_.page = p; }
+
+void App::open_demo() {
+    const std::string path = (std::filesystem::path(services_.data_dir()) / "demo.sqlite").string();
+    try {
+        demo_store_ = Store::open(path);
+#ifdef ND_HAVE_DEMO_DIARY
+        // Fill it on first use only; the person may have changed the demo since.
+        if (demo_store_->load_diary().episodes.empty())
+            demo_store_->replace_diary(make_demo_diary(20260101u, services_.now_utc()));
+#endif
+        state_.demo_mode = true;
+        attach(demo_store_.get());
+        state_.page = Page::Diary;
+        state_.show_toast("This is a demo diary, kept in its own file");
+    } catch (const std::exception& e) {
+        demo_store_.reset();
+        state_.show_toast(std::string("Could not open the demo: ") + e.what(), 6.0);
+    }
+}
+
+void App::leave_demo() {
+    state_.demo_mode = false;
+    attach(main_store_.get());
+    demo_store_.reset();
+    state_.page = state_.settings.first_run_done ? Page::Log : Page::FirstRun;
+}
+
+void App::handle_requests() {
+    if (state_.request_open_demo) {
+        state_.request_open_demo = false;
+        open_demo();
+    }
+    if (state_.request_leave_demo) {
+        state_.request_leave_demo = false;
+        leave_demo();
+    }
+}
+
+void App::handle_shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    // Leave Ctrl+Z to a text field being edited: it has its own undo.
+    if (!io.KeyCtrl || io.WantTextInput) return;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
+        if (io.KeyShift)
+            state_.redo();
+        else
+            state_.undo();
+    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) {
+        state_.redo();
+    }
+}
+
+void App::frame() {
+    if (state_.style_dirty) {
+        apply_theme(state_.settings.theme, state_.display_scale);
+        state_.style_dirty = false;
+    }
+    if (state_.record_items) state_.items.clear();
+    handle_requests();
+    handle_shortcuts();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    const float scale = state_.display_scale;
+    state_.narrow = io.DisplaySize.x < kNarrowBelow * scale;
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##root", nullptr, kRootFlags);
+    ImGui::PopStyleVar();
+
+    const float w = io.DisplaySize.x, h = io.DisplaySize.y;
+    float toast_bottom = h;
+    if (!state_.open_error.empty()) {
+        ImGui::BeginChild("##error", ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        draw_open_error(state_);
+        ImGui::EndChild();
+    } else if (!state_.pending_red_flags.empty()) {
+        // Before anything else: the warning fills the window until acknowledged.
+        ImGui::BeginChild("##redflag", ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        draw_red_flags(state_);
+        ImGui::EndChild();
+    } else if (state_.page == Page::FirstRun) {
+        ImGui::BeginChild("##first", ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        draw_first_run(state_);
+        ImGui::EndChild();
+    } else if (state_.narrow) {
+        const float tab_h = 64.0f * scale;
+        ImGui::BeginChild("##page", ImVec2(w, h - tab_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        draw_page_header();
+        draw_page(state_.page);
+        ImGui::EndChild();
+        draw_tab_bar(h - tab_h, w, tab_h);
+        toast_bottom = h - tab_h;
+    } else {
+        const float nav_w = 250.0f * scale;
+        draw_side_nav(nav_w, h);
+        ImGui::SameLine(0, 0);
+        // Keep lines readable on wide screens: the page is a centred column.
+        const float avail = w - nav_w;
+        const float col = std::min(avail, 880.0f * scale);
+        ImGui::SetCursorPosX(nav_w + (avail - col) * 0.5f);
+        ImGui::BeginChild("##page", ImVec2(col, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        draw_page_header();
+        draw_page(state_.page);
+        ImGui::EndChild();
+    }
+    ImGui::End();
+    draw_toast(toast_bottom);
+}
+
+void App::draw_page(Page p) {
+    if (!state_.open_error.empty()) return;
+    const ViewInfo& v = view_info(p);
+    ImGui::PushID(v.name);
+    v.draw(state_);
+    ImGui::Dummy(ImVec2(0, 24.0f * state_.display_scale));   // breathing room above the tab bar
+    ImGui::PopID();
+}
+
+void App::draw_page_header() {
+    const Palette& p = palette();
+    if (state_.demo_mode) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+        ImGui::TextWrapped(ND_ICON_INFO " You are looking at a demo diary. Your own diary is untouched.");
+        ImGui::PopStyleColor();
+        if (big_button(state_, ND_ICON_ARROW_LEFT " Back to my diary", 0, ButtonKind::Secondary))
+            state_.request_leave_demo = true;
+        ImGui::Separator();
+    }
+    const ViewInfo& v = view_info(state_.page);
+    const float btn = touch_height();
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    const float y = ImGui::GetCursorPosY();
+    page_title(state_, v.icon, v.title);
+    const float after = ImGui::GetCursorPosY();
+    // Undo / redo at the top right, where they are easy to find on every page.
+    ImGui::SetCursorPos(ImVec2(right - btn * 2 - ImGui::GetStyle().ItemSpacing.x, y));
+    ImGui::BeginDisabled(!state_.undo_stack.can_undo());
+    if (ImGui::Button(ND_ICON_UNDO "##undo", ImVec2(btn, btn))) state_.undo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Undo %s (Ctrl+Z)", state_.undo_stack.undo_label().c_str());
+    record_item(state_, "undo");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!state_.undo_stack.can_redo());
+    if (ImGui::Button(ND_ICON_REDO "##redo", ImVec2(btn, btn))) state_.redo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Redo %s (Ctrl+Y)", state_.undo_stack.redo_label().c_str());
+    record_item(state_, "redo");
+    ImGui::SetCursorPosY(std::max(after, y + btn + ImGui::GetStyle().ItemSpacing.y));
+}
+
+void App::draw_side_nav(float width, float height) {
+    const Palette& p = palette();
+    const float scale = state_.display_scale;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * scale, 20 * scale));
+    ImGui::BeginChild("##nav", ImVec2(width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    if (state_.fonts.heading) ImGui::PushFont(state_.fonts.heading);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+    ImGui::TextUnformatted(ND_ICON_HEARTBEAT);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Numbness Diary");
+    if (state_.fonts.heading) ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 10 * scale));
+    const float item_h = touch_height();
+    for (const ViewInfo& v : views()) {
+        if (!v.in_side_nav) continue;
+        const bool on = state_.page == v.page;
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 10 * scale);
+        const std::string label = std::string(v.icon) + "   " + v.title;
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+        if (ImGui::Selectable(label.c_str(), on, 0, ImVec2(0, item_h))) state_.page = v.page;
+        ImGui::PopStyleVar(2);
+        ImGui::PopStyleColor();
+        record_item(state_, std::string("nav:") + v.name);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void App::draw_tab_bar(float y, float width, float height) {
+    const Palette& p = palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, y), ImVec2(width, y + height), ImGui::GetColorU32(p.card));
+    dl->AddLine(ImVec2(0, y), ImVec2(width, y), ImGui::GetColorU32(p.border));
+    int count = 0;
+    for (const ViewInfo& v : views()) count += v.in_tab_bar ? 1 : 0;
+    const float tab_w = width / static_cast<float>(std::max(count, 1));
+    int i = 0;
+    for (const ViewInfo& v : views()) {
+        if (!v.in_tab_bar) continue;
+        const ImVec2 pos(tab_w * static_cast<float>(i++), y);
+        ImGui::SetCursorScreenPos(pos);
+        const std::string id = std::string("##tab_") + v.name;
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(tab_w, height))) state_.page = v.page;
+        record_item(state_, std::string("tab:") + v.name);
+        // "More" stays lit while one of the pages it lists is open.
+        const bool on = state_.page == v.page || (v.page == Page::More && !view_info(state_.page).in_tab_bar);
+        const ImU32 col = ImGui::GetColorU32(on ? p.accent : p.text_muted);
+        if (on)
+            dl->AddRectFilled(ImVec2(pos.x + tab_w * 0.2f, y + 6), ImVec2(pos.x + tab_w * 0.8f, y + height - 6),
+                              ImGui::GetColorU32(p.accent_soft), 12.0f * state_.display_scale);
+        const ImVec2 icon_sz = ImGui::CalcTextSize(v.icon);
+        const ImVec2 text_sz = ImGui::CalcTextSize(v.tab_label);
+        const float top = y + (height - icon_sz.y - text_sz.y - 2) * 0.5f;
+        dl->AddText(ImVec2(pos.x + (tab_w - icon_sz.x) * 0.5f, top), col, v.icon);
+        dl->AddText(ImVec2(pos.x + (tab_w - text_sz.x) * 0.5f, top + icon_sz.y + 2), col, v.tab_label);
+    }
+}
+
+void App::draw_toast(float bottom_y) {
+    if (state_.toast.empty()) return;
+    if (ImGui::GetTime() > state_.toast_until) {
+        state_.toast.clear();
+        return;
+    }
+    const Palette& p = palette();
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, bottom_y - 16 * state_.display_scale), 0, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(io.DisplaySize.x * 0.9f, io.DisplaySize.y));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, p.text);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.background);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12 * state_.display_scale);
+    ImGui::Begin("##toast", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PushTextWrapPos(io.DisplaySize.x * 0.8f);
+    ImGui::TextUnformatted(state_.toast.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace nd::app

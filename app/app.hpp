@@ -1,0 +1,64 @@
+// The application: owns the diary stores and the AppState, and draws one frame.
+// The platform shell owns the window and the loop and calls, in order:
+//   on_start() once; then per frame: if (fonts_dirty()) rebuild_fonts() and
+//   re-upload the atlas; NewFrame; frame(); Render; and on_exit() at the end.
+// Tests call the same functions on a headless ImGui context.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app_state.hpp"
+#include "services.hpp"
+
+namespace nd {
+class Store;
+}
+
+namespace nd::app {
+
+class App {
+public:
+    explicit App(Services& services);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Opens the person's diary file. A file that cannot be opened (not a diary,
+    // another app's, a newer version, damaged) is left untouched and the window
+    // shows a full-page explanation instead of the views.
+    void open_diary(const std::string& path);
+    // Uses a store opened elsewhere (tests: Store::open_in_memory()).
+    void use_store(std::unique_ptr<Store> store);
+
+    // Loads the catalog and the settings; display_scale is the HiDPI content scale.
+    void on_start(float display_scale = 1.0f);
+    void frame();
+    void on_exit();
+
+    bool fonts_dirty() const { return state_.fonts_dirty; }
+    void rebuild_fonts();
+    void set_display_scale(float scale);
+
+    void go_to(Page p);
+    AppState& state() { return state_; }
+
+private:
+    void attach(Store* store);
+    void handle_requests();
+    void open_demo();
+    void leave_demo();
+    void handle_shortcuts();
+    void draw_side_nav(float width, float height);
+    void draw_tab_bar(float y, float width, float height);
+    void draw_page_header();
+    void draw_page(Page p);
+    void draw_toast(float bottom_y);
+
+    Services& services_;
+    AppState state_;
+    std::unique_ptr<Store> main_store_;
+    std::unique_ptr<Store> demo_store_;
+};
+
+}  // namespace nd::app

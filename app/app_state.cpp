@@ -1,0 +1,148 @@
+#include "app_state.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <imgui.h>
+
+#include "store.hpp"
+#include "time_util.hpp"
+
+namespace nd::app {
+
+void AppState::refresh() {
+    ++revision;
+    episodes_newest_first.clear();
+    ongoing.clear();
+    if (!store) {
+        diary = {};
+        match = {};
+        return;
+    }
+    diary = store->load_diary();
+    match = nd::match(catalog, diary);
+    for (std::size_t i = diary.episodes.size(); i-- > 0;) {
+        const Episode& e = diary.episodes[i];
+        if (is_deleted(e)) continue;
+        episodes_newest_first.push_back(i);
+        if (e.ongoing) ongoing.push_back(i);
+    }
+}
+
+bool AppState::run(Command cmd) {
+    if (!store) return false;
+    try {
+        undo_stack.run(*store, std::move(cmd));
+    } catch (const std::exception& e) {
+        show_toast(std::string("Could not save: ") + e.what(), 6.0);
+        return false;
+    }
+    refresh();
+    return true;
+}
+
+bool AppState::undo() {
+    if (!store || !undo_stack.can_undo()) return false;
+    const std::string label = undo_stack.undo_label();
+    try {
+        undo_stack.undo(*store);
+    } catch (const std::exception& e) {
+        show_toast(std::string("Could not undo: ") + e.what(), 6.0);
+        return false;
+    }
+    refresh();
+    show_toast("Undone: " + label);
+    return true;
+}
+
+bool AppState::redo() {
+    if (!store || !undo_stack.can_redo()) return false;
+    const std::string label = undo_stack.redo_label();
+    try {
+        undo_stack.redo(*store);
+    } catch (const std::exception& e) {
+        show_toast(std::string("Could not redo: ") + e.what(), 6.0);
+        return false;
+    }
+    refresh();
+    show_toast("Redone: " + label);
+    return true;
+}
+
+void AppState::show_toast(std::string text, double seconds) {
+    toast = std::move(text);
+    toast_until = ImGui::GetTime() + seconds;
+}
+
+std::int64_t AppState::now_utc() const { return services ? services->now_utc() : now_utc_seconds(); }
+
+LocalTime AppState::now_local() const {
+    LocalTime t;
+    t.utc = now_utc();
+    t.offset_min = services ? services->utc_offset_min(t.utc) : 0;
+    return t;
+}
+
+const Episode* AppState::last_episode() const {
+    // Newest by start time; the list is already sorted.
+    return episodes_newest_first.empty() ? nullptr : &diary.episodes[episodes_newest_first.front()];
+}
+
+namespace {
+constexpr const char* kFontScale = "ui.font_scale";
+constexpr const char* kTheme = "ui.theme";
+constexpr const char* kEmergency = "ui.emergency_number";
+constexpr const char* kDateFormat = "ui.date_format";
+constexpr const char* kFirstRunDone = "ui.first_run_done";
+}  // namespace
+
+void AppState::load_settings() {
+    Settings s;
+    s.emergency_number = emergency_number_for_locale(services ? services->locale() : "");
+    if (store) {
+        if (auto v = store->setting(kFontScale)) s.font_scale = std::clamp(std::strtof(v->c_str(), nullptr), 0.8f, 2.0f);
+        if (auto v = store->setting(kTheme)) s.theme = *v == "dark" ? Theme::Dark : *v == "high_contrast" ? Theme::HighContrast : Theme::Light;
+        if (auto v = store->setting(kEmergency); v && !v->empty()) s.emergency_number = *v;
+        if (auto v = store->setting(kDateFormat)) s.date_format = *v == "dmy" ? DateFormat::DayMonthYear : *v == "mdy" ? DateFormat::MonthDayYear : DateFormat::Iso;
+        if (auto v = store->setting(kFirstRunDone)) s.first_run_done = *v == "1";
+    }
+    if (s.font_scale != settings.font_scale) fonts_dirty = true;
+    if (s.theme != settings.theme) style_dirty = true;
+    settings = s;
+}
+
+void AppState::save_settings() {
+    if (!store) return;
+    try {
+        store->set_setting(kFontScale, std::to_string(settings.font_scale));
+        store->set_setting(kTheme, settings.theme == Theme::Dark ? "dark" : settings.theme == Theme::HighContrast ? "high_contrast" : "light");
+        store->set_setting(kEmergency, settings.emergency_number);
+        store->set_setting(kDateFormat, settings.date_format == DateFormat::DayMonthYear ? "dmy" : settings.date_format == DateFormat::MonthDayYear ? "mdy" : "iso");
+        store->set_setting(kFirstRunDone, settings.first_run_done ? "1" : "0");
+    } catch (const std::exception& e) {
+        show_toast(std::string("Could not save settings: ") + e.what(), 6.0);
+    }
+}
+
+std::string emergency_number_for_locale(const std::string& locale) {
+    // The territory is the part after '_' ("en_GB.UTF-8" -> "GB").
+    const auto us = locale.find('_');
+    const std::string cc = us == std::string::npos ? "" : locale.substr(us + 1, 2);
+    if (cc == "US" || cc == "CA" || cc == "MX" || cc == "PH") return "911";
+    if (cc == "GB" || cc == "IE" || cc == "HK" || cc == "MY" || cc == "SG") return "999";
+    if (cc == "AU") return "000";
+    if (cc == "NZ") return "111";
+    if (cc == "IN") return "112";
+    if (cc == "JP" || cc == "KR" || cc == "TW") return "119";
+    if (cc == "CN") return "120";
+    if (cc == "ZA") return "112";
+    return "112";   // the EU-wide number, and it is routed in many other countries too
+}
+
+std::string format_date(const LocalDate& iso, DateFormat f) {
+    if (iso.size() != 10 || f == DateFormat::Iso) return iso;
+    const std::string y = iso.substr(0, 4), m = iso.substr(5, 2), d = iso.substr(8, 2);
+    return f == DateFormat::DayMonthYear ? d + "/" + m + "/" + y : m + "/" + d + "/" + y;
+}
+
+}  // namespace nd::app

@@ -1,0 +1,120 @@
+// Everything the views share, in one struct passed by reference (no globals).
+// The diary is read from the Store once per change, never per frame: views read
+// the cached snapshot (diary, match, the index lists) and every mutation goes
+// through run() / undo() / redo(), which refresh the cache.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog.hpp"
+#include "log_state.hpp"
+#include "matching.hpp"
+#include "model.hpp"
+#include "services.hpp"
+#include "undo.hpp"
+
+struct ImFont;
+
+namespace nd {
+class Store;
+}
+
+namespace nd::app {
+
+enum class Page : std::uint8_t {
+    FirstRun, Log, Diary, Patterns, Causes, CheckIn, Background, Settings, More,
+};
+
+enum class Theme : std::uint8_t { Light, Dark, HighContrast };
+enum class DateFormat : std::uint8_t { Iso, DayMonthYear, MonthDayYear };
+
+// Kept with the diary (Store settings), so they travel with a backup.
+struct Settings {
+    float font_scale = 1.0f;            // 0.8 .. 2.0, accessibility
+    Theme theme = Theme::Light;
+    std::string emergency_number;       // default from the locale
+    DateFormat date_format = DateFormat::Iso;
+    bool first_run_done = false;
+};
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* huge = nullptr;             // the red-flag "Call 112 now"
+};
+
+// A screen rectangle of a named item in the last frame (tests click these).
+struct ItemRect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    float cx() const { return (x0 + x1) * 0.5f; }
+    float cy() const { return (y0 + y1) * 0.5f; }
+};
+
+struct AppState {
+    Services* services = nullptr;
+    Store* store = nullptr;             // null while the diary could not be opened
+    Catalog catalog;
+    std::string catalog_error;          // shown on the Causes page when the catalog failed
+
+    // ---- Cached snapshot, rebuilt by refresh() after every change ----
+    Diary diary;
+    MatchResult match;
+    std::vector<std::size_t> episodes_newest_first;   // indices into diary.episodes, not deleted
+    std::vector<std::size_t> ongoing;                 // "still going" episodes, newest first
+    std::uint64_t revision = 0;         // bumps on every refresh; views key their own caches on it
+
+    // ---- UI ----
+    Page page = Page::Log;
+    Settings settings;
+    Fonts fonts;
+    float display_scale = 1.0f;         // HiDPI content scale from the platform
+    bool fonts_dirty = true;            // the platform rebuilds the atlas and its texture
+    bool style_dirty = true;
+    bool narrow = false;                // phone layout this frame
+    std::string toast;                  // short confirmation ("Saved"), shown for a few seconds
+    double toast_until = 0;
+    std::vector<RedFlag> pending_red_flags;   // shown full screen before anything else
+    std::string toast_after_flags;      // the "Saved" toast, held until the warning is read
+    UndoStack undo_stack;
+    LogUi log;
+
+    // Diary file problems: a full-page message, never an overwrite.
+    std::string open_error;
+    std::string open_error_path;
+    bool demo_mode = false;
+    bool request_open_demo = false;     // handled by App, which owns the stores
+    bool request_leave_demo = false;
+
+    // Test hook: widgets record their rectangles by label when enabled.
+    bool record_items = false;
+    std::map<std::string, ItemRect> items;
+
+    // ---- Operations ----
+    void refresh();
+    // Runs a change through the undo stack and refreshes; on StoreError shows it
+    // as a toast and returns false.
+    bool run(Command cmd);
+    bool undo();
+    bool redo();
+    void show_toast(std::string text, double seconds = 3.0);
+
+    std::int64_t now_utc() const;
+    LocalTime now_local() const;
+    const Episode* last_episode() const;
+
+    void load_settings();               // from the store (or defaults)
+    void save_settings();
+};
+
+// The emergency number for a locale such as "en_US.UTF-8" (911), "en_GB" (999), "de_DE" (112).
+std::string emergency_number_for_locale(const std::string& locale);
+
+// A date for people, in the chosen format ("2026-11-26", "26/11/2026", "11/26/2026").
+std::string format_date(const LocalDate& iso, DateFormat f);
+
+}  // namespace nd::app

@@ -1,0 +1,56 @@
+// The Log page's form as the person fills it in. Kept in AppState (not in function
+// statics) so a half-filled form survives page changes and tests can inspect it.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+
+namespace nd::app {
+
+// One tappable area of the body map, as laid out in the last frame (screen pixels).
+struct RegionHit {
+    RegionMark mark;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    float cx() const { return (x0 + x1) * 0.5f; }
+    float cy() const { return (y0 + y1) * 0.5f; }
+};
+
+enum class BodyView : std::uint8_t { Front, Back, Soles };
+
+enum class Began : std::uint8_t { Now, Min15, Min30, Min60, Picked };
+
+struct LogDraft {
+    std::set<RegionMark> marks;        // sides are Left / Right / Middle; merged to Both on save
+    std::vector<Sensation> sensations;
+    int numbness = 5;
+    int pain = 0;
+    std::vector<Activity> activities;
+    Began began = Began::Now;
+    std::string picked_time;           // "YYYY-MM-DD HH:MM" when began == Picked
+    int duration_min = 0;              // 0: not said
+    bool still_going = false;
+    // More details
+    bool details_open = false;
+    Onset onset = Onset::Unknown;
+    bool spread = false;
+    SpreadSpeed spread_speed = SpreadSpeed::Unknown;
+    std::vector<Sign> signs;
+    std::vector<Relief> reliefs;
+    int relief_after_min = 0;          // 0: not said
+    TriState worse_at_night = TriState::Unknown;
+    int effect_walking = 0, effect_sleep = 0, effect_work = 0;
+    std::string note;
+    std::string error;                 // why Save did nothing ("Mark where you felt it")
+};
+
+struct LogUi {
+    LogDraft draft;
+    BodyView body_view = BodyView::Front;   // used when the map shows one view at a time
+    std::vector<RegionHit> hits;            // filled by the body map each frame (tests tap these)
+};
+
+}  // namespace nd::app

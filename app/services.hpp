@@ -1,0 +1,65 @@
+// What the app needs from the operating system, behind one interface so the app
+// layer never includes GLFW, GL or OS headers. platform/ implements it for the
+// desktop; FakeServices (below) is the null implementation the tests use.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nd::app {
+
+class Services {
+public:
+    virtual ~Services() = default;
+
+    // Folder holding the person's diary files (created 0700 by the platform).
+    virtual std::string data_dir() = 0;
+    // Default folder for exports (reports, CSV, backups).
+    virtual std::string documents_dir() = 0;
+    // Folder with catalog/causes.json and other shipped assets.
+    virtual std::string assets_dir() = 0;
+    // A font file ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "fontawesome"), or ""
+    // when it is not installed (fonts.cpp then falls back to ImGui's own font).
+    virtual std::string font_file(const std::string& name) = 0;
+
+    virtual void set_clipboard(const std::string& text) = 0;
+    // Opens a file or folder in the system's viewer; false when that failed.
+    virtual bool open_path(const std::string& path) = 0;
+
+    // The person's locale, e.g. "en_GB.UTF-8"; "" when unknown. Picks the
+    // default emergency number.
+    virtual std::string locale() = 0;
+    // Seconds since the epoch, and the local UTC offset (minutes) at a moment:
+    // every logged moment carries its own offset (see nd::LocalTime).
+    virtual std::int64_t now_utc() = 0;
+    virtual std::int32_t utc_offset_min(std::int64_t utc) = 0;
+};
+
+// Deterministic services for tests: a fixed clock, a fixed offset, no OS effects.
+class FakeServices : public Services {
+public:
+    std::string data = "/tmp/nd-fake-data";
+    std::string documents = "/tmp/nd-fake-docs";
+    std::string assets;
+    std::string locale_name = "en_GB.UTF-8";
+    std::int64_t clock = 1'790'000'000;   // 2026-09-21, a fixed "now"
+    std::int32_t offset_min = 60;
+    std::string clipboard;
+    std::vector<std::string> opened;
+
+    std::string data_dir() override { return data; }
+    std::string documents_dir() override { return documents; }
+    std::string assets_dir() override { return assets; }
+    std::string font_file(const std::string&) override { return ""; }
+    void set_clipboard(const std::string& text) override { clipboard = text; }
+    bool open_path(const std::string& path) override {
+        opened.push_back(path);
+        return true;
+    }
+    std::string locale() override { return locale_name; }
+    std::int64_t now_utc() override { return clock; }
+    std::int32_t utc_offset_min(std::int64_t) override { return offset_min; }
+};
+
+}  // namespace nd::app

@@ -1,0 +1,99 @@
+#include "undo.hpp"
+
+#include <memory>
+
+#include "store.hpp"
+
+namespace nd::app {
+
+void UndoStack::run(Store& store, Command cmd) {
+    cmd.apply(store);   // may throw StoreError: then nothing is recorded
+    done_.push_back(std::move(cmd));
+    undone_.clear();
+    if (done_.size() > kMaxDepth) done_.erase(done_.begin());
+}
+
+bool UndoStack::undo(Store& store) {
+    if (done_.empty()) return false;
+    Command cmd = std::move(done_.back());
+    done_.pop_back();
+    cmd.revert(store);
+    undone_.push_back(std::move(cmd));
+    return true;
+}
+
+bool UndoStack::redo(Store& store) {
+    if (undone_.empty()) return false;
+    Command cmd = std::move(undone_.back());
+    undone_.pop_back();
+    cmd.apply(store);
+    done_.push_back(std::move(cmd));
+    return true;
+}
+
+void UndoStack::clear() {
+    done_.clear();
+    undone_.clear();
+}
+
+Command add_episode_command(Episode e, Episode* added) {
+    // Shared so the copies std::function makes all see the id given on first apply.
+    auto id = std::make_shared<std::string>();
+    Command c;
+    c.label = "add episode";
+    c.apply = [e = std::move(e), id, added](Store& s) mutable {
+        if (id->empty()) {
+            Episode stored = s.add_episode(e);
+            *id = stored.id;
+            if (added) *added = stored;
+            added = nullptr;   // the caller's pointer is only valid during the first run
+        } else {
+            s.restore_episode(*id);
+        }
+    };
+    c.revert = [id](Store& s) { s.delete_episode(*id); };
+    return c;
+}
+
+Command edit_episode_command(Episode before, Episode after) {
+    Command c;
+    c.label = "edit episode";
+    c.apply = [after = std::move(after)](Store& s) { s.update_episode(after); };
+    c.revert = [before = std::move(before)](Store& s) { s.update_episode(before); };
+    return c;
+}
+
+Command delete_episode_command(const Episode& e) {
+    Command c;
+    c.label = "delete episode";
+    c.apply = [id = e.id](Store& s) { s.delete_episode(id); };
+    c.revert = [id = e.id](Store& s) { s.restore_episode(id); };
+    return c;
+}
+
+Command end_episode_command(const Episode& e) {
+    Command c;
+    c.label = "end episode";
+    c.apply = [id = e.id](Store& s) { s.end_episode(id); };
+    c.revert = [before = e](Store& s) { s.update_episode(before); };
+    return c;
+}
+
+Command put_checkin_command(CheckIn ci, std::optional<CheckIn> previous) {
+    auto id = std::make_shared<std::string>(ci.id);
+    Command c;
+    c.label = "check-in";
+    c.apply = [ci = std::move(ci), id](Store& s) mutable {
+        if (!id->empty()) ci.id = *id;
+        *id = s.put_checkin(ci).id;
+    };
+    c.revert = [previous = std::move(previous), id](Store& s) {
+        if (previous)
+            s.put_checkin(*previous);
+        else
+            s.delete_checkin(*id);
+    };
+    return c;
+}
+
+}  // namespace nd::app

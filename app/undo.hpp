@@ -1,0 +1,54 @@
+// Undo and redo of diary changes. Each change is a Command: a label people read
+// ("Undo: add episode") and two actions that go through the Store, so an undo is
+// as durable as the change itself. Factories below build the usual commands.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+
+namespace nd {
+class Store;
+}
+
+namespace nd::app {
+
+struct Command {
+    std::string label;                          // "add episode", "delete episode"
+    std::function<void(Store&)> apply;          // do / redo
+    std::function<void(Store&)> revert;         // undo
+};
+
+class UndoStack {
+public:
+    // Applies the command now and records it; clears the redo side.
+    void run(Store& store, Command cmd);
+    bool can_undo() const { return !done_.empty(); }
+    bool can_redo() const { return !undone_.empty(); }
+    std::string undo_label() const { return can_undo() ? done_.back().label : ""; }
+    std::string redo_label() const { return can_redo() ? undone_.back().label : ""; }
+    bool undo(Store& store);
+    bool redo(Store& store);
+    void clear();
+    std::size_t size() const { return done_.size(); }
+
+private:
+    std::vector<Command> done_;
+    std::vector<Command> undone_;
+    static constexpr std::size_t kMaxDepth = 200;   // plenty for a session, bounded memory
+};
+
+// Adds an episode (its id is fixed on the first apply, so redo restores the same record).
+// `added`, when given, receives the stored episode.
+Command add_episode_command(Episode e, Episode* added = nullptr);
+Command edit_episode_command(Episode before, Episode after);
+Command delete_episode_command(const Episode& e);
+// Ends a "still going" episode now; undo puts it back as it was.
+Command end_episode_command(const Episode& e);
+// Puts a check-in; undo restores the previous one for that date, or removes it.
+Command put_checkin_command(CheckIn c, std::optional<CheckIn> previous);
+
+}  // namespace nd::app

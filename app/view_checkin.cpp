@@ -1,0 +1,12 @@
+// Placeholder until the checkin view lands (another engineer owns it): replace the body.
+#include "views.hpp"
+#include "widgets.hpp"
+
+namespace nd::app {
+
+void draw_checkin(AppState& s) {
+    (void)s;
+    muted_text("This page is being built.");
+}
+
+}  // namespace nd::app

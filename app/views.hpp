@@ -1,0 +1,43 @@
+// The view registry: every page, its icon, its names and its draw function.
+// One file per view (view_<name>.cpp) defines `void draw_<name>(AppState&)`;
+// the same function fills a phone page or the desktop's content area.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "app_state.hpp"
+
+namespace nd::app {
+
+void draw_first_run(AppState& s);
+void draw_log(AppState& s);
+void draw_diary(AppState& s);
+void draw_patterns(AppState& s);
+void draw_causes(AppState& s);
+void draw_checkin(AppState& s);
+void draw_background(AppState& s);
+void draw_settings(AppState& s);
+void draw_more(AppState& s);        // phone only: the pages that do not fit the tab bar
+
+// Full-page screens shown instead of any view.
+void draw_red_flags(AppState& s);   // pending red flags, before anything else
+void draw_open_error(AppState& s);  // the diary file could not be opened
+
+struct ViewInfo {
+    Page page;
+    const char* name;        // for --page and tests: "log", "diary", ...
+    const char* icon;
+    const char* title;       // page heading and side navigation
+    const char* tab_label;   // short label under the icon in the phone tab bar
+    bool in_tab_bar;         // phone: shown in the bottom bar (else under "More")
+    bool in_side_nav;        // desktop: shown in the side navigation
+    void (*draw)(AppState&);
+};
+
+std::span<const ViewInfo> views();
+const ViewInfo& view_info(Page p);
+std::optional<Page> page_from_name(std::string_view name);
+
+}  // namespace nd::app

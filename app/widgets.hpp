@@ -1,0 +1,69 @@
+// Widgets sized for fingers and tired eyes: big buttons (>= 44 px), chips (toggle
+// pills that wrap like words), segmented choices, section headings and cards.
+// They own no data: they take the value by reference and say when it changed.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app_state.hpp"
+#include "enum_names.hpp"
+
+namespace nd::app {
+
+enum class ButtonKind { Primary, Secondary, Danger, Quiet };
+
+// width 0: fit the label; width < 0: fill the available width.
+bool big_button(AppState& s, const char* label, float width = 0, ButtonKind kind = ButtonKind::Primary);
+// A pill that toggles; wraps onto the next line when the row is full.
+bool chip(AppState& s, const char* label, bool selected);
+// One of several; returns true when `value` changed.
+bool segmented(AppState& s, const char* id, int& value, std::span<const char* const> labels);
+
+void section_heading(AppState& s, const char* text);
+void page_title(AppState& s, const char* icon, const char* text);
+void muted_text(const char* text);   // wrapped, secondary colour
+
+// A rounded panel that sizes itself to its content (height remembered from the last frame).
+void begin_card(const char* id);
+void end_card();
+
+// Records the last item's rectangle under `key` when s.record_items is on (tests).
+void record_item(AppState& s, const std::string& key);
+
+// Multi-select chips over every value of an enum; toggles membership in `values`.
+template <class E>
+bool enum_chips(AppState& s, const char* group, std::vector<E>& values) {
+    bool changed = false;
+    for (const auto& entry : enum_entries<E>()) {
+        const bool on = contains(values, entry.value);
+        const std::string label = std::string(entry.label) + "##" + group;
+        if (chip(s, label.c_str(), on)) {
+            if (on)
+                std::erase(values, entry.value);
+            else
+                values.push_back(entry.value);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+// One-of chips over an enum (Onset, TriState...).
+template <class E>
+bool enum_choice(AppState& s, const char* group, E& value) {
+    bool changed = false;
+    for (const auto& entry : enum_entries<E>()) {
+        const std::string label = std::string(entry.label) + "##" + group;
+        if (chip(s, label.c_str(), value == entry.value)) {
+            value = entry.value;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+}  // namespace nd::app
