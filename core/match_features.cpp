@@ -123,6 +123,7 @@ FeatureOutcome background(const Rule& r, const MatchContext& ctx) {
     const auto kinds = parse_values<FactKind>(r);
     std::vector<std::string> details;
     bool alcohol_without_amount = false;
+    bool below_threshold = false;
     for (const BackgroundFact* f : ctx.facts) {
         if (!contains(kinds, f->kind)) continue;
         std::string d;
@@ -131,7 +132,10 @@ FeatureOutcome background(const Rule& r, const MatchContext& ctx) {
                 alcohol_without_amount = true;
                 continue;
             }
-            if (*f->amount < r.number) continue;
+            if (*f->amount < r.number) {
+                below_threshold = true;
+                continue;
+            }
             d = format_number(*f->amount) + " drinks a week";
         } else {
             d = lower_first(enum_label(f->kind));
@@ -147,7 +151,7 @@ FeatureOutcome background(const Rule& r, const MatchContext& ctx) {
         out.text = r.says + " (" + joined + ")";
     } else if (alcohol_without_amount) {
         out.unknowns.push_back("The background records alcohol but not how many drinks a week");
-    } else if (r.weight > 0) {
+    } else if (r.weight > 0 && !below_threshold) {
         std::string names;
         for (std::size_t i = 0; i < kinds.size(); ++i)
             names += (i == 0 ? "" : (i + 1 == kinds.size() ? " or " : ", ")) + lower_first(enum_label(kinds[i]));

@@ -1,0 +1,343 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <random>
+#include <sstream>
+
+#include "catalog.hpp"
+#include "cause_diaries.hpp"
+#include "matching.hpp"
+
+using namespace nd;
+using namespace nd::test;
+using Catch::Contains;
+
+namespace {
+
+const Catalog& catalog() {
+    static const Catalog cat = load_default_catalog();
+    return cat;
+}
+
+// A copy, so it may be taken from a temporary result.
+CauseMatch cause(const MatchResult& r, const std::string& id) {
+    for (const auto& c : r.causes)
+        if (c.cause_id == id) return c;
+    FAIL("no cause " << id);
+    throw std::logic_error("unreachable");
+}
+
+// Everything a result says, in one string: for failure messages and exact comparisons.
+std::string dump(const MatchResult& r) {
+    std::ostringstream o;
+    o << "episodes " << r.episodes_considered << "/" << r.minimum_episodes << "\n";
+    for (const auto& f : r.red_flags) {
+        o << "FLAG " << static_cast<int>(f.kind) << " " << f.episode_id << " " << f.call_emergency << " " << f.title;
+        for (const auto& why : f.reasons) o << " | " << why;
+        o << "\n";
+    }
+    for (const auto& c : r.causes) {
+        o << c.cause_id << " score=" << c.score << " fit=" << fit_label(c.fit) << " : " << c.fit_text << "\n";
+        for (const auto& e : c.evidence) {
+            o << "  " << (e.supports ? "+ " : "- ") << e.text << " w=" << e.weight << " [";
+            for (const auto& id : e.episode_ids) o << id << " ";
+            for (const auto& id : e.fact_ids) o << id << " ";
+            o << "]\n";
+        }
+        for (const auto& u : c.unknowns) o << "  ? " << u << "\n";
+    }
+    return o.str();
+}
+
+bool has_against_line(const CauseMatch& c) {
+    return std::any_of(c.evidence.begin(), c.evidence.end(), [](const EvidenceLine& e) { return !e.supports; });
+}
+
+const EvidenceLine* line_containing(const CauseMatch& c, const std::string& text) {
+    for (const auto& e : c.evidence)
+        if (e.text.find(text) != std::string::npos) return &e;
+    return nullptr;
+}
+
+// The cause ranks first on `own`, with a good fit; on `other` it fits worse.
+void check_cause(const std::string& id, const Diary& own, const Diary& other, bool expect_against_line) {
+    const auto mine = match(catalog(), own);
+    INFO(dump(mine));
+    REQUIRE(mine.causes.size() == 11);
+    CHECK(mine.causes.front().cause_id == id);
+    const auto& c = cause(mine, id);
+    CHECK(c.fit == Fit::FitsWell);
+    REQUIRE_FALSE(c.evidence.empty());
+    CHECK(c.evidence.front().supports);
+
+    const auto theirs = match(catalog(), other);
+    INFO(dump(theirs));
+    const auto& o = cause(theirs, id);
+    CHECK(o.score < c.score);
+    CHECK(o.fit == Fit::FitsLittle);
+    CHECK(theirs.causes.front().cause_id != id);
+    if (expect_against_line) CHECK(has_against_line(o));
+    if (o.serious) CHECK(o.fit_text == "The diary does not point to it so far.");
+}
+
+std::string lower(std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+std::vector<Diary> all_diaries() {
+    return {posture_diary(), nothing_eases_diary(), injury_diary(), diabetic_diary(), sciatica_diary(),
+            tarsal_diary(), pad_diary(), growth_diary(), alcohol_diary(), alcohol_diary(3), fibromyalgia_diary(),
+            numbness_only_diary(), ms_diary(), stroke_diary(), Diary{}};
+}
+
+}  // namespace
+
+TEST_CASE("posture ranks first on a fallen-asleep pattern and loses when nothing eases it") {
+    check_cause("posture", posture_diary(), nothing_eases_diary(), true);
+    const auto r = match(catalog(), posture_diary());
+    const auto& c = cause(r, "posture");
+    const EvidenceLine* trigger = line_containing(c, "began after crossed legs");
+    REQUIRE(trigger);
+    CHECK(trigger->text ==
+          "7 of 9 episodes began after crossed legs, long sitting, kneeling, sitting on the feet or tight clothes");
+    CHECK(trigger->episode_ids.size() == 7);
+    CHECK(trigger->episode_ids.front() == test_uuid(1, 1));
+    const EvidenceLine* eased = line_containing(c, "eased within 15 minutes");
+    REQUIRE(eased);
+    CHECK(eased->text.rfind("9 of 9 episodes", 0) == 0);
+
+    const auto against = cause(match(catalog(), nothing_eases_diary()), "posture");
+    const EvidenceLine* nothing = line_containing(against, "were eased by nothing");
+    REQUIRE(nothing);
+    CHECK_FALSE(nothing->supports);
+    CHECK(nothing->weight < 0);
+    CHECK(nothing->episode_ids.size() == 5);
+    CHECK(against.score < 0);
+}
+
+TEST_CASE("injury ranks first after a fall with a recorded ankle injury") {
+    check_cause("injury", injury_diary(), posture_diary(), false);
+    const auto& c = cause(match(catalog(), injury_diary()), "injury");
+    const EvidenceLine* bg = line_containing(c, "The background records an injury");
+    REQUIRE(bg);
+    CHECK(bg->fact_ids == std::vector<std::string>{test_uuid(3, 1)});
+    CHECK_THAT(bg->text, Contains("foot or ankle injury since 2025-11-20"));
+    REQUIRE(line_containing(c, "3 of 5 episodes began after a fall or injury"));
+}
+
+TEST_CASE("diabetic neuropathy ranks first when numbness rises from the toes with diabetes") {
+    check_cause("diabetic_neuropathy", diabetic_diary(), posture_diary(), false);
+    const auto& c = cause(match(catalog(), diabetic_diary()), "diabetic_neuropathy");
+    const EvidenceLine* rising = line_containing(c, "started in the toes or soles and reached higher");
+    REQUIRE(rising);
+    CHECK(rising->text.rfind("5 of 8 episodes", 0) == 0);
+    // Without diabetes in the background, the diary says so.
+    const auto& other = cause(match(catalog(), posture_diary()), "diabetic_neuropathy");
+    CHECK(std::count(other.unknowns.begin(), other.unknowns.end(), "The background records nothing about diabetes") == 1);
+}
+
+TEST_CASE("lower back and sciatica ranks first with a disc problem, back pain and a numb back of the leg") {
+    check_cause("lower_back_sciatica", sciatica_diary(), tarsal_diary(), false);
+    const auto& c = cause(match(catalog(), sciatica_diary()), "lower_back_sciatica");
+    const EvidenceLine* pain = line_containing(c, "daily check-ins reported back pain");
+    REQUIRE(pain);
+    CHECK(pain->text == "8 of 10 daily check-ins reported back pain");
+    CHECK(pain->fact_ids.size() == 8);
+}
+
+TEST_CASE("tarsal tunnel ranks first with burning at the inner ankle and heel") {
+    check_cause("tarsal_tunnel", tarsal_diary(), pad_diary(), false);
+}
+
+TEST_CASE("peripheral artery disease ranks first on walking pain eased by rest and loses when nothing eases it") {
+    check_cause("peripheral_artery_disease", pad_diary(), nothing_eases_diary(), true);
+    const auto& c = cause(match(catalog(), pad_diary()), "peripheral_artery_disease");
+    REQUIRE(line_containing(c, "7 of 7 episodes began while walking"));
+    REQUIRE(line_containing(c, "7 of 7 episodes eased within 10 minutes of resting"));
+}
+
+TEST_CASE("tumours and growths rank first with a known growth, and a posture diary does not point to them") {
+    check_cause("tumors_growths", growth_diary(), posture_diary(), false);
+}
+
+TEST_CASE("alcohol neuropathy ranks first on heavy drinking and low vitamin B, not on light drinking") {
+    check_cause("alcohol_neuropathy", alcohol_diary(), alcohol_diary(3), false);
+    const auto& c = cause(match(catalog(), alcohol_diary()), "alcohol_neuropathy");
+    const EvidenceLine* heavy = line_containing(c, "8 or more drinks a week");
+    REQUIRE(heavy);
+    CHECK_THAT(heavy->text, Contains("(28 drinks a week since 2018-01-01)"));
+    REQUIRE(line_containing(c, "15 or more drinks a week"));
+    const auto& light = cause(match(catalog(), alcohol_diary(3)), "alcohol_neuropathy");
+    CHECK(line_containing(light, "drinks a week") == nullptr);
+    // Alcohol recorded below the threshold is not reported as missing.
+    for (const auto& u : light.unknowns) CHECK(u.find("alcohol") == std::string::npos);
+}
+
+TEST_CASE("fibromyalgia ranks first with widespread pain over months and loses on numbness alone") {
+    check_cause("fibromyalgia", fibromyalgia_diary(), numbness_only_diary(), true);
+    const auto& c = cause(match(catalog(), fibromyalgia_diary()), "fibromyalgia");
+    REQUIRE(line_containing(c, "15 of 20 daily check-ins reported pain in many parts of the body"));
+    REQUIRE(line_containing(c, "Long-term: the episodes recur over 3 months or more (the episodes span 112 days)"));
+    const auto& against = cause(match(catalog(), numbness_only_diary()), "fibromyalgia");
+    const EvidenceLine* alone = line_containing(against, "were numbness alone");
+    REQUIRE(alone);
+    CHECK_FALSE(alone->supports);
+    CHECK(alone->text.rfind("5 of 5 episodes", 0) == 0);
+    const EvidenceLine* short_term = line_containing(against, "Not long-term so far");
+    REQUIRE(short_term);
+    CHECK_FALSE(short_term->supports);
+    CHECK(against.score < 0);
+}
+
+TEST_CASE("multiple sclerosis ranks first on short spells growing stronger, and a posture diary does not point to it") {
+    check_cause("multiple_sclerosis", ms_diary(), posture_diary(), false);
+    const auto& c = cause(match(catalog(), ms_diary()), "multiple_sclerosis");
+    const EvidenceLine* worse = line_containing(c, "Numbness grew stronger over the diary");
+    REQUIRE(worse);
+    CHECK_THAT(worse->text, Contains("2.7 out of 10 in the first 3 episodes, 7.0 in the last 3"));
+}
+
+TEST_CASE("stroke ranks first on sudden face and arm numbness with warning signs") {
+    check_cause("stroke", stroke_diary(), posture_diary(), false);
+    const auto r = match(catalog(), stroke_diary());
+    CHECK(r.red_flags.size() == 3);
+    CHECK_THAT(cause(r, "stroke").fit_text, Contains("doctor"));
+}
+
+TEST_CASE("Serious causes are never shown as ruled out") {
+    for (const auto& d : all_diaries()) {
+        const auto r = match(catalog(), d);
+        INFO(dump(r));
+        for (const auto& c : r.causes) {
+            std::string all = c.fit_text;
+            for (const auto& e : c.evidence) all += " " + e.text;
+            for (const auto& u : c.unknowns) all += " " + u;
+            all = lower(all);
+            for (const char* word : {"ruled out", "rule out", "rules out", "excluded", "unlikely", "not the cause"})
+                CHECK(all.find(word) == std::string::npos);
+            if (c.serious && c.fit == Fit::FitsLittle) {
+                CHECK(c.fit_text == "The diary does not point to it so far.");
+                // ... with what would change that.
+                CHECK(std::any_of(c.unknowns.begin(), c.unknowns.end(),
+                                  [](const std::string& u) { return u.rfind("What would change that: ", 0) == 0; }));
+            }
+        }
+    }
+}
+
+TEST_CASE("Too little data gives no claims: the diary cannot tell yet") {
+    Diary d;
+    add(d, fallen_asleep_foot(1, 0));
+    add(d, fallen_asleep_foot(2, 1));
+    const auto r = match(catalog(), d);
+    INFO(dump(r));
+    CHECK(r.episodes_considered == 2);
+    CHECK(r.minimum_episodes == 3);
+    for (const auto& c : r.causes) {
+        CHECK(c.fit == Fit::CannotTell);
+        CHECK_THAT(c.fit_text, Contains("needs at least 3 episodes (it has 2)"));
+        REQUIRE_FALSE(c.unknowns.empty());
+        CHECK(c.unknowns.front() == "Log at least 3 episodes before the diary can show a pattern");
+    }
+    CHECK(std::string(fit_label(Fit::CannotTell)) == "The diary cannot tell yet");
+
+    // An empty diary too.
+    for (const auto& c : match(catalog(), Diary{}).causes) CHECK(c.fit == Fit::CannotTell);
+
+    // A background fact is something to go on, even with few episodes.
+    add(d, fact(1, FactKind::Diabetes));
+    const auto with_fact = match(catalog(), d);
+    CHECK(cause(with_fact, "diabetic_neuropathy").fit != Fit::CannotTell);
+}
+
+TEST_CASE("Matching is deterministic: the same result twice and under any input order") {
+    std::mt19937 rng(12345);
+    for (auto d : all_diaries()) {
+        const std::string first = dump(match(catalog(), d));
+        CHECK(dump(match(catalog(), d)) == first);
+        for (int round = 0; round < 3; ++round) {
+            std::shuffle(d.episodes.begin(), d.episodes.end(), rng);
+            std::shuffle(d.checkins.begin(), d.checkins.end(), rng);
+            std::shuffle(d.facts.begin(), d.facts.end(), rng);
+            CHECK(dump(match(catalog(), d)) == first);
+        }
+    }
+}
+
+TEST_CASE("Ranking ties break by cause id") {
+    const auto r = match(catalog(), Diary{});
+    for (std::size_t i = 1; i < r.causes.size(); ++i) {
+        const auto& a = r.causes[i - 1];
+        const auto& b = r.causes[i];
+        CHECK((a.score > b.score || (a.score == b.score && a.cause_id < b.cause_id)));
+    }
+}
+
+TEST_CASE("Deleted episodes, check-ins and facts are ignored") {
+    Diary d = posture_diary();
+    const std::string clean = dump(match(catalog(), d));
+    Diary stroke = stroke_diary();
+    for (auto& e : stroke.episodes) {
+        e.deleted_utc = kDay0Utc + 100 * kDaySeconds;
+        d.episodes.push_back(e);
+    }
+    auto growth = fact(9, FactKind::KnownGrowth);
+    growth.deleted_utc = kDay0Utc;
+    d.facts.push_back(growth);
+    auto pain = checkin(9, day_date(0), {GeneralSymptom::WidespreadPain});
+    pain.deleted_utc = kDay0Utc;
+    d.checkins.push_back(pain);
+    const auto r = match(catalog(), d);
+    CHECK(r.episodes_considered == 9);
+    CHECK(r.red_flags.empty());
+    CHECK(dump(r) == clean);
+}
+
+TEST_CASE("Unknowns say what the diary does not record") {
+    Diary d;
+    for (int i = 0; i < 4; ++i)
+        add(d, EpisodeBuilder(i + 1).day(i).region(Region::Calf).sensation(Sensation::Numbness).after(Activity::Walking));
+    const auto r = match(catalog(), d);
+    const auto& pad = cause(r, "peripheral_artery_disease");
+    INFO(dump(r));
+    CHECK(std::count(pad.unknowns.begin(), pad.unknowns.end(), "No episode records what eased it") == 1);
+    CHECK(std::count(pad.unknowns.begin(), pad.unknowns.end(), "No episode records how soon it eased") == 1);
+    const auto& fib = cause(r, "fibromyalgia");
+    CHECK(std::count(fib.unknowns.begin(), fib.unknowns.end(), "No daily check-in records general symptoms yet") == 1);
+}
+
+TEST_CASE("Evidence lines name their episodes in time order and carry their weight") {
+    const auto r = match(catalog(), pad_diary());
+    for (const auto& c : r.causes)
+        for (const auto& e : c.evidence) {
+            CHECK(e.weight != 0);
+            CHECK(e.supports == (e.weight > 0));
+            CHECK(std::is_sorted(e.episode_ids.begin(), e.episode_ids.end()));  // test ids grow with time
+        }
+}
+
+TEST_CASE("The disclaimer says it is not a diagnosis and when to call for help") {
+    const std::string text = disclaimer();
+    CHECK_THAT(text, Contains("doctor"));
+    CHECK_THAT(text, Contains("not a diagnosis"));
+    CHECK_THAT(text, Contains("emergency"));
+}
+
+TEST_CASE("A diary of feet that fell asleep suggests no other cause") {
+    const auto r = match(catalog(), posture_diary());
+    INFO(dump(r));
+    CHECK(r.red_flags.empty());
+    for (const auto& c : r.causes)
+        if (c.cause_id != "posture") CHECK(c.fit == Fit::FitsLittle);
+}
+
+TEST_CASE("Numb hands and feet without warning signs do not point to stroke") {
+    for (const auto& d : {alcohol_diary(), fibromyalgia_diary()}) {
+        const auto r = match(catalog(), d);
+        INFO(dump(r));
+        CHECK(r.red_flags.empty());
+        CHECK(cause(r, "stroke").fit == Fit::FitsLittle);
+    }
+}
