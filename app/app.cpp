@@ -123,6 +123,10 @@ void App::handle_requests() {
         state_.request_leave_demo = false;
         leave_demo();
     }
+    if (state_.request_page) {
+        state_.page = *state_.request_page;
+        state_.request_page.reset();
+    }
 }
 
 void App::handle_shortcuts() {
@@ -170,7 +174,9 @@ void App::frame() {
         draw_red_flags(state_);
         ImGui::EndChild();
     } else if (state_.page == Page::FirstRun) {
-        ImGui::BeginChild("##first", ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        const float col = std::min(w, 680.0f * scale);   // a readable column, centred
+        ImGui::SetCursorPosX((w - col) * 0.5f);
+        ImGui::BeginChild("##first", ImVec2(col, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         draw_first_run(state_);
         ImGui::EndChild();
     } else if (state_.narrow) {

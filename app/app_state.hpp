@@ -12,6 +12,7 @@
 
 #include "catalog.hpp"
 #include "log_state.hpp"
+#include "page_states.hpp"
 #include "matching.hpp"
 #include "model.hpp"
 #include "services.hpp"
@@ -82,6 +83,7 @@ struct AppState {
     std::string toast_after_flags;      // the "Saved" toast, held until the warning is read
     UndoStack undo_stack;
     LogUi log;
+    PageStates pages;                   // diary, patterns, causes, ... (page_states.hpp)
 
     // Diary file problems: a full-page message, never an overwrite.
     std::string open_error;
@@ -89,6 +91,7 @@ struct AppState {
     bool demo_mode = false;
     bool request_open_demo = false;     // handled by App, which owns the stores
     bool request_leave_demo = false;
+    std::optional<Page> request_page;   // go here after the requests above (command line, tests)
 
     // Test hook: widgets record their rectangles by label when enabled.
     bool record_items = false;

@@ -11,13 +11,8 @@ namespace nd::app {
 
 void draw_first_run(AppState& s) {
     const Palette& p = palette();
-    // A readable column, centred on wide screens.
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float col = std::min(avail, 620.0f * s.display_scale);
-    const float indent = (avail - col) * 0.5f;
     ImGui::Dummy(ImVec2(0, (s.narrow ? 12.0f : 48.0f) * s.display_scale));
-    if (indent > 0) ImGui::Indent(indent);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col);
+    ImGui::PushTextWrapPos(0);
 
     if (s.fonts.huge) ImGui::PushFont(s.fonts.huge);
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
@@ -54,7 +49,6 @@ void draw_first_run(AppState& s) {
     }
     muted_text("The demo is a made-up diary in a file of its own; your diary stays empty until you log.");
     ImGui::PopTextWrapPos();
-    if (indent > 0) ImGui::Unindent(indent);
 }
 
 }  // namespace nd::app

@@ -1,0 +1,101 @@
+// numbness-diary: the desktop app. Parses the command line, finds the diary file,
+// and hands the app to the shell.
+//   numbness-diary [--db PATH] [--demo]
+//   numbness-diary --screenshot out.png --page NAME --size WxH   (for tools/screenshots.sh)
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "app.hpp"
+#include "desktop_services.hpp"
+#include "matching.hpp"
+#include "paths.hpp"
+#include "shell.hpp"
+#include "views.hpp"
+
+namespace {
+
+void usage(std::FILE* out) {
+    std::fprintf(out,
+                 "Usage: numbness-diary [options]\n"
+                 "  --db PATH            use this diary file (default: $ND_DB, else\n"
+                 "                       $XDG_DATA_HOME/numbness-diary/diary.sqlite)\n"
+                 "  --demo               open the demo diary (its own file, demo.sqlite)\n"
+                 "  --screenshot FILE    render the page, save it as a PNG, and exit\n"
+                 "  --page NAME          page to show: welcome, log, diary, patterns, causes,\n"
+                 "                       checkin, background, settings, more, red_flags\n"
+                 "  --size WxH           window size (default 1200x820)\n");
+}
+
+// A made-up episode with stroke signs, so the warning screen can be shown.
+void show_sample_red_flag(nd::app::AppState& s) {
+    nd::Episode e;
+    e.id = "sample";
+    e.onset = nd::Onset::Sudden;
+    e.signs = {nd::Sign::FaceDrooping, nd::Sign::ArmWeakness};
+    e.regions = {{nd::Region::WholeLeg, nd::Side::Left}};
+    s.pending_red_flags = nd::red_flags_for(e);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string db, page_name;
+    nd::platform::ShellOptions options;
+    bool demo = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto value = [&](const char* flag) -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "%s needs a value\n", flag);
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--db") db = value("--db");
+        else if (a == "--demo") demo = true;
+        else if (a == "--screenshot") options.screenshot = value("--screenshot");
+        else if (a == "--page") page_name = value("--page");
+        else if (a == "--size") {
+            const std::string v = value("--size");
+            if (std::sscanf(v.c_str(), "%dx%d", &options.width, &options.height) != 2 || options.width < 200 ||
+                options.height < 200) {
+                std::fprintf(stderr, "--size wants WIDTHxHEIGHT, e.g. 390x844\n");
+                return 2;
+            }
+        } else if (a == "--help" || a == "-h") {
+            usage(stdout);
+            return 0;
+        } else {
+            std::fprintf(stderr, "Unknown option %s\n", a.c_str());
+            usage(stderr);
+            return 2;
+        }
+    }
+    std::optional<nd::app::Page> page;
+    if (!page_name.empty() && page_name != "red_flags") {
+        page = nd::app::page_from_name(page_name);
+        if (!page) {
+            std::fprintf(stderr, "Unknown page %s\n", page_name.c_str());
+            return 2;
+        }
+    }
+
+    nd::platform::DesktopServices services;
+    std::string dir_error;
+    // The data folder holds the diary and the demo; it is private (0700).
+    nd::platform::make_private_dir(nd::platform::data_dir(), dir_error);
+
+    nd::app::App app(services);
+    app.open_diary(nd::platform::diary_path(db));
+    options.after_start = [&](nd::app::App& a) {
+        if (demo) a.state().request_open_demo = true;
+        if (page) {
+            if (*page != nd::app::Page::FirstRun) a.state().settings.first_run_done = true;   // not saved
+            a.state().request_page = *page;
+        }
+        if (page_name == "red_flags") show_sample_red_flag(a.state());
+    };
+    return nd::platform::run_shell(app, services, options);
+}

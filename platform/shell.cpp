@@ -1,0 +1,141 @@
+#include "shell.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace nd::platform {
+
+namespace {
+
+std::string g_glfw_error;   // GLFW reports errors through a C callback without user data
+
+void on_glfw_error(int code, const char* text) {
+    g_glfw_error = std::to_string(code) + ": " + (text ? text : "");
+}
+
+void no_display_message() {
+    std::fprintf(stderr,
+                 "Numbness Diary needs a graphical display, and none was found.\n"
+                 "Start it from your desktop, or set DISPLAY (X11) or WAYLAND_DISPLAY.\n"
+                 "To run it without a screen (for example on a server), use: xvfb-run -a numbness-diary\n%s%s\n",
+                 g_glfw_error.empty() ? "" : "Details: GLFW error ", g_glfw_error.c_str());
+}
+
+bool save_back_buffer(const std::string& path, int w, int h) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);   // GL rows start at the bottom
+    return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+}
+
+float content_scale(GLFWwindow* window) {
+    float xs = 1.0f, ys = 1.0f;
+    glfwGetWindowContentScale(window, &xs, &ys);
+    return xs > 0.5f ? xs : 1.0f;
+}
+
+}  // namespace
+
+int run_shell(app::App& app, DesktopServices& services, const ShellOptions& options) {
+    glfwSetErrorCallback(on_glfw_error);
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    if ((!display || !*display) && (!wayland || !*wayland)) {
+        no_display_message();
+        return 1;
+    }
+    if (!glfwInit()) {
+        no_display_message();
+        return 1;
+    }
+    const bool shot = !options.screenshot.empty();
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_RESIZABLE, shot ? GLFW_FALSE : GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Numbness Diary", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "Numbness Diary could not open a window with OpenGL 3.0.\nDetails: GLFW error %s\n",
+                     g_glfw_error.c_str());
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(shot ? 0 : 1);
+    services.set_window(window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // the layout is fixed; do not litter the working folder
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    app.on_start(content_scale(window));
+    if (options.after_start) options.after_start(app);
+
+    bool texture_made = false;   // the backend makes the first atlas texture in its NewFrame
+    int frame = 0;
+    int busy_frames = 3;
+    int exit_code = 0;
+    while (!glfwWindowShouldClose(window)) {
+        if (shot || busy_frames > 0) {
+            glfwPollEvents();
+            --busy_frames;
+        } else {
+            // Idle: sleep until input arrives (a diary must not burn a core). Wake
+            // now and then so a toast can time out.
+            glfwWaitEventsTimeout(app.state().toast.empty() ? 5.0 : 0.25);
+            busy_frames = 2;   // a click needs a frame or two more to settle (release, hover)
+        }
+        app.set_display_scale(content_scale(window));
+        if (app.fonts_dirty()) {
+            app.rebuild_fonts();
+            if (texture_made) {
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        texture_made = true;
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (shot && ++frame >= options.screenshot_frames) {
+            if (!save_back_buffer(options.screenshot, fb_w, fb_h)) {
+                std::fprintf(stderr, "Could not write %s\n", options.screenshot.c_str());
+                exit_code = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window);
+    }
+
+    app.on_exit();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace nd::platform
