@@ -1,0 +1,27 @@
+// What the Log page does, apart from drawing: turn the form into an episode,
+// save it (with the red-flag check), reuse the last episode, "no numbness today",
+// and end an episode that was left "still going". Tests call these directly too.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app_state.hpp"
+
+namespace nd::app {
+
+// The episode the form describes, or nullopt with a reason in `error`.
+std::optional<Episode> episode_from_draft(const LogDraft& d, const LocalTime& now, std::string& error);
+// Fills the form with an episode's choices ("Same as last time"); the time is reset to now.
+void fill_draft_from(LogDraft& d, const Episode& e);
+// Saves the form. Red flags found in it are put up full screen at once. Returns true when saved.
+bool save_draft(AppState& s);
+// Records today's check-in as "no numbness today", keeping anything else it says.
+bool log_no_numbness_today(AppState& s);
+// Ends a "still going" episode now.
+bool end_ongoing(AppState& s, const Episode& e);
+
+// "today 08:30", "yesterday 21:10", or the date in the chosen format and the time.
+std::string when_text(const AppState& s, const LocalTime& t);
+
+}  // namespace nd::app
