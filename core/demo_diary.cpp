@@ -85,7 +85,7 @@ Episode diabetic_episode(Gen& r, std::int64_t day, double p) {
     if (r.chance(0.15)) e.sensations.push_back(Sensation::Pain);
     e.numbness = numb ? std::clamp(static_cast<int>(1.5 + 5.0 * p) + r.range(-1, 1), 1, 10) : 0;
     e.pain = burning ? std::clamp(static_cast<int>(1.0 + 4.0 * p) + r.range(-1, 1), 1, 10) : r.range(0, 1);
-    e.duration_min = r.range(30, 90) + static_cast<int>(150 * p * r.unit());
+    e.duration_min = r.range(45, 120) + static_cast<int>(180 * p * r.unit());
     e.activities.push_back(minute >= 22 * 60 || minute < 9 * 60 ? Activity::LyingDown : Activity::LongSitting);
     const double rel = r.unit();
     if (rel < 0.3) {
@@ -143,7 +143,7 @@ Episode calf_episode(Gen& r, std::int64_t day) {
     e.duration_min = *e.relief_after_min + r.range(1, 4);
     e.onset = Onset::Gradual;
     e.worse_at_night = TriState::No;
-    e.effect_walking = 2;
+    e.effect_walking = r.chance(0.3) ? 2 : 1;
     static constexpr std::array<const char*, 4> kNotes{
         "", "After about 300 m uphill", "Had to stop at the shop window", "Calf tight, fine after standing still"};
     e.note = r.pick(kNotes);

@@ -155,7 +155,8 @@ void print_text(const nd::MatchResult& r, const nd::Diary& d, bool show_ids, std
             out << "\n";
         }
     }
-    out << "Causes, best fit first (" << r.episodes_considered << " episodes considered):\n";
+    out << "Causes, best fit first (" << r.episodes_considered
+        << (r.episodes_considered == 1 ? " episode" : " episodes") << " considered):\n";
     if (r.episodes_considered < r.minimum_episodes)
         out << "Not enough entries yet to point to a pattern: the diary needs at least " << r.minimum_episodes
             << " episodes (it has " << r.episodes_considered << ").\n";

@@ -81,8 +81,9 @@ int run_show(const Args& a, Context& ctx) {
 
 // Record erased for good? Say so rather than "not found".
 void explain_missing(const nd::Store& store, const std::string& text) {
+    if (text.size() < 4) return;
     for (const auto& t : store.load_diary().tombstones)
-        if (t.id == text) throw CliError(t.kind + " " + t.id + " was erased for good when the bin was emptied; it cannot be restored");
+        if (t.id.compare(0, text.size(), text) == 0) throw CliError(t.kind + " " + t.id + " was erased for good when the bin was emptied; it cannot be restored");
 }
 
 int run_delete(const Args& a, Context& ctx) {

@@ -203,13 +203,14 @@ void print_episode(const nd::Episode& e, std::ostream& out) {
             << nd::enum_label(e.spread_speed) << "\n";
     }
     out << "Signs        " << labels(e.signs) << "\n"
-        << "Worse at night " << nd::enum_label(e.worse_at_night) << "\n"
+        << "At night     worse at night: " << nd::enum_label(e.worse_at_night) << "\n"
         << "Effect       walking: " << effect(e.effect_walking) << ", sleep: " << effect(e.effect_sleep)
         << ", work: " << effect(e.effect_work) << "\n";
     if (!e.note.empty()) out << "Note         " << e.note << "\n";
-    out << "Created      " << nd::format_iso8601({e.created_utc, 0}) << "\n"
-        << "Updated      " << nd::format_iso8601({e.updated_utc, 0}) << "\n";
-    if (e.deleted_utc) out << "Deleted      " << nd::format_iso8601({*e.deleted_utc, 0}) << "\n";
+    const auto off = e.start.offset_min;
+    out << "Created      " << nd::format_iso8601({e.created_utc, off}) << "\n"
+        << "Updated      " << nd::format_iso8601({e.updated_utc, off}) << "\n";
+    if (e.deleted_utc) out << "Deleted      " << nd::format_iso8601({*e.deleted_utc, off}) << "\n";
 }
 
 bool diary_is_empty(const nd::Diary& d) {
