@@ -279,8 +279,12 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
 
     std::string patient_uuid = options.patient_uuid;
     if (patient_uuid.empty()) {
+        // Stable for the same diary whatever the order of its records.
+        std::vector<std::string> ids;
+        for (const auto& e : d.episodes) ids.push_back(e.id);
+        std::sort(ids.begin(), ids.end());
         std::string seed = "nd-patient:" + d.profile.name + "\n" + d.profile.birth_date;
-        for (const auto& e : d.episodes) seed += "\n" + e.id;
+        for (const auto& id : ids) seed += "\n" + id;
         patient_uuid = derived_uuid(seed);
     }
     const std::string patient_url = "urn:uuid:" + patient_uuid;

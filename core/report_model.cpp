@@ -27,7 +27,7 @@ std::string upper_first(std::string s) {
 std::int64_t weekday_of_day(std::int64_t days) { return ((days % 7) + 7 + 3) % 7; }   // 0 = Monday
 
 std::string hh_mm(int minute_of_day) {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
     return buf;
 }

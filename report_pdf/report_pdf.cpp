@@ -1,0 +1,766 @@
+#include "report_pdf.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "atomic_file.hpp"
+#include "time_util.hpp"
+
+namespace nd {
+
+namespace {
+
+// ---- Page geometry (points; A4) ----
+constexpr double kPageW = 595.276;
+constexpr double kPageH = 841.890;
+constexpr double kMargin = 40;
+constexpr double kFooterH = 22;
+constexpr double kContentW = kPageW - 2 * kMargin;
+constexpr double kBottom = kPageH - kMargin - kFooterH;
+
+struct Rgb {
+    double r, g, b;
+};
+constexpr Rgb kInk{0.13, 0.14, 0.16};
+constexpr Rgb kMuted{0.40, 0.42, 0.46};
+constexpr Rgb kRule{0.80, 0.81, 0.84};
+constexpr Rgb kAccent{0.16, 0.35, 0.60};    // numbness, bars
+constexpr Rgb kAccent2{0.85, 0.50, 0.13};   // pain
+constexpr Rgb kRed{0.74, 0.11, 0.11};
+constexpr Rgb kRedBg{0.99, 0.92, 0.92};
+constexpr Rgb kStripe{0.955, 0.96, 0.97};
+constexpr Rgb kHeaderBg{0.90, 0.92, 0.95};
+
+enum class Align { Left, Center, Right };
+
+struct Font {
+    double size = 9;
+    bool bold = false;
+    bool italic = false;
+};
+
+constexpr Font kBody{9, false, false};
+constexpr Font kBodyBold{9, true, false};
+constexpr Font kSmall{7.5, false, false};
+constexpr Font kSmallBold{7.5, true, false};
+constexpr Font kTiny{6.5, false, false};
+constexpr Font kH1{17, true, false};
+constexpr Font kH2{11, true, false};
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+std::string escape_markup(const std::string& s) {
+    char* e = g_markup_escape_text(s.c_str(), static_cast<gssize>(s.size()));
+    std::string out(e);
+    g_free(e);
+    return out;
+}
+
+// Text that is not valid UTF-8 would make pango warn and draw boxes: fix it first.
+std::string valid_utf8(const std::string& s) {
+    if (g_utf8_validate(s.c_str(), static_cast<gssize>(s.size()), nullptr)) return s;
+    char* fixed = g_utf8_make_valid(s.c_str(), static_cast<gssize>(s.size()));
+    std::string out(fixed);
+    g_free(fixed);
+    return out;
+}
+
+std::string short_date(const LocalDate& date) {
+    // "3 Mar" from "2026-03-03"
+    const std::string full = format_date_long(date);
+    const auto last_space = full.rfind(' ');
+    return last_space == std::string::npos ? full : full.substr(0, last_space);
+}
+
+class Renderer {
+public:
+    Renderer(const ReportModel& m, std::string* out, int total_pages)
+        : m_(m), total_pages_(total_pages) {
+        surface_ = cairo_pdf_surface_create_for_stream(append_to_string, out, kPageW, kPageH);
+        cr_ = cairo_create(surface_);
+        layout_ = pango_cairo_create_layout(cr_);
+        // One pango unit = one point: font sizes are in points on the page.
+        pango_cairo_context_set_resolution(pango_layout_get_context(layout_), 72.0);
+        pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+        cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
+        cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "Numbness Diary");
+        if (is_valid_date(m.generated_on)) {
+            const std::string date = m.generated_on + "T00:00:00";
+            cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+        }
+        y_ = kMargin;
+    }
+    ~Renderer() {
+        if (layout_) g_object_unref(layout_);
+        if (cr_) cairo_destroy(cr_);
+        if (surface_) cairo_surface_destroy(surface_);
+    }
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    int render() {
+        summary_page();
+        if (m_.has(kSectionEpisodeTable) && !m_.rows.empty()) episode_table();
+        if (m_.has(kSectionNotes) && !m_.notes.empty()) notes();
+        footer();
+        cairo_show_page(cr_);
+        cairo_surface_finish(surface_);
+        const auto status = cairo_surface_status(surface_);
+        if (status != CAIRO_STATUS_SUCCESS)
+            throw PdfError(std::string("Could not make the PDF: ") + cairo_status_to_string(status));
+        return page_;
+    }
+
+private:
+    // ---- Primitives ----
+    void color(const Rgb& c) { cairo_set_source_rgb(cr_, c.r, c.g, c.b); }
+
+    void set_font(const Font& f) {
+        PangoFontDescription* d = pango_font_description_from_string("DejaVu Sans");
+        pango_font_description_set_absolute_size(d, f.size * PANGO_SCALE);
+        pango_font_description_set_weight(d, f.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_style(d, f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        pango_layout_set_font_description(layout_, d);
+        pango_font_description_free(d);
+    }
+
+    // Lays out text (or pango markup) in a box `w` wide; draws it when `draw`.
+    // Returns its height.
+    double text(double x, double y, double w, const std::string& s, const Font& f, const Rgb& c,
+                Align a = Align::Left, bool draw = true, bool markup = false) {
+        set_font(f);
+        pango_layout_set_width(layout_, static_cast<int>(w * PANGO_SCALE));
+        pango_layout_set_alignment(layout_, a == Align::Left     ? PANGO_ALIGN_LEFT
+                                            : a == Align::Center ? PANGO_ALIGN_CENTER
+                                                                 : PANGO_ALIGN_RIGHT);
+        const std::string t = valid_utf8(s);
+        // set_text keeps the attributes of an earlier set_markup: clear them first.
+        pango_layout_set_attributes(layout_, nullptr);
+        if (markup) pango_layout_set_markup(layout_, t.c_str(), static_cast<int>(t.size()));
+        else pango_layout_set_text(layout_, t.c_str(), static_cast<int>(t.size()));
+        int pw = 0, ph = 0;
+        pango_layout_get_size(layout_, &pw, &ph);
+        if (draw) {
+            color(c);
+            cairo_move_to(cr_, x, y);
+            pango_cairo_update_layout(cr_, layout_);
+            pango_cairo_show_layout(cr_, layout_);
+            cairo_new_path(cr_);   // or the next shape joins the text's current point
+        }
+        return static_cast<double>(ph) / PANGO_SCALE;
+    }
+    double measure(double w, const std::string& s, const Font& f, bool markup = false) {
+        return text(0, 0, w, s, f, kInk, Align::Left, false, markup);
+    }
+    double text_width(const std::string& s, const Font& f) {
+        set_font(f);
+        pango_layout_set_width(layout_, -1);
+        const std::string t = valid_utf8(s);
+        pango_layout_set_attributes(layout_, nullptr);
+        pango_layout_set_text(layout_, t.c_str(), static_cast<int>(t.size()));
+        int pw = 0, ph = 0;
+        pango_layout_get_size(layout_, &pw, &ph);
+        return static_cast<double>(pw) / PANGO_SCALE;
+    }
+
+    void rect(double x, double y, double w, double h, const Rgb& c) {
+        color(c);
+        cairo_rectangle(cr_, x, y, w, h);
+        cairo_fill(cr_);
+    }
+    void line(double x1, double y1, double x2, double y2, const Rgb& c, double width = 0.5) {
+        color(c);
+        cairo_set_line_width(cr_, width);
+        cairo_move_to(cr_, x1, y1);
+        cairo_line_to(cr_, x2, y2);
+        cairo_stroke(cr_);
+    }
+
+    void footer() {
+        const double fy = kPageH - kMargin - 8;
+        line(kMargin, fy - 4, kPageW - kMargin, fy - 4, kRule);
+        std::string left = m_.title;
+        if (!m_.person.empty()) left += " \u2014 " + m_.person;
+        text(kMargin, fy, kContentW * 0.7, left, kTiny, kMuted);
+        std::string right = "Page " + std::to_string(page_);
+        if (total_pages_ > 0) right += " of " + std::to_string(total_pages_);
+        text(kMargin + kContentW * 0.7, fy, kContentW * 0.3, right, kTiny, kMuted, Align::Right);
+    }
+
+    void new_page() {
+        footer();
+        cairo_show_page(cr_);
+        ++page_;
+        y_ = kMargin;
+    }
+    void need(double h) {
+        if (y_ + h > kBottom && y_ > kMargin + 1) new_page();
+    }
+
+    double heading(const std::string& title, bool draw = true) {
+        const double h = text(kMargin, y_, kContentW, title, kH2, kInk, Align::Left, draw);
+        return h + 4;
+    }
+    void section_heading(const std::string& title, double first_block_h) {
+        need(heading(title, false) + first_block_h);
+        y_ += heading(title);
+    }
+
+    // ---- Page 1: the summary ----
+    void summary_page() {
+        // Title block.
+        y_ += text(kMargin, y_, kContentW, m_.title, kH1, kInk);
+        std::string who = m_.person.empty() ? "" : m_.person + "   \u00b7   ";
+        who += "Period: " + m_.period_text;
+        y_ += text(kMargin, y_ + 2, kContentW, who, kBody, kInk) + 2;
+        std::string made = "Kept by the person in the Numbness Diary app";
+        if (!m_.generated_on.empty()) made += "; report made on " + format_date_long(m_.generated_on);
+        made += ". Self-reported entries, not a diagnosis.";
+        y_ += text(kMargin, y_ + 1, kContentW, made, kSmall, kMuted) + 6;
+        line(kMargin, y_, kPageW - kMargin, y_, kRule, 0.8);
+        y_ += 8;
+
+        if (m_.has(kSectionRedFlags) && !m_.red_flags.empty()) red_flag_box();
+        if (m_.has(kSectionSummary) && !m_.key_facts.empty()) key_facts();
+        charts();
+        if (m_.has(kSectionSensations)) count_columns();
+        if (m_.has(kSectionTopics)) topics();
+        background_and_checkins();
+    }
+
+    void red_flag_box() {
+        const double pad = 7;
+        const double inner = kContentW - 2 * pad - 4;
+        std::vector<std::string> lines;
+        for (const auto& f : m_.red_flags) {
+            std::string s = "<b>" + escape_markup(format_date_long(f.date) + " " + f.time + " \u2014 " + f.title) + "</b>";
+            if (!f.reasons.empty()) s += ": " + escape_markup(f.reasons);
+            if (f.call_emergency) s += " <b>(emergency signs)</b>";
+            lines.push_back(s);
+        }
+        const std::string title = "Red-flag events (" + std::to_string(m_.red_flags.size()) + ")";
+        double h = measure(inner, title, kBodyBold) + 3;
+        for (const auto& l : lines) h += measure(inner, l, kSmall, true) + 2;
+        h += 2 * pad;
+        need(h + 8);
+        rect(kMargin, y_, kContentW, h, kRedBg);
+        rect(kMargin, y_, 4, h, kRed);
+        double yy = y_ + pad;
+        yy += text(kMargin + pad + 4, yy, inner, title, kBodyBold, kRed) + 3;
+        for (const auto& l : lines) yy += text(kMargin + pad + 4, yy, inner, l, kSmall, kInk, Align::Left, true, true) + 2;
+        y_ += h + 8;
+    }
+
+    void key_facts() {
+        double h = 0;
+        for (const auto& f : m_.key_facts) h += measure(kContentW - 12, f, kBody) + 2.5;
+        section_heading("Summary", std::min(h, 60.0));
+        for (const auto& f : m_.key_facts) {
+            const bool flag = f.rfind("RED FLAGS", 0) == 0;
+            const double fh = measure(kContentW - 12, f, flag ? kBodyBold : kBody);
+            need(fh);
+            cairo_arc(cr_, kMargin + 3, y_ + 5.5, 1.6, 0, 2 * M_PI);
+            color(flag ? kRed : kInk);
+            cairo_fill(cr_);
+            y_ += text(kMargin + 12, y_, kContentW - 12, f, flag ? kBodyBold : kBody, flag ? kRed : kInk) + 2.5;
+        }
+        y_ += 8;
+    }
+
+    // Left: episodes per week and severity; right: the body map.
+    void charts() {
+        const bool week = m_.has(kSectionPerWeek) && !m_.per_week.empty();
+        const bool sev = m_.has(kSectionSeverity) && !m_.severity.empty();
+        const bool map = m_.has(kSectionBodyMap) && !m_.regions.empty();
+        if (!week && !sev && !map) return;
+        const double gap = 18;
+        const double right_w = map ? 190 : 0;
+        const double left_w = kContentW - right_w - (map ? gap : 0);
+        const double chart_h = 104;
+        const double left_h = (week ? chart_h + 22 : 0) + (sev ? chart_h + 22 : 0);
+        const double right_h = map ? body_map(0, 0, right_w, false) : 0;
+        need(std::max(left_h, right_h));
+        const double top = y_;
+        double ly = top;
+        if (week) ly += per_week_chart(kMargin, ly, left_w, chart_h) + 8;
+        if (sev) ly += severity_chart(kMargin, ly, left_w, chart_h) + 8;
+        double ry = top;
+        if (map) ry += body_map(kMargin + left_w + gap, top, right_w, true);
+        y_ = std::max(ly, ry) + 8;
+    }
+
+    static double nice_max(int v) {
+        if (v <= 4) return 4;
+        if (v <= 5) return 5;
+        if (v <= 8) return 8;
+        if (v <= 10) return 10;
+        const double p = std::pow(10, std::floor(std::log10(v)));
+        for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+            if (v <= m * p) return m * p;
+        return v;
+    }
+
+    double per_week_chart(double x, double y, double w, double h) {
+        const double th = text(x, y, w, "Episodes per week", kBodyBold, kInk) + 4;
+        const double axis_w = 18;
+        const double plot_x = x + axis_w, plot_w = w - axis_w;
+        const double plot_y = y + th, plot_h = h - 12;
+        int maxv = 0;
+        for (const auto& b : m_.per_week) maxv = std::max(maxv, b.episodes);
+        const double top = nice_max(std::max(maxv, 1));
+        // Grid and y labels.
+        for (int i = 0; i <= 2; ++i) {
+            const double v = top * i / 2;
+            const double gy = plot_y + plot_h - plot_h * i / 2;
+            line(plot_x, gy, plot_x + plot_w, gy, i == 0 ? kMuted : kRule, i == 0 ? 0.7 : 0.4);
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%g", v);
+            text(x, gy - 4.5, axis_w - 3, buf, kTiny, kMuted, Align::Right);
+        }
+        const std::size_t n = m_.per_week.size();
+        const double slot = plot_w / static_cast<double>(n);
+        const double bar = std::max(1.0, slot * 0.72);
+        std::string last_month;
+        double last_label_x = -100;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& b = m_.per_week[i];
+            const double bx = plot_x + slot * static_cast<double>(i) + (slot - bar) / 2;
+            const double bh = plot_h * b.episodes / top;
+            rect(bx, plot_y + plot_h - bh, bar, bh, kAccent);
+            if (b.red_flag_episodes > 0) {
+                const double rh = plot_h * b.red_flag_episodes / top;
+                rect(bx, plot_y + plot_h - rh, bar, rh, kRed);
+            }
+            // Labels: every week when there are few, else the first week of each month.
+            const std::string month = b.week_start.substr(0, 7);
+            std::string label;
+            if (n <= 10) {
+                label = short_date(b.week_start);
+            } else if (month != last_month) {
+                const std::string full = format_date_long(b.week_start);   // "3 Mar 2026"
+                label = full.substr(full.find(' ') + 1, 3);
+                if (last_month.empty() || month.substr(5, 2) == "01") label += " " + month.substr(0, 4);
+            }
+            if (!label.empty() && bx - last_label_x > 30) {
+                text(bx, plot_y + plot_h + 2, 48, label, kTiny, kMuted);
+                last_label_x = bx;
+            }
+            last_month = month;
+        }
+        return th + h;
+    }
+
+    double severity_chart(double x, double y, double w, double h) {
+        double th = text(x, y, w, "Severity over time (0\u201310)", kBodyBold, kInk);
+        // Legend on the right of the title.
+        const double lx = x + w - 150;
+        line(lx - 78, y + 6, lx - 66, y + 6, Rgb{0.10, 0.22, 0.42}, 1.4);
+        text(lx - 63, y + 1.5, 60, "4-week median", kTiny, kMuted);
+        cairo_arc(cr_, lx + 3, y + 6, 2.2, 0, 2 * M_PI);
+        color(kAccent);
+        cairo_fill(cr_);
+        text(lx + 8, y + 1.5, 60, "numbness", kTiny, kMuted);
+        rect(lx + 58, y + 4, 4.4, 4.4, kAccent2);
+        text(lx + 65, y + 1.5, 40, "pain", kTiny, kMuted);
+        cairo_arc(cr_, lx + 96, y + 6, 3, 0, 2 * M_PI);
+        color(kRed);
+        cairo_set_line_width(cr_, 0.9);
+        cairo_stroke(cr_);
+        text(lx + 102, y + 1.5, 50, "red flag", kTiny, kMuted);
+        th += 4;
+        const double axis_w = 18;
+        const double plot_x = x + axis_w, plot_w = w - axis_w - 4;
+        const double plot_y = y + th, plot_h = h - 12;
+        for (int v : {0, 5, 10}) {
+            const double gy = plot_y + plot_h - plot_h * v / 10.0;
+            line(plot_x, gy, plot_x + plot_w, gy, v == 0 ? kMuted : kRule, v == 0 ? 0.7 : 0.4);
+            text(x, gy - 4.5, axis_w - 3, std::to_string(v), kTiny, kMuted, Align::Right);
+        }
+        const auto d0 = days_since_epoch(m_.from).value_or(m_.severity.front().local_day);
+        const auto d1 = days_since_epoch(m_.to).value_or(m_.severity.back().local_day);
+        const double span = std::max<double>(1.0, static_cast<double>(d1 - d0 + 1));
+        auto px = [&](const SeverityPoint& p) {
+            return plot_x + plot_w * (static_cast<double>(p.local_day - d0) + p.minute_of_day / 1440.0) / span;
+        };
+        auto py = [&](int v) { return plot_y + plot_h - plot_h * v / 10.0; };
+        // A rolling four-week median of numbness as a line, so a trend shows at a glance.
+        {
+            std::vector<std::pair<double, double>> pts;
+            for (std::int64_t w = d0; w <= d1; w += 7) {
+                std::vector<int> vals;
+                for (const auto& p : m_.severity)
+                    if (p.local_day >= w - 14 && p.local_day < w + 14) vals.push_back(p.numbness);
+                if (vals.size() < 3) {
+                    pts.push_back({-1, 0});   // a gap
+                    continue;
+                }
+                std::sort(vals.begin(), vals.end());
+                const double med = vals.size() % 2 ? vals[vals.size() / 2]
+                                                   : (vals[vals.size() / 2 - 1] + vals[vals.size() / 2]) / 2.0;
+                const double x = plot_x + plot_w * (static_cast<double>(w - d0) + 0.5) / span;
+                pts.push_back({std::min(x, plot_x + plot_w), plot_y + plot_h - plot_h * med / 10.0});
+            }
+            color(Rgb{0.10, 0.22, 0.42});
+            cairo_set_line_width(cr_, 1.4);
+            bool drawing = false;
+            for (const auto& [px_, py_] : pts) {
+                if (px_ < 0) {
+                    drawing = false;
+                    continue;
+                }
+                if (drawing) cairo_line_to(cr_, px_, py_);
+                else cairo_move_to(cr_, px_, py_);
+                drawing = true;
+            }
+            cairo_stroke(cr_);
+        }
+        // Month labels along the time axis when the period is long enough.
+        if (span > 60) {
+            std::string last_label_month;
+            double last_x = -100;
+            for (std::int64_t day = d0; day <= d1; ++day) {
+                const LocalDate date = date_from_days(day);
+                if (date.substr(8, 2) != "01") continue;
+                const double x = plot_x + plot_w * static_cast<double>(day - d0) / span;
+                line(x, plot_y + plot_h, x, plot_y + plot_h + 2, kMuted, 0.5);
+                const std::string full = format_date_long(date);
+                std::string label = full.substr(full.find(' ') + 1, 3);
+                if (date.substr(5, 2) == "01") label += " " + date.substr(0, 4);
+                if (x - last_x > 30 && x < plot_x + plot_w - 40) {
+                    text(x + 1, plot_y + plot_h + 2, 48, label, kTiny, kMuted);
+                    last_x = x;
+                }
+            }
+        }
+        for (const auto& p : m_.severity) {
+            rect(px(p) - 1.6, py(p.pain) - 1.6, 3.2, 3.2, kAccent2);
+        }
+        for (const auto& p : m_.severity) {
+            cairo_arc(cr_, px(p), py(p.numbness), 1.9, 0, 2 * M_PI);
+            color(kAccent);
+            cairo_fill(cr_);
+            if (p.red_flag) {
+                cairo_arc(cr_, px(p), py(p.numbness), 4, 0, 2 * M_PI);
+                color(kRed);
+                cairo_set_line_width(cr_, 1);
+                cairo_stroke(cr_);
+            }
+        }
+        if (span <= 60) {
+            text(plot_x, plot_y + plot_h + 2, 80, short_date(m_.from), kTiny, kMuted);
+            text(plot_x + plot_w - 80, plot_y + plot_h + 2, 80, short_date(m_.to), kTiny, kMuted, Align::Right);
+        }
+        return th + h;
+    }
+
+    // A grid of leg regions (top to bottom) by side, shaded by episode count.
+    double body_map(double x, double y, double w, bool draw) {
+        double yy = y;
+        yy += text(x, yy, w, "Where: episodes by region", kBodyBold, kInk, Align::Left, draw) + 4;
+        const double label_w = w - 2 * 36 - 4;
+        const double cell_w = 36, row_h = 10.5;
+        if (draw) {
+            text(x + label_w, yy, cell_w, "Left", kSmallBold, kInk, Align::Center);
+            text(x + label_w + cell_w + 4, yy, cell_w, "Right", kSmallBold, kInk, Align::Center);
+        }
+        yy += 11;
+        int maxv = 1;
+        for (const auto& rc : m_.regions) maxv = std::max({maxv, rc.left, rc.right, rc.middle});
+        auto shade = [&](int v) {
+            if (v == 0) return Rgb{0.965, 0.965, 0.97};
+            const double t = 0.18 + 0.82 * v / maxv;
+            return Rgb{1 - t * (1 - 0.80), 1 - t * (1 - 0.25), 1 - t * (1 - 0.10)};
+        };
+        auto cell = [&](double cx, double cy, double cw, int v) {
+            rect(cx, cy, cw, row_h - 1.2, shade(v));
+            if (v > 0) {
+                const double t = 0.18 + 0.82 * v / maxv;
+                text(cx, cy + 0.6, cw, std::to_string(v), kTiny, t > 0.55 ? Rgb{1, 1, 1} : kInk, Align::Center);
+            }
+        };
+        for (const auto& rc : m_.regions) {
+            if (draw) {
+                std::string label = rc.label;
+                if (label.size() > 26) label = label.substr(0, label.find(" ("));
+                text(x, yy + 0.4, label_w - 4, label, kTiny, kInk, Align::Right);
+                if (rc.middle > 0 && rc.left == 0 && rc.right == 0) {
+                    cell(x + label_w, yy, 2 * cell_w + 4, rc.middle);
+                } else {
+                    cell(x + label_w, yy, cell_w, rc.left);
+                    cell(x + label_w + cell_w + 4, yy, cell_w, rc.right);
+                }
+            }
+            yy += row_h;
+        }
+        yy += 6;
+        // How far up (mTNS sensory extent levels).
+        yy += text(x, yy, w, "Highest point reached (mTNS levels)", kSmallBold, kInk, Align::Left, draw) + 2;
+        const Extent levels[] = {Extent::ToeTips, Extent::UpToAnkle, Extent::UpToKnee, Extent::AboveKnee};
+        int total = 0;
+        for (auto l : levels) total += m_.episodes_by_extent[static_cast<std::size_t>(l)];
+        for (auto l : levels) {
+            const int v = m_.episodes_by_extent[static_cast<std::size_t>(l)];
+            if (draw) {
+                text(x, yy, label_w - 4, extent_label(l), kTiny, kInk, Align::Right);
+                const double bw = 2 * cell_w + 4;
+                rect(x + label_w, yy + 1, bw, row_h - 3, Rgb{0.94, 0.94, 0.95});
+                if (total > 0) rect(x + label_w, yy + 1, bw * v / total, row_h - 3, kAccent);
+                text(x + label_w + bw + 2, yy, 30, std::to_string(v), kTiny, kInk);
+            }
+            yy += row_h;
+        }
+        return yy - y;
+    }
+
+    // Three columns of counted items with small bars.
+    void count_columns() {
+        struct Col {
+            const char* title;
+            const std::vector<CountItem>* items;
+        };
+        std::vector<Col> cols;
+        if (!m_.sensations.empty()) cols.push_back({"Felt as", &m_.sensations});
+        if (!m_.triggers.empty()) cols.push_back({"Began after", &m_.triggers});
+        if (!m_.reliefs.empty()) cols.push_back({"Eased by", &m_.reliefs});
+        if (!m_.signs.empty()) cols.push_back({"Came with", &m_.signs});
+        if (cols.empty()) return;
+        const double gap = 12;
+        const double cw = (kContentW - gap * static_cast<double>(cols.size() - 1)) / static_cast<double>(cols.size());
+        const int n = std::max(1, m_.episode_count);
+        auto col_h = [&](const Col& c, bool draw, double x, double y) {
+            double yy = y;
+            yy += text(x, yy, cw, c.title, kBodyBold, kInk, Align::Left, draw) + 3;
+            for (const auto& it : *c.items) {
+                const std::string count = std::to_string(it.count) + " of " + std::to_string(n);
+                const double lh = text(x, yy, cw - 54, it.label, kSmall, kInk, Align::Left, draw);
+                if (draw) {
+                    text(x + cw - 54, yy, 54, count, kSmall, kMuted, Align::Right);
+                    rect(x, yy + lh + 0.5, cw, 2.2, Rgb{0.92, 0.93, 0.95});
+                    rect(x, yy + lh + 0.5, cw * it.count / n, 2.2, kAccent);
+                }
+                yy += lh + 5;
+            }
+            return yy - y;
+        };
+        double h = 0;
+        for (const auto& c : cols) h = std::max(h, col_h(c, false, 0, 0));
+        need(h);
+        for (std::size_t i = 0; i < cols.size(); ++i)
+            col_h(cols[i], true, kMargin + static_cast<double>(i) * (cw + gap), y_);
+        y_ += h + 10;
+    }
+
+    void topics() {
+        const double indent = 10;
+        auto topic_h = [&](const Topic& t, bool draw, double y) {
+            double yy = y;
+            std::string head = "<b>" + escape_markup(t.name) + "</b>  <span foreground=\"#5a5f66\">" +
+                               escape_markup(t.fit) + "</span>";
+            yy += text(kMargin, yy, kContentW, head, kBody, kInk, Align::Left, draw, true) + 1;
+            for (const auto& e : t.evidence_for)
+                yy += text(kMargin + indent, yy, kContentW - indent, "+ " + e, kSmall, kInk, Align::Left, draw) + 0.5;
+            for (const auto& e : t.evidence_against)
+                yy += text(kMargin + indent, yy, kContentW - indent, "\u2212 " + e, kSmall, kMuted, Align::Left, draw) + 0.5;
+            if (!t.unknowns.empty()) {
+                std::string u = "Not yet known: ";
+                for (std::size_t i = 0; i < t.unknowns.size() && i < 3; ++i) u += (i ? "; " : "") + t.unknowns[i];
+                yy += text(kMargin + indent, yy, kContentW - indent, u, kSmall, kMuted, Align::Left, draw) + 0.5;
+            }
+            return yy - y + 5;
+        };
+        const double intro_h = measure(kContentW, m_.topics_intro, kSmall) + 4;
+        const double first = m_.topics.empty() ? 0 : topic_h(m_.topics.front(), false, 0);
+        section_heading("Topics to discuss", intro_h + first);
+        y_ += text(kMargin, y_, kContentW, m_.topics_intro, kSmall, kMuted) + 4;
+        if (m_.topics.empty()) {
+            y_ += text(kMargin, y_, kContentW, "No documented cause fits the diary clearly yet.", kBody, kInk) + 6;
+        }
+        for (const auto& t : m_.topics) {
+            need(topic_h(t, false, 0));
+            y_ += topic_h(t, true, y_);
+        }
+        y_ += 4;
+    }
+
+    void background_and_checkins() {
+        const bool bg = m_.has(kSectionBackground);
+        const bool ci = m_.has(kSectionCheckIns);
+        if (!bg && !ci) return;
+        const double gap = 18;
+        const double cw = (bg && ci) ? (kContentW - gap) / 2 : kContentW;
+        auto bg_h = [&](bool draw, double x, double y) {
+            double yy = y;
+            yy += text(x, yy, cw, "Health background and medicines", kBodyBold, kInk, Align::Left, draw) + 3;
+            if (m_.background.empty())
+                yy += text(x, yy, cw, "Nothing recorded.", kSmall, kMuted, Align::Left, draw) + 2;
+            for (const auto& b : m_.background) {
+                const std::string s = "<b>" + escape_markup(b.label) + "</b>" +
+                                      (b.detail.empty() ? "" : ": " + escape_markup(b.detail));
+                yy += text(x, yy, cw, s, kSmall, kInk, Align::Left, draw, true) + 2;
+            }
+            return yy - y;
+        };
+        auto ci_h = [&](bool draw, double x, double y) {
+            double yy = y;
+            yy += text(x, yy, cw, "Daily check-ins", kBodyBold, kInk, Align::Left, draw) + 3;
+            std::string intro = std::to_string(m_.checkin_days) + " days checked in; \"no numbness today\" on " +
+                                std::to_string(m_.no_numbness_days) + ".";
+            yy += text(x, yy, cw, intro, kSmall, kMuted, Align::Left, draw) + 3;
+            for (const auto& it : m_.checkin_symptoms) {
+                const std::string count = std::to_string(it.count) + " of " + std::to_string(m_.checkin_days);
+                const double lh = text(x, yy, cw - 50, it.label, kSmall, kInk, Align::Left, draw);
+                if (draw) text(x + cw - 50, yy, 50, count, kSmall, kMuted, Align::Right);
+                yy += lh + 2;
+            }
+            return yy - y;
+        };
+        const double h = std::max(bg ? bg_h(false, 0, 0) : 0, ci ? ci_h(false, 0, 0) : 0);
+        need(h);
+        double x = kMargin;
+        if (bg) {
+            bg_h(true, x, y_);
+            x += cw + gap;
+        }
+        if (ci) ci_h(true, x, y_);
+        y_ += h + 10;
+    }
+
+    // ---- The episode table ----
+    struct Column {
+        const char* title;
+        double width;
+    };
+    static constexpr Column kCols[] = {
+        {"Date", 52}, {"Time", 30}, {"Lasted", 36}, {"Where", 96}, {"Felt as", 64}, {"Numb / pain", 30},
+        {"Began after", 68}, {"Eased by", 68}, {"Came with", 47}, {"Note", 24},
+    };
+    static constexpr double kCellPad = 2.5;
+
+    std::vector<std::string> row_cells(const EpisodeRow& r) const {
+        return {r.date,     r.time,     r.duration,
+                r.where,    r.feels,    std::to_string(r.numbness) + " / " + std::to_string(r.pain),
+                r.before,   r.eased_by, r.signs,
+                r.note_number ? "[" + std::to_string(r.note_number) + "]" : ""};
+    }
+
+    double table_header(bool draw) {
+        double h = 0;
+        for (const auto& c : kCols) h = std::max(h, measure(c.width - 2 * kCellPad, c.title, kSmallBold));
+        h += 2 * kCellPad;
+        if (draw) {
+            rect(kMargin, y_, kContentW, h, kHeaderBg);
+            double x = kMargin;
+            for (const auto& c : kCols) {
+                text(x + kCellPad, y_ + kCellPad, c.width - 2 * kCellPad, c.title, kSmallBold, kInk);
+                x += c.width;
+            }
+            y_ += h;
+        }
+        return h;
+    }
+
+    void episode_table() {
+        new_page();
+        y_ += heading("Episodes (" + std::to_string(m_.rows.size()) + ")");
+        y_ += text(kMargin, y_, kContentW,
+                   "One row per episode, oldest first. Numbness and pain 0\u201310. Rows on red are red-flag events. "
+                   "[n] refers to the notes at the end.",
+                   kSmall, kMuted) + 4;
+        table_header(true);
+        bool stripe = false;
+        for (const auto& r : m_.rows) {
+            const auto cells = row_cells(r);
+            double h = 0;
+            for (std::size_t i = 0; i < cells.size(); ++i)
+                h = std::max(h, measure(kCols[i].width - 2 * kCellPad, cells[i], kSmall));
+            h += 2 * kCellPad;
+            if (y_ + h > kBottom) {
+                new_page();
+                table_header(true);
+                stripe = false;
+            }
+            if (r.red_flag) rect(kMargin, y_, kContentW, h, kRedBg);
+            else if (stripe) rect(kMargin, y_, kContentW, h, kStripe);
+            if (r.red_flag) rect(kMargin, y_, 2.5, h, kRed);
+            double x = kMargin;
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                text(x + kCellPad, y_ + kCellPad, kCols[i].width - 2 * kCellPad, cells[i], kSmall, kInk);
+                x += kCols[i].width;
+            }
+            y_ += h;
+            line(kMargin, y_, kPageW - kMargin, y_, kRule, 0.3);
+            stripe = !stripe;
+        }
+        y_ += 10;
+    }
+
+    // ---- The person's notes ----
+    void notes() {
+        const double num_w = 26, date_w = 104;
+        auto note_h = [&](const NoteItem& n, bool draw) {
+            const double h1 = text(kMargin, y_, num_w, "[" + std::to_string(n.number) + "]", kSmallBold, kInk,
+                                   Align::Left, draw);
+            const double h2 = text(kMargin + num_w, y_, date_w, format_date_long(n.date) + "\n" + n.source, kSmall,
+                                   kMuted, Align::Left, draw);
+            const double h3 = text(kMargin + num_w + date_w, y_, kContentW - num_w - date_w, n.text, kBody, kInk,
+                                   Align::Left, draw);
+            return std::max({h1, h2, h3}) + 5;
+        };
+        section_heading("Notes in the person's words (" + std::to_string(m_.notes.size()) + ")",
+                        note_h(m_.notes.front(), false));
+        for (const auto& n : m_.notes) {
+            const double h = note_h(n, false);
+            if (h > kBottom - kMargin) {
+                // A note longer than a page: draw it anyway from the top of a page.
+                if (y_ > kMargin + 1) new_page();
+            } else {
+                need(h);
+            }
+            y_ += note_h(n, true);
+        }
+    }
+
+    const ReportModel& m_;
+    int total_pages_ = 0;
+    cairo_surface_t* surface_ = nullptr;
+    cairo_t* cr_ = nullptr;
+    PangoLayout* layout_ = nullptr;
+    double y_ = 0;
+    int page_ = 1;
+};
+
+}  // namespace
+
+std::string render_report_pdf(const ReportModel& model) {
+    // First pass counts the pages ("Page 2 of 5"), the second draws them.
+    std::string scratch;
+    int pages = 0;
+    {
+        Renderer counting(model, &scratch, 0);
+        pages = counting.render();
+    }
+    std::string out;
+    {
+        Renderer r(model, &out, pages);
+        r.render();
+    }
+    if (out.rfind("%PDF", 0) != 0) throw PdfError("Could not make the PDF: cairo wrote no PDF data");
+    return out;
+}
+
+void write_report_pdf(const ReportModel& model, const std::string& path) {
+    write_file_atomic(path, render_report_pdf(model));
+}
+
+}  // namespace nd
