@@ -106,6 +106,12 @@ int main(int argc, char** argv) {
         CommandSpec spec = cmd->spec;
         spec.options.push_back({"--db", "PATH", "the diary file", false});
         const std::vector<std::string> cmd_words(rest.begin() + static_cast<std::ptrdiff_t>(used), rest.end());
+        if (cmd->spec.max_positional == 0 && !cmd_words.empty() && !cmd_words[0].empty() && cmd_words[0][0] != '-') {
+            std::string subs;
+            for (const auto& c : commands)
+                if (c.spec.name.rfind(cmd->spec.name + " ", 0) == 0) subs += (subs.empty() ? "" : ", ") + c.spec.name;
+            if (!subs.empty()) throw UsageError("unknown subcommand '" + cmd_words[0] + "' (commands: " + subs + ")");
+        }
         Args args = Args::parse(spec, cmd_words);
         if (args.help) {
             print_help(cmd->spec, std::cout);
