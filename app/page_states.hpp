@@ -3,9 +3,147 @@
 // views keep no function statics and tests can inspect them.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+#include "report_model.hpp"
+
 namespace nd::app {
 
+// ---- Diary -----------------------------------------------------------------
+
+enum class DiaryRowKind : std::uint8_t { Day, Episode, CheckIn };
+
+struct DiaryRow {
+    DiaryRowKind kind = DiaryRowKind::Day;
+    std::size_t index = 0;     // into diary.episodes / diary.checkins
+    LocalDate date;            // the day (all kinds)
+    int count = 0;             // Day: episodes shown that day
+};
+
+enum class DatePreset : std::uint8_t { Days7, Days30, Days90, All, Custom };
+
+struct DiaryFilter {
+    DatePreset preset = DatePreset::All;
+    std::string from, to;                 // "YYYY-MM-DD" (Custom), may be empty
+    std::optional<Region> region;
+    std::optional<Sensation> sensation;
+    friend bool operator==(const DiaryFilter&, const DiaryFilter&) = default;
+};
+
+// The episode being edited: a copy of the record plus the text fields of the form.
+struct EpisodeDraft {
+    Episode before;
+    Episode edit;
+    std::string start_text;               // "YYYY-MM-DD HH:MM"
+    int duration_min = 0;
+    std::optional<Region> add_region = Region::Toes;
+    int add_side = 2;                     // 0 left, 1 right, 2 both
+    std::string error;
+};
+
+struct DiaryPage {
+    DiaryFilter filter;
+    std::string from_text, to_text;       // what is typed in the custom range fields
+    std::string filter_error;
+    bool show_filters = false;
+    bool show_bin = false;
+    std::optional<EpisodeDraft> editing;  // set: the editor replaces the list
+    bool confirm_delete = false;
+    // Cache: the flattened rows for (revision, filter, bin).
+    std::vector<DiaryRow> rows;
+    std::uint64_t rows_revision = ~0ull;
+    DiaryFilter rows_filter;
+    bool rows_bin = false;
+    LocalDate rows_today;
+    int shown_episodes = 0;
+    int bin_count = 0;
+};
+
+// ---- Patterns --------------------------------------------------------------
+
+enum class PatternPeriod : std::uint8_t { Days30, Days90, Year, All };
+
+struct PatternsPage {
+    PatternPeriod period = PatternPeriod::Days90;
+    bool show_numbers = false;
+    // Cache for (revision, period, today).
+    std::uint64_t revision = ~0ull;
+    PatternPeriod cached_period = PatternPeriod::All;
+    LocalDate cached_today;
+    ReportModel report;
+    std::array<int, 4> bands{};            // night, morning, afternoon, evening
+    std::array<int, 24> hours{};
+    std::vector<double> week_numbness;     // average per week (matches report.per_week), -1: none
+    std::vector<double> week_pain;
+};
+
+// ---- Causes ----------------------------------------------------------------
+
+struct CausesPage {
+    std::set<std::string> open_causes;        // cause ids shown in full
+    std::set<std::string> open_evidence;      // "cause_id#line" keys
+    std::uint64_t revision = ~0ull;
+    std::map<std::string, std::size_t> episode_index;   // id -> index into diary.episodes
+};
+
+// ---- Daily check-in --------------------------------------------------------
+
+struct CheckInPage {
+    std::string date_text;                 // what is typed; empty: today
+    LocalDate date;                        // the date the draft is for
+    CheckIn draft;
+    bool loaded = false;
+    std::uint64_t loaded_revision = ~0ull;
+    bool dirty = false;
+    std::string error;
+};
+
+// ---- Health background -----------------------------------------------------
+
+struct FactDraft {
+    BackgroundFact fact;
+    std::string amount_text;
+    std::string error;
+};
+
+struct MedicineDraft {
+    Medicine medicine;
+    std::string error;
+};
+
+struct BackgroundPage {
+    Profile profile;
+    std::uint64_t profile_revision = ~0ull;
+    bool profile_dirty = false;
+    std::string profile_error;
+    std::optional<FactDraft> fact;         // set: the fact form is open (new or edit)
+    std::optional<MedicineDraft> medicine;
+};
+
+// ---- Settings --------------------------------------------------------------
+
+struct SettingsPage {
+    std::string emergency_text;
+    bool emergency_loaded = false;
+    std::string emergency_error;
+    bool confirm_empty_bin = false;
+    int delete_all_step = 0;               // 0 idle, 1 first confirmation, 2 second confirmation
+};
+
 struct PageStates {
+    DiaryPage diary;
+    PatternsPage patterns;
+    CausesPage causes;
+    CheckInPage checkin;
+    BackgroundPage background;
+    SettingsPage settings;
 };
 
 }  // namespace nd::app

@@ -1,12 +1,270 @@
-// Placeholder until the diary view lands (another engineer owns it): replace the body.
+// Diary: days newest first, each episode on one row, check-ins on their day.
+// The rows are flattened once per change (AppState::revision) or filter change
+// and drawn through ImGuiListClipper, so tens of thousands of episodes scroll
+// smoothly with no database work per frame. Tapping a row opens the editor.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "diary_editor.hpp"
+#include "enum_names.hpp"
+#include "episode_text.hpp"
+#include "form_util.hpp"
+#include "icons.hpp"
+#include "record_commands.hpp"
+#include "theme.hpp"
+#include "time_util.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
 namespace nd::app {
 
+namespace {
+
+const char* const kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+std::string day_title(AppState& s, const LocalDate& date, const LocalDate& today) {
+    const auto d = days_since_epoch(date), t = days_since_epoch(today);
+    std::string out = format_date(date, s.settings.date_format);
+    if (d) out = std::string(kWeekdays[((*d % 7) + 7 + 3) % 7]) + "  " + out;
+    if (d && t && *d == *t) out += "  (today)";
+    if (d && t && *d == *t - 1) out += "  (yesterday)";
+    return out;
+}
+
+// The first date included by the filter ("" = open).
+LocalDate filter_from(const DiaryFilter& f, const LocalDate& today) {
+    const auto t = days_since_epoch(today);
+    const int n = f.preset == DatePreset::Days7 ? 7 : f.preset == DatePreset::Days30 ? 30 : f.preset == DatePreset::Days90 ? 90 : 0;
+    if (n && t) return date_from_days(*t - n + 1);
+    return f.preset == DatePreset::Custom ? f.from : "";
+}
+
+bool episode_passes(const Episode& e, const DiaryFilter& f) {
+    if (f.sensation && !contains(e.sensations, *f.sensation)) return false;
+    if (f.region) {
+        bool hit = false;
+        for (const RegionMark& m : e.regions) hit = hit || m.region == *f.region;
+        if (!hit) return false;
+    }
+    return true;
+}
+
+void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
+    pg.rows.clear();
+    pg.shown_episodes = 0;
+    pg.bin_count = 0;
+    const LocalDate from = filter_from(pg.filter, today);
+    const LocalDate to = pg.filter.preset == DatePreset::Custom ? pg.filter.to : "";
+    auto in_range = [&](const LocalDate& d) { return (from.empty() || d >= from) && (to.empty() || d <= to); };
+    std::map<LocalDate, std::vector<DiaryRow>, std::greater<>> days;
+    for (std::size_t i = s.diary.episodes.size(); i-- > 0;) {
+        const Episode& e = s.diary.episodes[i];
+        if (is_deleted(e)) ++pg.bin_count;
+        if (is_deleted(e) != pg.show_bin) continue;
+        const LocalDate d = local_date(e.start);
+        if (!in_range(d) || !episode_passes(e, pg.filter)) continue;
+        days[d].push_back({DiaryRowKind::Episode, i, d, 0});
+        ++pg.shown_episodes;
+    }
+    // Check-ins speak of the whole day, not of a place or a sensation.
+    if (!pg.show_bin && !pg.filter.region && !pg.filter.sensation) {
+        for (std::size_t i = 0; i < s.diary.checkins.size(); ++i) {
+            const CheckIn& c = s.diary.checkins[i];
+            if (c.deleted_utc || !in_range(c.date)) continue;
+            auto& rows = days[c.date];
+            rows.insert(rows.begin(), {DiaryRowKind::CheckIn, i, c.date, 0});
+        }
+    }
+    for (auto& [date, rows] : days) {
+        int n = 0;
+        for (const DiaryRow& r : rows) n += r.kind == DiaryRowKind::Episode ? 1 : 0;
+        pg.rows.push_back({DiaryRowKind::Day, 0, date, n});
+        pg.rows.insert(pg.rows.end(), rows.begin(), rows.end());
+    }
+    pg.rows_revision = s.revision;
+    pg.rows_filter = pg.filter;
+    pg.rows_bin = pg.show_bin;
+    pg.rows_today = today;
+}
+
+std::string checkin_text(const CheckIn& c) {
+    std::string out = c.no_numbness ? "No numbness today" : "";
+    for (GeneralSymptom g : c.symptoms) out += (out.empty() ? "" : ", ") + std::string(enum_label(g));
+    if (!c.note.empty()) out += (out.empty() ? "" : " \xc2\xb7 ") + c.note;
+    return out.empty() ? "Nothing noted" : out;
+}
+
+void draw_filters(AppState& s, DiaryPage& pg) {
+    static constexpr std::pair<DatePreset, const char*> kPresets[] = {
+        {DatePreset::Days7, "Last 7 days"}, {DatePreset::Days30, "30 days"},
+        {DatePreset::Days90, "90 days"}, {DatePreset::All, "All"}};
+    for (const auto& [preset, label] : kPresets) {
+        if (chip(s, (std::string(label) + "##range").c_str(), pg.filter.preset == preset)) {
+            pg.filter.preset = preset;
+            pg.filter_error.clear();
+        }
+    }
+    const bool any_more = pg.filter.region || pg.filter.sensation || pg.filter.preset == DatePreset::Custom;
+    if (chip(s, any_more ? ND_ICON_SEARCH " More filters (on)##more" : ND_ICON_SEARCH " More filters##more", pg.show_filters))
+        pg.show_filters = !pg.show_filters;
+    if (pg.show_filters) {
+        begin_card("##filters");
+        date_field(s, "From##diary", pg.from_text);
+        date_field(s, "To##diary", pg.to_text);
+        if (big_button(s, "Show these dates", 0, ButtonKind::Secondary)) {
+            std::string problem = date_problem(pg.from_text, true);
+            if (problem.empty()) problem = date_problem(pg.to_text, true);
+            if (problem.empty() && !pg.from_text.empty() && !pg.to_text.empty() && pg.from_text > pg.to_text)
+                problem = "The \"From\" date is after the \"To\" date.";
+            pg.filter_error = problem;
+            if (problem.empty()) {
+                pg.filter.preset = DatePreset::Custom;
+                pg.filter.from = pg.from_text;
+                pg.filter.to = pg.to_text;
+            }
+        }
+        if (!pg.filter_error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+            ImGui::TextWrapped("%s", pg.filter_error.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::TextUnformatted("Where");
+        enum_combo<Region>(s, "##region", pg.filter.region, "Anywhere");
+        ImGui::TextUnformatted("What it felt like");
+        enum_combo<Sensation>(s, "##sensation", pg.filter.sensation, "Any feeling");
+        if (big_button(s, "Clear filters", 0, ButtonKind::Quiet)) {
+            pg.filter = {};
+            pg.from_text.clear();
+            pg.to_text.clear();
+            pg.filter_error.clear();
+        }
+        end_card();
+    }
+}
+
+// One row of the list; all rows share one height (the clipper needs it).
+void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
+    const Palette& p = palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float line = ImGui::GetTextLineHeight();
+    const float pad = 10.0f * s.display_scale;
+    if (row.kind == DiaryRowKind::Day) {
+        ImGui::Dummy(ImVec2(w, h));
+        const float y = a.y + h - line - 6 * s.display_scale;
+        ImFont* bold = s.fonts.bold ? s.fonts.bold : ImGui::GetFont();
+        dl->AddText(bold, bold->FontSize, ImVec2(a.x, y), ImGui::GetColorU32(p.text),
+                    day_title(s, row.date, pg.rows_today).c_str());
+        const std::string n = row.count == 1 ? "1 episode" : std::to_string(row.count) + " episodes";
+        const float nw = ImGui::CalcTextSize(n.c_str()).x;
+        dl->AddText(ImVec2(a.x + w - nw, y), ImGui::GetColorU32(p.text_muted), n.c_str());
+        return;
+    }
+    ImGui::PushID(static_cast<int>(row.index) * 2 + (row.kind == DiaryRowKind::CheckIn ? 1 : 0));
+    const float gap = 4.0f * s.display_scale;
+    bool clicked = false;
+    if (!pg.show_bin) clicked = ImGui::InvisibleButton("##row", ImVec2(w, h - gap));
+    else ImGui::Dummy(ImVec2(w, h - gap));
+    const bool hovered = !pg.show_bin && ImGui::IsItemHovered();
+    ImGui::Dummy(ImVec2(w, gap));
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h - gap), ImGui::GetColorU32(hovered ? p.accent_soft : p.card), 10 * s.display_scale);
+    const float badge = h - gap - 2 * pad;
+    std::string l1, l2, badge_text;
+    ImU32 badge_col = ImGui::GetColorU32(p.accent_soft), badge_text_col = ImGui::GetColorU32(p.text);
+    if (row.kind == DiaryRowKind::Episode) {
+        const Episode& e = s.diary.episodes[row.index];
+        l1 = clock_text(e.start);
+        if (const std::string d = duration_text(e); !d.empty()) l1 += " \xc2\xb7 " + d;
+        l1 += " \xc2\xb7 " + severity_text(e);
+        l2 = where_text(e);
+        if (const std::string sn = sensations_text(e); !sn.empty()) l2 += " \xc2\xb7 " + sn;
+        badge_text = std::to_string(e.numbness);
+        if (e.numbness >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
+        if (s.record_items) record_item(s, "diary:episode:" + e.id);
+    } else {
+        const CheckIn& c = s.diary.checkins[row.index];
+        l1 = "Daily check-in";
+        l2 = checkin_text(c);
+        badge_text = ND_ICON_CHECK;
+        if (s.record_items) record_item(s, "diary:checkin:" + c.date);
+    }
+    dl->AddRectFilled(ImVec2(a.x + pad, a.y + pad), ImVec2(a.x + pad + badge, a.y + pad + badge), badge_col, badge * 0.5f);
+    const ImVec2 bt = ImGui::CalcTextSize(badge_text.c_str());
+    dl->AddText(ImVec2(a.x + pad + (badge - bt.x) * 0.5f, a.y + pad + (badge - bt.y) * 0.5f), badge_text_col, badge_text.c_str());
+    const float tx = a.x + pad * 2 + badge;
+    float text_w = a.x + w - pad - tx;
+    if (pg.show_bin) text_w -= ImGui::CalcTextSize("Restore").x + 40 * s.display_scale;
+    const float ty = a.y + (h - gap - 2 * line - 2) * 0.5f;
+    dl->AddText(ImVec2(tx, ty), ImGui::GetColorU32(p.text), ellipsize(l1, text_w).c_str());
+    dl->AddText(ImVec2(tx, ty + line + 2), ImGui::GetColorU32(p.text_muted), ellipsize(l2, text_w).c_str());
+    if (pg.show_bin && row.kind == DiaryRowKind::Episode) {
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        const float bw = ImGui::CalcTextSize("Restore").x + 32 * s.display_scale;
+        ImGui::SetCursorScreenPos(ImVec2(a.x + w - bw - pad * 0.5f, a.y + (h - gap - touch_height()) * 0.5f));
+        if (big_button(s, "Restore", bw, ButtonKind::Secondary)) {
+            s.run(restore_episode_command(s.diary.episodes[row.index]));
+            s.show_toast("Back in the diary");
+        }
+        ImGui::SetCursorScreenPos(after);
+    }
+    if (clicked) {
+        if (row.kind == DiaryRowKind::Episode) {
+            open_episode_editor(s, s.diary.episodes[row.index]);
+        } else {
+            s.pages.checkin.date_text = row.date;
+            s.pages.checkin.loaded = false;
+            s.page = Page::CheckIn;
+        }
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
 void draw_diary(AppState& s) {
-    (void)s;
-    muted_text("This page is being built.");
+    DiaryPage& pg = s.pages.diary;
+    if (pg.editing) {
+        draw_episode_editor(s);
+        return;
+    }
+    const LocalDate today = local_date(s.now_local());
+    draw_filters(s, pg);
+    const std::string bin_label = pg.show_bin ? ND_ICON_ARROW_LEFT " Back to the diary##bin" : ND_ICON_TRASH " Bin##bin";
+    if (pg.rows_revision != s.revision || !(pg.rows_filter == pg.filter) || pg.rows_bin != pg.show_bin || pg.rows_today != today)
+        build_rows(s, pg, today);
+    if (chip(s, bin_label.c_str(), false)) {
+        pg.show_bin = !pg.show_bin;
+        build_rows(s, pg, today);
+    }
+    if (pg.show_bin) {
+        muted_text("Episodes you deleted. Restore one to put it back in the diary; empty the bin in Settings.");
+    }
+    const int n = pg.shown_episodes;
+    std::string summary = n == 1 ? "1 episode" : std::to_string(n) + " episodes";
+    summary += pg.show_bin ? " in the bin" : " shown";
+    if (!pg.show_bin && pg.bin_count) summary += " \xc2\xb7 " + std::to_string(pg.bin_count) + " in the bin";
+    muted_text(summary.c_str());
+
+    if (pg.rows.empty()) {
+        begin_card("##empty");
+        ImGui::TextWrapped("%s", pg.show_bin ? "The bin is empty."
+                                 : s.episodes_newest_first.empty() ? "Nothing logged yet. Episodes you log appear here, newest first."
+                                                                   : "No episodes match these filters.");
+        end_card();
+        return;
+    }
+    const float line = ImGui::GetTextLineHeight();
+    const float h = std::max(touch_height() + 8 * s.display_scale, line * 2 + 28 * s.display_scale);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(pg.rows.size()), h);
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_row(s, pg, pg.rows[static_cast<std::size_t>(i)], h);
+    clipper.End();
+    ImGui::PopStyleVar();
 }
 
 }  // namespace nd::app
