@@ -1,12 +1,200 @@
-// Placeholder until the background view lands (another engineer owns it): replace the body.
+// Health background: who the diary is about (for the doctor's report), known
+// facts (diabetes, alcohol, injuries, ...) and medicines. Every change goes
+// through the undo stack; deleting moves a record to the bin.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "enum_names.hpp"
+#include "form_util.hpp"
+#include "icons.hpp"
+#include "record_commands.hpp"
+#include "theme.hpp"
+#include "time_util.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
 namespace nd::app {
 
+namespace {
+
+void error_text(const std::string& e) {
+    if (e.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    ImGui::TextWrapped(ND_ICON_WARNING " %s", e.c_str());
+    ImGui::PopStyleColor();
+}
+
+void draw_profile(AppState& s, BackgroundPage& pg) {
+    if (pg.profile_revision != s.revision && !pg.profile_dirty) {
+        pg.profile = s.diary.profile;
+        pg.profile_revision = s.revision;
+    }
+    begin_card("##profile");
+    section_heading(s, "About you");
+    muted_text("Optional. Shown on the report for your doctor.");
+    if (text_field(s, "Name", pg.profile.name)) pg.profile_dirty = true;
+    if (date_field(s, "Birth date", pg.profile.birth_date)) pg.profile_dirty = true;
+    error_text(pg.profile_error);
+    ImGui::BeginDisabled(!pg.profile_dirty);
+    if (big_button(s, ND_ICON_CHECK " Save##profile", 0)) {
+        pg.profile_error = date_problem(pg.profile.birth_date, true);
+        if (pg.profile_error.empty() && pg.profile.birth_date > local_date(s.now_local()))
+            pg.profile_error = "The birth date is in the future. Please check it.";
+        if (pg.profile_error.empty() && s.run(set_profile_command(s.diary.profile, pg.profile))) {
+            pg.profile_dirty = false;
+            s.show_toast("Saved");
+        }
+    }
+    ImGui::EndDisabled();
+    end_card();
+}
+
+std::string fact_text(AppState& s, const BackgroundFact& f) {
+    std::string out(enum_label(f.kind));
+    if (f.kind == FactKind::AlcoholUse && f.amount) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, ": %g a week", *f.amount);
+        out += buf;
+    }
+    if (!f.detail.empty()) out += " \xc2\xb7 " + f.detail;
+    if (!f.since.empty()) out += " \xc2\xb7 since " + format_date(f.since, s.settings.date_format);
+    return out;
+}
+
+std::string medicine_text(AppState& s, const Medicine& m) {
+    std::string out = m.name;
+    if (!m.dose.empty()) out += " " + m.dose;
+    if (!m.when_taken.empty()) out += ", " + m.when_taken;
+    if (!m.since.empty()) out += " \xc2\xb7 since " + format_date(m.since, s.settings.date_format);
+    out += m.helped == TriState::Yes ? " \xc2\xb7 helped" : m.helped == TriState::No ? " \xc2\xb7 did not help" : "";
+    if (!m.note.empty()) out += " \xc2\xb7 " + m.note;
+    return out;
+}
+
+// A record's line with Edit and Delete buttons; returns 1 edit, 2 delete.
+int record_row(AppState& s, const std::string& text, const std::string& key) {
+    ImGui::TextWrapped("%s", text.c_str());
+    int action = 0;
+    if (big_button(s, (ND_ICON_PENCIL " Change##" + key).c_str(), 0, ButtonKind::Secondary)) action = 1;
+    ImGui::SameLine();
+    if (big_button(s, (ND_ICON_TRASH " Delete##" + key).c_str(), 0, ButtonKind::Quiet)) action = 2;
+    ImGui::Separator();
+    return action;
+}
+
+void draw_fact_form(AppState& s, BackgroundPage& pg) {
+    FactDraft& d = *pg.fact;
+    begin_card("##factform");
+    section_heading(s, d.fact.id.empty() ? "Add to your background" : "Change this");
+    enum_choice<FactKind>(s, "kind", d.fact.kind);
+    if (d.fact.kind == FactKind::AlcoholUse) text_field(s, "Drinks a week", d.amount_text, "e.g. 4");
+    text_field(s, "Details (your words)", d.fact.detail, "e.g. type 2");
+    date_field(s, "Since (optional)##fact", d.fact.since);
+    error_text(d.error);
+    if (big_button(s, ND_ICON_CHECK " Save##fact")) {
+        BackgroundFact f = d.fact;
+        d.error = date_problem(f.since, true);
+        f.amount.reset();
+        if (d.error.empty() && f.kind == FactKind::AlcoholUse && !d.amount_text.empty()) {
+            char* end = nullptr;
+            const double v = std::strtod(d.amount_text.c_str(), &end);
+            if (end == d.amount_text.c_str() || *end != '\0' || v < 0 || v > 500)
+                d.error = "Drinks a week should be a number, like 4 (or leave it empty).";
+            else
+                f.amount = v;
+        }
+        if (d.error.empty()) {
+            std::optional<BackgroundFact> previous;
+            for (const BackgroundFact& old : s.diary.facts)
+                if (old.id == f.id && !f.id.empty()) previous = old;
+            if (s.run(put_fact_command(f, previous))) {
+                pg.fact.reset();
+                s.show_toast("Saved");
+                end_card();
+                return;
+            }
+        }
+    }
+    ImGui::SameLine();
+    if (big_button(s, "Cancel##fact", 0, ButtonKind::Quiet)) pg.fact.reset();
+    end_card();
+}
+
+void draw_medicine_form(AppState& s, BackgroundPage& pg) {
+    MedicineDraft& d = *pg.medicine;
+    Medicine& m = d.medicine;
+    begin_card("##medform");
+    section_heading(s, m.id.empty() ? "Add a medicine" : "Change this medicine");
+    text_field(s, "Medicine", m.name, "e.g. Metformin");
+    text_field(s, "Dose", m.dose, "e.g. 500 mg");
+    text_field(s, "When you take it", m.when_taken, "e.g. mornings and evenings");
+    date_field(s, "Since (optional)##med", m.since);
+    ImGui::TextUnformatted("Did it help the numbness?");
+    enum_choice<TriState>(s, "helped", m.helped);
+    note_field(s, "Note##med", m.note);
+    error_text(d.error);
+    if (big_button(s, ND_ICON_CHECK " Save##med")) {
+        d.error = m.name.empty() ? "Please write the medicine's name." : date_problem(m.since, true);
+        if (d.error.empty()) {
+            std::optional<Medicine> previous;
+            for (const Medicine& old : s.diary.medicines)
+                if (old.id == m.id && !m.id.empty()) previous = old;
+            if (s.run(put_medicine_command(m, previous))) {
+                pg.medicine.reset();
+                s.show_toast("Saved");
+                end_card();
+                return;
+            }
+        }
+    }
+    ImGui::SameLine();
+    if (big_button(s, "Cancel##med", 0, ButtonKind::Quiet)) pg.medicine.reset();
+    end_card();
+}
+
+}  // namespace
+
 void draw_background(AppState& s) {
-    (void)s;
-    muted_text("This page is being built.");
+    BackgroundPage& pg = s.pages.background;
+    draw_profile(s, pg);
+
+    begin_card("##facts");
+    section_heading(s, "Health facts");
+    muted_text("Conditions, injuries and habits that can matter for numbness, such as diabetes or alcohol.");
+    int n = 0;
+    for (const BackgroundFact& f : s.diary.facts) {
+        if (f.deleted_utc) continue;
+        ++n;
+        const int a = record_row(s, fact_text(s, f), f.id);
+        if (a == 1) {
+            char amount[32] = "";
+            if (f.amount) std::snprintf(amount, sizeof amount, "%g", *f.amount);
+            pg.fact = FactDraft{f, amount, ""};
+        }
+        if (a == 2 && s.run(delete_fact_command(f))) s.show_toast("Deleted. Undo brings it back.");
+        if (a) break;   // the list changed under us
+    }
+    if (!n) muted_text("Nothing added yet.");
+    if (!pg.fact && big_button(s, ND_ICON_PLUS " Add a health fact", 0, ButtonKind::Secondary)) pg.fact = FactDraft{};
+    end_card();
+    if (pg.fact) draw_fact_form(s, pg);
+
+    begin_card("##medicines");
+    section_heading(s, "Medicines");
+    n = 0;
+    for (const Medicine& m : s.diary.medicines) {
+        if (m.deleted_utc) continue;
+        ++n;
+        const int a = record_row(s, medicine_text(s, m), m.id);
+        if (a == 1) pg.medicine = MedicineDraft{m, ""};
+        if (a == 2 && s.run(delete_medicine_command(m))) s.show_toast("Deleted. Undo brings it back.");
+        if (a) break;
+    }
+    if (!n) muted_text("No medicines added yet.");
+    if (!pg.medicine && big_button(s, ND_ICON_PLUS " Add a medicine", 0, ButtonKind::Secondary)) pg.medicine = MedicineDraft{};
+    end_card();
+    if (pg.medicine) draw_medicine_form(s, pg);
 }
 
 }  // namespace nd::app

@@ -1,12 +1,205 @@
-// Placeholder until the causes view lands (another engineer owns it): replace the body.
+// Possible causes: the red flags first (with the emergency number for stroke
+// signs), then the statement that this is not a diagnosis, then every cause of
+// the catalog ranked by how well the diary fits, with the evidence for and
+// against (open a line to see its episodes), what to log next, and the cause's
+// own description and sources.
+#include <string>
+
+#include "episode_text.hpp"
+#include "icons.hpp"
+#include "theme.hpp"
+#include "time_util.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
 namespace nd::app {
 
+namespace {
+
+void index_episodes(AppState& s, CausesPage& pg) {
+    pg.episode_index.clear();
+    for (std::size_t i = 0; i < s.diary.episodes.size(); ++i) pg.episode_index[s.diary.episodes[i].id] = i;
+    pg.revision = s.revision;
+}
+
+const Episode* find_episode(AppState& s, const std::string& id) {
+    const auto it = s.pages.causes.episode_index.find(id);
+    return it == s.pages.causes.episode_index.end() ? nullptr : &s.diary.episodes[it->second];
+}
+
+std::string when_text(AppState& s, const Episode& e) {
+    return format_date(local_date(e.start), s.settings.date_format) + " " + clock_text(e.start);
+}
+
+void draw_red_flags_first(AppState& s) {
+    const Palette& p = palette();
+    for (const RedFlag& f : s.match.red_flags) {
+        ImGui::PushID(&f);
+        ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
+        begin_card("##flag");
+        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+        section_heading(s, (std::string(ND_ICON_WARNING "  ") + f.title).c_str());
+        ImGui::PopStyleColor();
+        record_item(s, "causes:red_flag:" + f.episode_id);
+        if (const Episode* e = find_episode(s, f.episode_id))
+            muted_text(("Episode of " + when_text(s, *e)).c_str());
+        if (f.call_emergency) {
+            ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+            ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
+                               s.settings.emergency_number.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::TextWrapped("%s", f.advice.c_str());
+        for (const std::string& r : f.reasons) ImGui::BulletText("%s", r.c_str());
+        end_card();
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+}
+
+void draw_list(const char* heading, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+    ImGui::TextUnformatted(heading);
+    ImGui::PopStyleColor();
+    for (const std::string& item : items) ImGui::BulletText("%s", item.c_str());
+}
+
+void draw_evidence(AppState& s, const CauseMatch& m, std::size_t i) {
+    const Palette& p = palette();
+    const EvidenceLine& ev = m.evidence[i];
+    const std::string key = m.cause_id + "#" + std::to_string(i);
+    const bool open = s.pages.causes.open_evidence.count(key) > 0;
+    ImGui::PushID(static_cast<int>(i));
+    const char* mark = ev.supports ? ND_ICON_CHECK : ND_ICON_TIMES;
+    ImGui::PushStyleColor(ImGuiCol_Text, ev.supports ? p.success : p.danger);
+    ImGui::TextUnformatted(mark);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    const bool has_eps = !ev.episode_ids.empty();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextWrapped("%s%s", ev.supports ? "" : "Against: ", ev.text.c_str());
+    ImGui::PopTextWrapPos();
+    if (has_eps) {
+        const std::string label = (open ? std::string(ND_ICON_CHEVRON_DOWN " Hide the episodes")
+                                        : std::string(ND_ICON_CHEVRON_RIGHT " See the ") + std::to_string(ev.episode_ids.size()) +
+                                              (ev.episode_ids.size() == 1 ? " episode" : " episodes")) + "##eps";
+        ImGui::Indent(ImGui::GetFontSize() * 1.4f);
+        if (big_button(s, label.c_str(), 0, ButtonKind::Quiet)) {
+            if (open) s.pages.causes.open_evidence.erase(key);
+            else s.pages.causes.open_evidence.insert(key);
+        }
+        record_item(s, "causes:evidence:" + key);
+        if (open) {
+            std::size_t shown = 0;
+            for (const std::string& id : ev.episode_ids) {
+                const Episode* e = find_episode(s, id);
+                if (!e) continue;
+                if (++shown > 50) {
+                    muted_text(("and " + std::to_string(ev.episode_ids.size() - 50) + " more (see the Diary)").c_str());
+                    break;
+                }
+                muted_text(episode_line_with_date(*e, format_date(local_date(e->start), s.settings.date_format)).c_str());
+            }
+        }
+        ImGui::Unindent(ImGui::GetFontSize() * 1.4f);
+    }
+    ImGui::PopID();
+}
+
+void draw_cause(AppState& s, const CauseMatch& m, int rank) {
+    const Palette& p = palette();
+    CausesPage& pg = s.pages.causes;
+    const bool open = pg.open_causes.count(m.cause_id) > 0;
+    ImGui::PushID(m.cause_id.c_str());
+    begin_card("##cause");
+    section_heading(s, (std::to_string(rank) + ". " + m.name).c_str());
+    record_item(s, "causes:cause:" + m.cause_id);
+    ImGui::PushStyleColor(ImGuiCol_Text, m.fit == Fit::FitsWell ? p.accent : p.text_muted);
+    ImGui::TextWrapped("%s", m.fit_text.c_str());
+    ImGui::PopStyleColor();
+    const Cause* c = s.catalog.find(m.cause_id);
+    if (c && !c->urgency.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+        ImGui::TextWrapped(ND_ICON_WARNING " %s", c->urgency.c_str());
+        ImGui::PopStyleColor();
+    }
+    for (std::size_t i = 0; i < m.evidence.size(); ++i) draw_evidence(s, m, i);
+    if (m.evidence.empty()) muted_text("Nothing in the diary speaks for or against this yet.");
+    if (!m.unknowns.empty()) {
+        section_heading(s, "What to log next");
+        for (const std::string& u : m.unknowns) ImGui::BulletText("%s", u.c_str());
+    }
+    const std::string more = open ? ND_ICON_CHEVRON_DOWN " Less about this cause##more" : ND_ICON_CHEVRON_RIGHT " About this cause##more";
+    if (big_button(s, more.c_str(), 0, ButtonKind::Quiet)) {
+        if (open) pg.open_causes.erase(m.cause_id);
+        else pg.open_causes.insert(m.cause_id);
+    }
+    record_item(s, "causes:about:" + m.cause_id);
+    if (open && c) {
+        ImGui::TextWrapped("%s", c->summary.c_str());
+        draw_list("Where it is usually felt", c->where);
+        draw_list("What it feels like", c->feels_like);
+        draw_list("What brings it on", c->brought_on_by);
+        draw_list("What eases it", c->relieved_by);
+        draw_list("How it usually goes", c->course);
+        draw_list("Who gets it more often", c->risk_factors);
+        draw_list("What speaks against it", c->against);
+        if (!c->log_next.empty()) draw_list("Worth noting in the diary", c->log_next);
+        if (!c->sources.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+            ImGui::TextUnformatted("Sources");
+            ImGui::PopStyleColor();
+            for (std::size_t i = 0; i < c->sources.size(); ++i) {
+                const Citation& src = c->sources[i];
+                ImGui::PushID(static_cast<int>(i));
+                ImGui::BulletText("%s", src.title.c_str());
+                if (!src.url.empty()) {
+                    ImGui::Indent(ImGui::GetFontSize() * 1.4f);
+                    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+                    ImGui::PushTextWrapPos(0);
+                    ImGui::TextWrapped("%s", src.url.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::PopStyleColor();
+                    if (ImGui::IsItemClicked() && s.services) s.services->open_path(src.url);
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open in the web browser");
+                    ImGui::Unindent(ImGui::GetFontSize() * 1.4f);
+                }
+                ImGui::PopID();
+            }
+        }
+    }
+    end_card();
+    ImGui::PopID();
+}
+
+}  // namespace
+
 void draw_causes(AppState& s) {
-    (void)s;
-    muted_text("This page is being built.");
+    CausesPage& pg = s.pages.causes;
+    if (pg.revision != s.revision) index_episodes(s, pg);
+    draw_red_flags_first(s);
+
+    begin_card("##disclaimer");
+    ImGui::TextWrapped(ND_ICON_USER_MD "  %s", disclaimer());
+    end_card();
+
+    if (!s.catalog_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        ImGui::TextWrapped("The list of causes could not be loaded: %s", s.catalog_error.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
+    if (s.match.episodes_considered < s.match.minimum_episodes) {
+        muted_text(("With " + std::to_string(s.match.episodes_considered) + " episode" +
+                    (s.match.episodes_considered == 1 ? "" : "s") + " logged, the diary cannot say much yet; from " +
+                    std::to_string(s.match.minimum_episodes) + " on, the comparison means more.").c_str());
+    }
+    section_heading(s, "Known causes, closest match first");
+    int rank = 0;
+    for (const CauseMatch& m : s.match.causes) draw_cause(s, m, ++rank);
 }
 
 }  // namespace nd::app

@@ -1,12 +1,176 @@
-// Placeholder until the settings view lands (another engineer owns it): replace the body.
+// Settings: text size, theme, the emergency number, the date format, where the
+// diary lives, emptying the bin, and deleting everything (asked twice, erased
+// for good). Each choice is saved at once with the diary (AppState::save_settings).
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <string>
+
+#include "form_util.hpp"
+#include "icons.hpp"
+#include "store.hpp"
+#include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
 namespace nd::app {
 
+namespace {
+
+constexpr float kFontScales[] = {1.0f, 1.2f, 1.45f, 1.75f};
+
+bool valid_emergency_number(const std::string& n) {
+    if (n.empty() || n.size() > 15) return false;
+    return std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || c == '+'; });
+}
+
+void draw_look(AppState& s) {
+    begin_card("##look");
+    section_heading(s, "Text size");
+    static constexpr const char* kSizes[] = {"A", "A+", "A++", "A+++"};
+    int size = 0;
+    for (int i = 0; i < 4; ++i)
+        if (std::fabs(s.settings.font_scale - kFontScales[i]) < std::fabs(s.settings.font_scale - kFontScales[size])) size = i;
+    if (segmented(s, "textsize", size, kSizes)) {
+        s.settings.font_scale = kFontScales[size];
+        s.fonts_dirty = true;
+        s.save_settings();
+    }
+    section_heading(s, "Colours");
+    static constexpr const char* kThemes[] = {ND_ICON_SUN " Light", ND_ICON_MOON " Dark", ND_ICON_EYE " High contrast"};
+    static constexpr const char* kThemesShort[] = {ND_ICON_SUN " Light", ND_ICON_MOON " Dark", ND_ICON_EYE " Strong"};
+    int theme = static_cast<int>(s.settings.theme);
+    if (segmented(s, "theme", theme, s.narrow ? kThemesShort : kThemes)) {
+        s.settings.theme = static_cast<Theme>(theme);
+        s.style_dirty = true;
+        s.save_settings();
+    }
+    section_heading(s, "How dates are written");
+    static constexpr const char* kFormats[] = {"2026-03-14", "14/03/2026", "03/14/2026"};
+    int fmt = static_cast<int>(s.settings.date_format);
+    if (segmented(s, "datefmt", fmt, kFormats)) {
+        s.settings.date_format = static_cast<DateFormat>(fmt);
+        s.save_settings();
+    }
+    end_card();
+}
+
+void draw_emergency(AppState& s, SettingsPage& pg) {
+    if (!pg.emergency_loaded) {
+        pg.emergency_text = s.settings.emergency_number;
+        pg.emergency_loaded = true;
+    }
+    begin_card("##emergency");
+    section_heading(s, ND_ICON_PHONE "  Emergency number");
+    muted_text("Shown with warnings about stroke signs. Set it to the number for emergencies where you live.");
+    text_field(s, "Number##emergency", pg.emergency_text, "e.g. 112");
+    if (!pg.emergency_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        ImGui::TextWrapped("%s", pg.emergency_error.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::BeginDisabled(pg.emergency_text == s.settings.emergency_number);
+    if (big_button(s, ND_ICON_CHECK " Save number", 0)) {
+        if (!valid_emergency_number(pg.emergency_text)) {
+            pg.emergency_error = "Please enter digits only (and + if needed), e.g. 112, 911 or 999.";
+        } else {
+            pg.emergency_error.clear();
+            s.settings.emergency_number = pg.emergency_text;
+            s.save_settings();
+            s.show_toast("Emergency number saved");
+        }
+    }
+    ImGui::EndDisabled();
+    end_card();
+}
+
+void draw_data(AppState& s, SettingsPage& pg) {
+    const Palette& p = palette();
+    begin_card("##data");
+    section_heading(s, ND_ICON_FOLDER_OPEN "  Your data");
+    const std::string path = s.store ? s.store->path() : "";
+    muted_text("Everything is saved on this device, the moment you enter it, in this file:");
+    ImGui::TextWrapped("%s", path.empty() ? "(no diary open)" : path.c_str());
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    ImGui::BeginDisabled(folder.empty() || !s.services);
+    if (big_button(s, ND_ICON_FOLDER_OPEN " Open the folder", 0, ButtonKind::Secondary)) {
+        if (!s.services->open_path(folder)) s.show_toast("Could not open the folder");
+    }
+    ImGui::EndDisabled();
+
+    section_heading(s, ND_ICON_TRASH "  Bin");
+    int in_bin = 0;
+    for (const Episode& e : s.diary.episodes) in_bin += is_deleted(e) ? 1 : 0;
+    for (const CheckIn& c : s.diary.checkins) in_bin += c.deleted_utc ? 1 : 0;
+    for (const BackgroundFact& f : s.diary.facts) in_bin += f.deleted_utc ? 1 : 0;
+    for (const Medicine& m : s.diary.medicines) in_bin += m.deleted_utc ? 1 : 0;
+    muted_text((std::to_string(in_bin) + (in_bin == 1 ? " entry is" : " entries are") + " in the bin.").c_str());
+    if (!pg.confirm_empty_bin) {
+        ImGui::BeginDisabled(in_bin == 0 || !s.store);
+        if (big_button(s, "Empty the bin", 0, ButtonKind::Secondary)) pg.confirm_empty_bin = true;
+        ImGui::EndDisabled();
+    } else {
+        ImGui::TextWrapped("Erase the %d entries in the bin for good? This cannot be undone.", in_bin);
+        if (big_button(s, "Yes, empty the bin", 0, ButtonKind::Danger)) {
+            try {
+                s.store->empty_bin();
+                s.undo_stack.clear();   // undo could not bring the erased entries back
+                s.refresh();
+                s.show_toast("The bin is empty");
+            } catch (const std::exception& e) {
+                s.show_toast(std::string("Could not empty the bin: ") + e.what(), 6.0);
+            }
+            pg.confirm_empty_bin = false;
+        }
+        ImGui::SameLine();
+        if (big_button(s, "Keep them##bin", 0, ButtonKind::Quiet)) pg.confirm_empty_bin = false;
+    }
+
+    section_heading(s, ND_ICON_WARNING "  Delete all my data");
+    muted_text("Erases every episode, check-in, background fact and medicine in this diary, for good.");
+    if (pg.delete_all_step == 0) {
+        ImGui::BeginDisabled(!s.store);
+        if (big_button(s, "Delete all my data", 0, ButtonKind::Secondary)) pg.delete_all_step = 1;
+        ImGui::EndDisabled();
+    } else if (pg.delete_all_step == 1) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+        ImGui::TextWrapped("Are you sure? Your whole diary will be erased. Consider exporting a report or a backup first.");
+        ImGui::PopStyleColor();
+        if (big_button(s, "Yes, continue", 0, ButtonKind::Danger)) pg.delete_all_step = 2;
+        ImGui::SameLine();
+        if (big_button(s, "No, keep my data##1", 0, ButtonKind::Quiet)) pg.delete_all_step = 0;
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+        ImGui::TextWrapped("Last check: this cannot be undone. Erase everything now?");
+        ImGui::PopStyleColor();
+        if (big_button(s, "Erase everything for good", 0, ButtonKind::Danger)) {
+            try {
+                s.store->delete_all_data();
+                s.undo_stack.clear();
+                s.save_settings();   // keep how the app looks; the settings hold no health data
+                s.refresh();
+                s.pages = PageStates{};
+                s.show_toast("All your data has been deleted");
+            } catch (const std::exception& e) {
+                s.show_toast(std::string("Could not delete: ") + e.what(), 6.0);
+            }
+            s.pages.settings.delete_all_step = 0;
+            end_card();
+            return;
+        }
+        ImGui::SameLine();
+        if (big_button(s, "No, keep my data##2", 0, ButtonKind::Quiet)) pg.delete_all_step = 0;
+    }
+    end_card();
+}
+
+}  // namespace
+
 void draw_settings(AppState& s) {
-    (void)s;
-    muted_text("This page is being built.");
+    SettingsPage& pg = s.pages.settings;
+    draw_look(s);
+    draw_emergency(s, pg);
+    draw_data(s, pg);
 }
 
 }  // namespace nd::app
