@@ -340,9 +340,9 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         for (const Episode* e : eps)
             if (!e->note.empty())
                 pending.push_back({local_date(e->start), local_minute_of_day(e->start),
-                                   "Episode at " + hh_mm(local_minute_of_day(e->start)), e->note, e->id});
+                                   "Episode " + hh_mm(local_minute_of_day(e->start)), e->note, e->id});
         for (const CheckIn* c : checkins)
-            if (!c->note.empty()) pending.push_back({c->date, 24 * 60, "Daily check-in", c->note, ""});
+            if (!c->note.empty()) pending.push_back({c->date, 24 * 60, "Check-in", c->note, ""});
         std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
             return a.date != b.date ? a.date < b.date : a.minute < b.minute;
         });
@@ -430,7 +430,10 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
                          " episodes; at least " + std::to_string(match.minimum_episodes) +
                          " are needed before patterns are compared with documented causes.";
     }
+    const bool too_few = match.minimum_episodes > 0 && match.episodes_considered < match.minimum_episodes;
+    r.too_few_episodes = too_few;
     for (const auto& c : match.causes) {
+        if (too_few) break;   // no claims before there is enough to go on
         if (c.fit != Fit::FitsWell && c.fit != Fit::FitsPartly) continue;
         if (r.topics.size() >= 6) break;
         Topic t;
@@ -490,7 +493,8 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
             std::size_t most = 1;
             for (std::size_t i = 1; i < r.episodes_by_extent.size(); ++i)
                 if (r.episodes_by_extent[i] > r.episodes_by_extent[most]) most = i;
-            if (static_cast<Extent>(most) != r.highest_extent && r.episodes_by_extent[most] > 0)
+            if (static_cast<Extent>(most) != r.highest_extent &&
+                r.episodes_by_extent[most] > r.episodes_by_extent[static_cast<std::size_t>(r.highest_extent)])
                 s += "; most often " + lower_first(extent_label(static_cast<Extent>(most))) + " (" +
                      std::to_string(r.episodes_by_extent[most]) + ")";
             kf.push_back(s + ".");

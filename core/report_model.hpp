@@ -113,7 +113,7 @@ struct EpisodeRow {
 struct NoteItem {
     int number = 0;
     LocalDate date;
-    std::string source;               // "Episode 08:30", "Check-in", "Medicine: ..."
+    std::string source;               // "Episode 08:30" or "Check-in"
     std::string text;
 };
 
@@ -155,6 +155,7 @@ struct ReportModel {
     std::vector<CountItem> checkin_symptoms;
     std::vector<Topic> topics;
     std::string topics_intro;             // what the topics are (and are not)
+    bool too_few_episodes = false;        // below the matching minimum: no topics at all
     std::vector<EpisodeRow> rows;
     std::vector<NoteItem> notes;
 

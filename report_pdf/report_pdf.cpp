@@ -330,7 +330,7 @@ private:
         }
         const std::size_t n = m_.per_week.size();
         const double slot = plot_w / static_cast<double>(n);
-        const double bar = std::max(1.0, slot * 0.72);
+        const double bar = std::clamp(slot * 0.72, 1.0, 22.0);
         std::string last_month;
         double last_label_x = -100;
         for (std::size_t i = 0; i < n; ++i) {
@@ -363,22 +363,32 @@ private:
 
     double severity_chart(double x, double y, double w, double h) {
         double th = text(x, y, w, "Severity over time (0\u201310)", kBodyBold, kInk);
-        // Legend on the right of the title.
-        const double lx = x + w - 150;
-        line(lx - 78, y + 6, lx - 66, y + 6, Rgb{0.10, 0.22, 0.42}, 1.4);
-        text(lx - 63, y + 1.5, 60, "4-week median", kTiny, kMuted);
-        cairo_arc(cr_, lx + 3, y + 6, 2.2, 0, 2 * M_PI);
+        const auto d0 = days_since_epoch(m_.from).value_or(m_.severity.front().local_day);
+        const auto d1 = days_since_epoch(m_.to).value_or(m_.severity.back().local_day);
+        const double span = std::max<double>(1.0, static_cast<double>(d1 - d0 + 1));
+        const bool trend = span > 42;   // a four-week median needs a longer period
+        // Legend on the line below the title.
+        double lx = x + 20;
+        const double ly = y + th + 1;
+        cairo_arc(cr_, lx + 3, ly + 4.5, 2.2, 0, 2 * M_PI);
         color(kAccent);
         cairo_fill(cr_);
-        text(lx + 8, y + 1.5, 60, "numbness", kTiny, kMuted);
-        rect(lx + 58, y + 4, 4.4, 4.4, kAccent2);
-        text(lx + 65, y + 1.5, 40, "pain", kTiny, kMuted);
-        cairo_arc(cr_, lx + 96, y + 6, 3, 0, 2 * M_PI);
+        text(lx + 8, ly, 60, "numbness", kTiny, kMuted);
+        lx += 50;
+        rect(lx + 1, ly + 2.3, 4.4, 4.4, kAccent2);
+        text(lx + 8, ly, 40, "pain", kTiny, kMuted);
+        lx += 32;
+        cairo_arc(cr_, lx + 3, ly + 4.5, 3, 0, 2 * M_PI);
         color(kRed);
         cairo_set_line_width(cr_, 0.9);
         cairo_stroke(cr_);
-        text(lx + 102, y + 1.5, 50, "red flag", kTiny, kMuted);
-        th += 4;
+        text(lx + 9, ly, 50, "red flag", kTiny, kMuted);
+        lx += 46;
+        if (trend) {
+            line(lx, ly + 4.5, lx + 12, ly + 4.5, Rgb{0.10, 0.22, 0.42}, 1.4);
+            text(lx + 15, ly, 120, "numbness, 4-week median", kTiny, kMuted);
+        }
+        th += 14;
         const double axis_w = 18;
         const double plot_x = x + axis_w, plot_w = w - axis_w - 4;
         const double plot_y = y + th, plot_h = h - 12;
@@ -387,15 +397,12 @@ private:
             line(plot_x, gy, plot_x + plot_w, gy, v == 0 ? kMuted : kRule, v == 0 ? 0.7 : 0.4);
             text(x, gy - 4.5, axis_w - 3, std::to_string(v), kTiny, kMuted, Align::Right);
         }
-        const auto d0 = days_since_epoch(m_.from).value_or(m_.severity.front().local_day);
-        const auto d1 = days_since_epoch(m_.to).value_or(m_.severity.back().local_day);
-        const double span = std::max<double>(1.0, static_cast<double>(d1 - d0 + 1));
         auto px = [&](const SeverityPoint& p) {
             return plot_x + plot_w * (static_cast<double>(p.local_day - d0) + p.minute_of_day / 1440.0) / span;
         };
         auto py = [&](int v) { return plot_y + plot_h - plot_h * v / 10.0; };
         // A rolling four-week median of numbness as a line, so a trend shows at a glance.
-        {
+        if (trend) {
             std::vector<std::pair<double, double>> pts;
             for (std::int64_t w = d0; w <= d1; w += 7) {
                 std::vector<int> vals;
@@ -583,7 +590,7 @@ private:
         const double first = m_.topics.empty() ? 0 : topic_h(m_.topics.front(), false, 0);
         section_heading("Topics to discuss", intro_h + first);
         y_ += text(kMargin, y_, kContentW, m_.topics_intro, kSmall, kMuted) + 4;
-        if (m_.topics.empty()) {
+        if (m_.topics.empty() && !m_.too_few_episodes) {
             y_ += text(kMargin, y_, kContentW, "No documented cause fits the diary clearly yet.", kBody, kInk) + 6;
         }
         for (const auto& t : m_.topics) {
@@ -642,8 +649,8 @@ private:
         double width;
     };
     static constexpr Column kCols[] = {
-        {"Date", 52}, {"Time", 30}, {"Lasted", 36}, {"Where", 96}, {"Felt as", 64}, {"Numb / pain", 30},
-        {"Began after", 68}, {"Eased by", 68}, {"Came with", 47}, {"Note", 24},
+        {"Date", 52}, {"Time", 30}, {"Lasted", 41}, {"Where", 91}, {"Felt as", 64}, {"Numb / pain", 30},
+        {"Began after", 68}, {"Eased by", 68}, {"Came with", 44}, {"Note", 27},
     };
     static constexpr double kCellPad = 2.5;
 
@@ -707,27 +714,43 @@ private:
 
     // ---- The person's notes ----
     void notes() {
-        const double num_w = 26, date_w = 104;
-        auto note_h = [&](const NoteItem& n, bool draw) {
-            const double h1 = text(kMargin, y_, num_w, "[" + std::to_string(n.number) + "]", kSmallBold, kInk,
+        const double num_w = 26, date_w = 118;
+        const double text_x = kMargin + num_w + date_w, text_w = kContentW - num_w - date_w;
+        constexpr Font kNote{8.5, false, false};
+        auto label_of = [](const NoteItem& n) {
+            std::string src = n.source;
+            if (!src.empty() && src[0] >= 'A' && src[0] <= 'Z') src[0] = static_cast<char>(src[0] - 'A' + 'a');
+            return format_date_long(n.date) + ", " + src;
+        };
+        auto note_h = [&](const NoteItem& n, const std::string& body, bool draw) {
+            const double h1 = text(kMargin, y_ + 0.8, num_w, "[" + std::to_string(n.number) + "]", kSmallBold, kInk,
                                    Align::Left, draw);
-            const double h2 = text(kMargin + num_w, y_, date_w, format_date_long(n.date) + "\n" + n.source, kSmall,
-                                   kMuted, Align::Left, draw);
-            const double h3 = text(kMargin + num_w + date_w, y_, kContentW - num_w - date_w, n.text, kBody, kInk,
-                                   Align::Left, draw);
-            return std::max({h1, h2, h3}) + 5;
+            const double h2 = text(kMargin + num_w, y_ + 0.8, date_w, label_of(n), kSmall, kMuted, Align::Left, draw);
+            const double h3 = text(text_x, y_, text_w, body, kNote, kInk, Align::Left, draw);
+            return std::max({h1, h2, h3}) + 3.5;
         };
         section_heading("Notes in the person's words (" + std::to_string(m_.notes.size()) + ")",
-                        note_h(m_.notes.front(), false));
+                        note_h(m_.notes.front(), m_.notes.front().text, false));
+        const double page_room = kBottom - kMargin;
         for (const auto& n : m_.notes) {
-            const double h = note_h(n, false);
-            if (h > kBottom - kMargin) {
-                // A note longer than a page: draw it anyway from the top of a page.
-                if (y_ > kMargin + 1) new_page();
-            } else {
-                need(h);
+            std::string body = n.text;
+            if (note_h(n, body, false) > page_room) {
+                // Longer than a page: keep what fits and say where the rest is.
+                const glong chars = g_utf8_strlen(body.c_str(), static_cast<gssize>(body.size()));
+                glong lo = 0, hi = chars;
+                const std::string more = " \u2026 (the full note is in the app)";
+                while (lo < hi) {
+                    const glong mid = (lo + hi + 1) / 2;
+                    const char* end = g_utf8_offset_to_pointer(n.text.c_str(), mid);
+                    const std::string head(n.text.c_str(), static_cast<std::size_t>(end - n.text.c_str()));
+                    if (note_h(n, head + more, false) <= page_room) lo = mid;
+                    else hi = mid - 1;
+                }
+                const char* cut = g_utf8_offset_to_pointer(n.text.c_str(), lo);
+                body = std::string(n.text.c_str(), static_cast<std::size_t>(cut - n.text.c_str())) + more;
             }
-            y_ += note_h(n, true);
+            need(note_h(n, body, false));
+            y_ += note_h(n, body, true);
         }
     }
 

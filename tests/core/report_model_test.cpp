@@ -128,7 +128,8 @@ TEST_CASE("Report model: episode table rows and numbered notes", "[report]") {
     // Notes by time: E1 (day 0), the check-in of day 2, E4 (day 9).
     REQUIRE(m.notes.size() == 3);
     CHECK(m.notes[0].text == "Crossed legs at the cinema, ça picote");
-    CHECK(m.notes[1].source == "Daily check-in");
+    CHECK(m.notes[1].source == "Check-in");
+    CHECK(m.notes[0].source == "Episode 20:00");
     CHECK(m.rows[0].note_number == 1);
     CHECK(m.rows[3].note_number == 3);
     CHECK(m.rows[1].note_number == 0);
@@ -168,4 +169,15 @@ TEST_CASE("Report model: an empty diary says so", "[report]") {
     REQUIRE_FALSE(m.key_facts.empty());
     CHECK(m.key_facts[0] == "No episodes recorded in this period.");
     CHECK(m.per_week.empty());
+}
+
+TEST_CASE("Report model: no topics before the diary has enough episodes", "[report]") {
+    nd::MatchResult match = nd::test::export_match();
+    match.episodes_considered = 2;
+    match.minimum_episodes = 5;
+    const auto m = nd::build_report(nd::test::export_diary(), match, nd::ReportOptions{});
+    CHECK(m.too_few_episodes);
+    CHECK(m.topics.empty());
+    CHECK(m.topics_intro.find("at least 5") != std::string::npos);
+    CHECK(m.red_flags.size() == 1);   // red flags are never held back
 }
