@@ -169,6 +169,10 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
     if (!pg.show_bin) clicked = ImGui::InvisibleButton("##row", ImVec2(w, h - gap));
     else ImGui::Dummy(ImVec2(w, h - gap));
     const bool hovered = !pg.show_bin && ImGui::IsItemHovered();
+    if (s.record_items) {
+        record_item(s, row.kind == DiaryRowKind::Episode ? "diary:episode:" + s.diary.episodes[row.index].id
+                                                          : "diary:checkin:" + row.date);
+    }
     ImGui::Dummy(ImVec2(w, gap));
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h - gap), ImGui::GetColorU32(hovered ? p.accent_soft : p.card), 10 * s.display_scale);
     const float badge = h - gap - 2 * pad;
@@ -183,13 +187,11 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
         if (const std::string sn = sensations_text(e); !sn.empty()) l2 += " \xc2\xb7 " + sn;
         badge_text = std::to_string(e.numbness);
         if (e.numbness >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
-        if (s.record_items) record_item(s, "diary:episode:" + e.id);
     } else {
         const CheckIn& c = s.diary.checkins[row.index];
         l1 = "Daily check-in";
         l2 = checkin_text(c);
         badge_text = ND_ICON_CHECK;
-        if (s.record_items) record_item(s, "diary:checkin:" + c.date);
     }
     dl->AddRectFilled(ImVec2(a.x + pad, a.y + pad), ImVec2(a.x + pad + badge, a.y + pad + badge), badge_col, badge * 0.5f);
     const ImVec2 bt = ImGui::CalcTextSize(badge_text.c_str());
