@@ -62,6 +62,15 @@ inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::strin
     ar(binary_data(s.data(), static_cast<std::size_t>(n)));
 }
 
+// cereal copies a bool's raw byte; any byte other than 0 / 1 would be an invalid
+// bool (undefined behaviour), so it is read as a byte and checked.
+inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, bool& b) {
+    std::uint8_t byte = 0;
+    ar.template loadBinary<1>(&byte, 1);
+    if (byte > 1) throw nd::ImportError("a yes/no value is " + std::to_string(byte) + ", not 0 or 1");
+    b = byte == 1;
+}
+
 template <class T, class A>
 void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::vector<T, A>& v) {
     size_type n = 0;

@@ -288,3 +288,18 @@ TEST_CASE("Validation names the record and the field") {
     d.profile.birth_date = "1968-02-30";
     CHECK(validate_error(d).find("profile: birth_date") != std::string::npos);
 }
+
+TEST_CASE("Damaged JSON backups are refused or still valid, never a crash") {
+    const auto json = diary_to_json(test::sample_diary());
+    for (std::size_t i = 0; i < json.size(); i += 3) {
+        for (char c : {'"', '}', '9', '\xff'}) {
+            std::string bad = json;
+            bad[i] = c;
+            try {
+                validate(diary_from_json(bad));
+            } catch (const ImportError&) {
+            }
+        }
+    }
+    CHECK_THROWS_AS(diary_from_json(json.substr(0, json.size() - 3)), ImportError);
+}
