@@ -649,7 +649,7 @@ private:
         double width;
     };
     static constexpr Column kCols[] = {
-        {"Date", 52}, {"Time", 30}, {"Lasted", 41}, {"Where", 91}, {"Felt as", 64}, {"Numb / pain", 30},
+        {"Date", 52}, {"Time", 30}, {"Lasted", 46}, {"Where", 86}, {"Felt as", 64}, {"Numb / pain", 30},
         {"Began after", 68}, {"Eased by", 68}, {"Came with", 44}, {"Note", 27},
     };
     static constexpr double kCellPad = 2.5;
