@@ -15,6 +15,8 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev
   libgl1-mesa-dri libglx-mesa0 xvfb xauth
   fonts-dejavu-core fonts-font-awesome
+  libcairo2-dev libpango1.0-dev poppler-utils
+  libsodium-dev libbenchmark-dev
 )
 
 install_missing() {
@@ -22,6 +24,9 @@ install_missing() {
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # Node.js may come from elsewhere (these machines have NodeSource's); only ask
+  # Debian for it when there is no npm at all.
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "Installing: ${missing[*]}"
   local sudo=""
@@ -46,6 +51,10 @@ case "${1:-}" in
     ;;
   test)
     install_missing
+    # The independent FHIR validator (npm `fhir`, locked in package-lock.json).
+    if [ ! -d "$here/tools/fhir-validate/node_modules" ]; then
+      (cd "$here/tools/fhir-validate" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
     build
     ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
     ;;
