@@ -56,9 +56,9 @@ void week_bar_chart(AppState& s, const std::vector<WeekBucket>& weeks) {
             if (hr > 0) dl->AddRectFilled(ImVec2(x0, base - hr), ImVec2(x1, base), ImGui::GetColorU32(p.danger));
         }
         // Counts: every bar when they fit, else the highest bars only.
-        if (all_counts || b.episodes == max) {
-            const std::string n = std::to_string(b.episodes);
-            const float tw = ImGui::CalcTextSize(n.c_str()).x;
+        const std::string n = std::to_string(b.episodes);
+        const float tw = ImGui::CalcTextSize(n.c_str()).x;
+        if (all_counts || tw <= slot - 1 || b.episodes == max) {
             dl->AddText(ImVec2((x0 + x1 - tw) * 0.5f, base - h - line - 2), ImGui::GetColorU32(p.text), n.c_str());
         }
         if (ImGui::IsMouseHoveringRect(ImVec2(x0, top), ImVec2(x1, base + line)))

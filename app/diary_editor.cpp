@@ -35,7 +35,7 @@ bool slider(AppState& s, const char* label, int& value) {
 }
 
 void draw_places(AppState& s, EpisodeDraft& d) {
-    section_heading(s, "Where");
+    heading(s, "Where");
     RegionMark remove{};
     bool removing = false;
     for (const RegionMark& m : d.edit.regions) {
@@ -109,7 +109,7 @@ void draw_episode_editor(AppState& s) {
         pg.editing.reset();
         return;
     }
-    section_heading(s, ("Episode of " + format_date(local_date(d.before.start), s.settings.date_format) + " at " +
+    heading(s, ("Episode of " + format_date(local_date(d.before.start), s.settings.date_format) + " at " +
                         clock_text(d.before.start)).c_str());
     begin_card("##edit_when");
     text_field(s, "When it began", d.start_text, "2026-03-14 08:30");
@@ -127,7 +127,7 @@ void draw_episode_editor(AppState& s) {
     begin_card("##edit_feel");
     slider(s, "Numbness", d.edit.numbness);
     slider(s, "Pain", d.edit.pain);
-    section_heading(s, "What it felt like");
+    heading(s, "What it felt like");
     enum_chips<Sensation>(s, "sens", d.edit.sensations);
     end_card();
 
@@ -136,9 +136,9 @@ void draw_episode_editor(AppState& s) {
     end_card();
 
     begin_card("##edit_more");
-    section_heading(s, "What you were doing before");
+    heading(s, "What you were doing before");
     enum_chips<Activity>(s, "act", d.edit.activities);
-    section_heading(s, "What helped");
+    heading(s, "What helped");
     enum_chips<Relief>(s, "rel", d.edit.reliefs);
     note_field(s, "Note", d.edit.note);
     end_card();

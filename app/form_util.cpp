@@ -29,10 +29,16 @@ void field_label(const char* label) {
 }
 }  // namespace
 
-bool text_field(AppState& s, const char* label, std::string& value, const char* hint) {
+void heading(AppState& s, const char* text) {
+    ImGui::PushTextWrapPos(0.0f);
+    section_heading(s, text);
+    ImGui::PopTextWrapPos();
+}
+
+bool text_field(AppState& s, const char* label, std::string& value, const char* hint, float width) {
     field_label(label);
     push_touch_frame();
-    ImGui::SetNextItemWidth(-1);
+    ImGui::SetNextItemWidth(width > 0 ? std::min(width, ImGui::GetContentRegionAvail().x) : -1.0f);
     const std::string id = std::string("##") + label;
     const bool changed = ImGui::InputTextWithHint(id.c_str(), hint, &value);
     pop_touch_frame();
@@ -49,7 +55,7 @@ bool note_field(AppState& s, const char* label, std::string& value) {
 }
 
 bool date_field(AppState& s, const char* label, std::string& value) {
-    return text_field(s, label, value, "YYYY-MM-DD, e.g. 2026-03-14");
+    return text_field(s, label, value, "YYYY-MM-DD, e.g. 2026-03-14", 340.0f * s.display_scale);
 }
 
 std::string date_problem(const std::string& text, bool allow_empty) {

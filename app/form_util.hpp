@@ -20,8 +20,12 @@ void record_item_rect(AppState& s, const std::string& key);
 void push_touch_frame();
 void pop_touch_frame();
 
+// A section heading that wraps on narrow screens (widgets' section_heading does not).
+void heading(AppState& s, const char* text);
+
 // A labelled one-line text field filling the width; records "field:<label>".
-bool text_field(AppState& s, const char* label, std::string& value, const char* hint = "");
+// width 0: the whole row.
+bool text_field(AppState& s, const char* label, std::string& value, const char* hint = "", float width = 0);
 // A multi-line note field.
 bool note_field(AppState& s, const char* label, std::string& value);
 // A date field "YYYY-MM-DD" with a hint; returns true when the text changed.

@@ -31,7 +31,7 @@ void draw_profile(AppState& s, BackgroundPage& pg) {
         pg.profile_revision = s.revision;
     }
     begin_card("##profile");
-    section_heading(s, "About you");
+    heading(s, "About you");
     muted_text("Optional. Shown on the report for your doctor.");
     if (text_field(s, "Name", pg.profile.name)) pg.profile_dirty = true;
     if (date_field(s, "Birth date", pg.profile.birth_date)) pg.profile_dirty = true;
@@ -86,7 +86,7 @@ int record_row(AppState& s, const std::string& text, const std::string& key) {
 void draw_fact_form(AppState& s, BackgroundPage& pg) {
     FactDraft& d = *pg.fact;
     begin_card("##factform");
-    section_heading(s, d.fact.id.empty() ? "Add to your background" : "Change this");
+    heading(s, d.fact.id.empty() ? "Add to your background" : "Change this");
     enum_choice<FactKind>(s, "kind", d.fact.kind);
     if (d.fact.kind == FactKind::AlcoholUse) text_field(s, "Drinks a week", d.amount_text, "e.g. 4");
     text_field(s, "Details (your words)", d.fact.detail, "e.g. type 2");
@@ -125,7 +125,7 @@ void draw_medicine_form(AppState& s, BackgroundPage& pg) {
     MedicineDraft& d = *pg.medicine;
     Medicine& m = d.medicine;
     begin_card("##medform");
-    section_heading(s, m.id.empty() ? "Add a medicine" : "Change this medicine");
+    heading(s, m.id.empty() ? "Add a medicine" : "Change this medicine");
     text_field(s, "Medicine", m.name, "e.g. Metformin");
     text_field(s, "Dose", m.dose, "e.g. 500 mg");
     text_field(s, "When you take it", m.when_taken, "e.g. mornings and evenings");
@@ -160,7 +160,7 @@ void draw_background(AppState& s) {
     draw_profile(s, pg);
 
     begin_card("##facts");
-    section_heading(s, "Health facts");
+    heading(s, "Health facts");
     muted_text("Conditions, injuries and habits that can matter for numbness, such as diabetes or alcohol.");
     int n = 0;
     for (const BackgroundFact& f : s.diary.facts) {
@@ -181,7 +181,7 @@ void draw_background(AppState& s) {
     if (pg.fact) draw_fact_form(s, pg);
 
     begin_card("##medicines");
-    section_heading(s, "Medicines");
+    heading(s, "Medicines");
     n = 0;
     for (const Medicine& m : s.diary.medicines) {
         if (m.deleted_utc) continue;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "episode_text.hpp"
+#include "form_util.hpp"
 #include "icons.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -39,7 +40,7 @@ void draw_red_flags_first(AppState& s) {
         ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
         begin_card("##flag");
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        section_heading(s, (std::string(ND_ICON_WARNING "  ") + f.title).c_str());
+        heading(s, (std::string(ND_ICON_WARNING "  ") + f.title).c_str());
         ImGui::PopStyleColor();
         record_item(s, "causes:red_flag:" + f.episode_id);
         if (const Episode* e = find_episode(s, f.episode_id))
@@ -115,7 +116,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
     const bool open = pg.open_causes.count(m.cause_id) > 0;
     ImGui::PushID(m.cause_id.c_str());
     begin_card("##cause");
-    section_heading(s, (std::to_string(rank) + ". " + m.name).c_str());
+    heading(s, (std::to_string(rank) + ". " + m.name).c_str());
     record_item(s, "causes:cause:" + m.cause_id);
     ImGui::PushStyleColor(ImGuiCol_Text, m.fit == Fit::FitsWell ? p.accent : p.text_muted);
     ImGui::TextWrapped("%s", m.fit_text.c_str());
@@ -129,7 +130,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
     for (std::size_t i = 0; i < m.evidence.size(); ++i) draw_evidence(s, m, i);
     if (m.evidence.empty()) muted_text("Nothing in the diary speaks for or against this yet.");
     if (!m.unknowns.empty()) {
-        section_heading(s, "What to log next");
+        heading(s, "What to log next");
         for (const std::string& u : m.unknowns) ImGui::BulletText("%s", u.c_str());
     }
     const std::string more = open ? ND_ICON_CHEVRON_DOWN " Less about this cause##more" : ND_ICON_CHEVRON_RIGHT " About this cause##more";
@@ -197,7 +198,7 @@ void draw_causes(AppState& s) {
                     (s.match.episodes_considered == 1 ? "" : "s") + " logged, the diary cannot say much yet; from " +
                     std::to_string(s.match.minimum_episodes) + " on, the comparison means more.").c_str());
     }
-    section_heading(s, "Known causes, closest match first");
+    heading(s, "Known causes, closest match first");
     int rank = 0;
     for (const CauseMatch& m : s.match.causes) draw_cause(s, m, ++rank);
 }

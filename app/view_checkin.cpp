@@ -61,7 +61,7 @@ void draw_checkin(AppState& s) {
     begin_card("##day");
     const std::string day = format_date(pg.date, s.settings.date_format) +
                             (pg.date == today ? " (today)" : pg.date == yesterday ? " (yesterday)" : "");
-    section_heading(s, (std::string(ND_ICON_CALENDAR "  ") + day).c_str());
+    heading(s, (std::string(ND_ICON_CALENDAR "  ") + day).c_str());
     if (stored)
         muted_text(ND_ICON_CHECK_CIRCLE "  You have checked in for this day. Change it below and save again.");
     else
@@ -78,11 +78,11 @@ void draw_checkin(AppState& s) {
     end_card();
 
     begin_card("##how");
-    section_heading(s, "How was the day in general?");
-    muted_text("Tap everything that was true today.");
+    heading(s, "How was the day in general?");
+    muted_text(pg.date == today ? "Tap everything that was true today." : "Tap everything that was true that day.");
     if (enum_chips<GeneralSymptom>(s, "sym", pg.draft.symptoms)) pg.dirty = true;
     ImGui::Spacing();
-    if (chip(s, ND_ICON_SMILE " No numbness today##nonumb", pg.draft.no_numbness)) {
+    if (chip(s, pg.date == today ? ND_ICON_SMILE " No numbness today##nonumb" : ND_ICON_SMILE " No numbness that day##nonumb", pg.draft.no_numbness)) {
         pg.draft.no_numbness = !pg.draft.no_numbness;
         pg.dirty = true;
     }

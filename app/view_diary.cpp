@@ -3,6 +3,7 @@
 // and drawn through ImGuiListClipper, so tens of thousands of episodes scroll
 // smoothly with no database work per frame. Tapping a row opens the editor.
 #include <algorithm>
+#include <cfloat>
 #include <functional>
 #include <map>
 #include <string>
@@ -24,12 +25,12 @@ namespace {
 
 const char* const kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
-std::string day_title(AppState& s, const LocalDate& date, const LocalDate& today) {
+std::string day_title(AppState& s, const LocalDate& date, const LocalDate& today, bool short_form) {
     const auto d = days_since_epoch(date), t = days_since_epoch(today);
     std::string out = format_date(date, s.settings.date_format);
-    if (d) out = std::string(kWeekdays[((*d % 7) + 7 + 3) % 7]) + "  " + out;
+    if (d) out = std::string(kWeekdays[((*d % 7) + 7 + 3) % 7]).substr(0, short_form ? 3 : std::string::npos) + "  " + out;
     if (d && t && *d == *t) out += "  (today)";
-    if (d && t && *d == *t - 1) out += "  (yesterday)";
+    if (d && t && *d == *t - 1) out += short_form ? "" : "  (yesterday)";
     return out;
 }
 
@@ -156,11 +157,13 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
         ImGui::Dummy(ImVec2(w, h));
         const float y = a.y + h - line - 6 * s.display_scale;
         ImFont* bold = s.fonts.bold ? s.fonts.bold : ImGui::GetFont();
-        dl->AddText(bold, bold->FontSize, ImVec2(a.x, y), ImGui::GetColorU32(p.text),
-                    day_title(s, row.date, pg.rows_today).c_str());
-        const std::string n = row.count == 1 ? "1 episode" : std::to_string(row.count) + " episodes";
+        const std::string n = row.count == 0 ? "" : row.count == 1 ? "1 episode" : std::to_string(row.count) + " episodes";
         const float nw = ImGui::CalcTextSize(n.c_str()).x;
-        dl->AddText(ImVec2(a.x + w - nw, y), ImGui::GetColorU32(p.text_muted), n.c_str());
+        std::string title = day_title(s, row.date, pg.rows_today, false);
+        auto title_w = [&] { return bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x; };
+        if (title_w() + nw + 12 > w) title = day_title(s, row.date, pg.rows_today, true);
+        dl->AddText(bold, bold->FontSize, ImVec2(a.x, y), ImGui::GetColorU32(p.text), title.c_str());
+        if (title_w() + nw + 12 <= w) dl->AddText(ImVec2(a.x + w - nw, y), ImGui::GetColorU32(p.text_muted), n.c_str());
         return;
     }
     ImGui::PushID(static_cast<int>(row.index) * 2 + (row.kind == DiaryRowKind::CheckIn ? 1 : 0));
@@ -182,7 +185,8 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
         const Episode& e = s.diary.episodes[row.index];
         l1 = clock_text(e.start);
         if (const std::string d = duration_text(e); !d.empty()) l1 += " \xc2\xb7 " + d;
-        l1 += " \xc2\xb7 " + severity_text(e);
+        l1 += " \xc2\xb7 " + (s.narrow ? "numbness " + std::to_string(e.numbness) + (e.pain ? ", pain " + std::to_string(e.pain) : "")
+                                      : severity_text(e));
         l2 = where_text(e);
         if (const std::string sn = sensations_text(e); !sn.empty()) l2 += " \xc2\xb7 " + sn;
         badge_text = std::to_string(e.numbness);

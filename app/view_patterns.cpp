@@ -111,7 +111,7 @@ void draw_patterns(AppState& s) {
     muted_text(r.period_text.c_str());
     if (r.episode_count < 3) {
         begin_card("##notenough");
-        section_heading(s, ND_ICON_INFO "  Not enough data yet");
+        heading(s, ND_ICON_INFO "  Not enough data yet");
         ImGui::TextWrapped("Patterns show once there are at least 3 episodes in this period (there %s %d). "
                            "Keep logging, or choose a longer period above.",
                            r.episode_count == 1 ? "is" : "are", r.episode_count);
@@ -127,7 +127,7 @@ void draw_patterns(AppState& s) {
     end_card();
 
     begin_card("##perweek");
-    section_heading(s, "Episodes per week");
+    heading(s, "Episodes per week");
     week_bar_chart(s, r.per_week);
     bool any_flag = false;
     for (const WeekBucket& b : r.per_week) any_flag = any_flag || b.red_flag_episodes > 0;
@@ -135,7 +135,7 @@ void draw_patterns(AppState& s) {
     end_card();
 
     begin_card("##timeofday");
-    section_heading(s, "Time of day it began");
+    heading(s, "Time of day it began");
     int max_band = 1;
     float label_w = 0;
     for (std::size_t i = 0; i < 4; ++i) {
@@ -148,28 +148,28 @@ void draw_patterns(AppState& s) {
     end_card();
 
     begin_card("##where");
-    section_heading(s, "Where: episodes per place and side");
+    heading(s, "Where: episodes per place and side");
     region_grid(s, r.regions);
     end_card();
 
     begin_card("##before");
-    section_heading(s, "What you were doing before it began");
+    heading(s, "What you were doing before it began");
     if (r.triggers.empty()) muted_text("Nothing noted yet. The log's \"What were you doing\" choices show here.");
     count_list(r.triggers, 12);
     if (!r.sensations.empty()) {
-        section_heading(s, "What it felt like");
+        heading(s, "What it felt like");
         count_list(r.sensations, 8);
     }
     end_card();
 
     begin_card("##severity");
-    section_heading(s, "How strong, week by week (0 to 10)");
+    heading(s, "How strong, week by week (0 to 10)");
     severity_chart(s, r.per_week, pg.week_numbness, pg.week_pain);
     end_card();
 
     if (pg.show_numbers) {
         begin_card("##numbers");
-        section_heading(s, "The numbers, week by week");
+        heading(s, "The numbers, week by week");
         week_table(s, pg);
         end_card();
     }

@@ -26,8 +26,8 @@ bool valid_emergency_number(const std::string& n) {
 
 void draw_look(AppState& s) {
     begin_card("##look");
-    section_heading(s, "Text size");
-    static constexpr const char* kSizes[] = {"A", "A+", "A++", "A+++"};
+    heading(s, "Text size");
+    static constexpr const char* kSizes[] = {"Normal", "Large", "Larger", "Largest"};
     int size = 0;
     for (int i = 0; i < 4; ++i)
         if (std::fabs(s.settings.font_scale - kFontScales[i]) < std::fabs(s.settings.font_scale - kFontScales[size])) size = i;
@@ -36,7 +36,7 @@ void draw_look(AppState& s) {
         s.fonts_dirty = true;
         s.save_settings();
     }
-    section_heading(s, "Colours");
+    heading(s, "Colours");
     static constexpr const char* kThemes[] = {ND_ICON_SUN " Light", ND_ICON_MOON " Dark", ND_ICON_EYE " High contrast"};
     static constexpr const char* kThemesShort[] = {ND_ICON_SUN " Light", ND_ICON_MOON " Dark", ND_ICON_EYE " Strong"};
     int theme = static_cast<int>(s.settings.theme);
@@ -45,7 +45,7 @@ void draw_look(AppState& s) {
         s.style_dirty = true;
         s.save_settings();
     }
-    section_heading(s, "How dates are written");
+    heading(s, "How dates are written");
     static constexpr const char* kFormats[] = {"2026-03-14", "14/03/2026", "03/14/2026"};
     int fmt = static_cast<int>(s.settings.date_format);
     if (segmented(s, "datefmt", fmt, kFormats)) {
@@ -61,7 +61,7 @@ void draw_emergency(AppState& s, SettingsPage& pg) {
         pg.emergency_loaded = true;
     }
     begin_card("##emergency");
-    section_heading(s, ND_ICON_PHONE "  Emergency number");
+    heading(s, ND_ICON_PHONE "  Emergency number");
     muted_text("Shown with warnings about stroke signs. Set it to the number for emergencies where you live.");
     text_field(s, "Number##emergency", pg.emergency_text, "e.g. 112");
     if (!pg.emergency_error.empty()) {
@@ -87,7 +87,7 @@ void draw_emergency(AppState& s, SettingsPage& pg) {
 void draw_data(AppState& s, SettingsPage& pg) {
     const Palette& p = palette();
     begin_card("##data");
-    section_heading(s, ND_ICON_FOLDER_OPEN "  Your data");
+    heading(s, ND_ICON_FOLDER_OPEN "  Your data");
     const std::string path = s.store ? s.store->path() : "";
     muted_text("Everything is saved on this device, the moment you enter it, in this file:");
     ImGui::TextWrapped("%s", path.empty() ? "(no diary open)" : path.c_str());
@@ -98,7 +98,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
     }
     ImGui::EndDisabled();
 
-    section_heading(s, ND_ICON_TRASH "  Bin");
+    heading(s, ND_ICON_TRASH "  Bin");
     int in_bin = 0;
     for (const Episode& e : s.diary.episodes) in_bin += is_deleted(e) ? 1 : 0;
     for (const CheckIn& c : s.diary.checkins) in_bin += c.deleted_utc ? 1 : 0;
@@ -126,7 +126,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
         if (big_button(s, "Keep them##bin", 0, ButtonKind::Quiet)) pg.confirm_empty_bin = false;
     }
 
-    section_heading(s, ND_ICON_WARNING "  Delete all my data");
+    heading(s, ND_ICON_WARNING "  Delete all my data");
     muted_text("Erases every episode, check-in, background fact and medicine in this diary, for good.");
     if (pg.delete_all_step == 0) {
         ImGui::BeginDisabled(!s.store);

@@ -306,7 +306,7 @@ TEST_CASE("Settings change the theme and text size and save them", "[app][settin
     ui.click("theme:" ND_ICON_MOON " Dark");
     CHECK(ui.state().settings.theme == Theme::Dark);
     CHECK(ui.store().setting("ui.theme") == std::optional<std::string>("dark"));
-    ui.click("textsize:A++");
+    ui.click("textsize:Larger");
     CHECK(ui.state().settings.font_scale > 1.3f);
     CHECK(ui.store().setting("ui.font_scale").has_value());
     ui.settle();
