@@ -178,17 +178,22 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
     }
     ImGui::Dummy(ImVec2(w, gap));
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h - gap), ImGui::GetColorU32(hovered ? p.accent_soft : p.card), 10 * s.display_scale);
-    const float badge = h - gap - 2 * pad;
-    std::string l1, l2, badge_text;
+    std::string l1, l2, l3, badge_text;   // l3: phone only, where the row has three lines
     ImU32 badge_col = ImGui::GetColorU32(p.accent_soft), badge_text_col = ImGui::GetColorU32(p.text);
     if (row.kind == DiaryRowKind::Episode) {
         const Episode& e = s.diary.episodes[row.index];
         l1 = clock_text(e.start);
         if (const std::string d = duration_text(e); !d.empty()) l1 += " \xc2\xb7 " + d;
-        l1 += " \xc2\xb7 " + (s.narrow ? "numbness " + std::to_string(e.numbness) + (e.pain ? ", pain " + std::to_string(e.pain) : "")
-                                      : severity_text(e));
-        l2 = where_text(e);
-        if (const std::string sn = sensations_text(e); !sn.empty()) l2 += " \xc2\xb7 " + sn;
+        std::string feel = severity_text(e);
+        if (const std::string sn = sensations_text(e); !sn.empty()) feel += " \xc2\xb7 " + sn;
+        if (s.narrow) {
+            l2 = feel;
+            l3 = where_text(e);
+        } else {
+            l1 += " \xc2\xb7 " + severity_text(e);
+            l2 = where_text(e);
+            if (const std::string sn = sensations_text(e); !sn.empty()) l2 += " \xc2\xb7 " + sn;
+        }
         badge_text = std::to_string(e.numbness);
         if (e.numbness >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
     } else {
@@ -197,15 +202,19 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
         l2 = checkin_text(c);
         badge_text = ND_ICON_CHECK;
     }
-    dl->AddRectFilled(ImVec2(a.x + pad, a.y + pad), ImVec2(a.x + pad + badge, a.y + pad + badge), badge_col, badge * 0.5f);
+    const float badge = std::min(h - gap - 2 * pad, touch_height() * 0.9f);
+    const float by = a.y + (h - gap - badge) * 0.5f;
+    dl->AddRectFilled(ImVec2(a.x + pad, by), ImVec2(a.x + pad + badge, by + badge), badge_col, badge * 0.5f);
     const ImVec2 bt = ImGui::CalcTextSize(badge_text.c_str());
-    dl->AddText(ImVec2(a.x + pad + (badge - bt.x) * 0.5f, a.y + pad + (badge - bt.y) * 0.5f), badge_text_col, badge_text.c_str());
+    dl->AddText(ImVec2(a.x + pad + (badge - bt.x) * 0.5f, by + (badge - bt.y) * 0.5f), badge_text_col, badge_text.c_str());
     const float tx = a.x + pad * 2 + badge;
     float text_w = a.x + w - pad - tx;
     if (pg.show_bin) text_w -= ImGui::CalcTextSize("Restore").x + 40 * s.display_scale;
-    const float ty = a.y + (h - gap - 2 * line - 2) * 0.5f;
+    const int lines = l3.empty() ? 2 : 3;
+    const float ty = a.y + (h - gap - static_cast<float>(lines) * (line + 2)) * 0.5f;
     dl->AddText(ImVec2(tx, ty), ImGui::GetColorU32(p.text), ellipsize(l1, text_w).c_str());
     dl->AddText(ImVec2(tx, ty + line + 2), ImGui::GetColorU32(p.text_muted), ellipsize(l2, text_w).c_str());
+    if (!l3.empty()) dl->AddText(ImVec2(tx, ty + 2 * (line + 2)), ImGui::GetColorU32(p.text_muted), ellipsize(l3, text_w).c_str());
     if (pg.show_bin && row.kind == DiaryRowKind::Episode) {
         const ImVec2 after = ImGui::GetCursorScreenPos();
         const float bw = ImGui::CalcTextSize("Restore").x + 32 * s.display_scale;
@@ -263,7 +272,8 @@ void draw_diary(AppState& s) {
         return;
     }
     const float line = ImGui::GetTextLineHeight();
-    const float h = std::max(touch_height() + 8 * s.display_scale, line * 2 + 28 * s.display_scale);
+    const float lines = s.narrow ? 3.0f : 2.0f;   // a phone row takes three short lines
+    const float h = std::max(touch_height() + 8 * s.display_scale, (line + 2) * lines + 24 * s.display_scale);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(pg.rows.size()), h);

@@ -332,19 +332,39 @@ TEST_CASE("Patterns say when there is not enough data and count the demo diary",
     CHECK(bands == pg.report.episode_count);
 }
 
+namespace {
+void check_touch_sizes(Ui& ui, const char* where, float height) {
+    for (const auto& [key, r] : ui.state().items) {
+        if (key.rfind("chart:", 0) == 0 || key.rfind("causes:red_flag:", 0) == 0 || key.rfind("causes:cause:", 0) == 0)
+            continue;
+        if (r.y1 < 0 || r.y0 > height || r.y1 == r.y0) continue;   // scrolled out of view, not drawn
+        INFO(where << " " << key);
+        CHECK(r.y1 - r.y0 >= 43.5f);
+        CHECK(r.x1 <= 390.5f);   // nothing runs off a phone's width
+    }
+}
+}  // namespace
+
 TEST_CASE("Every review page draws at phone size with touch-sized controls", "[app][layout]") {
-    Ui ui(390, 844);
+    // Tall, so the whole page is laid out; the phone's width is what matters.
+    Ui ui(390, 3000);
+    REQUIRE(ui.state().narrow);
     ui.store().replace_diary(make_demo_diary(20260101u, ui.services.clock));
     ui.state().refresh();
     for (Page p : {Page::Diary, Page::Patterns, Page::Causes, Page::CheckIn, Page::Background, Page::Settings}) {
         ui.state().page = p;
         ui.settle();
-        for (const auto& [key, r] : ui.state().items) {
-            if (key.rfind("chart:", 0) == 0 || key.rfind("causes:red_flag:", 0) == 0 || key.rfind("causes:cause:", 0) == 0)
-                continue;
-            if (r.y1 < 0 || r.y0 > 844 || r.y1 == r.y0) continue;   // scrolled out of view, not drawn
-            INFO(view_info(p).name << " " << key);
-            CHECK(r.y1 - r.y0 >= 43.5f);
-        }
+        check_touch_sizes(ui, view_info(p).name, 3000);
     }
+    // The episode editor, and the forms of the background page.
+    ui.state().page = Page::Diary;
+    ui.settle();
+    ui.click("diary:episode:" + ui.state().diary.episodes[ui.state().episodes_newest_first.front()].id);
+    REQUIRE(ui.state().pages.diary.editing);
+    check_touch_sizes(ui, "editor", 3000);
+    ui.state().page = Page::Background;
+    ui.settle();
+    ui.click(ND_ICON_PLUS " Add a health fact");
+    ui.click(ND_ICON_PLUS " Add a medicine");
+    check_touch_sizes(ui, "background forms", 3000);
 }
