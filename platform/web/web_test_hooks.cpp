@@ -1,0 +1,91 @@
+// What tools/web-test/ reads from the running page: where the named widgets and
+// body-map regions are (in CSS pixels, for taps), and what the diary holds.
+// Widgets record their rectangles only when the page is opened with ?test.
+#include <emscripten.h>
+
+#include <cstdio>
+#include <string>
+
+#include "app.hpp"
+#include "enum_names.hpp"
+#include "web_shell.hpp"
+
+namespace {
+
+void json_string(std::string& out, const std::string& s) {
+    out += '"';
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", u);
+            out += buf;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void json_rect(std::string& out, float x0, float y0, float x1, float y1, float dpr) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "[%.1f,%.1f,%.1f,%.1f]", x0 / dpr, y0 / dpr, x1 / dpr, y1 / dpr);
+    out += buf;
+}
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
+    static std::string out;
+    out.clear();
+    auto* sh = nd::platform::web::g_shell;
+    if (!sh || !sh->app) return "{}";
+    nd::app::AppState& s = sh->app->state();
+    const float dpr = s.display_scale > 0 ? s.display_scale : 1.0f;
+    out += "{\"page\":" + std::to_string(static_cast<int>(s.page));
+    out += ",\"narrow\":" + std::string(s.narrow ? "true" : "false");
+    out += ",\"revision\":" + std::to_string(s.revision);
+    out += ",\"open_error\":";
+    json_string(out, s.open_error);
+    out += ",\"toast\":";
+    json_string(out, s.toast);
+    out += ",\"episodes\":[";
+    bool first = true;
+    for (const std::size_t i : s.episodes_newest_first) {
+        if (!first) out += ',';
+        first = false;
+        const nd::Episode& e = s.diary.episodes[i];
+        out += "{\"id\":";
+        json_string(out, e.id);
+        out += ",\"regions\":[";
+        for (std::size_t r = 0; r < e.regions.size(); ++r) {
+            if (r) out += ',';
+            json_string(out, std::string(nd::enum_id(e.regions[r].region)) + ":" +
+                                 std::string(nd::enum_id(e.regions[r].side)));
+        }
+        out += "]}";
+    }
+    out += "],\"items\":{";
+    first = true;
+    for (const auto& [key, r] : s.items) {
+        if (!first) out += ',';
+        first = false;
+        json_string(out, key);
+        out += ':';
+        json_rect(out, r.x0, r.y0, r.x1, r.y1, dpr);
+    }
+    out += "},\"regions\":{";
+    first = true;
+    for (const nd::app::RegionHit& h : s.log.hits) {
+        if (!first) out += ',';
+        first = false;
+        json_string(out, std::string(nd::enum_id(h.mark.region)) + ":" + std::string(nd::enum_id(h.mark.side)));
+        out += ':';
+        json_rect(out, h.x0, h.y0, h.x1, h.y1, dpr);
+    }
+    out += "}}";
+    return out.c_str();
+}

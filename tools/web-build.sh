@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The web version in one command: fetch the sources the web build needs (once),
+# build with Debian's Emscripten into build-web/, and serve it on 127.0.0.1.
+#   tools/web-build.sh            build and serve on http://127.0.0.1:8765/ (PORT=... to change)
+#   tools/web-build.sh build      build only (the site is build-web/site/, any static host serves it)
+#   tools/web-build.sh test       build the core test suite for wasm and run it under node (ctest)
+#   tools/web-build.sh e2e        build, then drive the page in headless Chromium (tools/web-test/)
+# Emscripten compiles are heavy: one job by default (ND_WEB_JOBS=2 for more).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${ND_WEB_BUILD_DIR:-$root/build-web}"
+jobs="${ND_WEB_JOBS:-1}"
+port="${PORT:-8765}"
+cmd="${1:-serve}"
+
+packages=(emscripten cmake ninja-build pkg-config libcereal-dev catch2 fonts-dejavu-core fonts-font-awesome
+          autoconf automake libtool)   # the last three: libsodium's configure for wasm
+[ "$cmd" = e2e ] && packages+=(chromium)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "web: installing ${missing[*]}"
+  sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q && "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+"$root/web/fetch-sources.sh"
+
+# Debian's emscripten finds its node modules (acorn) here.
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+if [ ! -f "$build/build.ninja" ]; then
+  emcmake cmake -S "$root/web" -B "$build" -G Ninja \
+    -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch"
+fi
+
+case "$cmd" in
+  build|serve|e2e)
+    cmake --build "$build" -j"$jobs" --target numbness-diary
+    echo "web: built $build/site/ ($(du -sh "$build/site" | cut -f1); index.wasm $(du -h "$build/site/index.wasm" | cut -f1))"
+    ;;
+  test)
+    cmake --build "$build" -j"$jobs" --target nd_core_tests
+    (cd "$build" && ctest --output-on-failure -j"$jobs")
+    exit $?
+    ;;
+  *)
+    echo "usage: tools/web-build.sh [serve|build|test|e2e]" >&2
+    exit 2
+    ;;
+esac
+
+case "$cmd" in
+  serve)
+    echo "web: open http://127.0.0.1:$port/ (Ctrl+C stops the server)"
+    exec python3 -m http.server --bind 127.0.0.1 "$port" --directory "$build/site"
+    ;;
+  e2e)
+    exec "$root/tools/web-test/run.sh" "$build/site"
+    ;;
+esac
