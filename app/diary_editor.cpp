@@ -111,6 +111,13 @@ void draw_episode_editor(AppState& s) {
     }
     heading(s, ("Episode of " + format_date(local_date(d.before.start), s.settings.date_format) + " at " +
                         clock_text(d.before.start)).c_str());
+    if (d.before.ongoing && big_button(s, ND_ICON_STOP_CIRCLE " It has stopped now", -1, ButtonKind::Secondary)) {
+        if (s.run(end_episode_command(d.before))) {
+            pg.editing.reset();
+            s.show_toast("Ended. Undo if that was a mistake.");
+            return;
+        }
+    }
     begin_card("##edit_when");
     text_field(s, "When it began", d.start_text, "2026-03-14 08:30");
     if (chip(s, "Still going##ongoing", d.edit.ongoing)) d.edit.ongoing = !d.edit.ongoing;

@@ -111,6 +111,27 @@ TEST_CASE("Editing the numbness of an episode is saved to the store", "[app][dia
     CHECK(ui.store().episode(eps[0].id)->numbness == 3);
 }
 
+TEST_CASE("A still-going episode is ended from its editor with one tap", "[app][diary]") {
+    Ui ui;
+    Episode e;
+    e.start = {ui.services.clock - 1800, ui.services.offset_min};
+    e.ongoing = true;
+    e.regions = {{Region::Toes, Side::Both}};
+    e.numbness = 4;
+    e = ui.store().add_episode(e);
+    ui.state().refresh();
+    ui.state().page = Page::Diary;
+    ui.settle();
+    ui.click("diary:episode:" + e.id);
+    ui.click(ND_ICON_STOP_CIRCLE " It has stopped now");
+    const auto stored = ui.store().episode(e.id);
+    REQUIRE(stored);
+    CHECK_FALSE(stored->ongoing);
+    CHECK(stored->duration_min.has_value());   // the store measures it on its own clock
+    ui.click("undo");
+    CHECK(ui.store().episode(e.id)->ongoing);
+}
+
 TEST_CASE("An impossible date is refused with a message and changes nothing", "[app][diary][validation]") {
     Ui ui;
     const auto eps = diary_with_three(ui);
