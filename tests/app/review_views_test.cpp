@@ -208,8 +208,19 @@ TEST_CASE("The causes page shows a stroke-sign red flag before the causes", "[ap
     const std::string first_cause = "causes:cause:" + ui.state().match.causes.front().cause_id;
     REQUIRE(ui.has(first_cause));
     CHECK(ui.state().items.at(flag_key).y0 < ui.state().items.at(first_cause).y0);
-    // Every cause is listed, and "About this cause" opens its description.
-    for (const CauseMatch& m : ui.state().match.causes) CHECK(ui.has("causes:cause:" + m.cause_id));
+    // Causes follow in ranked order (those laid out on this tall window), and
+    // "About this cause" opens a description.
+    float last_y = -1;
+    int drawn = 0;
+    for (const CauseMatch& m : ui.state().match.causes) {
+        if (!ui.has("causes:cause:" + m.cause_id)) continue;
+        const ItemRect r = ui.state().items.at("causes:cause:" + m.cause_id);
+        if (r.y1 == r.y0) continue;   // below the window: not drawn
+        CHECK(r.y0 > last_y);
+        last_y = r.y0;
+        ++drawn;
+    }
+    CHECK(drawn >= 3);
     ui.click("causes:about:" + ui.state().match.causes.front().cause_id);
     CHECK(ui.state().pages.causes.open_causes.count(ui.state().match.causes.front().cause_id) == 1);
 }
