@@ -209,7 +209,7 @@ void App::draw_page(Page p) {
     const ViewInfo& v = view_info(p);
     ImGui::PushID(v.name);
     v.draw(state_);
-    ImGui::Dummy(ImVec2(0, 24.0f * state_.display_scale));   // breathing room above the tab bar
+    ImGui::Dummy(ImVec2(0, page_bottom_pad() - ImGui::GetStyle().ItemSpacing.y));   // room above the tab bar
     ImGui::PopID();
 }
 

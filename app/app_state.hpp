@@ -52,6 +52,7 @@ struct Fonts {
 // A screen rectangle of a named item in the last frame (tests click these).
 struct ItemRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool visible = true;                // false: scrolled out of view (a tap would miss it)
     float cx() const { return (x0 + x1) * 0.5f; }
     float cy() const { return (y0 + y1) * 0.5f; }
 };

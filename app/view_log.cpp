@@ -1,6 +1,7 @@
 // Log: record an episode in a few taps. Mark the map, tap what it feels like,
 // set how strong, Save. Everything else has a sensible default or sits under
 // "More details". Episodes left "still going" come first, each with "It stopped".
+#include <algorithm>
 #include <string>
 
 #include <imgui.h>
@@ -124,6 +125,13 @@ void draw_more_details(AppState& s, LogDraft& d);   // view_log_details.cpp
 
 void draw_log(AppState& s) {
     LogDraft& d = s.log.draft;
+    // The form scrolls; Save stays pinned below it, so a quick entry never
+    // needs a scroll down to the end.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float footer = touch_height() + st.ItemSpacing.y + page_bottom_pad();
+    if (!d.error.empty()) footer += ImGui::GetTextLineHeightWithSpacing() * 2;
+    ImGui::BeginChild("##form", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - footer, 200.0f)), false,
+                      ImGuiWindowFlags_NavFlattened);
     ongoing_list(s);
     quick_row(s);
     where_card(s, d);
@@ -143,6 +151,7 @@ void draw_log(AppState& s) {
 
     when_card(s, d);
     draw_more_details(s, d);
+    ImGui::EndChild();
 
     if (!d.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);

@@ -1,5 +1,7 @@
 #include <array>
 
+#include <imgui.h>
+
 #include "icons.hpp"
 #include "views.hpp"
 
@@ -21,6 +23,8 @@ const std::array<ViewInfo, 9> kViews{{
 }};
 
 }  // namespace
+
+float page_bottom_pad() { return 24.0f * ImGui::GetStyle().MouseCursorScale + ImGui::GetStyle().ItemSpacing.y; }
 
 std::span<const ViewInfo> views() { return kViews; }
 

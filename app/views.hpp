@@ -25,6 +25,10 @@ void draw_more(AppState& s);        // phone only: the pages that do not fit the
 void draw_red_flags(AppState& s);   // pending red flags, before anything else
 void draw_open_error(AppState& s);  // the diary file could not be opened
 
+// Room App leaves below every view (scrolling past the end); views that pin a
+// footer (Log's Save) subtract it.
+float page_bottom_pad();
+
 struct ViewInfo {
     Page page;
     const char* name;        // for --page and tests: "log", "diary", ...

@@ -29,7 +29,7 @@ void flow_before(float width) {
 void record_item(AppState& s, const std::string& key) {
     if (!s.record_items) return;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    s.items[key] = ItemRect{a.x, a.y, b.x, b.y};
+    s.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible()};
 }
 
 bool big_button(AppState& s, const char* label, float width, ButtonKind kind) {
