@@ -149,7 +149,8 @@ void print_episode(const nd::Episode& e, std::ostream& out);
 bool diary_is_empty(const nd::Diary& d);
 std::string diary_summary(const nd::Diary& d);  // "12 episodes, 30 check-ins, 2 facts, 1 medicine"
 std::string read_file(const std::string& path, std::size_t max_bytes);
-// Writes via a temporary file and rename, so a failure never leaves half a file.
+// Writes via a temporary file and rename, so a failure never leaves half a file;
+// the file gets mode 0600 (nd::write_file_atomic).
 void write_file_atomic(const std::string& path, const std::string& data);
 
 // A loud warning block for one red flag (stderr of `log`, top of `match`).
@@ -165,5 +166,6 @@ std::vector<Command> record_commands();      // list, show, delete, undo, empty-
 std::vector<Command> background_commands();  // background ..., checkin
 std::vector<Command> match_commands();       // match
 std::vector<Command> backup_commands();      // export, import, demo, check
+std::vector<Command> export_commands();      // backup, restore, export-csv, import-csv, export-fhir, report
 
 }  // namespace ndcli

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "backup.hpp"
 #include "cli.hpp"
 #include "demo_diary.hpp"
 #include "serialization.hpp"
@@ -42,7 +43,7 @@ int run_import(const Args& a, Context& ctx) {
     const std::string text = read_file(in, kMaxBackupBytes);
     nd::Diary d;
     try {
-        d = nd::diary_from_json(text);
+        d = nd::read_backup(text);   // an NDBACKUP envelope or the plain JSON of 'nd export'
         nd::validate(d);
     } catch (const std::exception& e) {
         throw CliError(in + " is not a valid diary backup: " + e.what() + " (nothing was imported)");
@@ -124,7 +125,8 @@ std::vector<Command> backup_commands() {
          run_export},
         {{"import", "FILE", "Restore a JSON backup made by 'nd export'",
           "All or nothing: a file that is not a valid backup changes nothing. A diary that is not\n"
-          "empty is only replaced with --replace.",
+          "empty is only replaced with --replace. Also reads unencrypted files of 'nd backup';\n"
+          "'nd restore' reads encrypted ones and merges.",
           {{"--replace", "", "replace a diary that is not empty"}},
           1, 1, {"nd --db new.sqlite import backup.json", "nd import backup.json --replace"}},
          run_import},

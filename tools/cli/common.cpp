@@ -12,6 +12,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "atomic_file.hpp"
 #include "cli.hpp"
 #include "time_util.hpp"
 
@@ -243,22 +244,10 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 }
 
 void write_file_atomic(const std::string& path, const std::string& data) {
-    const std::string tmp = path + ".tmp-nd";
-    {
-        std::FILE* f = std::fopen(tmp.c_str(), "wb");
-        if (!f) throw CliError("cannot write " + path + ": " + std::strerror(errno));
-        const bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size() && std::fflush(f) == 0 &&
-                        ::fsync(::fileno(f)) == 0;
-        const bool closed = std::fclose(f) == 0;
-        if (!ok || !closed) {
-            std::remove(tmp.c_str());
-            throw CliError("cannot write " + path + ": " + std::strerror(errno));
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        std::remove(tmp.c_str());
-        throw CliError("cannot write " + path + ": " + why);
+    try {
+        nd::write_file_atomic(path, data);   // temporary file, fsync, rename; mode 0600
+    } catch (const nd::FileError& e) {
+        throw CliError(e.what());
     }
 }
 

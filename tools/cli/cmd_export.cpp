@@ -1,0 +1,393 @@
+// `nd backup`, `restore`, `export-csv`, `import-csv`, `export-fhir` and `report`.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "atomic_file.hpp"
+#include "backup.hpp"
+#include "catalog.hpp"
+#include "cli.hpp"
+#include "csv_export.hpp"
+#include "fhir_export.hpp"
+#include "matching.hpp"
+#include "merge.hpp"
+#include "report_model.hpp"
+#include "serialization.hpp"
+#include "time_util.hpp"
+#ifdef ND_HAVE_REPORT_PDF
+#include "report_pdf.hpp"
+#endif
+
+namespace ndcli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kNotEncrypted =
+    "This file is not encrypted: anyone who gets it can read it. Share it only with people you choose.";
+const char* const kFhirPatientSetting = "export.fhir_patient_uuid";
+
+const OptSpec kPasswordFile{"--password-file", "F", "read the password from the file F (its first line)"};
+const OptSpec kPasswordEnv{"--password-env", "VAR", "read the password from the environment variable VAR"};
+const OptSpec kForce{"--force", "", "overwrite FILE when it exists"};
+const OptSpec kFrom{"--from", "DATE", "first local date included (YYYY-MM-DD; default: the first entry)"};
+const OptSpec kTo{"--to", "DATE", "last local date included (default: the last entry)"};
+
+std::string shown_path(const std::string& path) {
+    std::error_code ec;
+    const auto abs = fs::absolute(path, ec);
+    return ec ? path : abs.lexically_normal().string();
+}
+
+// The password of --password-file / --password-env, if one was given.
+std::optional<std::string> password_option(const Args& a) {
+    if (a.has("--password-file") && a.has("--password-env"))
+        throw UsageError("give the password with --password-file or with --password-env, not both");
+    std::string pw;
+    if (auto f = a.get("--password-file")) {
+        pw = read_file(*f, 64 * 1024);
+        const auto nl = pw.find('\n');   // the first line; a final CR LF or LF is not part of it
+        if (nl != std::string::npos) pw.resize(nl);
+        if (!pw.empty() && pw.back() == '\r') pw.pop_back();
+        if (pw.empty()) throw UsageError("--password-file: the first line of " + *f + " is empty");
+    } else if (auto var = a.get("--password-env")) {
+        const char* v = std::getenv(var->c_str());
+        if (!v || !*v) throw UsageError("--password-env: the environment variable " + *var + " is not set or empty");
+        pw = v;
+    } else {
+        return std::nullopt;
+    }
+    if (!nd::is_valid_utf8(pw)) throw UsageError("the password is not UTF-8 text");
+    return pw;
+}
+
+// Writes an export to FILE (atomically, mode 0600) or to stdout for '-'.
+// Returns where it went, for the message.
+std::string write_output(const Args& a, const std::string& out, const std::string& bytes) {
+    if (out == "-") {
+        std::cout << bytes;
+        std::cout.flush();
+        if (!std::cout) throw CliError("cannot write to standard output");
+        return "standard output";
+    }
+    std::error_code ec;
+    if (fs::exists(out, ec) && !a.has("--force"))
+        throw CliError(out + " already exists; choose another file or add --force to overwrite it");
+    try {
+        nd::write_file_atomic(out, bytes);
+    } catch (const nd::FileError& e) {
+        throw CliError(e.what());
+    }
+    return shown_path(out);
+}
+
+// Messages go to stdout, or to stderr when stdout holds the export.
+std::ostream& msg(const std::string& out) { return out == "-" ? std::cerr : std::cout; }
+
+nd::LocalDate date_option(const Args& a, const char* flag) {
+    if (auto v = a.get(flag)) return parse_date(flag, *v);
+    return {};
+}
+
+void check_range(const nd::LocalDate& from, const nd::LocalDate& to) {
+    if (!from.empty() && !to.empty() && to < from) throw UsageError("--to " + to + " is before --from " + from);
+}
+
+std::string count(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::size_t live_episodes(const nd::Diary& d) {
+    std::size_t n = 0;
+    for (const auto& e : d.episodes) n += e.deleted_utc ? 0 : 1;
+    return n;
+}
+
+// ---- backup / restore -------------------------------------------------------------
+
+int run_backup(const Args& a, Context& ctx) {
+    const std::string& out = a.positional[0];
+    nd::BackupOptions options;
+    options.password = password_option(a);
+    auto store = ctx.open_store();
+    const nd::Diary d = store->load_diary();
+    const std::string bytes = nd::write_backup(d, options);
+    const std::string where = write_output(a, out, bytes);
+    msg(out) << "Backed up " << diary_summary(d) << " to " << where << "\n";
+    if (options.password)
+        msg(out) << "The backup is encrypted with your password. Without the password nobody, you included, can "
+                    "restore it: there is no way back. Keep the password safe.\n";
+    else
+        msg(out) << "The backup is not encrypted: anyone who gets the file can read the diary. Keep it private, or "
+                    "use --password-file to protect it.\n";
+    return 0;
+}
+
+int run_restore(const Args& a, Context& ctx) {
+    const std::string& in = a.positional[0];
+    if (a.has("--merge") && a.has("--replace")) throw UsageError("choose --merge or --replace, not both");
+    const auto password = password_option(a);
+    const std::string bytes = read_file(in, nd::kMaxBackupFileBytes);
+    try {
+        const nd::BackupInfo info = nd::inspect_backup(bytes);
+        if (info.encrypted && !password)
+            throw CliError(in + " is protected with a password; give it with --password-file F or --password-env "
+                                "VAR. Nothing was changed.");
+        auto store = ctx.open_store();
+        const nd::Diary current = store->load_diary();
+        const bool merge = a.has("--merge");
+        if (!merge && !a.has("--replace") && !diary_is_empty(current))
+            throw CliError("the diary " + store->path() + " is not empty (" + diary_summary(current) +
+                           "). Choose --merge (combine both: the newest change of each record wins) or --replace "
+                           "(the backup replaces the diary). Nothing was changed.");
+        const nd::RestoreResult r =
+            nd::restore_backup(*store, bytes, merge ? nd::RestoreMode::Merge : nd::RestoreMode::Replace, password);
+        if (merge)
+            std::cout << "Merged " << in << " into " << store->path() << ": "
+                      << nd::describe(nd::diff_diaries(r.before, r.after)) << "\n";
+        else
+            std::cout << "Restored " << in << " into " << store->path() << " (the diary was replaced)\n";
+        std::cout << "The diary now holds " << diary_summary(r.after) << "\n";
+        if (info.legacy) std::cout << "(an older backup without the checked envelope; it read correctly)\n";
+    } catch (const nd::BackupError& e) {
+        throw CliError(in + ": " + e.what());
+    }
+    return 0;
+}
+
+// ---- CSV ------------------------------------------------------------------------
+
+int run_export_csv(const Args& a, Context& ctx) {
+    const std::string& out = a.positional[0];
+    const auto from = date_option(a, "--from"), to = date_option(a, "--to");
+    check_range(from, to);
+    auto store = ctx.open_store();
+    const nd::Diary d = nd::diary_in_range(store->load_diary(), from, to);
+    nd::CsvOptions options;
+    options.bom = !a.has("--no-bom");
+    const std::string where = write_output(a, out, nd::diary_to_csv(d, options));
+    msg(out) << "Wrote " << count(live_episodes(d), "episode", "episodes") << " as CSV to " << where << "\n"
+             << kNotEncrypted << "\n";
+    return 0;
+}
+
+int run_import_csv(const Args& a, Context& ctx) {
+    const std::string& in = a.positional[0];
+    nd::CsvImportOptions options;
+    options.default_offset_min = ctx.offset_min;
+    options.now_utc = ctx.now;
+    const std::string text = read_file(in, options.max_bytes);
+    nd::CsvImportResult r = nd::csv_to_episodes(text, options);
+    if (!r.ok()) {
+        std::cerr << nd::format_problems(r);
+        throw CliError(in + ": " + count(r.problems.size(), "problem", "problems") +
+                       (r.truncated ? " (and more)" : "") + " (listed above); nothing was imported");
+    }
+    if (r.episodes.empty()) throw CliError(in + " holds no episodes; nothing was imported");
+    auto store = ctx.open_store();
+    nd::Diary d = store->load_diary();
+    std::set<std::string> ids;
+    for (const auto& e : d.episodes) ids.insert(e.id);
+    for (const auto& c : d.checkins) ids.insert(c.id);
+    for (const auto& f : d.facts) ids.insert(f.id);
+    for (const auto& m : d.medicines) ids.insert(m.id);
+    for (const auto& t : d.tombstones) ids.insert(t.id);
+    std::string clashes;
+    std::size_t n_clash = 0;
+    for (const auto& e : r.episodes)
+        if (ids.count(e.id)) {
+            ++n_clash;
+            clashes += "Episode " + e.id + " (" + format_when(e.start) + "): this id is already in the diary\n";
+        }
+    if (n_clash) {
+        std::cerr << clashes;
+        throw CliError(in + ": " + count(n_clash, "episode is", "episodes are") +
+                       " already in the diary (listed above); nothing was imported. To bring back a backup, use "
+                       "'nd restore'");
+    }
+    for (auto& e : r.episodes) d.episodes.push_back(e);
+    try {
+        store->replace_diary(d);   // one transaction: all or nothing
+    } catch (const nd::StoreError& e) {
+        throw CliError(in + ": " + e.what() + " (nothing was imported)");
+    }
+    for (const auto& e : r.episodes) std::cout << "  + " << episode_line(e) << "\n";
+    std::cout << "Imported " << count(r.episodes.size(), "episode", "episodes") << " from " << in << " into "
+              << store->path() << "\n";
+    return 0;
+}
+
+// ---- FHIR ---------------------------------------------------------------------
+
+int run_export_fhir(const Args& a, Context& ctx) {
+    const std::string& out = a.positional[0];
+    const auto from = date_option(a, "--from"), to = date_option(a, "--to");
+    check_range(from, to);
+    auto store = ctx.open_store();
+    const nd::Diary d = nd::diary_in_range(store->load_diary(), from, to);
+    nd::FhirOptions options;
+    // One Patient id per diary, so that every export of the same person shares it.
+    if (auto id = store->setting(kFhirPatientSetting); id && nd::is_uuid(*id)) {
+        options.patient_uuid = *id;
+    } else {
+        options.patient_uuid = nd::new_uuid();
+        store->set_setting(kFhirPatientSetting, options.patient_uuid);
+    }
+    const std::string where = write_output(a, out, nd::diary_to_fhir_json(d, options));
+    msg(out) << "Wrote a FHIR R4 bundle (1 Patient, " << count(live_episodes(d), "Observation", "Observations")
+             << ") to " << where << "\n"
+             << kNotEncrypted << "\n";
+    return 0;
+}
+
+// ---- PDF report -----------------------------------------------------------------
+
+struct SectionName {
+    const char* id;
+    nd::ReportSection bit;
+};
+constexpr SectionName kSections[] = {
+    {"summary", nd::kSectionSummary},       {"per-week", nd::kSectionPerWeek},
+    {"body-map", nd::kSectionBodyMap},      {"sensations", nd::kSectionSensations},
+    {"severity", nd::kSectionSeverity},     {"red-flags", nd::kSectionRedFlags},
+    {"background", nd::kSectionBackground}, {"checkins", nd::kSectionCheckIns},
+    {"topics", nd::kSectionTopics},         {"episodes", nd::kSectionEpisodeTable},
+    {"notes", nd::kSectionNotes},
+};
+
+std::string section_ids() {
+    std::string s;
+    for (const auto& sec : kSections) s += std::string(s.empty() ? "" : ", ") + sec.id;
+    return s + ", all";
+}
+
+std::uint32_t parse_sections(const std::vector<std::string>& texts) {
+    if (texts.empty()) return nd::kSectionAll;
+    std::uint32_t bits = 0;
+    for (const auto& text : texts) {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const auto comma = text.find(',', start);
+            const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            bool found = part == "all";
+            if (found) bits |= nd::kSectionAll;
+            for (const auto& sec : kSections)
+                if (part == sec.id) {
+                    bits |= sec.bit;
+                    found = true;
+                }
+            if (!found) throw UsageError("--sections: unknown section '" + part + "' (valid: " + section_ids() + ")");
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    return bits;
+}
+
+int run_report(const Args& a, Context& ctx) {
+    const std::string& out = a.positional[0];
+    nd::ReportOptions options;
+    options.from = date_option(a, "--from");
+    options.to = date_option(a, "--to");
+    check_range(options.from, options.to);
+    options.sections = parse_sections(a.all("--sections"));
+    options.generated_on = nd::local_date({ctx.now, ctx.offset_min});
+#ifdef ND_HAVE_REPORT_PDF
+    const nd::Catalog catalog =
+        a.get("--catalog") ? nd::load_catalog_file(*a.get("--catalog")) : nd::load_default_catalog();
+    auto store = ctx.open_store();
+    const nd::Diary d = store->load_diary();
+    const nd::MatchResult m = nd::match(catalog, nd::diary_in_range(d, options.from, options.to));
+    const nd::ReportModel model = nd::build_report(d, m, options);
+    std::string pdf;
+    try {
+        pdf = nd::render_report_pdf(model);
+    } catch (const nd::PdfError& e) {
+        throw CliError(std::string("could not draw the report: ") + e.what());
+    }
+    const std::string where = write_output(a, out, pdf);
+    msg(out) << "Wrote the doctor's report (" << count(static_cast<std::size_t>(model.episode_count), "episode", "episodes")
+             << ", " << model.period_text << ") to " << where << "\n"
+             << kNotEncrypted << "\n";
+    return 0;
+#else
+    (void)ctx;
+    (void)out;
+    throw CliError("this nd was built without the PDF renderer (cairo and pango); rebuild with ND_BUILD_PDF=ON");
+#endif
+}
+
+}  // namespace
+
+std::vector<Command> export_commands() {
+    return {
+        {{"backup", "FILE", "Back up the whole diary into a checked (optionally password-protected) file",
+          "Everything, the bin and tombstones included, in the NDBACKUP envelope (format version,\n"
+          "length and checksum, so a damaged file is refused on restore). Without a password the\n"
+          "same diary always gives the same bytes. With --password-file or --password-env the\n"
+          "diary is encrypted (Argon2id, XChaCha20-Poly1305): there is no way back without the\n"
+          "password. FILE '-' writes to standard output; the file is created with mode 0600.",
+          {kPasswordFile, kPasswordEnv, kForce},
+          1, 1,
+          {"nd backup diary.ndbackup", "nd backup diary.ndbackup --password-file ~/.nd-password",
+           "ND_PW=secret nd backup diary.ndbackup --password-env ND_PW"}},
+         run_backup},
+        {{"restore", "FILE", "Restore a backup: replace the diary, or merge it in",
+          "Reads a file of 'nd backup' (or an older JSON file of 'nd export'). --replace makes the\n"
+          "diary exactly the backup; --merge combines both record by record: the newest change\n"
+          "of each record wins, and a delete counts as a change (see docs/backup-format.md). An\n"
+          "empty diary needs neither. All or nothing: a damaged file or a wrong password\n"
+          "changes nothing.",
+          {{"--merge", "", "combine the backup with the diary (newest change wins)"},
+           {"--replace", "", "replace the diary with the backup"},
+           kPasswordFile,
+           kPasswordEnv},
+          1, 1,
+          {"nd --db new.sqlite restore diary.ndbackup", "nd restore phone.ndbackup --merge",
+           "nd restore diary.ndbackup --replace --password-file ~/.nd-password"}},
+         run_restore},
+        {{"export-csv", "FILE", "Write the episodes (not the bin) as CSV for a spreadsheet",
+          "One row per episode, oldest first, RFC 4180, UTF-8 with a byte order mark, ISO 8601\n"
+          "times with the UTC offset; lists joined with ';'. Columns: see docs/cli.md.\n"
+          "The file is not encrypted. FILE '-' writes to standard output.",
+          {kFrom, kTo, {"--no-bom", "", "leave out the UTF-8 byte order mark"}, kForce},
+          1, 1,
+          {"nd export-csv episodes.csv", "nd export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
+         run_export_csv},
+        {{"import-csv", "FILE", "Add the episodes of a CSV file (from a spreadsheet) to the diary",
+          "The header names the columns (any order; only 'start' is needed). Every row is\n"
+          "checked; any problem means nothing is imported, and every problem is listed by row\n"
+          "and column. Times without an offset take this computer's current offset. Episodes\n"
+          "whose id is already in the diary are refused (use 'nd restore' for backups).",
+          {},
+          1, 1,
+          {"nd import-csv episodes.csv"}},
+         run_import_csv},
+        {{"export-fhir", "FILE", "Write a FHIR R4 bundle (Patient + one Observation per episode)",
+          "A Bundle of type collection following the HL7 Symptoms IG's SymptomObservation profile,\n"
+          "for a doctor's or a hospital's system. The Patient keeps the same id in every export\n"
+          "of this diary. The file is not encrypted. FILE '-' writes to standard output.",
+          {kFrom, kTo, kForce},
+          1, 1,
+          {"nd export-fhir diary-fhir.json", "nd export-fhir - --from 2026-01-01"}},
+         run_export_fhir},
+        {{"report", "FILE", "Write the doctor's report as a PDF",
+          "Page 1 is a one-minute summary (episodes per week, where, how far up, sensations,\n"
+          "severity, warning signs, background, topics to discuss), then the episode table and\n"
+          "the notes. Sections: " + section_ids() + ".\n"
+          "The file is not encrypted.",
+          {kFrom,
+           kTo,
+           {"--sections", "LIST", "the sections to include, comma-separated (default: all)", true},
+           {"--catalog", "PATH", "use another cause catalog file"},
+           kForce},
+          1, 1,
+          {"nd report report.pdf", "nd report spring.pdf --from 2026-03-01 --to 2026-05-31",
+           "nd report short.pdf --sections summary,per-week,red-flags,episodes"}},
+         run_report},
+    };
+}
+
+}  // namespace ndcli
