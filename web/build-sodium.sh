@@ -12,6 +12,11 @@ prefix="$1"
 src="$here/third_party/libsodium"
 [ -f "$src/configure.ac" ] || { echo "web: $src is missing: run web/fetch-sources.sh" >&2; exit 1; }
 [ -f "$prefix/lib/libsodium.a" ] && exit 0
+# One build at a time (a CMake re-run may start this while another runs).
+mkdir -p "$prefix"
+exec 9>"$prefix/.build-sodium.lock"
+flock 9
+[ -f "$prefix/lib/libsodium.a" ] && exit 0
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -a "$src/." "$work/"
