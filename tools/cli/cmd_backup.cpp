@@ -45,6 +45,11 @@ int run_import(const Args& a, Context& ctx) {
     try {
         d = nd::read_backup(text);   // an NDBACKUP envelope or the plain JSON of 'nd export'
         nd::validate(d);
+    } catch (const nd::BackupError& e) {
+        if (e.problem == nd::BackupProblem::PasswordNeeded)
+            throw CliError(in + " is protected with a password; restore it with 'nd restore " + in +
+                           " --password-file F'. Nothing was changed.");
+        throw CliError(in + " is not a valid diary backup: " + e.what());   // ends "Nothing was changed."
     } catch (const std::exception& e) {
         throw CliError(in + " is not a valid diary backup: " + e.what() + " (nothing was imported)");
     }
