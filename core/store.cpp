@@ -154,7 +154,15 @@ std::unique_ptr<Store> Store::open(const std::string& path) {
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
     if (sqlite3_open_v2(path.c_str(), &guard.db, flags, nullptr) != SQLITE_OK)
         sql::fail(guard.db, "Cannot open the diary \"" + path + "\"");
-    configure(guard.db);
+    try {
+        configure(guard.db);  // reads the schema: the first place a damaged file shows
+    } catch (const StoreError& e) {
+        const int code = sqlite3_errcode(guard.db);
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+            throw StoreError(unchanged(path, std::string("it is damaged or not a database (") + e.what() +
+                                                 "). Restore it from a backup."));
+        throw StoreError(unchanged(path, std::string(e.what()) + "."));
+    }
     check_ours(guard.db, path);
     // Checks passed: from here on the file is ours to write.
     {
