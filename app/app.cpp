@@ -99,8 +99,7 @@ void App::open_demo() {
 #endif
         state_.demo_mode = true;
         attach(demo_store_.get());
-        state_.page = Page::Diary;
-        state_.show_toast("This is a demo diary, kept in its own file");
+        state_.page = Page::Diary;   // the page header says it is the demo; no toast needed
     } catch (const std::exception& e) {
         demo_store_.reset();
         state_.show_toast(std::string("Could not open the demo: ") + e.what(), 6.0);
@@ -252,15 +251,16 @@ void App::draw_side_nav(float width, float height) {
     const float scale = state_.display_scale;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * scale, 20 * scale));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);   // it meets the window edge
     ImGui::BeginChild("##nav", ImVec2(width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::PopStyleVar();
-    if (state_.fonts.heading) ImGui::PushFont(state_.fonts.heading);
+    ImGui::PopStyleVar(2);
+    if (state_.fonts.bold) ImGui::PushFont(state_.fonts.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
     ImGui::TextUnformatted(ND_ICON_HEARTBEAT);
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::TextUnformatted("Numbness Diary");
-    if (state_.fonts.heading) ImGui::PopFont();
+    if (state_.fonts.bold) ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 10 * scale));
     const float item_h = touch_height();
     for (const ViewInfo& v : views()) {
@@ -317,7 +317,9 @@ void App::draw_toast(float bottom_y) {
     }
     const Palette& p = palette();
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, bottom_y - 16 * state_.display_scale), 0, ImVec2(0.5f, 1.0f));
+    // At the top: the bottom of the window holds Save and the tab bar, which a toast must not cover.
+    (void)bottom_y;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, 12 * state_.display_scale), 0, ImVec2(0.5f, 0.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(io.DisplaySize.x * 0.9f, io.DisplaySize.y));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, p.text);
     ImGui::PushStyleColor(ImGuiCol_Text, p.background);

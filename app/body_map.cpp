@@ -136,7 +136,18 @@ bool draw_panel(AppState& s, const ViewDef& v, ImVec2 origin, float w, std::set<
             s.log.hits.push_back(RegionHit{mark, x0, q[0].y, x1, q[3].y});
             dl->AddConvexPolyFilled(q, 4, fill_for(marks.count(mark) > 0, hovered));
             // A seam in the card colour makes the regions read as separate tiles.
-            dl->AddPolyline(q, 4, ImGui::GetColorU32(p.card), ImDrawFlags_Closed, 2.0f * s.display_scale);
+            const ImU32 seam = ImGui::GetColorU32(p.card);
+            dl->AddPolyline(q, 4, seam, ImDrawFlags_Closed, 2.0f * s.display_scale);
+            if (sh.region == Region::Toes) {
+                // Toe seams, so the end of the foot reads as toes.
+                for (int t = 1; t < 5; ++t) {
+                    const float f = static_cast<float>(t) / 5.0f;
+                    const float ax = q[0].x + (q[1].x - q[0].x) * f, bx = q[3].x + (q[2].x - q[3].x) * f;
+                    const bool soles = v.view == BodyView::Soles;
+                    dl->AddLine(ImVec2(ax, q[0].y), ImVec2(bx, soles ? q[0].y + (q[3].y - q[0].y) * 0.55f : q[3].y), seam,
+                                1.5f * s.display_scale);
+                }
+            }
         }
     }
     ImGui::PopID();
@@ -161,7 +172,8 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
     bool changed = false;
     const float line = ImGui::GetTextLineHeight();
     if (all_three) {
-        const float w = std::min((avail - 2 * gap) / 3.0f, 260.0f * s.display_scale);
+        // Small enough that the map and the first chips fit a laptop screen together.
+        const float w = std::min((avail - 2 * gap) / 3.0f, 215.0f * s.display_scale);
         const float total = 3 * w + 2 * gap;
         const ImVec2 start = ImGui::GetCursorScreenPos();
         const float left = start.x + (avail - total) * 0.5f;
@@ -173,7 +185,7 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
         static constexpr const char* kLabels[] = {"Front", "Back", "Soles"};
         int view = static_cast<int>(s.log.body_view);
         if (segmented(s, "bodyview", view, kLabels)) s.log.body_view = static_cast<BodyView>(view);
-        const float w = std::min(avail, 330.0f * s.display_scale);
+        const float w = std::min(avail, 290.0f * s.display_scale);   // leaves room for the form on a phone
         const ImVec2 start = ImGui::GetCursorScreenPos();
         changed |= draw_panel(s, kViews[static_cast<std::size_t>(view)], ImVec2(start.x + (avail - w) * 0.5f, start.y), w, marks);
         ImGui::SetCursorScreenPos(start);

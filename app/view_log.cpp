@@ -36,12 +36,15 @@ void ongoing_list(AppState& s) {
 }
 
 void quick_row(AppState& s) {
+    // Side by side when both labels fit, else one above the other (phones).
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (big_button(s, ND_ICON_SMILE "  No numbness today", half, ButtonKind::Secondary)) log_no_numbness_today(s);
-    ImGui::SameLine();
+    const bool side_by_side = half >= ImGui::CalcTextSize(ND_ICON_SMILE "  No numbness today").x * 1.25f;
+    const float w = side_by_side ? half : -1.0f;
+    if (big_button(s, ND_ICON_SMILE "  No numbness today", w, ButtonKind::Secondary)) log_no_numbness_today(s);
+    if (side_by_side) ImGui::SameLine();
     const Episode* last = s.last_episode();
     ImGui::BeginDisabled(last == nullptr);
-    if (big_button(s, ND_ICON_HISTORY "  Same as last time", half, ButtonKind::Secondary) && last)
+    if (big_button(s, ND_ICON_HISTORY "  Same as last time", w, ButtonKind::Secondary) && last)
         fill_draft_from(s.log.draft, *last);
     ImGui::EndDisabled();
 }
@@ -128,7 +131,7 @@ void draw_log(AppState& s) {
     // The form scrolls; Save stays pinned below it, so a quick entry never
     // needs a scroll down to the end.
     const ImGuiStyle& st = ImGui::GetStyle();
-    float footer = touch_height() + st.ItemSpacing.y + page_bottom_pad();
+    float footer = big_button_height() + st.ItemSpacing.y + page_bottom_pad() + st.WindowPadding.y;
     if (!d.error.empty()) footer += ImGui::GetTextLineHeightWithSpacing() * 2;
     ImGui::BeginChild("##form", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - footer, 200.0f)), false,
                       ImGuiWindowFlags_NavFlattened);

@@ -32,9 +32,13 @@ void record_item(AppState& s, const std::string& key) {
     s.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible()};
 }
 
+float big_button_height() {
+    return std::max(touch_height(), ImGui::GetFrameHeight() + 8.0f * ImGui::GetStyle().MouseCursorScale);
+}
+
 bool big_button(AppState& s, const char* label, float width, ButtonKind kind) {
     const Palette& p = palette();
-    const float h = std::max(touch_height(), ImGui::GetFrameHeight() + 8.0f * ImGui::GetStyle().MouseCursorScale);
+    const float h = big_button_height();
     ImVec2 size(width, h);
     if (width == 0) size.x = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 4;
     int colours = 0;

@@ -16,6 +16,7 @@ namespace nd::app {
 
 enum class ButtonKind { Primary, Secondary, Danger, Quiet };
 
+float big_button_height();
 // width 0: fit the label; width < 0: fill the available width.
 bool big_button(AppState& s, const char* label, float width = 0, ButtonKind kind = ButtonKind::Primary);
 // A pill that toggles; wraps onto the next line when the row is full.

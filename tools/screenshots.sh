@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Saves a PNG of every page of the real app, at desktop (1280x800) and phone
+# (390x844) size, into docs/screenshots/. Runs under Xvfb with a throwaway data
+# folder and the demo diary, so it never touches your own diary.
+#   tools/screenshots.sh            (uses ./build, or $ND_BUILD_DIR)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${ND_BUILD_DIR:-$here/build}"
+app="$build_dir/platform/numbness-diary"
+out="$here/docs/screenshots"
+[ -x "$app" ] || { echo "Build the app first: $app is missing" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install xvfb xauth)" >&2; exit 1; }
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$out"
+export XDG_DATA_HOME="$tmp/data" LANG=en_GB.UTF-8 ND_DB="$tmp/diary.sqlite"
+
+shot() {   # shot NAME SIZE ARGS...
+  local name="$1" size="$2"; shift 2
+  xvfb-run -a -s "-screen 0 1280x900x24" "$app" --size "$size" --screenshot "$out/$name.png" "$@"
+  echo "$out/$name.png"
+}
+
+for size in 1280x800 390x844; do
+  tag=desktop; [ "$size" = 390x844 ] && tag=phone
+  shot "welcome-$tag" "$size" --page welcome
+  for page in log diary patterns causes checkin background settings; do
+    shot "$page-$tag" "$size" --demo --page "$page"
+  done
+  [ "$tag" = phone ] && shot "more-$tag" "$size" --demo --page more
+  shot "red_flags-$tag" "$size" --page red_flags
+  # A file that is not a diary: the full-page explanation (the file is left as it was).
+  echo "not a diary" > "$tmp/not-a-diary.sqlite"
+  shot "open_error-$tag" "$size" --db "$tmp/not-a-diary.sqlite" --page log
+done
