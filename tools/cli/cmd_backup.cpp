@@ -48,8 +48,10 @@ int run_import(const Args& a, Context& ctx) {
     } catch (const nd::BackupError& e) {
         if (e.problem == nd::BackupProblem::PasswordNeeded)
             throw CliError(in + " is protected with a password; restore it with 'nd restore " + in +
-                           " --password-file F'. Nothing was changed.");
-        throw CliError(in + " is not a valid diary backup: " + e.what());   // ends "Nothing was changed."
+                           " --password-file F' (nothing was imported)");
+        std::string why = e.what();   // ends " Nothing was changed."; import says it its own way
+        if (const auto at = why.rfind(" Nothing was changed."); at != std::string::npos) why.resize(at);
+        throw CliError(in + " is not a valid diary backup: " + why + " (nothing was imported)");
     } catch (const std::exception& e) {
         throw CliError(in + " is not a valid diary backup: " + e.what() + " (nothing was imported)");
     }
