@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The performance benchmark, in one command (see docs/performance.md):
+#
+#   tools/bench.sh [RESULTS_FILE]
+#
+# Builds Release in build-bench (nd_bench and the desktop app), runs nd_bench
+# (saving, matching, the views' frames, cold start, PDF, CSV, FHIR), then measures
+# the app's peak memory with a 100k-episode diary under Xvfb, and writes
+# everything, with a description of the machine, to RESULTS_FILE (default
+# build-bench/bench-results.txt) as well as to stdout.
+#
+# Environment: ND_BENCH_JOBS (build parallelism, default 1: the machines are
+# shared), ND_BENCH_FILTER (a --benchmark_filter regex for nd_bench, default all).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$root/build-bench"
+out="${1:-$build/bench-results.txt}"
+jobs="${ND_BENCH_JOBS:-1}"
+filter="${ND_BENCH_FILTER:-.}"
+tmp="$build/tmp"   # same disk as the repository; nd_bench makes and removes its own folder in it
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j"$jobs" --target nd_bench
+have_app=0
+if cmake --build "$build" -j"$jobs" --target numbness-diary; then have_app=1; fi
+mkdir -p "$tmp" "$(dirname "$out")"
+
+{
+  echo "# Numbness Diary benchmark"
+  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit:  $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (working tree has changes)')"
+  echo "command: tools/bench.sh $*"
+  echo "cpu:     $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "memory:  $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)"
+  dev="$(df --output=source "$tmp" | tail -1)"
+  echo "disk:    $dev ($(df -h --output=fstype,size "$tmp" | tail -1 | xargs)), rotational=$(cat "/sys/block/$(basename "$dev")/queue/rotational" 2>/dev/null || echo '?')"
+  echo "load:    $(uptime | sed 's/.*load average: //') (1, 5, 15 min; other engineers' builds share these cores)"
+  echo
+} | tee "$out"
+
+"$build/tools/bench/nd_bench" --tmp "$tmp" --benchmark_color=false --benchmark_filter="$filter" 2>&1 | tee -a "$out"
+
+# ---- Peak memory of the real app (Maximum resident set size) with 100k episodes.
+{
+  echo
+  echo "Peak memory of the app (numbness-diary --screenshot, under xvfb-run, /usr/bin/time -v)"
+  if [[ $have_app != 1 ]] || ! command -v xvfb-run >/dev/null || [[ ! -x /usr/bin/time ]]; then
+    echo "  skipped: needs the numbness-diary target, xvfb-run (xvfb) and /usr/bin/time (time)"
+  else
+    mem="$tmp/mem"
+    rm -rf "$mem"
+    mkdir -p "$mem/xdg"
+    "$build/tools/bench/nd_bench" --make-db "$mem/diary-100k.sqlite" 100000 >/dev/null
+    printf '  %-34s %12s %12s  %s\n' "run" "max RSS MB" "wall s" "target"
+    for run in "empty diary, page diary:empty:diary" "100k episodes, page diary:diary-100k:diary" \
+               "100k episodes, page patterns:diary-100k:patterns" "100k episodes, page log:diary-100k:log"; do
+      IFS=: read -r label db page <<<"$run"
+      [[ $db == empty ]] && db_path="$mem/empty.sqlite" || db_path="$mem/$db.sqlite"
+      log="$mem/time-$page-$db.txt"
+      if XDG_DATA_HOME="$mem/xdg" xvfb-run -a -s "-screen 0 1280x800x24" \
+           /usr/bin/time -v -o "$log" "$build/platform/numbness-diary" --db "$db_path" \
+           --screenshot "$mem/shot-$page-$db.png" --page "$page" --size 1280x800 >/dev/null 2>&1; then
+        kb="$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$log")"
+        wall="$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$log")"
+        mb="$(awk -v k="$kb" 'BEGIN {printf "%.1f", k/1024}')"
+        target=""
+        if [[ $db != empty ]]; then
+          target="<= 100 MB: $(awk -v k="$kb" 'BEGIN {print (k <= 102400 ? "MET" : "MISSED")}')"
+        fi
+        printf '  %-34s %12s %12s  %s\n' "$label" "$mb" "$wall" "$target"
+      else
+        printf '  %-34s failed (see %s)\n' "$label" "$log"
+      fi
+    done
+    echo "  (MB = MiB; wall = start, 8 frames rendered by llvmpipe, PNG written, exit)"
+    echo "The app's own share: the same start headless (no window, no GL driver), nd_bench --headless-start"
+    for db in empty diary-100k; do
+      [[ $db == empty ]] && db_path="$mem/empty-headless.sqlite" || db_path="$mem/$db.sqlite"
+      log="$mem/time-headless-$db.txt"
+      if /usr/bin/time -v -o "$log" "$build/tools/bench/nd_bench" --headless-start "$db_path" diary >/dev/null 2>&1; then
+        kb="$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$log")"
+        printf '  %-34s %12s\n' "headless, $db, page diary" "$(awk -v k="$kb" 'BEGIN {printf "%.1f", k/1024}')"
+      fi
+    done
+    rm -f "$mem"/*.sqlite*
+  fi
+} 2>&1 | tee -a "$out"
+
+echo
+echo "Results written to $out"
