@@ -530,7 +530,8 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
                          " of " + std::to_string(n) + ".");
     }
     if (r.checkin_days > 0)
-        kf.push_back("Daily check-ins on " + std::to_string(r.checkin_days) + " days; \"no numbness today\" on " +
+        kf.push_back("Daily check-ins on " + std::to_string(r.checkin_days) + (r.checkin_days == 1 ? " day" : " days") +
+                     "; \"no numbness today\" on " +
                      std::to_string(r.no_numbness_days) + ".");
 
     // Leave out what was not chosen (it is not in the report at all).
