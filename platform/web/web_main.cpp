@@ -46,9 +46,14 @@ EM_JS(int, js_test_mode, (), {
 constexpr int kBusyFramesAfterInput = 30;   // about half a second of frames after any input
 constexpr double kIdleRedrawMs = 1000.0;     // a frame now and then when idle (clock, toasts)
 
+// At most 2 device pixels per CSS pixel: at 3 the app's font atlas (four sizes,
+// each with ~700 icons merged in) outgrows WebGL's 8192-pixel texture limit and
+// nothing draws. 2 is still sharp on a 3x phone screen.
+constexpr double kMaxPixelRatio = 2.0;
+
 double device_pixel_ratio() {
     const double r = emscripten_get_device_pixel_ratio();
-    return r > 0.5 ? r : 1.0;
+    return r > 0.5 ? std::min(r, kMaxPixelRatio) : 1.0;
 }
 
 // Keeps the canvas's pixel size at its CSS size times the device pixel ratio, so

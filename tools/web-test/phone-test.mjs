@@ -92,14 +92,17 @@ async function drag(x, y0, y1, steps = 12) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await page.waitForTimeout(600);   // the glide settles
 }
-// Scrolls (by dragging) until the item is fully on screen above the tab bar.
+// Scrolls (by dragging inside the page, above the Log page's Save bar) until
+// the item is fully on screen.
 async function scrollTo(suffix) {
-  for (let i = 0; i < 12; ++i) {
+  for (let i = 0; i < 15; ++i) {
     const s = await waitFor((s) => endsWith(s, suffix), `item ${suffix}`);
     const r = s.items[endsWith(s, suffix)];
-    if (r[1] >= 60 && r[3] <= 844 - 80) return r;
-    const up = r[3] > 844 - 80;
-    await drag(195, up ? 600 : 250, up ? 250 : 600);
+    const save = endsWith(s, '  Save');
+    const bottom = Math.min(844 - 80, save && !suffix.endsWith('Save') ? s.items[save][1] - 8 : 844);
+    if (r[1] >= 70 && r[3] <= bottom) return r;
+    const up = r[3] > bottom;
+    await drag(195, up ? 520 : 220, up ? 220 : 520);
   }
   throw new Error(`could not scroll ${suffix} into view`);
 }
@@ -125,11 +128,23 @@ try {
   s = await state();
   await page.screenshot({ path: path.join(shots, 'phone-log-tapped.png') });
 
-  // ---- Drag to scroll down to Save, and tap it ----
-  const before = (await state()).items[endsWith(s, '  Save')];
-  const saveRect = await scrollTo('  Save');
-  check(!before || saveRect[1] !== before[1], `dragging scrolled the page (Save from y=${before && before[1]} to y=${saveRect[1]})`);
+  // ---- Drag to scroll the form (Dear ImGui 1.86 has no touch scrolling of its own) ----
+  const key = endsWith(s, 'More details (optional)##details');
+  const y0 = s.regions[pick][1];
+  console.log(`  before: ${pick} y=${y0}, details y=${s.items[key][1]}`);
+  await drag(195, 560, 260);
+  s = await state();
+  const y1 = s.regions[pick][1];
+  console.log(`  after: ${pick} y=${y1}, details y=${s.items[key][1]}`);
+  check(y0 - y1 > 150, `dragging up 300 px scrolled the form (the tapped region from y=${y0} to y=${y1})`);
   await page.screenshot({ path: path.join(shots, 'phone-log-scrolled.png') });
+  await drag(195, 260, 660);   // back to the top
+  s = await state();
+  check(s.regions[pick][1] > y1, 'dragging down scrolls back');
+  check(s.episodes.length === 0, 'dragging did not tap anything (nothing saved)');
+
+  // ---- Save ----
+  const saveRect = await scrollTo('  Save');
   await tapRect(saveRect);
   s = await waitFor((s) => s.episodes.length === 1, 'the saved episode');
   check(s.episodes[0].regions.some((r) => r.startsWith(pick.split(':')[0])), `the episode has the tapped region (${s.episodes[0].regions})`);
@@ -151,11 +166,15 @@ try {
   await page.screenshot({ path: path.join(shots, 'phone-diary-after-reload.png') });
 
   // ---- The phone keyboard: the hidden input feeds the app's text field ----
+  // (Rectangles of widgets scrolled out of the form are not reliable: fling to
+  // the end of the form first, then read them.)
   await tapItem('tab:log');
-  const details = await scrollTo('More details (optional)##details');
-  await tapRect(details);
-  const note = await scrollTo('##note');
-  await tapRect(note);
+  const toEnd = async () => { for (let i = 0; i < 4; ++i) await drag(195, 560, 160, 6); };
+  await toEnd();
+  await tapItem('More details (optional)##details');
+  await toEnd();
+  await toEnd();
+  await tapItem('##note');
   const focused = await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'nd-text', null, { timeout: 5000 })
     .then(() => true, () => false);
   check(focused, 'tapping a text field focuses the hidden input (the phone keyboard opens)');
