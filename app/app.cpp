@@ -67,7 +67,7 @@ void App::on_start(float display_scale) {
     }
     state_.load_settings();
     state_.fonts_dirty = state_.style_dirty = true;
-    state_.refresh();   // the catalog changed: match again
+    state_.rematch();   // the catalog changed; the diary was loaded by open_diary
     state_.page = state_.settings.first_run_done ? Page::Log : Page::FirstRun;
 }
 

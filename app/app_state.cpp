@@ -29,6 +29,11 @@ void AppState::refresh() {
     }
 }
 
+void AppState::rematch() {
+    ++revision;
+    match = nd::match(catalog, diary);
+}
+
 bool AppState::run(Command cmd) {
     if (!store) return false;
     try {

@@ -100,6 +100,8 @@ struct AppState {
 
     // ---- Operations ----
     void refresh();
+    // Matches the cached diary again without reloading it (the catalog changed).
+    void rematch();
     // Runs a change through the undo stack and refreshes; on StoreError shows it
     // as a toast and returns false.
     bool run(Command cmd);

@@ -21,7 +21,18 @@ bool readable(const std::string& path) {
 // Latin, Latin-1, Latin Extended-A (names in many European languages), general
 // punctuation (– — ’ … •), arrows, and the maths signs ≤ ≥ we use in text.
 const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0x2264, 0x2265, 0};
-const ImWchar kIconRanges[] = {ND_ICON_FIRST, ND_ICON_LAST, 0};
+
+// The glyph ranges of the icons the app uses (kAllIcons), built once.
+const ImWchar* icon_ranges() {
+    static ImVector<ImWchar> ranges = [] {
+        ImFontGlyphRangesBuilder builder;
+        for (const char* icon : kAllIcons) builder.AddText(icon);
+        ImVector<ImWchar> out;
+        builder.BuildRanges(&out);
+        return out;
+    }();
+    return ranges.Data;
+}
 
 ImFont* add_font(ImFontAtlas* atlas, const std::string& text_file, const std::string& icon_file, float px) {
     ImFontConfig cfg;
@@ -35,7 +46,7 @@ ImFont* add_font(ImFontAtlas* atlas, const std::string& text_file, const std::st
         icons.PixelSnapH = true;
         icons.GlyphMinAdvanceX = px * 1.15f;   // icons line up in lists and tab bars
         icons.GlyphOffset = ImVec2(0, px * 0.05f);
-        atlas->AddFontFromFileTTF(icon_file.c_str(), px * 0.92f, &icons, kIconRanges);
+        atlas->AddFontFromFileTTF(icon_file.c_str(), px * 0.92f, &icons, icon_ranges());
     }
     return font;
 }

@@ -49,7 +49,55 @@
 #define ND_ICON_HEART "\xef\x80\x84"  // U+F004
 #define ND_ICON_LIST_UL "\xef\x83\x8a"  // U+F0CA
 
-// The range fonts.cpp loads from the icon font.
-#define ND_ICON_FIRST 0xf000
-#define ND_ICON_LAST 0xf2e0
+// Every icon above, so fonts.cpp rasterises only these glyphs (not all ~700 of
+// FontAwesome: a smaller atlas starts faster and fits WebGL's texture limit).
+// Add a new icon here too; tests/app/icons_test.cpp checks that none is missing.
+inline constexpr const char* kAllIcons[] = {
+    ND_ICON_PENCIL,
+    ND_ICON_BOOK,
+    ND_ICON_CALENDAR,
+    ND_ICON_BAR_CHART,
+    ND_ICON_STETHOSCOPE,
+    ND_ICON_HEARTBEAT,
+    ND_ICON_COG,
+    ND_ICON_USER_MD,
+    ND_ICON_CHECK,
+    ND_ICON_UNDO,
+    ND_ICON_REDO,
+    ND_ICON_WARNING,
+    ND_ICON_PHONE,
+    ND_ICON_PLUS,
+    ND_ICON_CLOCK,
+    ND_ICON_TIMES,
+    ND_ICON_CHECK_CIRCLE,
+    ND_ICON_ELLIPSIS,
+    ND_ICON_INFO,
+    ND_ICON_TRASH,
+    ND_ICON_SUN,
+    ND_ICON_MOON,
+    ND_ICON_FOLDER_OPEN,
+    ND_ICON_STOP_CIRCLE,
+    ND_ICON_CHEVRON_DOWN,
+    ND_ICON_CHEVRON_RIGHT,
+    ND_ICON_HISTORY,
+    ND_ICON_SMILE,
+    ND_ICON_CLIPBOARD,
+    ND_ICON_FILE_TEXT,
+    ND_ICON_MEDKIT,
+    ND_ICON_BARS,
+    ND_ICON_ARROW_LEFT,
+    ND_ICON_HOME,
+    ND_ICON_FLASK,
+    ND_ICON_SEARCH,
+    ND_ICON_CHECK_SQUARE,
+    ND_ICON_SQUARE,
+    ND_ICON_CIRCLE,
+    ND_ICON_EYE,
+    ND_ICON_LOCK,
+    ND_ICON_FLOPPY,
+    ND_ICON_PLAY,
+    ND_ICON_STAR,
+    ND_ICON_HEART,
+    ND_ICON_LIST_UL,
+};
 
