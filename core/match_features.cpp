@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <functional>
+#include <memory>
 #include <optional>
 
 #include "enum_names.hpp"
@@ -63,37 +63,59 @@ int leg_level(Region r) {
     }
 }
 
-bool starts_at_toes(const Episode& e) {
-    for (const auto& m : e.regions)
-        if (m.region == Region::Toes || m.region == Region::Sole) return true;
-    return false;
+// Bit of an enum value in a mask of type M; 0 for a value that does not fit (no valid
+// catalog value can then equal it, so "any of" tests behave as before).
+// True when every element is strictly before the next: std::sort would leave the order
+// as it is (with equal keys it might not, so then it still sorts).
+template <class T, class Before>
+bool strictly_increasing(const std::vector<T>& v, Before before) {
+    for (std::size_t i = 1; i < v.size(); ++i)
+        if (!before(v[i - 1], v[i])) return false;
+    return true;
 }
 
-int highest_level(const Episode& e) {
-    int h = -1;
-    for (const auto& m : e.regions) h = std::max(h, leg_level(m.region));
-    if (e.spread_to) h = std::max(h, leg_level(*e.spread_to));
-    return h;
+template <class M, class E>
+M bit(E v) {
+    const auto u = static_cast<unsigned>(v);
+    return u < sizeof(M) * 8 ? static_cast<M>(M{1} << u) : M{0};
 }
 
-// Episode-level features: the share of episodes matching `pred`.
-FeatureOutcome episode_share(const Rule& r, const MatchContext& ctx, const std::function<bool(const Episode&)>& pred) {
+template <class M, class E>
+M mask_of(const std::vector<E>& v) {
+    M m = 0;
+    for (const auto& x : v) m |= bit<M>(x);
+    return m;
+}
+
+// The catalog values of a rule as a mask ("any of these").
+template <class M, class E>
+M wanted_mask(const Rule& r) {
+    M m = 0;
+    for (const auto& v : r.values)
+        if (auto e = enum_from_id<E>(v)) m |= bit<M>(*e);
+    return m;
+}
+
+// Episode-level features: the share of live episodes for which pred(i) holds (i indexes
+// MatchContext::episodes and its facts_of / numbers_of).
+template <class Pred>
+FeatureOutcome episode_share(const Rule& r, const MatchContext& ctx, Pred pred) {
     FeatureOutcome out;
-    const int n = static_cast<int>(ctx.episodes.size());
+    const std::size_t n = ctx.facts_of.size();
     if (n == 0) return out;
     out.applicable = true;
-    for (const Episode* e : ctx.episodes)
-        if (pred(*e)) out.episode_ids.push_back(e->id);
-    const int k = static_cast<int>(out.episode_ids.size());
-    out.fraction = static_cast<double>(k) / n;
-    out.text = count_phrase(k, n, "episode", "episodes") + " " + r.says;
+    // Branch-free collection into an uninitialised buffer, then one exact copy.
+    const std::unique_ptr<std::uint32_t[]> buf(new std::uint32_t[n]);
+    std::uint32_t* dst = buf.get();
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        dst[k] = static_cast<std::uint32_t>(i);
+        k += pred(i) ? 1 : 0;
+    }
+    out.episodes.assign(dst, dst + k);
+    out.fraction = static_cast<double>(k) / static_cast<double>(n);
+    out.text = count_phrase(static_cast<int>(k), static_cast<int>(n), "episode", "episodes") + " " + r.says;
     return out;
-}
-
-int missing_count(const MatchContext& ctx, const std::function<bool(const Episode&)>& missing) {
-    int m = 0;
-    for (const Episode* e : ctx.episodes) m += missing(*e) ? 1 : 0;
-    return m;
 }
 
 std::optional<std::int64_t> local_day(const Episode& e) { return days_since_epoch(local_date(e.start)); }
@@ -107,13 +129,17 @@ std::optional<std::int64_t> span_days(const MatchContext& ctx) {
     return *last - *first;
 }
 
+void all_episodes(FeatureOutcome& out, std::size_t from, std::size_t to) {
+    out.episodes.resize(to - from);
+    for (std::size_t i = from; i < to; ++i) out.episodes[i - from] = static_cast<std::uint32_t>(i);
+}
+
 FeatureOutcome diary_level(const Rule& r, bool holds, const std::string& detail, const MatchContext& ctx) {
     FeatureOutcome out;
     out.applicable = true;
     out.fraction = holds ? 1.0 : 0.0;
     out.text = r.says + " (" + detail + ")";
-    if (holds)
-        for (const Episode* e : ctx.episodes) out.episode_ids.push_back(e->id);
+    if (holds) all_episodes(out, 0, ctx.episodes.size());
     return out;
 }
 
@@ -199,10 +225,11 @@ FeatureOutcome worsening(const Rule& r, const MatchContext& ctx) {
     const std::string detail = "average numbness " + one_decimal(early) + " out of 10 in the first " +
                                std::to_string(half) + " episodes, " + one_decimal(late) + " in the last " +
                                std::to_string(half);
-    out = diary_level(r, late - early >= r.number, detail, ctx);
-    out.episode_ids.clear();
-    if (out.fraction > 0)
-        for (std::size_t i = n - half; i < n; ++i) out.episode_ids.push_back(ctx.episodes[i]->id);
+    const bool holds = late - early >= r.number;
+    out.applicable = true;
+    out.fraction = holds ? 1.0 : 0.0;
+    out.text = r.says + " (" + detail + ")";
+    if (holds) all_episodes(out, n - half, n);
     return out;
 }
 
@@ -220,20 +247,99 @@ std::string format_number(double v) {
 
 MatchContext make_context(const Diary& diary) {
     MatchContext ctx;
+    ctx.episodes.reserve(diary.episodes.size());
     for (const auto& e : diary.episodes)
         if (!e.deleted_utc) ctx.episodes.push_back(&e);
     for (const auto& c : diary.checkins)
         if (!c.deleted_utc) ctx.checkins.push_back(&c);
     for (const auto& f : diary.facts)
         if (!f.deleted_utc) ctx.facts.push_back(&f);
-    std::sort(ctx.episodes.begin(), ctx.episodes.end(), [](const Episode* a, const Episode* b) {
+    const auto episode_before = [](const Episode* a, const Episode* b) {
         return a->start.utc != b->start.utc ? a->start.utc < b->start.utc : a->id < b->id;
-    });
-    std::sort(ctx.checkins.begin(), ctx.checkins.end(), [](const CheckIn* a, const CheckIn* b) {
+    };
+    // A diary from the Store is already in these orders; sorting is then skipped.
+    if (!strictly_increasing(ctx.episodes, episode_before))
+        std::sort(ctx.episodes.begin(), ctx.episodes.end(), episode_before);
+    const auto checkin_before = [](const CheckIn* a, const CheckIn* b) {
         return a->date != b->date ? a->date < b->date : a->id < b->id;
-    });
+    };
+    if (!strictly_increasing(ctx.checkins, checkin_before))
+        std::sort(ctx.checkins.begin(), ctx.checkins.end(), checkin_before);
     std::sort(ctx.facts.begin(), ctx.facts.end(),
               [](const BackgroundFact* a, const BackgroundFact* b) { return a->id < b->id; });
+
+    // Dates (ascending) of the live check-ins that record a general symptom.
+    std::vector<const LocalDate*> symptom_days;
+    for (const CheckIn* c : ctx.checkins)
+        if (!c->symptoms.empty()) symptom_days.push_back(&c->date);
+
+    // One pass over the episodes: everything the episode-level rules read.
+    const std::size_t n = ctx.episodes.size();
+    ctx.facts_of.resize(n);
+    ctx.numbers_of.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Episode& e = *ctx.episodes[i];
+        EpisodeFacts& f = ctx.facts_of[i];
+        EpisodeNumbers& num = ctx.numbers_of[i];
+        bool toes = false;
+        int high = -1;
+        for (const auto& m : e.regions) {
+            f.regions |= bit<std::uint32_t>(m.region);
+            toes = toes || m.region == Region::Toes || m.region == Region::Sole;
+            high = std::max(high, leg_level(m.region));
+        }
+        if (e.spread_to) high = std::max(high, leg_level(*e.spread_to));
+        f.highest_level = static_cast<std::int8_t>(high);
+        f.sensations = mask_of<std::uint16_t>(e.sensations);
+        f.activities = mask_of<std::uint16_t>(e.activities);
+        f.reliefs = mask_of<std::uint16_t>(e.reliefs);
+        f.signs = mask_of<std::uint16_t>(e.signs);
+        f.onset = static_cast<std::uint8_t>(e.onset);
+        num.effect_walking = e.effect_walking;
+        num.effect_sleep = e.effect_sleep;
+        num.effect_work = e.effect_work;
+        std::uint8_t flags = 0;
+        if (e.ongoing) flags |= EpisodeFacts::kOngoing;
+        if (e.duration_min) {
+            flags |= EpisodeFacts::kHasDuration;
+            num.duration_min = *e.duration_min;
+        }
+        if (e.relief_after_min) {
+            flags |= EpisodeFacts::kHasReliefAfter;
+            num.relief_after_min = *e.relief_after_min;
+        }
+        if (e.worse_at_night == TriState::Yes) flags |= EpisodeFacts::kWorseAtNight;
+        if (toes) flags |= EpisodeFacts::kStartsAtToes;
+        if (e.spread && e.spread_from && e.spread_to &&
+            (*e.spread_from == Region::Toes || *e.spread_from == Region::Sole) &&
+            leg_level(*e.spread_to) > leg_level(*e.spread_from))
+            flags |= EpisodeFacts::kSpreadUpFromToes;
+        // Numbness and nothing else: no other sensation, no sign, no check-in symptom that day.
+        if (!e.sensations.empty() && e.signs.empty() &&
+            std::all_of(e.sensations.begin(), e.sensations.end(),
+                        [](Sensation s) { return s == Sensation::Numbness; })) {
+            bool symptom_that_day = false;
+            if (!symptom_days.empty()) {
+                const auto day = local_date(e.start);
+                const auto it = std::lower_bound(symptom_days.begin(), symptom_days.end(), day,
+                                                 [](const LocalDate* d, const LocalDate& v) { return *d < v; });
+                symptom_that_day = it != symptom_days.end() && **it == day;
+            }
+            if (!symptom_that_day) flags |= EpisodeFacts::kNumbnessOnly;
+        }
+        f.flags = flags;
+        if (toes && ctx.first_toes < 0) ctx.first_toes = static_cast<std::int64_t>(i);
+
+        ctx.no_regions += e.regions.empty();
+        ctx.no_sensations += e.sensations.empty();
+        ctx.no_activities += e.activities.empty();
+        ctx.no_reliefs += e.reliefs.empty();
+        ctx.no_relief_time += e.reliefs.empty() || !e.relief_after_min;
+        ctx.no_duration += !e.ongoing && !e.duration_min;
+        ctx.no_onset += e.onset == Onset::Unknown;
+        ctx.no_night += e.worse_at_night == TriState::Unknown;
+        ctx.no_spread_ends += e.spread && (!e.spread_from || !e.spread_to);
+    }
     return ctx;
 }
 
@@ -241,127 +347,106 @@ FeatureOutcome evaluate(const Rule& r, const MatchContext& ctx) {
     const FeatureSpec* spec = find_feature(r.feature);
     if (!spec) return {};  // the loader rejects unknown features; a hand-built rule is ignored
     const int n = static_cast<int>(ctx.episodes.size());
+    using F = EpisodeFacts;
+    const EpisodeFacts* facts = ctx.facts_of.data();
+    const EpisodeNumbers* nums = ctx.numbers_of.data();
     FeatureOutcome out;
     switch (spec->kind) {
         case FeatureKind::Region: {
-            const auto want = parse_values<Region>(r);
-            out = episode_share(r, ctx, [&](const Episode& e) {
-                for (const auto& m : e.regions)
-                    if (contains(want, m.region)) return true;
-                return false;
-            });
-            add_missing(out, missing_count(ctx, [](const Episode& e) { return e.regions.empty(); }), n,
-                        "where it was felt");
+            const auto want = wanted_mask<std::uint32_t, Region>(r);
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].regions & want) != 0; });
+            add_missing(out, ctx.no_regions, n, "where it was felt");
             break;
         }
         case FeatureKind::Sensation: {
-            const auto want = parse_values<Sensation>(r);
-            out = episode_share(r, ctx, [&](const Episode& e) { return any_of_values(e.sensations, want); });
-            add_missing(out, missing_count(ctx, [](const Episode& e) { return e.sensations.empty(); }), n,
-                        "what it felt like");
+            const auto want = wanted_mask<std::uint16_t, Sensation>(r);
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].sensations & want) != 0; });
+            add_missing(out, ctx.no_sensations, n, "what it felt like");
             break;
         }
         case FeatureKind::Activity: {
-            const auto want = parse_values<Activity>(r);
-            out = episode_share(r, ctx, [&](const Episode& e) { return any_of_values(e.activities, want); });
-            add_missing(out, missing_count(ctx, [](const Episode& e) { return e.activities.empty(); }), n,
-                        "what you were doing before it began");
+            const auto want = wanted_mask<std::uint16_t, Activity>(r);
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].activities & want) != 0; });
+            add_missing(out, ctx.no_activities, n, "what you were doing before it began");
             break;
         }
         case FeatureKind::Relief: {
-            const auto want = parse_values<Relief>(r);
-            out = episode_share(r, ctx, [&](const Episode& e) { return any_of_values(e.reliefs, want); });
-            add_missing(out, missing_count(ctx, [](const Episode& e) { return e.reliefs.empty(); }), n,
-                        "what eased it");
+            const auto want = wanted_mask<std::uint16_t, Relief>(r);
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].reliefs & want) != 0; });
+            add_missing(out, ctx.no_reliefs, n, "what eased it");
             break;
         }
         case FeatureKind::ReliefWithin: {
-            const auto want = parse_values<Relief>(r);
-            out = episode_share(r, ctx, [&](const Episode& e) {
-                return any_of_values(e.reliefs, want) && e.relief_after_min && *e.relief_after_min >= 0 &&
-                       *e.relief_after_min <= r.number;
+            const auto want = wanted_mask<std::uint16_t, Relief>(r);
+            out = episode_share(r, ctx, [&](std::size_t i) {
+                const F& e = facts[i];
+                return (e.reliefs & want) != 0 && (e.flags & F::kHasReliefAfter) && nums[i].relief_after_min >= 0 &&
+                       nums[i].relief_after_min <= r.number;
             });
-            add_missing(out, missing_count(ctx, [](const Episode& e) {
-                            return e.reliefs.empty() || !e.relief_after_min;
-                        }), n, "how soon it eased");
+            add_missing(out, ctx.no_relief_time, n, "how soon it eased");
             break;
         }
         case FeatureKind::ShortLasting:
-            out = episode_share(r, ctx, [&](const Episode& e) {
-                return !e.ongoing && e.duration_min && *e.duration_min <= r.number;
+            out = episode_share(r, ctx, [&](std::size_t i) {
+                const F& e = facts[i];
+                return !(e.flags & F::kOngoing) && (e.flags & F::kHasDuration) && nums[i].duration_min <= r.number;
             });
-            add_missing(out, missing_count(ctx, [](const Episode& e) { return !e.ongoing && !e.duration_min; }), n,
-                        "how long it lasted");
+            add_missing(out, ctx.no_duration, n, "how long it lasted");
             break;
         case FeatureKind::LongLasting:
-            out = episode_share(r, ctx, [&](const Episode& e) {
-                return e.ongoing || (e.duration_min && *e.duration_min >= r.number);
+            out = episode_share(r, ctx, [&](std::size_t i) {
+                const F& e = facts[i];
+                return (e.flags & F::kOngoing) || ((e.flags & F::kHasDuration) && nums[i].duration_min >= r.number);
             });
-            add_missing(out, missing_count(ctx, [](const Episode& e) { return !e.ongoing && !e.duration_min; }), n,
-                        "how long it lasted");
+            add_missing(out, ctx.no_duration, n, "how long it lasted");
             break;
         case FeatureKind::Onset: {
-            const auto want = parse_values<Onset>(r);
-            out = episode_share(r, ctx, [&](const Episode& e) { return contains(want, e.onset); });
-            add_missing(out, missing_count(ctx, [](const Episode& e) { return e.onset == Onset::Unknown; }), n,
-                        "whether it came on suddenly or gradually");
+            const auto want = wanted_mask<std::uint32_t, Onset>(r);
+            out = episode_share(r, ctx,
+                                [&](std::size_t i) { return (bit<std::uint32_t>(facts[i].onset) & want) != 0; });
+            add_missing(out, ctx.no_onset, n, "whether it came on suddenly or gradually");
             break;
         }
         case FeatureKind::Sign: {
-            const auto want = parse_values<Sign>(r);
-            out = episode_share(r, ctx, [&](const Episode& e) { return any_of_values(e.signs, want); });
+            const auto want = wanted_mask<std::uint16_t, Sign>(r);
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].signs & want) != 0; });
             break;
         }
         case FeatureKind::WorseAtNight:
-            out = episode_share(r, ctx, [](const Episode& e) { return e.worse_at_night == TriState::Yes; });
-            add_missing(out, missing_count(ctx, [](const Episode& e) { return e.worse_at_night == TriState::Unknown; }),
-                        n, "whether it was worse at night");
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].flags & F::kWorseAtNight) != 0; });
+            add_missing(out, ctx.no_night, n, "whether it was worse at night");
             break;
-        case FeatureKind::Effect:
-            out = episode_share(r, ctx, [&](const Episode& e) {
-                for (const auto& area : r.values) {
-                    const int level = area == "walking" ? e.effect_walking
-                                      : area == "sleep" ? e.effect_sleep
-                                                        : e.effect_work;
-                    if (level >= r.number) return true;
-                }
-                return false;
+        case FeatureKind::Effect: {
+            // Each value names an area; any other word than walking or sleep reads work (as before).
+            bool walking = false, sleep = false, work = false;
+            for (const auto& area : r.values) {
+                if (area == "walking") walking = true;
+                else if (area == "sleep") sleep = true;
+                else work = true;
+            }
+            out = episode_share(r, ctx, [&](std::size_t i) {
+                const EpisodeNumbers& e = nums[i];
+                return (walking && e.effect_walking >= r.number) || (sleep && e.effect_sleep >= r.number) ||
+                       (work && e.effect_work >= r.number);
             });
             break;
+        }
         case FeatureKind::SpreadUpwardFromToes: {
             // Baseline: how high the earliest episode that began at the toes or sole reached.
-            std::optional<int> baseline;
-            const Episode* first_toes = nullptr;
-            for (const Episode* e : ctx.episodes)
-                if (starts_at_toes(*e)) {
-                    first_toes = e;
-                    baseline = highest_level(*e);
-                    break;
-                }
-            out = episode_share(r, ctx, [&](const Episode& e) {
-                if (e.spread && e.spread_from && e.spread_to &&
-                    (*e.spread_from == Region::Toes || *e.spread_from == Region::Sole) &&
-                    leg_level(*e.spread_to) > leg_level(*e.spread_from))
-                    return true;
-                return baseline && &e != first_toes && starts_at_toes(e) && highest_level(e) > *baseline;
+            const std::int64_t first = ctx.first_toes;
+            const int baseline = first >= 0 ? ctx.facts_of[static_cast<std::size_t>(first)].highest_level : 0;
+            out = episode_share(r, ctx, [&](std::size_t i) {
+                const F& e = facts[i];
+                if (e.flags & F::kSpreadUpFromToes) return true;
+                return first >= 0 && static_cast<std::int64_t>(i) != first && (e.flags & F::kStartsAtToes) &&
+                       e.highest_level > baseline;
             });
-            add_missing(out, missing_count(ctx, [](const Episode& e) {
-                            return e.spread && (!e.spread_from || !e.spread_to);
-                        }), n, "where it spread from and to");
+            add_missing(out, ctx.no_spread_ends, n, "where it spread from and to");
             break;
         }
-        case FeatureKind::NumbnessOnly: {
-            out = episode_share(r, ctx, [&](const Episode& e) {
-                if (e.sensations.empty() || !e.signs.empty()) return false;
-                for (auto s : e.sensations)
-                    if (s != Sensation::Numbness) return false;
-                const auto day = local_date(e.start);
-                for (const CheckIn* c : ctx.checkins)
-                    if (c->date == day && !c->symptoms.empty()) return false;
-                return true;
-            });
+        case FeatureKind::NumbnessOnly:
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].flags & F::kNumbnessOnly) != 0; });
             break;
-        }
         case FeatureKind::Recurrent:
         case FeatureKind::ShortTerm: {
             const auto span = span_days(ctx);

@@ -2,6 +2,7 @@
 // with its parameters) on the live part of a diary. Not part of the public API.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,12 +12,43 @@
 
 namespace nd::detail {
 
+// What the episode-level features read of one episode, computed once per match
+// (one pass over the diary) so that every rule is a few bit tests per episode.
+// Kept small (16 bytes): every rule scans all of them.
+struct EpisodeFacts {
+    std::uint32_t regions = 0;         // bit per Region of its region marks
+    std::uint16_t sensations = 0;      // bit per Sensation
+    std::uint16_t activities = 0;      // bit per Activity
+    std::uint16_t reliefs = 0;         // bit per Relief
+    std::uint16_t signs = 0;           // bit per Sign
+    std::uint8_t onset = 0;            // the Onset's value
+    std::int8_t highest_level = -1;    // highest leg level reached (regions and spread_to)
+    std::uint8_t flags = 0;            // kOngoing, ...
+
+    static constexpr std::uint8_t kOngoing = 1, kHasDuration = 2, kHasReliefAfter = 4, kWorseAtNight = 8,
+                                  kStartsAtToes = 16, kSpreadUpFromToes = 32, kNumbnessOnly = 64;
+};
+
+// The numbers of an episode, read by the few rules with a threshold.
+struct EpisodeNumbers {
+    std::int32_t duration_min = 0;     // valid with kHasDuration
+    std::int32_t relief_after_min = 0; // valid with kHasReliefAfter
+    std::int32_t effect_walking = 0, effect_sleep = 0, effect_work = 0;
+};
+
 // The live (non-deleted) records of a diary in a canonical order, so matching does
 // not depend on the order the caller handed them in.
 struct MatchContext {
     std::vector<const Episode*> episodes;        // by start.utc, then id
+    std::vector<EpisodeFacts> facts_of;          // facts_of[i] describes episodes[i]
+    std::vector<EpisodeNumbers> numbers_of;      // numbers_of[i] too
     std::vector<const CheckIn*> checkins;        // by date, then id
     std::vector<const BackgroundFact*> facts;    // by id
+    // How many live episodes leave a field unrecorded (for the unknowns lines).
+    int no_regions = 0, no_sensations = 0, no_activities = 0, no_reliefs = 0, no_relief_time = 0,
+        no_duration = 0, no_onset = 0, no_night = 0, no_spread_ends = 0;
+    // The earliest episode that began at the toes or sole (index into episodes), or -1.
+    std::int64_t first_toes = -1;
 };
 
 MatchContext make_context(const Diary& diary);
@@ -25,9 +57,9 @@ struct FeatureOutcome {
     bool applicable = false;      // false: the diary cannot say (too little data); fraction is 0
     double fraction = 0;          // 0..1: how much of the diary shows the feature
     std::string text;             // evidence wording when fraction > 0
-    std::vector<std::string> episode_ids;
-    std::vector<std::string> fact_ids;   // background facts or check-ins
-    std::vector<std::string> unknowns;   // what the diary does not record for this rule
+    std::vector<std::uint32_t> episodes;  // indices into MatchContext::episodes, ascending
+    std::vector<std::string> fact_ids;    // background facts or check-ins
+    std::vector<std::string> unknowns;    // what the diary does not record for this rule
 };
 
 FeatureOutcome evaluate(const Rule& rule, const MatchContext& ctx);

@@ -3,6 +3,8 @@
 #include "matching.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <set>
 
 #include "match_features.hpp"
@@ -50,15 +52,20 @@ CauseMatch match_cause(const Cause& cause, const detail::MatchContext& ctx, bool
     std::set<std::string> seen_unknowns;
     for (const Rule& rule : cause.rules) {
         if (rule.weight > 0) positive += rule.weight;
-        const auto out = detail::evaluate(rule, ctx);
-        for (const auto& u : out.unknowns)
-            if (seen_unknowns.insert(u).second) m.unknowns.push_back(u);
+        auto out = detail::evaluate(rule, ctx);
+        for (auto& u : out.unknowns)
+            if (!seen_unknowns.contains(u)) {
+                seen_unknowns.insert(u);
+                m.unknowns.push_back(std::move(u));
+            }
         if (!out.applicable || out.fraction <= 0) continue;
         EvidenceLine line;
         line.supports = rule.weight > 0;
-        line.text = out.text;
-        line.episode_ids = out.episode_ids;
-        line.fact_ids = out.fact_ids;
+        line.text = std::move(out.text);
+        // Episode ids are materialised only here, once, from the indices the rule collected.
+        line.episode_ids.reserve(out.episodes.size());
+        for (const std::uint32_t i : out.episodes) line.episode_ids.push_back(ctx.episodes[i]->id);
+        line.fact_ids = std::move(out.fact_ids);
         line.weight = rule.weight * out.fraction;
         sum += line.weight;
         (line.supports ? m.evidence : against).push_back(std::move(line));
@@ -106,7 +113,7 @@ MatchResult match(const Catalog& catalog, const Diary& diary) {
     // Red flags first and apart: newest episode first, never hidden behind a score.
     for (auto it = ctx.episodes.rbegin(); it != ctx.episodes.rend(); ++it) {
         auto flags = red_flags_for(**it);
-        result.red_flags.insert(result.red_flags.end(), flags.begin(), flags.end());
+        for (auto& f : flags) result.red_flags.push_back(std::move(f));
     }
 
     const bool too_little = result.episodes_considered < kMinimumEpisodes && ctx.facts.empty();
