@@ -27,7 +27,7 @@ class Store;
 namespace nd::app {
 
 enum class Page : std::uint8_t {
-    FirstRun, Log, Diary, Patterns, Causes, CheckIn, Background, Settings, More,
+    FirstRun, Log, Diary, Patterns, Causes, CheckIn, Background, Settings, More, Export,
 };
 
 enum class Theme : std::uint8_t { Light, Dark, HighContrast };

@@ -19,6 +19,7 @@ void draw_causes(AppState& s);
 void draw_checkin(AppState& s);
 void draw_background(AppState& s);
 void draw_settings(AppState& s);
+void draw_export(AppState& s);
 void draw_more(AppState& s);        // phone only: the pages that do not fit the tab bar
 
 // Full-page screens shown instead of any view.

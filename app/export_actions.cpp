@@ -1,0 +1,195 @@
+#include "export_actions.hpp"
+
+#include <exception>
+#include <filesystem>
+
+#include "atomic_file.hpp"
+#include "csv_export.hpp"
+#include "fhir_export.hpp"
+#include "matching.hpp"
+#include "store.hpp"
+#include "time_util.hpp"
+
+#ifdef ND_HAVE_PDF
+#include "report_pdf.hpp"
+#endif
+
+namespace nd::app {
+
+namespace {
+
+// One Patient id per diary (shared with the CLI), so every export of the same person shares it.
+constexpr const char* kFhirPatientSetting = "export.fhir_patient_uuid";
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::size_t live_episodes(const Diary& d) {
+    std::size_t n = 0;
+    for (const Episode& e : d.episodes) n += is_deleted(e) ? 0 : 1;
+    return n;
+}
+
+std::string period_words(const LocalDate& from, const LocalDate& to) {
+    if (from.empty() && to.empty()) return "all dates";
+    if (from.empty()) return "up to " + format_date_long(to);
+    if (to.empty()) return "from " + format_date_long(from);
+    return format_date_long(from) + " to " + format_date_long(to);
+}
+
+std::string fhir_patient(Store& store) {
+    if (auto id = store.setting(kFhirPatientSetting); id && is_uuid(*id)) return *id;
+    std::string id = new_uuid();
+    store.set_setting(kFhirPatientSetting, id);
+    return id;
+}
+
+}  // namespace
+
+bool pdf_available() {
+#ifdef ND_HAVE_PDF
+    return true;
+#else
+    return false;
+#endif
+}
+
+const char* file_extension(ExportFormat f) {
+    switch (f) {
+        case ExportFormat::Pdf: return "pdf";
+        case ExportFormat::Csv: return "csv";
+        case ExportFormat::Fhir: return "json";
+        case ExportFormat::Backup: return "ndbackup";
+    }
+    return "";
+}
+
+std::string default_file_name(ExportFormat f, const LocalDate& today) {
+    const char* what = f == ExportFormat::Pdf ? "report" : f == ExportFormat::Csv ? "episodes"
+                       : f == ExportFormat::Fhir ? "fhir" : "backup";
+    return std::string("numbness-diary-") + what + "-" + today + "." + file_extension(f);
+}
+
+std::string checked_file_name(const std::string& name_in, ExportFormat f, std::string& problem) {
+    problem.clear();
+    std::string name = name_in;
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(name.begin());
+    if (name.empty()) {
+        problem = "Please give the file a name.";
+        return "";
+    }
+    if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos) {
+        problem = "A file name cannot contain / or \\. Choose the folder above, and only the name here.";
+        return "";
+    }
+    if (name.front() == '.') {
+        problem = "A file name cannot start with a dot (it would be hidden).";
+        return "";
+    }
+    if (name.size() > 200) {
+        problem = "That file name is too long.";
+        return "";
+    }
+    const std::string ext = std::string(".") + file_extension(f);
+    const bool has_ext = name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+    if (!has_ext) name += ext;
+    return name;
+}
+
+std::string build_export(Store& store, const Catalog& catalog, const ExportRequest& r) {
+    const Diary d = store.load_diary();
+    switch (r.format) {
+        case ExportFormat::Csv: return diary_to_csv(diary_in_range(d, r.from, r.to));
+        case ExportFormat::Fhir: {
+            FhirOptions options;
+            options.patient_uuid = fhir_patient(store);
+            return diary_to_fhir_json(diary_in_range(d, r.from, r.to), options);
+        }
+        case ExportFormat::Backup: {
+            BackupOptions options;
+            if (r.password && !r.password->empty()) options.password = r.password;
+            options.kdf = r.kdf;
+            return write_backup(d, options);
+        }
+        case ExportFormat::Pdf: {
+#ifdef ND_HAVE_PDF
+            ReportOptions options;
+            options.from = r.from;
+            options.to = r.to;
+            options.sections = r.sections;
+            options.generated_on = r.today;
+            const MatchResult m = match(catalog, diary_in_range(d, r.from, r.to));
+            return render_report_pdf(build_report(d, m, options));
+#else
+            (void)catalog;
+            throw std::runtime_error("This version of the app cannot make the PDF report; the desktop app can.");
+#endif
+        }
+    }
+    throw std::logic_error("unknown export format");
+}
+
+ExportResult write_export(Store& store, const Catalog& catalog, const ExportRequest& r, const std::string& path) {
+    ExportResult out;
+    try {
+        const std::string bytes = build_export(store, catalog, r);
+        write_file_atomic(path, bytes);
+        out.ok = true;
+        out.path = path;
+        if (r.format == ExportFormat::Backup) {
+            const Diary d = store.load_diary();
+            out.summary = "the whole diary: " + plural(live_episodes(d), "episode", "episodes") + ", " +
+                          plural(d.checkins.size(), "check-in", "check-ins");
+        } else {
+            const Diary d = diary_in_range(store.load_diary(), r.from, r.to);
+            out.summary = plural(live_episodes(d), "episode", "episodes") + ", " + period_words(r.from, r.to);
+        }
+    } catch (const std::exception& e) {
+        out.error = std::string(e.what());
+        if (!out.error.empty() && out.error.back() != '.') out.error += '.';
+        out.error += " Nothing was saved.";
+    }
+    return out;
+}
+
+BackupCheck check_backup_file(const std::string& path) {
+    BackupCheck c;
+    try {
+        const std::string bytes = read_file(path, kMaxBackupFileBytes);
+        const BackupInfo info = inspect_backup(bytes);
+        c.ok = true;
+        c.encrypted = info.encrypted;
+        c.legacy = info.legacy;
+    } catch (const BackupError& e) {
+        c.error = e.what();
+    } catch (const std::exception& e) {
+        c.error = std::string(e.what()) + " Nothing was changed.";
+    }
+    return c;
+}
+
+RestoreOutcome restore_from_file(Store& store, const std::string& path, RestoreMode mode,
+                                 const std::optional<std::string>& password) {
+    RestoreOutcome out;
+    try {
+        const std::string bytes = read_file(path, kMaxBackupFileBytes);
+        const RestoreResult r = restore_backup(store, bytes, mode, password);
+        out.ok = true;
+        out.changes = diff_diaries(r.before, r.after);
+        out.message = mode == RestoreMode::Merge
+                          ? "The backup was combined with your diary: " + describe(out.changes) + "."
+                          : std::string("Your diary was replaced by the backup.");
+        out.message += " It now holds " + plural(live_episodes(r.after), "episode", "episodes") + ".";
+    } catch (const BackupError& e) {
+        out.wrong_password = e.problem == BackupProblem::WrongPassword;
+        out.password_needed = e.problem == BackupProblem::PasswordNeeded;
+        out.message = e.what();
+    } catch (const std::exception& e) {
+        out.message = std::string(e.what()) + " Nothing was changed.";
+    }
+    return out;
+}
+
+}  // namespace nd::app
