@@ -8,6 +8,7 @@
 #include <set>
 
 #include "enum_names.hpp"
+#include "serialization.hpp"
 #include "time_util.hpp"
 
 namespace nd {
@@ -546,6 +547,13 @@ CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& op
             e.updated_utc = e.created_utc;
         }
         normalize(e);
+        // The store's own rules too (times within 1900..2199, ...): an import must
+        // never return an episode that saving would then refuse.
+        try {
+            validate(e);
+        } catch (const ImportError& err) {
+            rd.problem("", err.what());
+        }
         episodes.push_back(std::move(e));
     }
 
