@@ -15,6 +15,7 @@
 
 #include "catalog.hpp"
 #include "csv_export.hpp"
+#include "json_guard.hpp"
 #include "rel_util.hpp"
 #include "serialization.hpp"
 #include "store.hpp"
@@ -69,6 +70,7 @@ TEST_CASE("CSV import refuses hostile values with a problem naming row and colum
         {"start", "2026-02-30T08:00:00+01:00"},           {"start", "2026-13-01T08:00"},
         {"start", "2026-03-01T25:00"},                    {"start", "2026-03-01T08:00+99:00"},
         {"start", "0000-01-01T00:00"},                    {"start", "99999-01-01T00:00"},
+        {"start", "5700-03-01 08:30"},                    {"start", "1899-12-31T23:59:59+00:00"},
         {"start", "2026-03-01T08:00:60+01:00"},           {"start", ""},
         {"id", "not-a-uuid"},   {"id", "0a0b0c0d-0000-4000-8000-00000000000"},
         {"note", "\xC3\x28"},   {"note", "\xED\xA0\x80"}, {"note", "\xF4\x90\x80\x80"}, {"note", "\xC0\xAF"},
@@ -172,6 +174,44 @@ TEST_CASE("JSON and binary backups: every hostile input is an ImportError, nothi
         swap("\"note\": \"", "\"note\": \"\\u0000"),
         swap("\"diary\": {", "\"diary\": {\"diary\": {"),
     };
+    // rapidjson 1.1.0 parses an all-zero number with a decimal exponent outside
+    // -22..22 through clz(0) and gets a wrong value ("0e-30" loaded as a non-zero
+    // amount): core/json_guard.hpp refuses such numbers before parsing.
+    {
+        nd::Diary f = d;
+        f.facts.push_back({episode_id(900), nd::FactKind::AlcoholUse, "", "", 1.5, kClock, kClock, std::nullopt});
+        const std::string fj = nd::diary_to_json(f);
+        for (const char* zero : {"0.00000000000000000000000000000000000000", "0e-30", "0.0e-400", "-0e40", "0E+23"}) {
+            std::string z = fj;
+            z.replace(z.find("1.5"), 3, zero);
+            INFO(zero);
+            try {
+                const nd::Diary got = nd::diary_from_json(z);
+                FAIL("accepted, amount " << *got.facts.at(0).amount);
+            } catch (const nd::ImportError& e) {
+                CHECK(std::string(e.what()).find("zero written in an unusual way") != std::string::npos);
+            }
+            std::string cat = R"({"version": 1, "causes": [], "x": ZERO})";
+            cat.replace(cat.find("ZERO"), 4, zero);
+            CHECK_THROWS_WITH(nd::load_catalog_json(cat), Catch::Contains("unusual way"));
+        }
+        // Ordinary zeros, small and large numbers, and digits inside strings are fine.
+        for (const char* fine : {"0", "0.0", "0e5", "0.000000000000000000001", "1e-30", "0.5e-30"}) {
+            std::string z = fj;
+            z.replace(z.find("1.5"), 3, fine);
+            INFO(fine);
+            CHECK_NOTHROW(nd::diary_from_json(z));
+        }
+        for (const char* wrap : {"0.0018446744073709551615611", "184467440737095516156", "1.8446744073709551615999e3"}) {
+            INFO(wrap);
+            CHECK_FALSE(nd::json_guard::odd_zero_number(wrap).empty());
+            std::string cat = R"({"version": 1, "causes": [], "x": ZERO})";
+            cat.replace(cat.find("ZERO"), 4, wrap);
+            CHECK_THROWS_WITH(nd::load_catalog_json(cat), Catch::Contains("shorten it"));
+        }
+        CHECK(nd::json_guard::odd_zero_number("18446744073709551614999").empty());
+        CHECK(nd::json_guard::odd_zero_number(R"({"note": "0e-30 \" 0e-40", "a": [0, -0.0, 12e3]})").empty());
+    }
     long refused = 0;
     for (const auto& s : bad) {
         std::optional<nd::Diary> got;
@@ -360,12 +400,14 @@ TEST_CASE("Fuzz corpora and crash regressions replay cleanly", "[hostile][fuzz]"
             try {
                 if (target == "json") nd::validate(nd::diary_from_json(bytes));
                 else if (target == "binary") nd::validate(nd::diary_from_binary(bytes));
-                else if (target == "csv") (void)nd::csv_to_episodes(bytes);
+                else if (target == "csv")
+                    for (const auto& e : nd::csv_to_episodes(bytes).episodes) nd::validate(e);
                 else if (target == "catalog") (void)nd::load_catalog_json(bytes);
 #if ND_HAVE_BACKUP
                 else if (target == "backup") nd::validate(nd::read_backup(bytes, std::string("pw")));
 #endif
-            } catch (const nd::ImportError&) {
+            } catch (const nd::ImportError& e) {
+                if (target == "csv") FAIL("the CSV importer returned an invalid episode: " << e.what());
             } catch (const nd::CatalogError&) {
             }
         }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# libFuzzer runs over every importer (docs/reliability.md), built with clang,
+# AddressSanitizer and UndefinedBehaviorSanitizer in build-fuzz.
+#
+#   tools/fuzz.sh [SECONDS] [TARGET...]   each target for SECONDS (default 10)
+#   tools/fuzz.sh 600                     the longer run (10 minutes a target)
+#
+# Targets: json binary csv catalog store backup (tests/fuzz/fuzz_*.cpp). Seeds
+# come from tests/fuzz/corpus/<target>/; new inputs go to build-fuzz/corpus/<target>/
+# and crashes to build-fuzz/crashes/. A crash fails the script: fix it, then copy
+# the crash file into tests/fuzz/corpus/<target>/ as a regression (the normal
+# suite replays every corpus file: "Fuzz corpora and crash regressions replay cleanly").
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${ND_FUZZ_BUILD_DIR:-$here/build-fuzz}"
+seconds="${1:-10}"
+shift || true
+
+if ! command -v clang++ >/dev/null 2>&1; then
+  echo "fuzz.sh: clang++ is not installed (apt-get install clang); skipped" >&2
+  exit 77
+fi
+if [ ! -f "$build_dir/build.ninja" ]; then
+  CC=clang CXX=clang++ cmake -S "$here/tests/fuzz" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build_dir" -j"${ND_JOBS:-1}"
+
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in "$build_dir"/fuzz_*; do
+    name="$(basename "$f")"
+    [ "$name" = fuzz_make_seeds ] && continue
+    [ -x "$f" ] && targets+=("${name#fuzz_}")
+  done
+fi
+
+mkdir -p "$build_dir/crashes"
+total=0
+failed=0
+for t in "${targets[@]}"; do
+  work="$build_dir/corpus/$t"
+  mkdir -p "$work"
+  log="$build_dir/fuzz-$t.log"
+  set +e
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$build_dir/fuzz_$t" "$work" "$here/tests/fuzz/corpus/$t" \
+    -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -max_len=200000 \
+    -print_final_stats=1 -artifact_prefix="$build_dir/crashes/$t-" >"$log" 2>&1
+  rc=$?
+  set -e
+  execs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -n 1)
+  execs=${execs:-0}
+  total=$((total + execs))
+  if [ $rc -ne 0 ]; then
+    failed=$((failed + 1))
+    echo "fuzz $t: FAILED after $execs executions (log: $log)"
+    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -n 5
+  else
+    echo "fuzz $t: $execs executions in ${seconds} s, no crash"
+  fi
+done
+echo "fuzz: ${#targets[@]} targets, $total executions, $failed failed"
+[ $failed -eq 0 ]
