@@ -226,7 +226,13 @@ void App::draw_page_header() {
     const float btn = touch_height();
     const float right = ImGui::GetWindowContentRegionMax().x;
     const float y = ImGui::GetCursorPosY();
-    page_title(state_, v.icon, v.title);
+    // The title must not run under the undo / redo buttons: where the full title
+    // does not fit (a phone at a large text size), the short tab label stands in.
+    const float room = right - btn * 2 - ImGui::GetStyle().ItemSpacing.x * 3 - ImGui::GetCursorPosX();
+    if (state_.fonts.heading) ImGui::PushFont(state_.fonts.heading);
+    const float title_w = ImGui::CalcTextSize(v.icon).x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(v.title).x;
+    if (state_.fonts.heading) ImGui::PopFont();
+    page_title(state_, v.icon, title_w <= room ? v.title : v.tab_label);
     const float after = ImGui::GetCursorPosY();
     // Undo / redo at the top right, where they are easy to find on every page.
     ImGui::SetCursorPos(ImVec2(right - btn * 2 - ImGui::GetStyle().ItemSpacing.x, y));

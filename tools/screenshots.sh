@@ -26,7 +26,7 @@ shot() {   # shot NAME SIZE ARGS...
 for size in 1280x800 390x844; do
   tag=desktop; [ "$size" = 390x844 ] && tag=phone
   shot "welcome-$tag" "$size" --page welcome
-  for page in log diary patterns causes checkin background settings; do
+  for page in log diary patterns causes checkin background settings export; do
     shot "$page-$tag" "$size" --demo --page "$page"
   done
   [ "$tag" = phone ] && shot "more-$tag" "$size" --demo --page more
