@@ -219,7 +219,7 @@ Catalog load_catalog_json(std::string_view json_text) {
     if (json_text.size() > kMaxCatalogBytes)
         throw CatalogError("catalog: the file is larger than " + std::to_string(kMaxCatalogBytes) +
                            " bytes (" + std::to_string(json_text.size()) + ")");
-    if (const auto why = json_guard::odd_zero_number(json_text); !why.empty()) throw CatalogError("catalog: " + why);
+    if (const auto why = json_guard::number_problem(json_text); !why.empty()) throw CatalogError("catalog: " + why);
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseDefaultFlags | rapidjson::kParseValidateEncodingFlag>(json_text.data(),
                                                                                    json_text.size());

@@ -7,8 +7,11 @@
 // undefined behaviour, and in practice a wrong value ("0e-30" loaded as a
 // non-zero amount). The same happens when the significant digits start with
 // 18446744073709551615 (2^64 - 1) and the next digit is 5 or more: rounding wraps
-// the 64-bit significand to zero. Found by tests/fuzz (fuzz_catalog). No writer
-// of ours (nor any usual one) writes numbers like that, so they are refused.
+// the 64-bit significand to zero. And a number with hundreds of leading zeros
+// after the point (0.000...0911) makes it index its power-of-ten table far out of
+// bounds (GetCachedPower10). Found by tests/fuzz (fuzz_catalog). No writer of
+// ours (nor any usual one) writes numbers like that: numbers with more than 40
+// mantissa digits, and the two cases above, are refused.
 #pragma once
 
 #include <cstddef>
@@ -18,7 +21,7 @@
 namespace nd::json_guard {
 
 // Empty when fine; otherwise a sentence naming the offending number.
-inline std::string odd_zero_number(std::string_view s) {
+inline std::string number_problem(std::string_view s) {
     bool in_string = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
@@ -37,11 +40,13 @@ inline std::string odd_zero_number(std::string_view s) {
         std::string significant;  // digits without leading zeros, the first 21
         bool all_zero = true;
         long frac_digits = 0;
+        long digits = 0;
         bool in_frac = false;
         if (s[i] == '-') ++i;
         for (; i < s.size(); ++i) {
             const char d = s[i];
             if (d >= '0' && d <= '9') {
+                ++digits;
                 if (d != '0') all_zero = false;
                 if (!all_zero && significant.size() < 21) significant += d;
                 if (in_frac) ++frac_digits;
@@ -64,6 +69,9 @@ inline std::string odd_zero_number(std::string_view s) {
         if (all_zero && (p < -22 || p > 22))
             return "the number " + std::string(s.substr(start, std::min<std::size_t>(i - start, 24))) +
                    (i - start > 24 ? "..." : "") + " is zero written in an unusual way; write it as 0";
+        if (digits > 40)
+            return "the number " + std::string(s.substr(start, 24)) + "... has " + std::to_string(digits) +
+                   " digits, more than can be read exactly; shorten it";
         if (significant.size() == 21 && significant.compare(0, 20, "18446744073709551615") == 0 &&
             significant[20] >= '5')
             return "the number " + std::string(s.substr(start, std::min<std::size_t>(i - start, 24))) +

@@ -258,7 +258,7 @@ std::string diary_to_json(const Diary& d) {
 
 Diary diary_from_json(std::string_view json) {
     check_size(json.size());
-    if (const auto why = json_guard::odd_zero_number(json); !why.empty())
+    if (const auto why = json_guard::number_problem(json); !why.empty())
         throw ImportError("Cannot read this JSON backup: " + why);
     return guarded_load("JSON backup", [&](Diary& d) {
         detail::ViewBuf buf(json);
