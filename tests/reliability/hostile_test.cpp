@@ -204,13 +204,20 @@ TEST_CASE("JSON and binary backups: every hostile input is an ImportError, nothi
         }
         for (const char* wrap : {"0.0018446744073709551615611", "184467440737095516156", "1.8446744073709551615999e3"}) {
             INFO(wrap);
-            CHECK_FALSE(nd::json_guard::odd_zero_number(wrap).empty());
+            CHECK_FALSE(nd::json_guard::number_problem(wrap).empty());
             std::string cat = R"({"version": 1, "causes": [], "x": ZERO})";
             cat.replace(cat.find("ZERO"), 4, wrap);
             CHECK_THROWS_WITH(nd::load_catalog_json(cat), Catch::Contains("shorten it"));
         }
-        CHECK(nd::json_guard::odd_zero_number("18446744073709551614999").empty());
-        CHECK(nd::json_guard::odd_zero_number(R"({"note": "0e-30 \" 0e-40", "a": [0, -0.0, 12e3]})").empty());
+        CHECK(nd::json_guard::number_problem("18446744073709551614999").empty());
+        // Hundreds of leading zeros: rapidjson would index its power table out of bounds.
+        const std::string tiny = "0." + std::string(440, '0') + "911339338";
+        CHECK(nd::json_guard::number_problem(tiny).find("shorten it") != std::string::npos);
+        std::string z = fj;
+        z.replace(z.find("1.5"), 3, tiny);
+        CHECK_THROWS_WITH(nd::diary_from_json(z), Catch::Contains("digits"));
+        CHECK(nd::json_guard::number_problem("0.000012345678901234567890123456789012345").empty());  // 40 digits
+        CHECK(nd::json_guard::number_problem(R"({"note": "0e-30 \" 0e-40", "a": [0, -0.0, 12e3]})").empty());
     }
     long refused = 0;
     for (const auto& s : bad) {
