@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The test suite under AddressSanitizer + UndefinedBehaviorSanitizer, then the
+# core tests under valgrind (docs/reliability.md).
+#
+#   tools/sanitize.sh            both
+#   tools/sanitize.sh asan       ASan + UBSan only: core, CLI and their tests in build-asan, ctest
+#   tools/sanitize.sh valgrind   valgrind memcheck only: nd_core_tests and the reliability tests
+#                                (without the crash and fault loops: too slow under valgrind) from build-rel
+#
+# The desktop app and the PDF renderer are not part of the sanitized build
+# (ND_BUILD_APP=OFF, ND_BUILD_PDF=OFF): this covers the core, the nd CLI and
+# every test that uses them. ND_JOBS sets the build parallelism (default 1).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jobs="${ND_JOBS:-1}"
+what="${1:-all}"
+status=0
+
+run_asan() {
+  local dir="${ND_ASAN_BUILD_DIR:-$here/build-asan}"
+  if [ ! -f "$dir/build.ninja" ]; then
+    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DND_BUILD_APP=OFF -DND_BUILD_PDF=OFF \
+      -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
+      -DCMAKE_C_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
+      -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
+  fi
+  cmake --build "$dir" -j"$jobs"
+  # Fewer crash runs under ASan (each child is an ASan process); the fault loop runs in full.
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ND_CRASH_RUNS="${ND_CRASH_RUNS:-100}" ND_CRASH_OTHER_RUNS="${ND_CRASH_OTHER_RUNS:-30}" \
+    ctest --test-dir "$dir" --output-on-failure -j"$jobs" || status=1
+}
+
+run_valgrind() {
+  if ! command -v valgrind >/dev/null 2>&1; then
+    echo "sanitize.sh: valgrind is not installed (apt-get install valgrind); valgrind run skipped" >&2
+    return 0
+  fi
+  local dir="${ND_BUILD_DIR:-$here/build-rel}"
+  if [ ! -f "$dir/build.ninja" ]; then
+    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_BUILD_APP=OFF -DND_BUILD_PDF=OFF
+  fi
+  cmake --build "$dir" -j"$jobs"
+  local vg=(valgrind --tool=memcheck --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+            --show-leak-kinds=definite --track-origins=no --quiet)
+  echo "valgrind: nd_core_tests"
+  "${vg[@]}" "$dir/tests/nd_core_tests" --reporter compact || status=1
+  if [ -x "$dir/tests/reliability/nd_reliability_tests" ]; then
+    echo "valgrind: nd_reliability_tests (hostile input, privacy)"
+    "${vg[@]}" "$dir/tests/reliability/nd_reliability_tests" "[hostile],[privacy]" --reporter compact || status=1
+  fi
+}
+
+case "$what" in
+  all) run_asan; run_valgrind ;;
+  asan) run_asan ;;
+  valgrind) run_valgrind ;;
+  *) echo "usage: tools/sanitize.sh [all|asan|valgrind]" >&2; exit 2 ;;
+esac
+[ $status -eq 0 ] && echo "sanitize.sh: clean" || echo "sanitize.sh: FAILED"
+exit $status
