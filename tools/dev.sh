@@ -17,6 +17,7 @@ packages=(
   fonts-dejavu-core fonts-font-awesome
   libcairo2-dev libpango1.0-dev poppler-utils
   libsodium-dev libbenchmark-dev
+  strace
 )
 
 install_missing() {
