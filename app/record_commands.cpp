@@ -1,68 +1,31 @@
 #include "record_commands.hpp"
 
-#include <memory>
+#include <utility>
 
-#include "store.hpp"
+#include "record_kinds.hpp"
 
 namespace nd::app {
 
 Command restore_episode_command(const Episode& e) {
-    Command c;
-    c.label = "restore episode";
-    c.apply = [id = e.id](Store& s) { s.restore_episode(id); };
-    c.revert = [id = e.id](Store& s) { s.delete_episode(id); };
-    return c;
+    return unbin_record_command(e, "restore episode");
 }
 
 Command put_fact_command(BackgroundFact f, std::optional<BackgroundFact> previous) {
-    // The id given on the first apply is kept, so redo replaces the same record.
-    auto id = std::make_shared<std::string>(f.id);
-    Command c;
-    c.label = previous ? "edit background" : "add background";
-    c.apply = [f = std::move(f), id](Store& s) mutable {
-        if (!id->empty()) f.id = *id;
-        *id = s.put_fact(f).id;
-    };
-    c.revert = [previous = std::move(previous), id](Store& s) {
-        if (previous)
-            s.put_fact(*previous);
-        else
-            s.delete_fact(*id);
-    };
-    return c;
+    std::string label = previous ? "edit background" : "add background";
+    return put_record_command(std::move(f), std::move(previous), std::move(label));
 }
 
 Command delete_fact_command(const BackgroundFact& f) {
-    Command c;
-    c.label = "delete background";
-    c.apply = [id = f.id](Store& s) { s.delete_fact(id); };
-    c.revert = [id = f.id](Store& s) { s.restore_fact(id); };
-    return c;
+    return bin_record_command(f, "delete background");
 }
 
 Command put_medicine_command(Medicine m, std::optional<Medicine> previous) {
-    auto id = std::make_shared<std::string>(m.id);
-    Command c;
-    c.label = previous ? "edit medicine" : "add medicine";
-    c.apply = [m = std::move(m), id](Store& s) mutable {
-        if (!id->empty()) m.id = *id;
-        *id = s.put_medicine(m).id;
-    };
-    c.revert = [previous = std::move(previous), id](Store& s) {
-        if (previous)
-            s.put_medicine(*previous);
-        else
-            s.delete_medicine(*id);
-    };
-    return c;
+    std::string label = previous ? "edit medicine" : "add medicine";
+    return put_record_command(std::move(m), std::move(previous), std::move(label));
 }
 
 Command delete_medicine_command(const Medicine& m) {
-    Command c;
-    c.label = "delete medicine";
-    c.apply = [id = m.id](Store& s) { s.delete_medicine(id); };
-    c.revert = [id = m.id](Store& s) { s.restore_medicine(id); };
-    return c;
+    return bin_record_command(m, "delete medicine");
 }
 
 Command set_profile_command(Profile before, Profile after) {
@@ -74,11 +37,7 @@ Command set_profile_command(Profile before, Profile after) {
 }
 
 Command delete_checkin_command(const CheckIn& ci) {
-    Command c;
-    c.label = "delete check-in";
-    c.apply = [id = ci.id](Store& s) { s.delete_checkin(id); };
-    c.revert = [id = ci.id](Store& s) { s.restore_checkin(id); };
-    return c;
+    return bin_record_command(ci, "delete check-in");
 }
 
 }  // namespace nd::app

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "record_kinds.hpp"
 #include "store.hpp"
 
 namespace nd::app {
@@ -64,11 +65,7 @@ Command edit_episode_command(Episode before, Episode after) {
 }
 
 Command delete_episode_command(const Episode& e) {
-    Command c;
-    c.label = "delete episode";
-    c.apply = [id = e.id](Store& s) { s.delete_episode(id); };
-    c.revert = [id = e.id](Store& s) { s.restore_episode(id); };
-    return c;
+    return bin_record_command(e, "delete episode");
 }
 
 Command end_episode_command(const Episode& e) {
@@ -80,20 +77,7 @@ Command end_episode_command(const Episode& e) {
 }
 
 Command put_checkin_command(CheckIn ci, std::optional<CheckIn> previous) {
-    auto id = std::make_shared<std::string>(ci.id);
-    Command c;
-    c.label = "check-in";
-    c.apply = [ci = std::move(ci), id](Store& s) mutable {
-        if (!id->empty()) ci.id = *id;
-        *id = s.put_checkin(ci).id;
-    };
-    c.revert = [previous = std::move(previous), id](Store& s) {
-        if (previous)
-            s.put_checkin(*previous);
-        else
-            s.delete_checkin(*id);
-    };
-    return c;
+    return put_record_command(std::move(ci), std::move(previous), "check-in");
 }
 
 }  // namespace nd::app
