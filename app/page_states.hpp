@@ -92,7 +92,7 @@ struct CausesPage {
     std::set<std::string> open_causes;        // cause ids shown in full
     std::set<std::string> open_evidence;      // "cause_id#line" keys
     std::uint64_t revision = ~0ull;
-    std::map<std::string, std::size_t> episode_index;   // id -> index into diary.episodes
+    std::vector<std::size_t> red_flag_episode;   // per match.red_flags entry: index into diary.episodes, or npos
 };
 
 // ---- Daily check-in --------------------------------------------------------

@@ -3,7 +3,11 @@
 // the catalog ranked by how well the diary fits, with the evidence for and
 // against (open a line to see its episodes), what to log next, and the cause's
 // own description and sources.
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "episode_text.hpp"
 #include "form_util.hpp"
@@ -17,15 +21,17 @@ namespace nd::app {
 
 namespace {
 
-void index_episodes(AppState& s, CausesPage& pg) {
-    pg.episode_index.clear();
-    for (std::size_t i = 0; i < s.diary.episodes.size(); ++i) pg.episode_index[s.diary.episodes[i].id] = i;
+// Finds the episodes of the red flags (few) in one pass over the diary, once per change.
+void index_red_flags(AppState& s, CausesPage& pg) {
+    pg.red_flag_episode.assign(s.match.red_flags.size(), static_cast<std::size_t>(-1));
+    if (!s.match.red_flags.empty()) {
+        std::unordered_map<std::string_view, std::vector<std::size_t>> wanted;
+        for (std::size_t k = 0; k < s.match.red_flags.size(); ++k) wanted[s.match.red_flags[k].episode_id].push_back(k);
+        for (std::size_t i = 0; i < s.diary.episodes.size(); ++i)
+            if (const auto it = wanted.find(s.diary.episodes[i].id); it != wanted.end())
+                for (const std::size_t k : it->second) pg.red_flag_episode[k] = i;
+    }
     pg.revision = s.revision;
-}
-
-const Episode* find_episode(AppState& s, const std::string& id) {
-    const auto it = s.pages.causes.episode_index.find(id);
-    return it == s.pages.causes.episode_index.end() ? nullptr : &s.diary.episodes[it->second];
 }
 
 std::string when_text(AppState& s, const Episode& e) {
@@ -34,7 +40,8 @@ std::string when_text(AppState& s, const Episode& e) {
 
 void draw_red_flags_first(AppState& s) {
     const Palette& p = palette();
-    for (const RedFlag& f : s.match.red_flags) {
+    for (std::size_t k = 0; k < s.match.red_flags.size(); ++k) {
+        const RedFlag& f = s.match.red_flags[k];
         ImGui::PushID(&f);
         ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
         ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
@@ -43,8 +50,9 @@ void draw_red_flags_first(AppState& s) {
         heading(s, (std::string(ND_ICON_WARNING "  ") + f.title).c_str());
         ImGui::PopStyleColor();
         record_item(s, "causes:red_flag:" + f.episode_id);
-        if (const Episode* e = find_episode(s, f.episode_id))
-            muted_text(("Episode of " + when_text(s, *e)).c_str());
+        const std::size_t at = k < s.pages.causes.red_flag_episode.size() ? s.pages.causes.red_flag_episode[k]
+                                                                          : static_cast<std::size_t>(-1);
+        if (at < s.diary.episodes.size()) muted_text(("Episode of " + when_text(s, s.diary.episodes[at])).c_str());
         if (f.call_emergency) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
             ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
@@ -79,14 +87,14 @@ void draw_evidence(AppState& s, const CauseMatch& m, std::size_t i) {
     ImGui::TextUnformatted(mark);
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    const bool has_eps = !ev.episode_ids.empty();
+    const bool has_eps = !ev.episode_indices.empty();
     ImGui::PushTextWrapPos(0);
     ImGui::TextWrapped("%s%s", ev.supports ? "" : "Against: ", ev.text.c_str());
     ImGui::PopTextWrapPos();
     if (has_eps) {
         const std::string label = (open ? std::string(ND_ICON_CHEVRON_DOWN " Hide the episodes")
-                                        : std::string(ND_ICON_CHEVRON_RIGHT " See the ") + std::to_string(ev.episode_ids.size()) +
-                                              (ev.episode_ids.size() == 1 ? " episode" : " episodes")) + "##eps";
+                                        : std::string(ND_ICON_CHEVRON_RIGHT " See the ") + std::to_string(ev.episode_indices.size()) +
+                                              (ev.episode_indices.size() == 1 ? " episode" : " episodes")) + "##eps";
         ImGui::Indent(ImGui::GetFontSize() * 1.4f);
         if (big_button(s, label.c_str(), 0, ButtonKind::Quiet)) {
             if (open) s.pages.causes.open_evidence.erase(key);
@@ -95,11 +103,11 @@ void draw_evidence(AppState& s, const CauseMatch& m, std::size_t i) {
         record_item(s, "causes:evidence:" + key);
         if (open) {
             std::size_t shown = 0;
-            for (const std::string& id : ev.episode_ids) {
-                const Episode* e = find_episode(s, id);
-                if (!e) continue;
+            for (const std::uint32_t index : ev.episode_indices) {
+                if (index >= s.diary.episodes.size()) continue;   // the match is of this diary: never, but safe
+                const Episode* e = &s.diary.episodes[index];
                 if (++shown > 50) {
-                    muted_text(("and " + std::to_string(ev.episode_ids.size() - 50) + " more (see the Diary)").c_str());
+                    muted_text(("and " + std::to_string(ev.episode_indices.size() - 50) + " more (see the Diary)").c_str());
                     break;
                 }
                 muted_text(episode_line_with_date(*e, format_date(local_date(e->start), s.settings.date_format)).c_str());
@@ -180,7 +188,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
 
 void draw_causes(AppState& s) {
     CausesPage& pg = s.pages.causes;
-    if (pg.revision != s.revision) index_episodes(s, pg);
+    if (pg.revision != s.revision) index_red_flags(s, pg);
     draw_red_flags_first(s);
 
     begin_card("##disclaimer");

@@ -107,9 +107,10 @@ FeatureOutcome episode_share(const Rule& r, const MatchContext& ctx, Pred pred) 
     // Branch-free collection into an uninitialised buffer, then one exact copy.
     const std::unique_ptr<std::uint32_t[]> buf(new std::uint32_t[n]);
     std::uint32_t* dst = buf.get();
+    const std::uint32_t* index = ctx.diary_index.data();
     std::size_t k = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        dst[k] = static_cast<std::uint32_t>(i);
+        dst[k] = index[i];
         k += pred(i) ? 1 : 0;
     }
     out.episodes.assign(dst, dst + k);
@@ -129,9 +130,9 @@ std::optional<std::int64_t> span_days(const MatchContext& ctx) {
     return *last - *first;
 }
 
-void all_episodes(FeatureOutcome& out, std::size_t from, std::size_t to) {
-    out.episodes.resize(to - from);
-    for (std::size_t i = from; i < to; ++i) out.episodes[i - from] = static_cast<std::uint32_t>(i);
+void all_episodes(FeatureOutcome& out, const MatchContext& ctx, std::size_t from, std::size_t to) {
+    out.episodes.assign(ctx.diary_index.begin() + static_cast<std::ptrdiff_t>(from),
+                        ctx.diary_index.begin() + static_cast<std::ptrdiff_t>(to));
 }
 
 FeatureOutcome diary_level(const Rule& r, bool holds, const std::string& detail, const MatchContext& ctx) {
@@ -139,7 +140,7 @@ FeatureOutcome diary_level(const Rule& r, bool holds, const std::string& detail,
     out.applicable = true;
     out.fraction = holds ? 1.0 : 0.0;
     out.text = r.says + " (" + detail + ")";
-    if (holds) all_episodes(out, 0, ctx.episodes.size());
+    if (holds) all_episodes(out, ctx, 0, ctx.episodes.size());
     return out;
 }
 
@@ -218,8 +219,8 @@ FeatureOutcome worsening(const Rule& r, const MatchContext& ctx) {
     }
     const std::size_t half = n / 2;
     double early = 0, late = 0;
-    for (std::size_t i = 0; i < half; ++i) early += ctx.episodes[i]->numbness;
-    for (std::size_t i = n - half; i < n; ++i) late += ctx.episodes[i]->numbness;
+    for (std::size_t i = 0; i < half; ++i) early += ctx.numbers_of[i].numbness;
+    for (std::size_t i = n - half; i < n; ++i) late += ctx.numbers_of[i].numbness;
     early /= static_cast<double>(half);
     late /= static_cast<double>(half);
     const std::string detail = "average numbness " + one_decimal(early) + " out of 10 in the first " +
@@ -229,7 +230,7 @@ FeatureOutcome worsening(const Rule& r, const MatchContext& ctx) {
     out.applicable = true;
     out.fraction = holds ? 1.0 : 0.0;
     out.text = r.says + " (" + detail + ")";
-    if (holds) all_episodes(out, n - half, n);
+    if (holds) all_episodes(out, ctx, n - half, n);
     return out;
 }
 
@@ -246,6 +247,7 @@ std::string format_number(double v) {
 }
 
 MatchContext make_context(const Diary& diary) {
+    constexpr std::size_t kPrefetchAhead = 8;
     MatchContext ctx;
     ctx.episodes.reserve(diary.episodes.size());
     for (const auto& e : diary.episodes)
@@ -268,16 +270,37 @@ MatchContext make_context(const Diary& diary) {
     std::sort(ctx.facts.begin(), ctx.facts.end(),
               [](const BackgroundFact* a, const BackgroundFact* b) { return a->id < b->id; });
 
-    // Dates (ascending) of the live check-ins that record a general symptom.
-    std::vector<const LocalDate*> symptom_days;
+    ctx.diary_index.resize(ctx.episodes.size());
+    for (std::size_t i = 0; i < ctx.episodes.size(); ++i)
+        ctx.diary_index[i] = static_cast<std::uint32_t>(ctx.episodes[i] - diary.episodes.data());
+
+    // Day numbers (ascending) of the live check-ins that record a general symptom. A date
+    // that is not a valid "YYYY-MM-DD" can never equal an episode's local date: left out.
+    std::vector<std::int64_t> symptom_days;
     for (const CheckIn* c : ctx.checkins)
-        if (!c->symptoms.empty()) symptom_days.push_back(&c->date);
+        if (!c->symptoms.empty())
+            if (const auto day = days_since_epoch(c->date)) symptom_days.push_back(*day);
+    if (!std::is_sorted(symptom_days.begin(), symptom_days.end())) std::sort(symptom_days.begin(), symptom_days.end());
+    constexpr std::uint32_t kRedFlagRegions = (1u << static_cast<unsigned>(Region::Face)) |
+                                              (1u << static_cast<unsigned>(Region::Arm)) |
+                                              (1u << static_cast<unsigned>(Region::Hand)) |
+                                              (1u << static_cast<unsigned>(Region::SaddleArea));
 
     // One pass over the episodes: everything the episode-level rules read.
     const std::size_t n = ctx.episodes.size();
     ctx.facts_of.resize(n);
     ctx.numbers_of.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
+        // The loop is bound by the memory latency of the episodes' small heap lists (each its
+        // own allocation): ask for those of an episode a few steps ahead.
+        if (i + kPrefetchAhead < n) {
+            const Episode& ahead = *ctx.episodes[i + kPrefetchAhead];
+            __builtin_prefetch(ahead.regions.data());
+            __builtin_prefetch(ahead.sensations.data());
+            __builtin_prefetch(ahead.activities.data());
+            __builtin_prefetch(ahead.reliefs.data());
+            __builtin_prefetch(ahead.signs.data());
+        }
         const Episode& e = *ctx.episodes[i];
         EpisodeFacts& f = ctx.facts_of[i];
         EpisodeNumbers& num = ctx.numbers_of[i];
@@ -298,6 +321,7 @@ MatchContext make_context(const Diary& diary) {
         num.effect_walking = e.effect_walking;
         num.effect_sleep = e.effect_sleep;
         num.effect_work = e.effect_work;
+        num.numbness = e.numbness;
         std::uint8_t flags = 0;
         if (e.ongoing) flags |= EpisodeFacts::kOngoing;
         if (e.duration_min) {
@@ -320,13 +344,12 @@ MatchContext make_context(const Diary& diary) {
                         [](Sensation s) { return s == Sensation::Numbness; })) {
             bool symptom_that_day = false;
             if (!symptom_days.empty()) {
-                const auto day = local_date(e.start);
-                const auto it = std::lower_bound(symptom_days.begin(), symptom_days.end(), day,
-                                                 [](const LocalDate* d, const LocalDate& v) { return *d < v; });
-                symptom_that_day = it != symptom_days.end() && **it == day;
+                const std::int64_t day = local_day_number(e.start);
+                symptom_that_day = std::binary_search(symptom_days.begin(), symptom_days.end(), day);
             }
             if (!symptom_that_day) flags |= EpisodeFacts::kNumbnessOnly;
         }
+        if (!e.signs.empty() || e.spread || (f.regions & kRedFlagRegions) != 0) flags |= EpisodeFacts::kMayRedFlag;
         f.flags = flags;
         if (toes && ctx.first_toes < 0) ctx.first_toes = static_cast<std::int64_t>(i);
 

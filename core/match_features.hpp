@@ -26,7 +26,10 @@ struct EpisodeFacts {
     std::uint8_t flags = 0;            // kOngoing, ...
 
     static constexpr std::uint8_t kOngoing = 1, kHasDuration = 2, kHasReliefAfter = 4, kWorseAtNight = 8,
-                                  kStartsAtToes = 16, kSpreadUpFromToes = 32, kNumbnessOnly = 64;
+                                  kStartsAtToes = 16, kSpreadUpFromToes = 32, kNumbnessOnly = 64,
+                                  // It might raise a red flag (a sign, a spread, a face, arm, hand or
+                                  // saddle region): only these are given to red_flags_for().
+                                  kMayRedFlag = 128;
 };
 
 // The numbers of an episode, read by the few rules with a threshold.
@@ -34,12 +37,14 @@ struct EpisodeNumbers {
     std::int32_t duration_min = 0;     // valid with kHasDuration
     std::int32_t relief_after_min = 0; // valid with kHasReliefAfter
     std::int32_t effect_walking = 0, effect_sleep = 0, effect_work = 0;
+    std::int32_t numbness = 0;         // 0..10
 };
 
 // The live (non-deleted) records of a diary in a canonical order, so matching does
 // not depend on the order the caller handed them in.
 struct MatchContext {
     std::vector<const Episode*> episodes;        // by start.utc, then id
+    std::vector<std::uint32_t> diary_index;      // diary_index[i]: index of episodes[i] in Diary::episodes
     std::vector<EpisodeFacts> facts_of;          // facts_of[i] describes episodes[i]
     std::vector<EpisodeNumbers> numbers_of;      // numbers_of[i] too
     std::vector<const CheckIn*> checkins;        // by date, then id
@@ -57,7 +62,9 @@ struct FeatureOutcome {
     bool applicable = false;      // false: the diary cannot say (too little data); fraction is 0
     double fraction = 0;          // 0..1: how much of the diary shows the feature
     std::string text;             // evidence wording when fraction > 0
-    std::vector<std::uint32_t> episodes;  // indices into MatchContext::episodes, ascending
+    // Indices into Diary::episodes (MatchContext::diary_index of the rule's episodes), in the
+    // order of MatchContext::episodes (time order).
+    std::vector<std::uint32_t> episodes;
     std::vector<std::string> fact_ids;    // background facts or check-ins
     std::vector<std::string> unknowns;    // what the diary does not record for this rule
 };

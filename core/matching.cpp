@@ -62,9 +62,7 @@ CauseMatch match_cause(const Cause& cause, const detail::MatchContext& ctx, bool
         EvidenceLine line;
         line.supports = rule.weight > 0;
         line.text = std::move(out.text);
-        // Episode ids are materialised only here, once, from the indices the rule collected.
-        line.episode_ids.reserve(out.episodes.size());
-        for (const std::uint32_t i : out.episodes) line.episode_ids.push_back(ctx.episodes[i]->id);
+        line.episode_indices = std::move(out.episodes);
         line.fact_ids = std::move(out.fact_ids);
         line.weight = rule.weight * out.fraction;
         sum += line.weight;
@@ -111,8 +109,11 @@ MatchResult match(const Catalog& catalog, const Diary& diary) {
     result.minimum_episodes = kMinimumEpisodes;
 
     // Red flags first and apart: newest episode first, never hidden behind a score.
-    for (auto it = ctx.episodes.rbegin(); it != ctx.episodes.rend(); ++it) {
-        auto flags = red_flags_for(**it);
+    // Only episodes that might raise one are checked (red_flags_for decides; the mask only skips
+    // episodes with no sign, no spread and no face, arm, hand or saddle region).
+    for (std::size_t i = ctx.episodes.size(); i-- > 0;) {
+        if (!(ctx.facts_of[i].flags & detail::EpisodeFacts::kMayRedFlag)) continue;
+        auto flags = red_flags_for(*ctx.episodes[i]);
         for (auto& f : flags) result.red_flags.push_back(std::move(f));
     }
 
@@ -122,6 +123,18 @@ MatchResult match(const Catalog& catalog, const Diary& diary) {
         return a.score != b.score ? a.score > b.score : a.cause_id < b.cause_id;
     });
     return result;
+}
+
+const std::string* episode_id(const Diary& diary, std::uint32_t index) {
+    return index < diary.episodes.size() ? &diary.episodes[index].id : nullptr;
+}
+
+std::vector<std::string> episode_ids(const EvidenceLine& line, const Diary& diary) {
+    std::vector<std::string> ids;
+    ids.reserve(line.episode_indices.size());
+    for (const std::uint32_t i : line.episode_indices)
+        if (const std::string* id = episode_id(diary, i)) ids.push_back(*id);
+    return ids;
 }
 
 const char* disclaimer() {

@@ -3,6 +3,7 @@
 // It informs; it never diagnoses (see disclaimer()).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,9 @@ const char* fit_label(Fit f);   // "The diary cannot tell yet", "Fits little", .
 struct EvidenceLine {
     bool supports = true;                     // for (true) or against (false)
     std::string text;                         // "7 of 9 episodes began after sitting with legs crossed"
-    std::vector<std::string> episode_ids;     // episodes it rests on
+    // Episodes it rests on, in time order: indices into the `episodes` of the Diary that was
+    // matched (valid as long as that diary is not changed; episode_id() resolves one).
+    std::vector<std::uint32_t> episode_indices;
     std::vector<std::string> fact_ids;        // background facts / check-ins it rests on
     double weight = 0;
 };
@@ -55,6 +58,11 @@ struct MatchResult {
 std::vector<RedFlag> red_flags_for(const Episode& e);
 // Matches every cause; deleted episodes and records are ignored.
 MatchResult match(const Catalog& catalog, const Diary& diary);
+// The id of the episode at an evidence index of `diary` (the one that was matched);
+// nullptr when the index is out of range (a result kept past a change of the diary).
+const std::string* episode_id(const Diary& diary, std::uint32_t index);
+// Every episode id of an evidence line, resolved through the matched diary.
+std::vector<std::string> episode_ids(const EvidenceLine& line, const Diary& diary);
 // "This shows patterns to discuss with a doctor. It is not a diagnosis. ..."
 const char* disclaimer();
 

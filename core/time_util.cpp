@@ -45,6 +45,8 @@ LocalDate date_from_days(std::int64_t days) {
 
 LocalDate local_date(const LocalTime& t) { return date_from_days(floor_div(local_seconds(t), 86400)); }
 
+std::int64_t local_day_number(const LocalTime& t) { return floor_div(local_seconds(t), 86400); }
+
 int local_minute_of_day(const LocalTime& t) {
     const auto s = local_seconds(t);
     return static_cast<int>((s - floor_div(s, 86400) * 86400) / 60);

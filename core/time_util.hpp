@@ -15,6 +15,9 @@ std::int64_t now_utc_seconds();
 
 // The local calendar date of a moment, "YYYY-MM-DD".
 LocalDate local_date(const LocalTime& t);
+// The local calendar date of a moment as days since 1970-01-01 (the day number of
+// local_date(t), without formatting it).
+std::int64_t local_day_number(const LocalTime& t);
 // Minutes since local midnight (0..1439).
 int local_minute_of_day(const LocalTime& t);
 // 0 = Monday .. 6 = Sunday, in local time.

@@ -29,7 +29,8 @@ CauseMatch cause(const MatchResult& r, const std::string& id) {
 }
 
 // Everything a result says, in one string: for failure messages and exact comparisons.
-std::string dump(const MatchResult& r) {
+// Evidence episodes are shown by id, resolved through the diary that was matched.
+std::string dump(const MatchResult& r, const Diary& d) {
     std::ostringstream o;
     o << "episodes " << r.episodes_considered << "/" << r.minimum_episodes << "\n";
     for (const auto& f : r.red_flags) {
@@ -41,7 +42,7 @@ std::string dump(const MatchResult& r) {
         o << c.cause_id << " score=" << c.score << " fit=" << fit_label(c.fit) << " : " << c.fit_text << "\n";
         for (const auto& e : c.evidence) {
             o << "  " << (e.supports ? "+ " : "- ") << e.text << " w=" << e.weight << " [";
-            for (const auto& id : e.episode_ids) o << id << " ";
+            for (const auto& id : episode_ids(e, d)) o << id << " ";
             for (const auto& id : e.fact_ids) o << id << " ";
             o << "]\n";
         }
@@ -63,7 +64,7 @@ const EvidenceLine* line_containing(const CauseMatch& c, const std::string& text
 // The cause ranks first on `own`, with a good fit; on `other` it fits worse.
 void check_cause(const std::string& id, const Diary& own, const Diary& other, bool expect_against_line) {
     const auto mine = match(catalog(), own);
-    INFO(dump(mine));
+    INFO(dump(mine, own));
     REQUIRE(mine.causes.size() == 11);
     CHECK(mine.causes.front().cause_id == id);
     const auto& c = cause(mine, id);
@@ -72,7 +73,7 @@ void check_cause(const std::string& id, const Diary& own, const Diary& other, bo
     CHECK(c.evidence.front().supports);
 
     const auto theirs = match(catalog(), other);
-    INFO(dump(theirs));
+    INFO(dump(theirs, other));
     const auto& o = cause(theirs, id);
     CHECK(o.score < c.score);
     CHECK(o.fit == Fit::FitsLittle);
@@ -96,14 +97,15 @@ std::vector<Diary> all_diaries() {
 
 TEST_CASE("posture ranks first on a fallen-asleep pattern and loses when nothing eases it") {
     check_cause("posture", posture_diary(), nothing_eases_diary(), true);
-    const auto r = match(catalog(), posture_diary());
+    const Diary posture = posture_diary();
+    const auto r = match(catalog(), posture);
     const auto& c = cause(r, "posture");
     const EvidenceLine* trigger = line_containing(c, "began after crossed legs");
     REQUIRE(trigger);
     CHECK(trigger->text ==
           "7 of 9 episodes began after crossed legs, long sitting, kneeling, sitting on the feet or tight clothes");
-    CHECK(trigger->episode_ids.size() == 7);
-    CHECK(trigger->episode_ids.front() == test_uuid(1, 1));
+    CHECK(trigger->episode_indices.size() == 7);
+    CHECK(episode_ids(*trigger, posture).front() == test_uuid(1, 1));
     const EvidenceLine* eased = line_containing(c, "eased within 15 minutes");
     REQUIRE(eased);
     CHECK(eased->text.rfind("9 of 9 episodes", 0) == 0);
@@ -113,7 +115,7 @@ TEST_CASE("posture ranks first on a fallen-asleep pattern and loses when nothing
     REQUIRE(nothing);
     CHECK_FALSE(nothing->supports);
     CHECK(nothing->weight < 0);
-    CHECK(nothing->episode_ids.size() == 5);
+    CHECK(nothing->episode_indices.size() == 5);
     CHECK(against.score < 0);
 }
 
@@ -209,7 +211,7 @@ TEST_CASE("stroke ranks first on sudden face and arm numbness with warning signs
 TEST_CASE("Serious causes are never shown as ruled out") {
     for (const auto& d : all_diaries()) {
         const auto r = match(catalog(), d);
-        INFO(dump(r));
+        INFO(dump(r, d));
         for (const auto& c : r.causes) {
             std::string all = c.fit_text;
             for (const auto& e : c.evidence) all += " " + e.text;
@@ -232,7 +234,7 @@ TEST_CASE("Too little data gives no claims: the diary cannot tell yet") {
     add(d, fallen_asleep_foot(1, 0));
     add(d, fallen_asleep_foot(2, 1));
     const auto r = match(catalog(), d);
-    INFO(dump(r));
+    INFO(dump(r, d));
     CHECK(r.episodes_considered == 2);
     CHECK(r.minimum_episodes == 3);
     for (const auto& c : r.causes) {
@@ -255,13 +257,13 @@ TEST_CASE("Too little data gives no claims: the diary cannot tell yet") {
 TEST_CASE("Matching is deterministic: the same result twice and under any input order") {
     std::mt19937 rng(12345);
     for (auto d : all_diaries()) {
-        const std::string first = dump(match(catalog(), d));
-        CHECK(dump(match(catalog(), d)) == first);
+        const std::string first = dump(match(catalog(), d), d);
+        CHECK(dump(match(catalog(), d), d) == first);
         for (int round = 0; round < 3; ++round) {
             std::shuffle(d.episodes.begin(), d.episodes.end(), rng);
             std::shuffle(d.checkins.begin(), d.checkins.end(), rng);
             std::shuffle(d.facts.begin(), d.facts.end(), rng);
-            CHECK(dump(match(catalog(), d)) == first);
+            CHECK(dump(match(catalog(), d), d) == first);
         }
     }
 }
@@ -277,7 +279,7 @@ TEST_CASE("Ranking ties break by cause id") {
 
 TEST_CASE("Deleted episodes, check-ins and facts are ignored") {
     Diary d = posture_diary();
-    const std::string clean = dump(match(catalog(), d));
+    const std::string clean = dump(match(catalog(), d), d);
     Diary stroke = stroke_diary();
     for (auto& e : stroke.episodes) {
         e.deleted_utc = kDay0Utc + 100 * kDaySeconds;
@@ -292,7 +294,7 @@ TEST_CASE("Deleted episodes, check-ins and facts are ignored") {
     const auto r = match(catalog(), d);
     CHECK(r.episodes_considered == 9);
     CHECK(r.red_flags.empty());
-    CHECK(dump(r) == clean);
+    CHECK(dump(r, d) == clean);
 }
 
 TEST_CASE("Unknowns say what the diary does not record") {
@@ -301,7 +303,7 @@ TEST_CASE("Unknowns say what the diary does not record") {
         add(d, EpisodeBuilder(i + 1).day(i).region(Region::Calf).sensation(Sensation::Numbness).after(Activity::Walking));
     const auto r = match(catalog(), d);
     const auto& pad = cause(r, "peripheral_artery_disease");
-    INFO(dump(r));
+    INFO(dump(r, d));
     CHECK(std::count(pad.unknowns.begin(), pad.unknowns.end(), "No episode records what eased it") == 1);
     CHECK(std::count(pad.unknowns.begin(), pad.unknowns.end(), "No episode records how soon it eased") == 1);
     const auto& fib = cause(r, "fibromyalgia");
@@ -309,13 +311,41 @@ TEST_CASE("Unknowns say what the diary does not record") {
 }
 
 TEST_CASE("Evidence lines name their episodes in time order and carry their weight") {
-    const auto r = match(catalog(), pad_diary());
+    const Diary d = pad_diary();
+    const auto r = match(catalog(), d);
     for (const auto& c : r.causes)
         for (const auto& e : c.evidence) {
             CHECK(e.weight != 0);
             CHECK(e.supports == (e.weight > 0));
-            CHECK(std::is_sorted(e.episode_ids.begin(), e.episode_ids.end()));  // test ids grow with time
+            const auto ids = episode_ids(e, d);
+            CHECK(ids.size() == e.episode_indices.size());
+            CHECK(std::is_sorted(ids.begin(), ids.end()));  // test ids grow with time
         }
+}
+
+TEST_CASE("Evidence indices point at live episodes of the matched diary in any input order") {
+    Diary d = diabetic_diary();
+    Diary binned = stroke_diary();
+    for (auto& e : binned.episodes) {
+        e.deleted_utc = kDay0Utc;
+        d.episodes.push_back(e);
+    }
+    std::mt19937 rng(7);
+    std::shuffle(d.episodes.begin(), d.episodes.end(), rng);
+    const auto r = match(catalog(), d);
+    std::size_t lines = 0;
+    for (const auto& c : r.causes)
+        for (const auto& e : c.evidence) {
+            for (std::size_t k = 0; k < e.episode_indices.size(); ++k) {
+                REQUIRE(e.episode_indices[k] < d.episodes.size());
+                const Episode& ep = d.episodes[e.episode_indices[k]];
+                CHECK_FALSE(ep.deleted_utc);
+                if (k > 0) CHECK(d.episodes[e.episode_indices[k - 1]].start.utc <= ep.start.utc);
+            }
+            lines += !e.episode_indices.empty();
+        }
+    CHECK(lines > 0);
+    CHECK(episode_id(d, static_cast<std::uint32_t>(d.episodes.size())) == nullptr);
 }
 
 TEST_CASE("The disclaimer says it is not a diagnosis and when to call for help") {
@@ -326,8 +356,9 @@ TEST_CASE("The disclaimer says it is not a diagnosis and when to call for help")
 }
 
 TEST_CASE("A diary of feet that fell asleep suggests no other cause") {
-    const auto r = match(catalog(), posture_diary());
-    INFO(dump(r));
+    const Diary d = posture_diary();
+    const auto r = match(catalog(), d);
+    INFO(dump(r, d));
     CHECK(r.red_flags.empty());
     for (const auto& c : r.causes)
         if (c.cause_id != "posture") CHECK(c.fit == Fit::FitsLittle);
@@ -336,7 +367,7 @@ TEST_CASE("A diary of feet that fell asleep suggests no other cause") {
 TEST_CASE("Numb hands and feet without warning signs do not point to stroke") {
     for (const auto& d : {alcohol_diary(), fibromyalgia_diary()}) {
         const auto r = match(catalog(), d);
-        INFO(dump(r));
+        INFO(dump(r, d));
         CHECK(r.red_flags.empty());
         CHECK(cause(r, "stroke").fit == Fit::FitsLittle);
     }

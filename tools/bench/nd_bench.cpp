@@ -267,7 +267,7 @@ BENCHMARK(BM_Match)->Arg(1'000)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMil
 
 // Heap held by what the app keeps in memory for a 100k diary (glibc mallinfo2:
 // bytes allocated and not freed): the Diary snapshot, the MatchResult (its
-// evidence lines list every supporting episode id), and the number of those ids.
+// evidence lines list every supporting episode by index), and the number of those indices.
 double heap_mb() { return static_cast<double>(mallinfo2().uordblks) / (1024.0 * 1024.0); }
 
 void BM_HeapHeld(benchmark::State& state) {
@@ -285,7 +285,7 @@ void BM_HeapHeld(benchmark::State& state) {
         match_mb = h2 - h1;
         ids = 0;
         for (const nd::CauseMatch& c : m.causes)
-            for (const nd::EvidenceLine& l : c.evidence) ids += l.episode_ids.size();
+            for (const nd::EvidenceLine& l : c.evidence) ids += l.episode_indices.size();
     }
     state.counters["diary_MiB"] = diary_mb;
     state.counters["match_MiB"] = match_mb;
@@ -632,7 +632,7 @@ void print_targets(const Collector& c) {
     if (heap != c.figures.end()) {
         const auto& k = heap->second.counters;
         auto get = [&](const char* key) { return k.count(key) ? k.at(key) : 0.0; };
-        std::printf("%-44s diary %.1f MiB, match result %.1f MiB (%.0f evidence episode ids)\n",
+        std::printf("%-44s diary %.1f MiB, match result %.1f MiB (%.0f evidence episode indices)\n",
                     "heap held for a 100k diary", get("diary_MiB"), get("match_MiB"), get("evidence_ids"));
     }
     const auto bare = c.figures.find("BM_Save_BareSqliteInsert"), store = c.figures.find("BM_Save_StoreAddEpisode");

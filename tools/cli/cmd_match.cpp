@@ -3,6 +3,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <cmath>
+#include <cstdint>
 #include <iostream>
 #include <map>
 
@@ -40,7 +41,7 @@ std::string count_text(const nd::EvidenceLine& ev) {
         if (n == 0) return;
         out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    add(ev.episode_ids.size(), "episode", "episodes");
+    add(ev.episode_indices.size(), "episode", "episodes");
     add(ev.fact_ids.size(), "background record", "background records");
     return out.empty() ? "" : "  [" + out + "]";
 }
@@ -128,9 +129,12 @@ std::string to_json(const nd::MatchResult& r, const nd::Diary& d) {
             write_key(w, "weight");
             write_double(w, ev.weight);
             write_key(w, "episode_count");
-            w.Uint(static_cast<unsigned>(ev.episode_ids.size()));
+            w.Uint(static_cast<unsigned>(ev.episode_indices.size()));
             write_key(w, "episode_ids");
-            write_strings(w, ev.episode_ids);
+            w.StartArray();   // resolved through the diary that was matched
+            for (const std::uint32_t i : ev.episode_indices)
+                if (const std::string* id = nd::episode_id(d, i)) write_string(w, *id);
+            w.EndArray();
             write_key(w, "fact_ids");
             write_strings(w, ev.fact_ids);
             w.EndObject();
@@ -173,7 +177,8 @@ void print_text(const nd::MatchResult& r, const nd::Diary& d, bool show_ids, std
                 any = true;
                 out << "     " << (supports ? "+ " : "- ") << ev.text << count_text(ev) << "\n";
                 if (show_ids)
-                    for (const auto& id : ev.episode_ids) out << "         episode " << id << "\n";
+                    for (const std::uint32_t i : ev.episode_indices)
+                        if (const std::string* id = nd::episode_id(d, i)) out << "         episode " << *id << "\n";
             }
         }
         if (!c.unknowns.empty()) {
