@@ -1,80 +1,19 @@
 // End-to-end tests of the export commands of `nd`: backup / restore (replace,
 // merge, password), export-csv / import-csv, export-fhir and report. Each runs
-// the built binary in a fresh temporary folder (helpers as in cli_test.cpp).
+// the built binary in a fresh temporary folder (helpers in cli_runner.hpp).
 #include <catch2/catch.hpp>
 
-#include <sys/stat.h>
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <string>
 
+#include "cli_runner.hpp"
+
 namespace fs = std::filesystem;
+using namespace nd::test;
 
 namespace {
 
-const std::string kNd = ND_CLI_PATH;
-
-struct CliRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream os;
-    os << in.rdbuf();
-    return os.str();
-}
-
-struct CliDir {
-    fs::path dir;
-    CliDir() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("nd-cli-export-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(dir);
-    }
-    ~CliDir() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    fs::path path(const char* name) const { return dir / name; }
-    void write(const char* name, const std::string& text) const { std::ofstream(dir / name, std::ios::binary) << text; }
-
-    // `args` is passed to /bin/sh as written: quote values with single quotes.
-    CliRun nd(const std::string& args, const std::string& env = "") const {
-        const std::string cmd = "cd '" + dir.string() + "' && env -u ND_DB XDG_DATA_HOME='" + dir.string() +
-                                "/xdg' ND_NOW='2026-03-01T12:00:00+01:00' " + env + " '" + kNd + "' " + args +
-                                " >'" + dir.string() + "/stdout.txt' 2>'" + dir.string() + "/stderr.txt'";
-        const int status = std::system(cmd.c_str());
-        CliRun r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = slurp(dir / "stdout.txt");
-        r.err = slurp(dir / "stderr.txt");
-        return r;
-    }
-};
-
-bool has_cli() {
-    if (kNd.empty() || !fs::exists(kNd)) {
-        WARN("the nd binary was not built; CLI tests skipped");
-        return false;
-    }
-    return true;
-}
-
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
-unsigned mode_of(const fs::path& p) {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0) return 0;
-    return st.st_mode & 0777u;
-}
+const char* kDirPrefix = "nd-cli-export-test-";
 
 // Two episodes, a check-in, a fact: a small diary in d.sqlite.
 void small_diary(const CliDir& t) {
@@ -92,7 +31,7 @@ void small_diary(const CliDir& t) {
 
 TEST_CASE("CLI export commands have help") {
     if (!has_cli()) return;
-    CliDir t;
+    CliDir t(kDirPrefix);
     const auto all = t.nd("--help");
     for (const char* cmd : {"backup", "restore", "export-csv", "import-csv", "export-fhir", "report"}) {
         INFO(cmd);
@@ -108,7 +47,7 @@ TEST_CASE("CLI export commands have help") {
 
 TEST_CASE("CLI backup and restore give identical bytes with mode 0600") {
     if (!has_cli()) return;
-    CliDir t;
+    CliDir t(kDirPrefix);
     small_diary(t);
     const auto b = t.nd("--db d.sqlite backup a.ndbackup");
     REQUIRE(b.code == 0);
@@ -139,7 +78,7 @@ TEST_CASE("CLI backup and restore give identical bytes with mode 0600") {
 
 TEST_CASE("CLI restore refuses damaged and foreign files and changes nothing") {
     if (!has_cli()) return;
-    CliDir t;
+    CliDir t(kDirPrefix);
     small_diary(t);
     REQUIRE(t.nd("--db d.sqlite backup a.ndbackup").code == 0);
     std::string bytes = slurp(t.path("a.ndbackup"));
@@ -174,7 +113,7 @@ TEST_CASE("CLI restore refuses damaged and foreign files and changes nothing") {
 
 TEST_CASE("CLI encrypted backup needs the right password") {
     if (!has_cli()) return;
-    CliDir t;
+    CliDir t(kDirPrefix);
     small_diary(t);
     t.write("pw.txt", "correct horse\n");
     t.write("wrong.txt", "wrong horse\n");
@@ -205,7 +144,7 @@ TEST_CASE("CLI encrypted backup needs the right password") {
 
 TEST_CASE("CLI restore merge combines two diaries") {
     if (!has_cli()) return;
-    CliDir t;
+    CliDir t(kDirPrefix);
     small_diary(t);
     REQUIRE(t.nd("--db d.sqlite backup base.ndbackup").code == 0);
     REQUIRE(t.nd("--db laptop.sqlite restore base.ndbackup").code == 0);
@@ -230,7 +169,7 @@ TEST_CASE("CLI restore merge combines two diaries") {
 
 TEST_CASE("CLI export-csv and import-csv round trip and report bad rows") {
     if (!has_cli()) return;
-    CliDir t;
+    CliDir t(kDirPrefix);
     small_diary(t);
     const auto e = t.nd("--db d.sqlite export-csv all.csv");
     REQUIRE(e.code == 0);
@@ -267,7 +206,7 @@ TEST_CASE("CLI export-csv and import-csv round trip and report bad rows") {
 
 TEST_CASE("CLI export-fhir writes a bundle with a stable patient") {
     if (!has_cli()) return;
-    CliDir t;
+    CliDir t(kDirPrefix);
     small_diary(t);
     const auto f = t.nd("--db d.sqlite export-fhir a.json");
     REQUIRE(f.code == 0);
@@ -288,7 +227,7 @@ TEST_CASE("CLI export-fhir writes a bundle with a stable patient") {
 
 TEST_CASE("CLI report writes a PDF") {
     if (!has_cli()) return;
-    CliDir t;
+    CliDir t(kDirPrefix);
     small_diary(t);
     const auto r = t.nd("--db d.sqlite report r.pdf");
     if (r.code != 0) {

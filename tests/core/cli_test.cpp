@@ -3,75 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include <rapidjson/document.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <string>
 
+#include "cli_runner.hpp"
+
 namespace fs = std::filesystem;
+using namespace nd::test;
 
 namespace {
-
-const std::string kNd = ND_CLI_PATH;
-
-struct CliRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream os;
-    os << in.rdbuf();
-    return os.str();
-}
-
-// A fresh folder; `nd` runs inside it with XDG_DATA_HOME pointing into it, no ND_DB
-// and its clock fixed at 2026-03-01 12:00 +01:00 (ND_NOW).
-struct CliDir {
-    fs::path dir;
-    CliDir() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("nd-cli-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(dir);
-    }
-    ~CliDir() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string path(const char* name) const { return (dir / name).string(); }
-
-    // `args` is passed to /bin/sh as written: quote values with single quotes.
-    CliRun nd(const std::string& args, const std::string& env = "") const {
-        const std::string cmd = "cd '" + dir.string() + "' && env -u ND_DB XDG_DATA_HOME='" + dir.string() +
-                                "/xdg' ND_NOW='2026-03-01T12:00:00+01:00' " + env + " '" + kNd + "' " + args + " >'" + dir.string() +
-                                "/stdout.txt' 2>'" + dir.string() + "/stderr.txt'";
-        const int status = std::system(cmd.c_str());
-        CliRun r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = slurp(dir / "stdout.txt");
-        r.err = slurp(dir / "stderr.txt");
-        return r;
-    }
-};
-
-bool has_cli() {
-    if (kNd.empty() || !fs::exists(kNd)) {
-        WARN("the nd binary was not built; CLI tests skipped");
-        return false;
-    }
-    return true;
-}
-
-std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
-
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 const char* kPosture =
     "--db d.sqlite log --at 2026-01-05T20:30+01:00 --duration 6 --region left:top_of_foot,left:toes "
@@ -304,9 +245,7 @@ TEST_CASE("CLI demo creates a diary whose match gives ranked causes") {
     const fs::path data = t.dir / "xdg" / "numbness-diary";
     CHECK(fs::exists(data / "demo.sqlite"));
     CHECK_FALSE(fs::exists(data / "diary.sqlite"));
-    struct stat st {};
-    REQUIRE(::stat(data.c_str(), &st) == 0);
-    CHECK((st.st_mode & 0777) == 0700);
+    CHECK(mode_of(data) == 0700u);
 }
 
 TEST_CASE("CLI import is all or nothing and refuses a non-empty diary without replace") {
@@ -354,7 +293,7 @@ TEST_CASE("CLI check reports ok or problems with the exit status") {
 TEST_CASE("CLI checkin replaces the same day and ND_DB chooses the diary") {
     if (!has_cli()) return;
     CliDir t;
-    const std::string env = "ND_DB='" + t.path("env.sqlite") + "'";
+    const std::string env = "ND_DB='" + t.path("env.sqlite").string() + "'";
     auto first = t.nd("checkin --date 2026-01-06 --no-numbness", env);
     REQUIRE(first.code == 0);
     auto second = t.nd("checkin --date 2026-01-06 --symptom back_pain,exhaustion", env);
