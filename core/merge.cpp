@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <type_traits>
+#include <variant>
 
 namespace nd {
 
@@ -42,70 +44,53 @@ int compare_fields(const T& a, const T& b) {
     return 0;
 }
 
+// The diary's record lists, one per kind, in the fixed order of kinds that breaks
+// ties between kinds (episode, check-in, fact, medicine, tombstone).
+auto lists(const Diary& d) { return std::tie(d.episodes, d.checkins, d.facts, d.medicines, d.tombstones); }
+auto lists(Diary& d) { return std::tie(d.episodes, d.checkins, d.facts, d.medicines, d.tombstones); }
+
+// Calls f on each of the diary's record lists, in that order.
+template <class D, class F>
+void for_each_list(D& d, F f) {
+    std::apply([&](auto&... list) { (f(list), ...); }, lists(d));
+}
+
+// A record of any kind; its index is the kind's place in that order.
+using RecordRef = std::variant<const Episode*, const CheckIn*, const BackgroundFact*, const Medicine*, const Tombstone*>;
+
+bool is_tombstone(const RecordRef& r) { return std::holds_alternative<const Tombstone*>(r); }
+
+// In the bin, or a tombstone.
+template <class T>
+bool is_deleted(const T& r) { return r.deleted_utc.has_value(); }
+bool is_deleted(const Tombstone&) { return true; }
+
 // One version of the record with some id, from either copy.
 struct Version {
-    enum Kind { Episode_, CheckIn_, Fact_, Medicine_, Tombstone_ };
-    Kind kind = Episode_;
+    RecordRef record;
     std::int64_t time = 0;
     bool deleted = false;   // in the bin, or a tombstone
-    const Episode* episode = nullptr;
-    const CheckIn* checkin = nullptr;
-    const BackgroundFact* fact = nullptr;
-    const Medicine* medicine = nullptr;
-    const Tombstone* tombstone = nullptr;
 };
 
-Version version_of(const Episode& e) {
-    Version v{Version::Episode_, change_time(e), e.deleted_utc.has_value()};
-    v.episode = &e;
-    return v;
-}
-Version version_of(const CheckIn& c) {
-    Version v{Version::CheckIn_, change_time(c), c.deleted_utc.has_value()};
-    v.checkin = &c;
-    return v;
-}
-Version version_of(const BackgroundFact& f) {
-    Version v{Version::Fact_, change_time(f), f.deleted_utc.has_value()};
-    v.fact = &f;
-    return v;
-}
-Version version_of(const Medicine& m) {
-    Version v{Version::Medicine_, change_time(m), m.deleted_utc.has_value()};
-    v.medicine = &m;
-    return v;
-}
-Version version_of(const Tombstone& t) {
-    Version v{Version::Tombstone_, t.deleted_utc, true};
-    v.tombstone = &t;
-    return v;
-}
+template <class T>
+Version version_of(const T& r) { return {&r, change_time(r), is_deleted(r)}; }
+Version version_of(const Tombstone& t) { return {&t, t.deleted_utc, true}; }
 
 // A total order on versions of one id; the greater one wins.
 int compare(const Version& a, const Version& b) {
     if (a.time != b.time) return a.time < b.time ? -1 : 1;
-    const bool ta = a.kind == Version::Tombstone_, tb = b.kind == Version::Tombstone_;
+    const bool ta = is_tombstone(a.record), tb = is_tombstone(b.record);
     if (ta != tb) return ta ? 1 : -1;               // erased beats a record
     if (a.deleted != b.deleted) return a.deleted ? 1 : -1;   // then binned beats live
-    if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
-    switch (a.kind) {
-        case Version::Episode_: return compare_fields(*a.episode, *b.episode);
-        case Version::CheckIn_: return compare_fields(*a.checkin, *b.checkin);
-        case Version::Fact_: return compare_fields(*a.fact, *b.fact);
-        case Version::Medicine_: return compare_fields(*a.medicine, *b.medicine);
-        case Version::Tombstone_: return compare_fields(*a.tombstone, *b.tombstone);
-    }
-    return 0;
+    if (a.record.index() != b.record.index()) return a.record.index() < b.record.index() ? -1 : 1;
+    return std::visit(
+        [&](const auto* x) { return compare_fields(*x, *std::get<std::decay_t<decltype(x)>>(b.record)); },
+        a.record);
 }
 
 void offer(std::map<std::string, Version>& best, const std::string& id, const Version& v) {
     auto [it, inserted] = best.try_emplace(id, v);
     if (!inserted && compare(v, it->second) > 0) it->second = v;
-}
-
-template <class T>
-void offer_all(std::map<std::string, Version>& best, const std::vector<T>& records) {
-    for (const auto& r : records) offer(best, r.id, version_of(r));
 }
 
 }  // namespace
@@ -121,34 +106,32 @@ Diary merge(const Diary& mine_in, const Diary& theirs_in) {
     normalize(theirs);
 
     std::map<std::string, Version> best;
-    for (const Diary* d : {&mine, &theirs}) {
-        offer_all(best, d->episodes);
-        offer_all(best, d->checkins);
-        offer_all(best, d->facts);
-        offer_all(best, d->medicines);
-        offer_all(best, d->tombstones);
-    }
+    for (const Diary* d : {&mine, &theirs})
+        for_each_list(*d, [&](const auto& list) {
+            for (const auto& r : list) offer(best, r.id, version_of(r));
+        });
 
     // One check-in per date: the greatest version of the date stays.
     std::map<LocalDate, Version> by_date;
     for (const auto& [id, v] : best) {
-        if (v.kind != Version::CheckIn_) continue;
-        auto [it, inserted] = by_date.try_emplace(v.checkin->date, v);
+        const auto* c = std::get_if<const CheckIn*>(&v.record);
+        if (!c) continue;
+        auto [it, inserted] = by_date.try_emplace((*c)->date, v);
         if (!inserted && compare(v, it->second) > 0) it->second = v;
     }
 
     Diary out;
     out.profile = compare_fields(mine.profile, theirs.profile) >= 0 ? mine.profile : theirs.profile;
     for (const auto& [id, v] : best) {
-        switch (v.kind) {
-            case Version::Episode_: out.episodes.push_back(*v.episode); break;
-            case Version::CheckIn_:
-                if (by_date.at(v.checkin->date).checkin == v.checkin) out.checkins.push_back(*v.checkin);
-                break;
-            case Version::Fact_: out.facts.push_back(*v.fact); break;
-            case Version::Medicine_: out.medicines.push_back(*v.medicine); break;
-            case Version::Tombstone_: out.tombstones.push_back(*v.tombstone); break;
-        }
+        std::visit(
+            [&](const auto* r) {
+                using T = std::decay_t<decltype(*r)>;
+                if constexpr (std::is_same_v<T, CheckIn>) {
+                    if (std::get<const CheckIn*>(by_date.at(r->date).record) != r) return;
+                }
+                std::get<std::vector<T>&>(lists(out)).push_back(*r);
+            },
+            v.record);
     }
     normalize(out);
     return out;
@@ -160,44 +143,32 @@ namespace {
 
 struct Seen {
     bool deleted = false;     // in the bin or a tombstone
-    bool tombstone = false;
-    int kind = 0;
-    const void* record = nullptr;
+    RecordRef record;
 };
-
-template <class T>
-void index(std::map<std::string, Seen>& m, const std::vector<T>& v, int kind) {
-    for (const auto& r : v) m[r.id] = {r.deleted_utc.has_value(), false, kind, &r};
-}
 
 std::map<std::string, Seen> index_of(const Diary& d) {
     std::map<std::string, Seen> m;
-    index(m, d.episodes, 0);
-    index(m, d.checkins, 1);
-    index(m, d.facts, 2);
-    index(m, d.medicines, 3);
-    for (const auto& t : d.tombstones) m[t.id] = {true, true, 4, &t};
+    for_each_list(d, [&](const auto& list) {
+        for (const auto& r : list) m[r.id] = {is_deleted(r), &r};
+    });
     return m;
 }
 
 template <class T>
-bool same_content(const void* a, const void* b) {
-    T x = *static_cast<const T*>(a), y = *static_cast<const T*>(b);
+bool same_content(const T& a, const T& b) {
+    T x = a, y = b;
     x.deleted_utc.reset();
     y.deleted_utc.reset();
     x.updated_utc = y.updated_utc = 0;
     return x == y;
 }
+bool same_content(const Tombstone&, const Tombstone&) { return true; }
 
 bool same_content(const Seen& a, const Seen& b) {
-    if (a.kind != b.kind) return false;
-    switch (a.kind) {
-        case 0: return same_content<Episode>(a.record, b.record);
-        case 1: return same_content<CheckIn>(a.record, b.record);
-        case 2: return same_content<BackgroundFact>(a.record, b.record);
-        case 3: return same_content<Medicine>(a.record, b.record);
-        default: return true;
-    }
+    if (a.record.index() != b.record.index()) return false;
+    return std::visit(
+        [&](const auto* x) { return same_content(*x, *std::get<std::decay_t<decltype(x)>>(b.record)); },
+        a.record);
 }
 
 }  // namespace
@@ -215,10 +186,10 @@ DiaryChanges diff_diaries(const Diary& before, const Diary& after) {
         const Seen& was = it->second;
         if (now.deleted && !was.deleted) ++c.deleted;
         else if (!now.deleted && was.deleted) ++c.restored;
-        if (!now.tombstone && !was.tombstone && !same_content(was, now)) ++c.changed;
+        if (!is_tombstone(now.record) && !is_tombstone(was.record) && !same_content(was, now)) ++c.changed;
     }
     for (const auto& [id, was] : b)
-        if (!a.count(id) && !was.tombstone) ++c.removed;
+        if (!a.count(id) && !is_tombstone(was.record)) ++c.removed;
     c.profile_changed = !(before.profile == after.profile);
     return c;
 }
