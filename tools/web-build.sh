@@ -3,7 +3,7 @@
 # build with Debian's Emscripten into build-web/, and serve it on 127.0.0.1.
 #   tools/web-build.sh            build and serve on http://127.0.0.1:8765/ (PORT=... to change)
 #   tools/web-build.sh build      build only (the site is build-web/site/, any static host serves it)
-#   tools/web-build.sh test       build the core test suite for wasm and run it under node (ctest)
+#   tools/web-build.sh test       build the core test suite for wasm and run it under node (ctest; also: test-core)
 #   tools/web-build.sh e2e        build, then drive the page in headless Chromium (tools/web-test/)
 # Emscripten compiles are heavy: one job by default (ND_WEB_JOBS=2 for more).
 set -euo pipefail
@@ -42,13 +42,13 @@ case "$cmd" in
     cmake --build "$build" -j"$jobs" --target numbness-diary
     echo "web: built $build/site/ ($(du -sh "$build/site" | cut -f1); index.wasm $(du -h "$build/site/index.wasm" | cut -f1))"
     ;;
-  test)
+  test|test-core)
     cmake --build "$build" -j"$jobs" --target nd_core_tests
     (cd "$build" && ctest --output-on-failure -j"$jobs")
     exit $?
     ;;
   *)
-    echo "usage: tools/web-build.sh [serve|build|test|e2e]" >&2
+    echo "usage: tools/web-build.sh [serve|build|test|test-core|e2e]" >&2
     exit 2
     ;;
 esac
