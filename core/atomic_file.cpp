@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
 #include <string>
 
 namespace nd {
@@ -38,9 +40,57 @@ struct TempFile {
 
 }  // namespace
 
+void sync_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail("Could not open", path, errno);
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0) fail("Could not flush to disk", path, err);
+}
+
+void sync_folder(const std::string& dir) {
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) fail("Could not open the folder", dir, errno);
+    const int rc = ::fsync(dfd);
+    const int err = errno;
+    ::close(dfd);
+    // Some file systems cannot fsync a folder (EINVAL); their renames are then as durable as they get.
+    if (rc != 0 && err != EINVAL) fail("Could not flush the folder", dir, err);
+}
+
+void create_private_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0) fail("Could not create", path, errno);
+    ::fchmod(fd, S_IRUSR | S_IWUSR);   // whatever the umask
+    ::close(fd);
+}
+
+int remove_stale_temporaries(const std::string& path, std::int64_t min_age_s) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path target(path);
+    const std::string prefix = target.filename().string() + ".tmp-";
+    fs::path dir = target.parent_path();
+    if (dir.empty()) dir = ".";
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    int removed = 0;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        // mkstemp's suffix is exactly six characters.
+        if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) continue;
+        struct stat st {};
+        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        if (now - static_cast<std::int64_t>(st.st_mtime) < min_age_s) continue;
+        if (::unlink(it->path().c_str()) == 0) ++removed;
+    }
+    return removed;
+}
+
 void write_file_atomic(const std::string& path, std::string_view bytes) {
     if (path.empty()) throw FileError("Could not write the file: no file name was given");
     if (path.back() == '/') throw FileError("Could not write " + path + ": it names a folder, not a file");
+    remove_stale_temporaries(path);
 
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
@@ -76,12 +126,11 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
     tmp.keep = true;  // it is the target now
 
     // Make the rename durable. Failing here leaves the new file in place; report it.
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0) fail("Wrote the file but could not open its folder to flush it:", dir, errno);
-    const int rc = ::fsync(dfd);
-    const int err = errno;
-    ::close(dfd);
-    if (rc != 0 && err != EINVAL) fail("Wrote the file but could not flush its folder", dir, err);
+    try {
+        sync_folder(dir);
+    } catch (const FileError& e) {
+        throw FileError(std::string("Wrote ") + path + " but: " + e.what());
+    }
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {

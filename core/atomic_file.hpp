@@ -6,6 +6,7 @@
 // The only place in the core that makes POSIX calls.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -21,6 +22,21 @@ struct FileError : std::runtime_error {
 // removed, and FileError is thrown naming the path and the cause
 // ("Could not write /x/report.pdf: No space left on device").
 void write_file_atomic(const std::string& path, std::string_view bytes);
+
+// Flushes a file's content, or a folder's entries (a rename or a new name), to
+// disk; throws FileError naming the path and the cause.
+void sync_file(const std::string& path);
+void sync_folder(const std::string& dir);
+
+// Creates `path` as a new, empty file with mode 0600; throws FileError when it
+// exists or cannot be created.
+void create_private_file(const std::string& path);
+
+// Removes temporary files that write_file_atomic(path) left behind when the
+// process was killed mid-write ("<path>.tmp-XXXXXX" older than min_age_s
+// seconds, so a write in progress in another process is left alone). Returns how
+// many were removed; never throws. write_file_atomic calls it before each write.
+int remove_stale_temporaries(const std::string& path, std::int64_t min_age_s = 600);
 
 // Reads a whole file; throws FileError (with the path and cause) when it
 // cannot, or when it is larger than max_bytes.

@@ -89,9 +89,8 @@ void configure(sqlite3* db) {
               "Could not configure the diary database");
 }
 
-// The read-only checks run before anything is written. Returns the schema
-// version found (0: an empty, new database).
-int check_ours(sqlite3* db, const std::string& path) {
+// PRAGMA quick_check; any problem (or an error while checking) means damaged.
+void quick_check_or_refuse(sqlite3* db, const std::string& path) {
     try {
         sql::Stmt qc(db, "PRAGMA quick_check");
         std::string problems;
@@ -100,13 +99,20 @@ int check_ours(sqlite3* db, const std::string& path) {
             if (row != "ok") problems += (problems.empty() ? "" : "; ") + row;
         }
         if (!problems.empty())
-            throw StoreError(unchanged(path, "it is damaged (" + problems.substr(0, 300) +
-                                                 "). Restore it from a backup."));
+            throw StoreDamagedError(unchanged(path, "it is damaged (" + problems.substr(0, 300) +
+                                                        "). Restore it from a backup."));
+    } catch (const StoreDamagedError&) {
+        throw;
     } catch (const StoreError& e) {
-        const std::string msg = e.what();
-        if (msg.find("was not changed") != std::string::npos) throw;
-        throw StoreError(unchanged(path, "it is damaged or not a database (" + msg + "). Restore it from a backup."));
+        throw StoreDamagedError(
+            unchanged(path, std::string("it is damaged or not a database (") + e.what() + "). Restore it from a backup."));
     }
+}
+
+// The read-only checks run before anything is written. Returns the schema
+// version found (0: an empty, new database).
+int check_ours(sqlite3* db, const std::string& path, OpenCheck check) {
+    if (check == OpenCheck::QuickCheckNow) quick_check_or_refuse(db, path);
     const auto app_id = pragma_int(db, "PRAGMA application_id");
     const auto version = pragma_int(db, "PRAGMA user_version");
     const auto objects = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
@@ -118,7 +124,9 @@ int check_ours(sqlite3* db, const std::string& path) {
                          std::to_string(version) + "); this version understands up to " +
                          std::to_string(schema::current_version()) + ". Update the app; the file was not changed.");
     if (version < 1)
-        throw StoreError(unchanged(path, "it is marked as a Numbness Diary but has no schema version (damaged)."));
+        throw StoreDamagedError(unchanged(path, "it is marked as a Numbness Diary but has no schema version (damaged)."));
+    // A migration writes to the file: never write to a file that was not checked.
+    if (check == OpenCheck::Deferred && version < schema::current_version()) quick_check_or_refuse(db, path);
     return static_cast<int>(version);
 }
 
@@ -147,7 +155,7 @@ Store::~Store() {
     if (db_) sqlite3_close_v2(db_);
 }
 
-std::unique_ptr<Store> Store::open(const std::string& path) {
+std::unique_ptr<Store> Store::open(const std::string& path, OpenCheck check) {
     if (path.empty()) throw StoreError("No diary file was given");
     inspect_or_create(path);
     DbCloser guard{nullptr};
@@ -157,13 +165,23 @@ std::unique_ptr<Store> Store::open(const std::string& path) {
     try {
         configure(guard.db);  // reads the schema: the first place a damaged file shows
     } catch (const StoreError& e) {
-        const int code = sqlite3_errcode(guard.db);
+        const int code = sqlite3_errcode(guard.db) & 0xff;
         if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-            throw StoreError(unchanged(path, std::string("it is damaged or not a database (") + e.what() +
+            throw StoreDamagedError(unchanged(path, std::string("it is damaged or not a database (") + e.what() +
                                                  "). Restore it from a backup."));
         throw StoreError(unchanged(path, std::string(e.what()) + "."));
     }
-    check_ours(guard.db, path);
+    try {
+        check_ours(guard.db, path, check);
+    } catch (const StoreDamagedError&) {
+        throw;
+    } catch (const StoreError& e) {
+        const int code = sqlite3_errcode(guard.db) & 0xff;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+            throw StoreDamagedError(unchanged(path, std::string("it is damaged (") + e.what() +
+                                                        "). Restore it from a backup."));
+        throw;
+    }
     // Checks passed: from here on the file is ours to write.
     {
         sql::Stmt s(guard.db, "PRAGMA journal_mode = WAL");
@@ -194,6 +212,13 @@ int Store::current_schema_version() { return schema::current_version(); }
 
 std::string Store::integrity_check() const {
     sql::Stmt s(db_, "PRAGMA integrity_check");
+    std::string out;
+    while (s.step()) out += (out.empty() ? "" : "\n") + s.text(0);
+    return out;
+}
+
+std::string Store::quick_check() const {
+    sql::Stmt s(db_, "PRAGMA quick_check");
     std::string out;
     while (s.step()) out += (out.empty() ? "" : "\n") + s.text(0);
     return out;

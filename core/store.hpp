@@ -20,6 +20,15 @@ namespace nd {
 struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+// The file is a damaged diary (quick_check failed, or SQLite reports corruption):
+// the one refusal where restoring an automatic backup is the answer.
+struct StoreDamagedError : StoreError {
+    using StoreError::StoreError;
+};
+
+// When Store::open runs PRAGMA quick_check. The app defers it to after its first
+// frame (core/health_check.hpp runs it on a second connection); the CLI checks now.
+enum class OpenCheck { QuickCheckNow, Deferred };
 
 // A half-open range of UTC seconds [from, to); unset ends are open.
 struct TimeRange {
@@ -32,8 +41,10 @@ public:
     // Opens (creating it when missing) the diary at `path`. Refuses, with a clear
     // StoreError and without touching the file: a file that is not SQLite, a
     // SQLite file of another application (application_id), a diary from a newer
-    // version of the app, a file failing quick_check.
-    static std::unique_ptr<Store> open(const std::string& path);
+    // version of the app, a file failing quick_check (StoreDamagedError).
+    // With OpenCheck::Deferred the quick_check is skipped: the caller must run it
+    // soon (quick_check(), or nd::check_diary_file on another thread).
+    static std::unique_ptr<Store> open(const std::string& path, OpenCheck check = OpenCheck::QuickCheckNow);
     // An in-memory diary (tests, demo previews).
     static std::unique_ptr<Store> open_in_memory();
     ~Store();
@@ -96,6 +107,8 @@ public:
 
     // Runs PRAGMA integrity_check; returns "ok" or the problems found.
     std::string integrity_check() const;
+    // Runs PRAGMA quick_check (the faster check: no index cross-checks).
+    std::string quick_check() const;
     int schema_version() const;
     static int current_schema_version();
 
