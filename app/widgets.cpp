@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <imgui_internal.h>
+
 #include "icons.hpp"
 #include "theme.hpp"
 
@@ -28,6 +30,13 @@ void flow_before(float width) {
 
 void record_item(AppState& s, const std::string& key) {
     if (!s.record_items) return;
+    if (const ImGuiWindow* w = ImGui::GetCurrentWindow(); w->SkipItems) {
+        // A card scrolled wholly out of view skips its items: there is no item
+        // rectangle (the last one is another item's). Record the card's, not
+        // visible, so a test knows which way to scroll.
+        s.items[key] = ItemRect{w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y, false};
+        return;
+    }
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     s.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible()};
 }
@@ -159,8 +168,12 @@ void begin_card(const char* id) {
 void end_card() {
     const ImGuiID key = static_cast<ImGuiID>(ImGui::GetStateStorage()->GetInt(ImGui::GetID("##card_key"), 0));
     const float content = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+    // A card wholly scrolled out of view skips its items (nothing is laid out):
+    // keep the height measured when it was last drawn, or every card above the
+    // view would shrink and the page would jump while scrolling.
+    const bool skipped = ImGui::GetCurrentWindow()->SkipItems;
     ImGui::EndChild();
-    ImGui::GetStateStorage()->SetFloat(key, content);
+    if (!skipped) ImGui::GetStateStorage()->SetFloat(key, content);
 }
 
 }  // namespace nd::app

@@ -30,9 +30,12 @@ void json_string(std::string& out, const std::string& s) {
     out += '"';
 }
 
-void json_rect(std::string& out, float x0, float y0, float x1, float y1, float dpr) {
+// [x0, y0, x1, y1, visible]: visible is 0 when the item was scrolled out of
+// its window (a tap there would land on something else).
+void json_rect(std::string& out, float x0, float y0, float x1, float y1, float dpr, bool visible = true) {
     char buf[128];
-    std::snprintf(buf, sizeof buf, "[%.1f,%.1f,%.1f,%.1f]", x0 / dpr, y0 / dpr, x1 / dpr, y1 / dpr);
+    std::snprintf(buf, sizeof buf, "[%.1f,%.1f,%.1f,%.1f,%d]", x0 / dpr, y0 / dpr, x1 / dpr, y1 / dpr,
+                  visible ? 1 : 0);
     out += buf;
 }
 
@@ -52,6 +55,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     json_string(out, s.open_error);
     out += ",\"toast\":";
     json_string(out, s.toast);
+    out += ",\"draft_note\":";
+    json_string(out, s.log.draft.note);
+    out += ",\"details_open\":" + std::string(s.log.draft.details_open ? "true" : "false");
     out += ",\"episodes\":[";
     bool first = true;
     for (const std::size_t i : s.episodes_newest_first) {
@@ -60,6 +66,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
         const nd::Episode& e = s.diary.episodes[i];
         out += "{\"id\":";
         json_string(out, e.id);
+        out += ",\"note\":";
+        json_string(out, e.note);
         out += ",\"regions\":[";
         for (std::size_t r = 0; r < e.regions.size(); ++r) {
             if (r) out += ',';
@@ -75,7 +83,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
         first = false;
         json_string(out, key);
         out += ':';
-        json_rect(out, r.x0, r.y0, r.x1, r.y1, dpr);
+        json_rect(out, r.x0, r.y0, r.x1, r.y1, dpr, r.visible);
     }
     out += "},\"regions\":{";
     first = true;

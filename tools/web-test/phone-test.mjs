@@ -1,9 +1,11 @@
 // Drives the web build in Debian's headless Chromium at phone size (390x844, touch):
-// starts logging, taps the body map, scrolls by dragging, saves, waits until the
-// diary is stored in IndexedDB, reloads, and finds the episode still there; then
-// types a note through the hidden input (the phone keyboard's path) and opens
-// the page again with the network off (service worker). Screenshots go to
-// docs/web/. Usage: node phone-test.mjs SITE_DIR   (tools/web-build.sh e2e)
+// starts logging, taps the body map, scrolls by dragging, opens More details and
+// types a note through the hidden input (the phone keyboard's path), saves,
+// checks the page said "Not yet stored" and then "Stored on this device"
+// (IndexedDB synced), reloads and finds the episode and its note still there,
+// then opens the page again with the network off (service worker) and finds it
+// again. Screenshots go to docs/web/.
+// Usage: node phone-test.mjs SITE_DIR   (tools/web-build.sh e2e)
 import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -93,19 +95,32 @@ async function drag(x, y0, y1, steps = 12) {
   await page.waitForTimeout(600);   // the glide settles
 }
 // Scrolls (by dragging inside the page, above the Log page's Save bar) until
-// the item is fully on screen.
+// the item is fully on screen and drawn (the page reports items scrolled out of
+// their window with visible = 0).
 async function scrollTo(suffix) {
-  for (let i = 0; i < 15; ++i) {
+  for (let i = 0; i < 20; ++i) {
     const s = await waitFor((s) => endsWith(s, suffix), `item ${suffix}`);
     const r = s.items[endsWith(s, suffix)];
     const save = endsWith(s, '  Save');
     const bottom = Math.min(844 - 80, save && !suffix.endsWith('Save') ? s.items[save][1] - 8 : 844);
-    if (r[1] >= 70 && r[3] <= bottom) return r;
+    if (r[4] && r[1] >= 80 && r[3] <= bottom) return r;
     const up = r[3] > bottom;
     await drag(195, up ? 520 : 220, up ? 220 : 520);
   }
   throw new Error(`could not scroll ${suffix} into view`);
 }
+// What the storage pill (#nd-status) said, in order, from now on.
+async function watchStatus() {
+  await page.evaluate(() => {
+    window.ndStatusSeen = [];
+    const el = document.getElementById('nd-status');
+    new MutationObserver(() => {
+      const t = el.classList.contains('show') ? el.textContent : '';
+      if (t && window.ndStatusSeen[window.ndStatusSeen.length - 1] !== t) window.ndStatusSeen.push(t);
+    }).observe(el, { attributes: true, childList: true, characterData: true, subtree: true });
+  });
+}
+const NOTE = 'Pins and needles after the bus';
 
 try {
   // ---- First visit: an empty diary ----
@@ -143,14 +158,33 @@ try {
   check(s.regions[pick][1] > y1, 'dragging down scrolls back');
   check(s.episodes.length === 0, 'dragging did not tap anything (nothing saved)');
 
+  // ---- A note through the hidden input (the phone keyboard's path) ----
+  await tapRect(await scrollTo('More details (optional)##details'));
+  await waitFor((s) => s.details_open, 'More details open');
+  await tapRect(await scrollTo('##note'));
+  const focused = await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'nd-text', null, { timeout: 5000 })
+    .then(() => true, () => false);
+  check(focused, 'tapping the note field focuses the hidden input (the phone keyboard opens)');
+  await page.keyboard.insertText(NOTE);   // what a phone keyboard sends: input events, no key presses
+  s = await waitFor((s) => s.draft_note === NOTE, 'the typed note in the form', 5000).catch(() => state());
+  check(s.draft_note === NOTE, `the note typed on the keyboard is in the form ("${s.draft_note}")`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, 'phone-keyboard-note.png') });
+
   // ---- Save ----
+  await watchStatus();
   const saveRect = await scrollTo('  Save');
   await tapRect(saveRect);
   s = await waitFor((s) => s.episodes.length === 1, 'the saved episode');
   check(s.episodes[0].regions.some((r) => r.startsWith(pick.split(':')[0])), `the episode has the tapped region (${s.episodes[0].regions})`);
+  check(s.episodes[0].note === NOTE, `the episode has the typed note ("${s.episodes[0].note}")`);
   check(/Saved/.test(s.toast), `the app says "${s.toast}"`);
   await page.waitForFunction(() => ndWeb.storage === 'stored' && ndWeb.syncCount > 0, null, { timeout: 15000 });
-  check(true, 'the page says the change is stored (IndexedDB synced)');
+  const seen = await page.evaluate(() => window.ndStatusSeen);
+  check(seen.indexOf('Not yet stored…') >= 0 && seen.indexOf('Stored on this device') > seen.indexOf('Not yet stored…'),
+        `the page said "Not yet stored…", then "Stored on this device" (${JSON.stringify(seen)})`);
+  check(true, 'the diary is stored in IndexedDB (synced after the change)');
+  await page.waitForTimeout(200);
   await page.screenshot({ path: path.join(shots, 'phone-saved.png') });
   const id = s.episodes[0].id;
 
@@ -159,37 +193,29 @@ try {
   await open();
   s = await state();
   check(s.episodes.length === 1 && s.episodes[0].id === id, `after a reload the episode ${id} is still in the diary`);
+  check(s.episodes.length === 1 && s.episodes[0].note === NOTE, 'after a reload the episode still has its note');
   check(s.page === 1, 'after a reload the app opens on Log (first run done, kept in the diary)');
   await tapItem('tab:diary');
   s = await waitFor((s) => s.items['diary:episode:' + id], 'the episode row in the Diary');
   check(true, 'the Diary page lists the episode');
+  await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, 'phone-diary-after-reload.png') });
-
-  // ---- The phone keyboard: the hidden input feeds the app's text field ----
-  // (Rectangles of widgets scrolled out of the form are not reliable: fling to
-  // the end of the form first, then read them.)
-  await tapItem('tab:log');
-  const toEnd = async () => { for (let i = 0; i < 4; ++i) await drag(195, 560, 160, 6); };
-  await toEnd();
-  await tapItem('More details (optional)##details');
-  await toEnd();
-  await toEnd();
-  await tapItem('##note');
-  const focused = await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'nd-text', null, { timeout: 5000 })
-    .then(() => true, () => false);
-  check(focused, 'tapping a text field focuses the hidden input (the phone keyboard opens)');
-  await page.keyboard.insertText('Pins and needles');   // what a phone keyboard sends: input events, no key presses
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(shots, 'phone-keyboard-note.png') });
 
   // ---- Offline: the service worker serves the app, the diary is still there ----
   const swReady = await page.evaluate(() => navigator.serviceWorker.ready.then(() => true)).catch(() => false);
   check(swReady, 'a service worker is active');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 }).catch(() => {});
   await context.setOffline(true);
+  const offlineFetch = await page.evaluate(() => fetch('index.wasm?probe', { cache: 'no-store' }).then(() => 'ok', (e) => String(e)));
+  console.log(`  offline fetch through the service worker: ${offlineFetch}`);
   await page.reload();
   await open();
   s = await state();
-  check(s.episodes.length === 1, 'offline: the app opens from the cache with the diary');
+  check(s.episodes.length === 1 && s.episodes[0].id === id, 'offline: the app opens from the service worker\'s cache, with the diary');
+  await tapItem('tab:diary');
+  await waitFor((s) => s.items['diary:episode:' + id], 'the episode row in the Diary (offline)');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, 'phone-offline.png') });
   await context.setOffline(false);
 } catch (e) {
   failures.push(String(e.message || e));
