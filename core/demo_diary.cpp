@@ -213,12 +213,7 @@ std::string uuid_from_rng(std::mt19937& rng) {
         const std::uint32_t v = static_cast<std::uint32_t>(rng());
         for (int k = 0; k < 4; ++k) b[i + k] = static_cast<unsigned char>(v >> (8 * k));
     }
-    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
-    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
-    char out[37];
-    std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                  b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
-    return out;
+    return uuid_from_bytes(b, 4);
 }
 
 Diary make_demo_diary(std::uint32_t seed, std::int64_t now_utc) {

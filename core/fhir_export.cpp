@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <vector>
 
 #include "enum_names.hpp"
@@ -339,13 +338,7 @@ std::string derived_uuid(std::string_view text) {
         bytes[i] = static_cast<unsigned char>(a >> (56 - 8 * i));
         bytes[8 + i] = static_cast<unsigned char>(b >> (56 - 8 * i));
     }
-    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x80);   // version 8 (custom)
-    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);   // RFC 4122 variant
-    char out[37];
-    std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", bytes[0],
-                  bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
-                  bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]);
-    return out;
+    return uuid_from_bytes(bytes, 8);   // version 8 (custom)
 }
 
 std::string diary_to_fhir_json(const Diary& d, const FhirOptions& options) {

@@ -1,7 +1,9 @@
 #include "time_util.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <iterator>
 #include <random>
 
 namespace nd {
@@ -131,7 +133,13 @@ std::string new_uuid() {
         const auto r = gen();
         for (int k = 0; k < 8; ++k) b[i + k] = static_cast<unsigned char>(r >> (8 * k));
     }
-    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
+    return uuid_from_bytes(b, 4);
+}
+
+std::string uuid_from_bytes(const unsigned char (&bytes)[16], unsigned version) {
+    unsigned char b[16];
+    std::copy(std::begin(bytes), std::end(bytes), b);
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | ((version & 0x0F) << 4));
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
     char out[37];
     std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],

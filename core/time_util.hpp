@@ -41,5 +41,8 @@ std::int64_t local_midnight_utc(std::string_view date, std::int32_t offset_min);
 // A new random UUID (version 4), lower-case with dashes.
 std::string new_uuid();
 bool is_uuid(std::string_view text);
+// 16 bytes as a UUID, lower-case with dashes, with the version nibble set to
+// `version` (4 random, 8 custom) and the RFC 4122 variant bits.
+std::string uuid_from_bytes(const unsigned char (&bytes)[16], unsigned version);
 
 }  // namespace nd
