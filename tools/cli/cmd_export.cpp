@@ -91,8 +91,20 @@ nd::LocalDate date_option(const Args& a, const char* flag) {
     return {};
 }
 
-void check_range(const nd::LocalDate& from, const nd::LocalDate& to) {
-    if (!from.empty() && !to.empty() && to < from) throw UsageError("--to " + to + " is before --from " + from);
+// --from and --to (each optional, empty when not given); --to may not be before --from.
+struct DateRange {
+    nd::LocalDate from, to;
+};
+DateRange date_range(const Args& a) {
+    DateRange r{date_option(a, "--from"), date_option(a, "--to")};
+    if (!r.from.empty() && !r.to.empty() && r.to < r.from)
+        throw UsageError("--to " + r.to + " is before --from " + r.from);
+    return r;
+}
+
+// The diary's records within --from / --to.
+nd::Diary load_range(nd::Store& store, const DateRange& range) {
+    return nd::diary_in_range(store.load_diary(), range.from, range.to);
 }
 
 std::string count(std::size_t n, const char* one, const char* many) {
@@ -161,10 +173,9 @@ int run_restore(const Args& a, Context& ctx) {
 
 int run_export_csv(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    const auto from = date_option(a, "--from"), to = date_option(a, "--to");
-    check_range(from, to);
+    const DateRange range = date_range(a);
     auto store = ctx.open_store();
-    const nd::Diary d = nd::diary_in_range(store->load_diary(), from, to);
+    const nd::Diary d = load_range(*store, range);
     nd::CsvOptions options;
     options.bom = !a.has("--no-bom");
     const std::string where = write_output(a, out, nd::diary_to_csv(d, options));
@@ -223,10 +234,9 @@ int run_import_csv(const Args& a, Context& ctx) {
 
 int run_export_fhir(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    const auto from = date_option(a, "--from"), to = date_option(a, "--to");
-    check_range(from, to);
+    const DateRange range = date_range(a);
     auto store = ctx.open_store();
-    const nd::Diary d = nd::diary_in_range(store->load_diary(), from, to);
+    const nd::Diary d = load_range(*store, range);
     nd::FhirOptions options;
     // One Patient id per diary, so that every export of the same person shares it.
     if (auto id = store->setting(kFhirPatientSetting); id && nd::is_uuid(*id)) {
@@ -289,9 +299,9 @@ std::uint32_t parse_sections(const std::vector<std::string>& texts) {
 int run_report(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     nd::ReportOptions options;
-    options.from = date_option(a, "--from");
-    options.to = date_option(a, "--to");
-    check_range(options.from, options.to);
+    const DateRange range = date_range(a);
+    options.from = range.from;
+    options.to = range.to;
     options.sections = parse_sections(a.all("--sections"));
     options.generated_on = nd::local_date({ctx.now, ctx.offset_min});
 #ifdef ND_HAVE_REPORT_PDF
