@@ -3,7 +3,10 @@
 // through the undo stack; deleting moves a record to the bin.
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "enum_names.hpp"
 #include "form_util.hpp"
@@ -23,6 +26,25 @@ void error_text(const std::string& e) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
     ImGui::TextWrapped(ND_ICON_WARNING " %s", e.c_str());
     ImGui::PopStyleColor();
+}
+
+// The stored version of the record being edited, for undo (none for a new one).
+template <class Record>
+std::optional<Record> stored_version(const std::vector<Record>& stored, const std::string& id) {
+    std::optional<Record> found;
+    if (id.empty()) return found;
+    for (const Record& old : stored)
+        if (old.id == id) found = old;
+    return found;
+}
+
+// Runs a form's save; when it went through, closes the form and says so.
+template <class Draft>
+bool save_and_close(AppState& s, Command cmd, std::optional<Draft>& form) {
+    if (!s.run(std::move(cmd))) return false;
+    form.reset();
+    s.show_toast("Saved");
+    return true;
 }
 
 void draw_profile(AppState& s, BackgroundPage& pg) {
@@ -104,16 +126,9 @@ void draw_fact_form(AppState& s, BackgroundPage& pg) {
             else
                 f.amount = v;
         }
-        if (d.error.empty()) {
-            std::optional<BackgroundFact> previous;
-            for (const BackgroundFact& old : s.diary.facts)
-                if (old.id == f.id && !f.id.empty()) previous = old;
-            if (s.run(put_fact_command(f, previous))) {
-                pg.fact.reset();
-                s.show_toast("Saved");
-                end_card();
-                return;
-            }
+        if (d.error.empty() && save_and_close(s, put_fact_command(f, stored_version(s.diary.facts, f.id)), pg.fact)) {
+            end_card();
+            return;
         }
     }
     ImGui::SameLine();
@@ -136,16 +151,10 @@ void draw_medicine_form(AppState& s, BackgroundPage& pg) {
     error_text(d.error);
     if (big_button(s, ND_ICON_CHECK " Save##med")) {
         d.error = m.name.empty() ? "Please write the medicine's name." : date_problem(m.since, true);
-        if (d.error.empty()) {
-            std::optional<Medicine> previous;
-            for (const Medicine& old : s.diary.medicines)
-                if (old.id == m.id && !m.id.empty()) previous = old;
-            if (s.run(put_medicine_command(m, previous))) {
-                pg.medicine.reset();
-                s.show_toast("Saved");
-                end_card();
-                return;
-            }
+        if (d.error.empty() &&
+            save_and_close(s, put_medicine_command(m, stored_version(s.diary.medicines, m.id)), pg.medicine)) {
+            end_card();
+            return;
         }
     }
     ImGui::SameLine();
