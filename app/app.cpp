@@ -39,11 +39,33 @@ void App::attach(Store* store) {
 }
 
 void App::open_diary(const std::string& path) {
+    diary_path_ = path;
+    health_ = {};
+    health_check_started_ = false;
     try {
-        main_store_ = Store::open(path);
+        // quick_check waits until after the first frame (after_frame): a large
+        // diary must not keep the window from opening.
+        main_store_ = Store::open(path, OpenCheck::Deferred);
         state_.open_error.clear();
         attach(main_store_.get());
+    } catch (const StoreDamagedError& e) {
+        mark_damaged(e.what());
     } catch (const std::exception& e) {
+        // Reading the diary failed after it opened: damage the deferred check has
+        // not seen yet looks like this.
+        bool damaged = false;
+        if (main_store_) {
+            try {
+                damaged = main_store_->quick_check() != "ok";
+            } catch (const std::exception&) {
+                damaged = true;
+            }
+        }
+        if (damaged) {
+            mark_damaged(std::string("Cannot open the diary \"") + path + "\": it is damaged (" + e.what() +
+                         "). The file was not changed.");
+            return;
+        }
         main_store_.reset();
         state_.open_error = e.what();
         state_.open_error_path = path;
@@ -51,7 +73,68 @@ void App::open_diary(const std::string& path) {
     }
 }
 
+void App::mark_damaged(const std::string& why) {
+    if (state_.demo_mode) {
+        state_.demo_mode = false;
+        demo_store_.reset();
+    }
+    main_store_.reset();   // close it: nothing more is written to a damaged file
+    state_.open_error = why;
+    state_.open_error_path = diary_path_;
+    attach(nullptr);
+    health_.check = DiaryHealth::Check::Damaged;
+    health_.problems = why;
+    health_.find_offer(diary_path_);
+    health_check_started_ = true;   // nothing left to check
+}
+
+void App::restore_offered_backup() {
+    health_.request_restore = false;
+    if (!health_.offer) return;
+    const BackupFile backup = *health_.offer;
+    try {
+        const std::string kept = restore_backup(diary_path_, backup, services_.now_utc());
+        open_diary(diary_path_);
+        if (state_.open_error.empty()) {
+            state_.show_toast("Your diary was restored from the backup of " + backup_time_text(state_, backup.taken_utc) +
+                                  ". The damaged file was kept as " + std::filesystem::path(kept).filename().string() +
+                                  ".",
+                              10.0);
+        }
+    } catch (const std::exception& e) {
+        health_.restore_error = e.what();
+    }
+}
+
+void App::after_frame() {
+    // The first frame is on screen: now check the file and take the daily backup.
+    if (!health_check_started_ && main_store_ && !diary_path_.empty() && state_.open_error.empty()) {
+        health_check_started_ = true;
+        health_.check = DiaryHealth::Check::Running;
+        health_runner_.start(diary_path_, services_.now_utc());
+    }
+    if (auto report = health_runner_.poll()) apply_health_report(*report);
+}
+
+void App::finish_background_work() {
+    if (!health_check_started_) after_frame();
+    if (auto report = health_runner_.poll(true)) apply_health_report(*report);
+}
+
+void App::apply_health_report(const HealthReport& report) {
+    if (report.damaged) {
+        mark_damaged("Your diary file turned out to be damaged when it was checked (" + report.problems.substr(0, 300) +
+                     "). The app has stopped writing to it, and the file was not changed.");
+        return;
+    }
+    health_.check = report.check_error.empty() ? DiaryHealth::Check::Sound : DiaryHealth::Check::CouldNotRun;
+    health_.problems = report.check_error;
+    health_.backup_error = report.backup_error;
+    health_.list(diary_path_);
+}
+
 void App::use_store(std::unique_ptr<Store> store) {
+    diary_path_.clear();   // not a file of the person's: no check, no backups
     main_store_ = std::move(store);
     state_.open_error.clear();
     attach(main_store_.get());
@@ -72,7 +155,9 @@ void App::on_start(float display_scale) {
 }
 
 void App::on_exit() {
-    // Every change is already on disk (the Store commits each one); nothing to flush.
+    // Every change is already on disk (the Store commits each one); only a backup
+    // in progress is waited for, so it is not cut off half-way.
+    health_runner_.poll(true);
     demo_store_.reset();
     main_store_.reset();
     state_.store = nullptr;
@@ -114,6 +199,7 @@ void App::leave_demo() {
 }
 
 void App::handle_requests() {
+    if (health_.request_restore) restore_offered_backup();
     if (state_.request_open_demo) {
         state_.request_open_demo = false;
         open_demo();
@@ -165,7 +251,7 @@ void App::frame() {
     float toast_bottom = h;
     if (!state_.open_error.empty()) {
         ImGui::BeginChild("##error", ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        draw_open_error(state_);
+        draw_open_error(state_, health_);
         ImGui::EndChild();
     } else if (!state_.pending_red_flags.empty()) {
         // Before anything else: the warning fills the window until acknowledged.
@@ -201,6 +287,7 @@ void App::frame() {
     }
     ImGui::End();
     draw_toast(toast_bottom);
+    after_frame();
 }
 
 void App::draw_page(Page p) {

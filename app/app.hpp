@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app_state.hpp"
+#include "diary_health.hpp"
 #include "services.hpp"
 
 namespace nd {
@@ -42,6 +43,10 @@ public:
 
     void go_to(Page p);
     AppState& state() { return state_; }
+    DiaryHealth& health() { return health_; }
+    // Waits for the after-first-frame check and backup and applies their result
+    // (tests; the shell's exit). A no-op when none is running.
+    void finish_background_work();
 
 private:
     void attach(Store* store);
@@ -54,11 +59,19 @@ private:
     void draw_page_header();
     void draw_page(Page p);
     void draw_toast(float bottom_y);
+    void after_frame();
+    void apply_health_report(const HealthReport& report);
+    void mark_damaged(const std::string& why);
+    void restore_offered_backup();
 
     Services& services_;
     AppState state_;
     std::unique_ptr<Store> main_store_;
     std::unique_ptr<Store> demo_store_;
+    std::string diary_path_;            // the person's diary file (not the demo)
+    DiaryHealth health_;
+    HealthCheckRunner health_runner_;
+    bool health_check_started_ = false;
 };
 
 }  // namespace nd::app

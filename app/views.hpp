@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "app_state.hpp"
+#include "diary_health.hpp"
 
 namespace nd::app {
 
@@ -24,7 +25,7 @@ void draw_more(AppState& s);        // phone only: the pages that do not fit the
 
 // Full-page screens shown instead of any view.
 void draw_red_flags(AppState& s);   // pending red flags, before anything else
-void draw_open_error(AppState& s);  // the diary file could not be opened
+void draw_open_error(AppState& s, DiaryHealth& health);  // the diary file could not be opened
 
 // Room App leaves below every view (scrolling past the end); views that pin a
 // footer (Log's Save) subtract it.
