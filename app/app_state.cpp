@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
+#include <optional>
 
 #include <imgui.h>
 
@@ -10,16 +12,125 @@
 
 namespace nd::app {
 
+namespace {
+
+bool episode_before(const Episode& a, const Episode& b) {   // the order of Diary::episodes
+    return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
+}
+
+std::uint64_t id_hash(const std::string& id) { return std::hash<std::string>{}(id); }
+
+// Puts the Store's copy of one episode into the sorted list: replaced where it was (moved
+// if its start changed), inserted in order when new, removed when the Store has none.
+// `hashes` runs parallel to `v` (the ids' hashes: finding an id scans 8 bytes an episode
+// instead of each id's own heap block) and is kept so.
+void sync_episode(const Store& store, std::vector<Episode>& v, std::vector<std::uint64_t>& hashes,
+                  const std::string& id) {
+    std::optional<Episode> stored = store.episode(id);
+    const std::uint64_t h = id_hash(id);
+    std::size_t at = v.size();
+    for (std::size_t i = 0; i < hashes.size(); ++i)
+        if (hashes[i] == h && v[i].id == id) {
+            at = i;
+            break;
+        }
+    const auto pos = [&](std::size_t i) { return static_cast<std::ptrdiff_t>(i); };
+    if (!stored) {
+        if (at < v.size()) {
+            v.erase(v.begin() + pos(at));
+            hashes.erase(hashes.begin() + pos(at));
+        }
+        return;
+    }
+    normalize(*stored);
+    if (at == v.size()) {
+        const auto it = std::lower_bound(v.begin(), v.end(), *stored, episode_before);
+        hashes.insert(hashes.begin() + (it - v.begin()), h);
+        v.insert(it, std::move(*stored));
+        return;
+    }
+    const auto it = v.begin() + pos(at);
+    *it = std::move(*stored);
+    const auto hit = hashes.begin() + pos(at);
+    if (it != v.begin() && episode_before(*it, *(it - 1))) {
+        const auto to = std::upper_bound(v.begin(), it, *it, episode_before);
+        std::rotate(hashes.begin() + (to - v.begin()), hit, hit + 1);
+        std::rotate(to, it, it + 1);
+    } else if (it + 1 != v.end() && episode_before(*(it + 1), *it)) {
+        const auto to = std::lower_bound(it + 1, v.end(), *it, episode_before);
+        std::rotate(hit, hit + 1, hashes.begin() + (to - v.begin()));
+        std::rotate(it, it + 1, to);
+    }
+}
+
+}  // namespace
+
 void AppState::refresh() {
     ++revision;
     episodes_newest_first.clear();
     ongoing.clear();
+    episode_id_hashes_.clear();
     if (!store) {
         diary = {};
         match = {};
         return;
     }
+    diary = {};   // let the old snapshot go before the new one is read (peak memory)
+    match = {};
     diary = store->load_diary();
+    ++full_reloads;
+    episode_id_hashes_.clear();
+    episode_id_hashes_.reserve(diary.episodes.size());
+    for (const Episode& e : diary.episodes) episode_id_hashes_.push_back(id_hash(e.id));
+    after_diary_changed();
+}
+
+void AppState::refresh_after(const Command* cmd) {
+    if (!store || !cmd || cmd->touches == RecordType::Unknown ||
+        (cmd->touches != RecordType::Profile && (!cmd->touched_id || cmd->touched_id->empty()))) {
+        refresh();
+        return;
+    }
+    ++revision;
+    switch (cmd->touches) {
+        case RecordType::Episode:
+            sync_episode(*store, diary.episodes, episode_id_hashes_, *cmd->touched_id);
+            break;
+        case RecordType::CheckIn: {
+            // A put may replace the check-in of its date under another id: take the list (one
+            // row a day at most) rather than guess.
+            Diary part;
+            part.checkins = store->checkins(true);
+            normalize(part);
+            diary.checkins = std::move(part.checkins);
+            break;
+        }
+        case RecordType::Fact: {
+            Diary part;
+            part.facts = store->facts(true);
+            normalize(part);
+            diary.facts = std::move(part.facts);
+            break;
+        }
+        case RecordType::Medicine: {
+            Diary part;
+            part.medicines = store->medicines(true);
+            normalize(part);
+            diary.medicines = std::move(part.medicines);
+            break;
+        }
+        case RecordType::Profile:
+            diary.profile = store->profile();
+            break;
+        case RecordType::Unknown:
+            break;
+    }
+    after_diary_changed();
+}
+
+void AppState::after_diary_changed() {
+    episodes_newest_first.clear();
+    ongoing.clear();
     match = nd::match(catalog, diary);
     for (std::size_t i = diary.episodes.size(); i-- > 0;) {
         const Episode& e = diary.episodes[i];
@@ -42,7 +153,7 @@ bool AppState::run(Command cmd) {
         show_toast(std::string("Could not save: ") + e.what(), 6.0);
         return false;
     }
-    refresh();
+    refresh_after(undo_stack.last_done());
     return true;
 }
 
@@ -55,7 +166,7 @@ bool AppState::undo() {
         show_toast(std::string("Could not undo: ") + e.what(), 6.0);
         return false;
     }
-    refresh();
+    refresh_after(undo_stack.last_undone());
     show_toast("Undone: " + label);
     return true;
 }
@@ -69,7 +180,7 @@ bool AppState::redo() {
         show_toast(std::string("Could not redo: ") + e.what(), 6.0);
         return false;
     }
-    refresh();
+    refresh_after(undo_stack.last_done());
     show_toast("Redone: " + label);
     return true;
 }

@@ -69,6 +69,7 @@ struct AppState {
     std::vector<std::size_t> episodes_newest_first;   // indices into diary.episodes, not deleted
     std::vector<std::size_t> ongoing;                 // "still going" episodes, newest first
     std::uint64_t revision = 0;         // bumps on every refresh; views key their own caches on it
+    std::uint64_t full_reloads = 0;     // how many times the whole diary was read (tests, bench)
 
     // ---- UI ----
     Page page = Page::Log;
@@ -99,7 +100,12 @@ struct AppState {
     std::map<std::string, ItemRect> items;
 
     // ---- Operations ----
+    // Reads the whole diary from the Store again (open, import, restore, merge, empty bin).
     void refresh();
+    // After one command ran, was undone or redone: updates the cached diary in place from
+    // the Store's copy of the record it touched (Command::touches); a full refresh() when
+    // the command does not say.
+    void refresh_after(const Command* cmd);
     // Matches the cached diary again without reloading it (the catalog changed).
     void rematch();
     // Runs a change through the undo stack and refreshes; on StoreError shows it
@@ -115,6 +121,10 @@ struct AppState {
 
     void load_settings();               // from the store (or defaults)
     void save_settings();
+
+private:
+    void after_diary_changed();         // match again, rebuild the index lists
+    std::vector<std::uint64_t> episode_id_hashes_;   // hash of diary.episodes[i].id, kept in step
 };
 
 // The emergency number for a locale such as "en_US.UTF-8" (911), "en_GB" (999), "de_DE" (112).

@@ -31,6 +31,7 @@ Command delete_medicine_command(const Medicine& m) {
 Command set_profile_command(Profile before, Profile after) {
     Command c;
     c.label = "edit profile";
+    c.touches = RecordType::Profile;
     c.apply = [after = std::move(after)](Store& s) { s.set_profile(after); };
     c.revert = [before = std::move(before)](Store& s) { s.set_profile(before); };
     return c;

@@ -19,12 +19,14 @@ struct RecordKind;
 
 template <>
 struct RecordKind<Episode> {
+    static constexpr RecordType type = RecordType::Episode;
     static void remove(Store& s, const std::string& id) { s.delete_episode(id); }
     static void restore(Store& s, const std::string& id) { s.restore_episode(id); }
 };
 
 template <>
 struct RecordKind<CheckIn> {
+    static constexpr RecordType type = RecordType::CheckIn;
     static CheckIn put(Store& s, const CheckIn& r) { return s.put_checkin(r); }
     static void remove(Store& s, const std::string& id) { s.delete_checkin(id); }
     static void restore(Store& s, const std::string& id) { s.restore_checkin(id); }
@@ -32,6 +34,7 @@ struct RecordKind<CheckIn> {
 
 template <>
 struct RecordKind<BackgroundFact> {
+    static constexpr RecordType type = RecordType::Fact;
     static BackgroundFact put(Store& s, const BackgroundFact& r) { return s.put_fact(r); }
     static void remove(Store& s, const std::string& id) { s.delete_fact(id); }
     static void restore(Store& s, const std::string& id) { s.restore_fact(id); }
@@ -39,6 +42,7 @@ struct RecordKind<BackgroundFact> {
 
 template <>
 struct RecordKind<Medicine> {
+    static constexpr RecordType type = RecordType::Medicine;
     static Medicine put(Store& s, const Medicine& r) { return s.put_medicine(r); }
     static void remove(Store& s, const std::string& id) { s.delete_medicine(id); }
     static void restore(Store& s, const std::string& id) { s.restore_medicine(id); }
@@ -51,6 +55,8 @@ Command bin_record_command(const Record& r, std::string label) {
     c.label = std::move(label);
     c.apply = [id = r.id](Store& s) { RecordKind<Record>::remove(s, id); };
     c.revert = [id = r.id](Store& s) { RecordKind<Record>::restore(s, id); };
+    c.touches = RecordKind<Record>::type;
+    c.touched_id = std::make_shared<const std::string>(r.id);
     return c;
 }
 
@@ -81,6 +87,8 @@ Command put_record_command(Record r, std::optional<Record> previous, std::string
         else
             RecordKind<Record>::remove(s, *id);
     };
+    c.touches = RecordKind<Record>::type;
+    c.touched_id = id;
     return c;
 }
 

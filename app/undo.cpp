@@ -53,12 +53,16 @@ Command add_episode_command(Episode e, Episode* added) {
         }
     };
     c.revert = [id](Store& s) { s.delete_episode(*id); };
+    c.touches = RecordType::Episode;
+    c.touched_id = id;
     return c;
 }
 
 Command edit_episode_command(Episode before, Episode after) {
     Command c;
     c.label = "edit episode";
+    c.touches = RecordType::Episode;
+    c.touched_id = after.id == before.id ? std::make_shared<const std::string>(after.id) : nullptr;
     c.apply = [after = std::move(after)](Store& s) { s.update_episode(after); };
     c.revert = [before = std::move(before)](Store& s) { s.update_episode(before); };
     return c;
@@ -71,6 +75,8 @@ Command delete_episode_command(const Episode& e) {
 Command end_episode_command(const Episode& e) {
     Command c;
     c.label = "end episode";
+    c.touches = RecordType::Episode;
+    c.touched_id = std::make_shared<const std::string>(e.id);
     c.apply = [id = e.id](Store& s) { s.end_episode(id); };
     c.revert = [before = e](Store& s) { s.update_episode(before); };
     return c;

@@ -3,7 +3,9 @@
 // as durable as the change itself. Factories below build the usual commands.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,10 +18,19 @@ class Store;
 
 namespace nd::app {
 
+// The kind of record a command changes (see Command::touches).
+enum class RecordType : std::uint8_t { Unknown, Episode, CheckIn, Fact, Medicine, Profile };
+
 struct Command {
     std::string label;                          // "add episode", "delete episode"
     std::function<void(Store&)> apply;          // do / redo
     std::function<void(Store&)> revert;         // undo
+    // The one record both actions change, so the app updates its cached diary in place
+    // (AppState::refresh_after) instead of reloading it: its type and id (shared with the
+    // actions, so an add that gets its id on first apply fills it in). Unknown, or no id
+    // (but for the profile): the app reloads the whole diary.
+    RecordType touches = RecordType::Unknown;
+    std::shared_ptr<const std::string> touched_id;
 };
 
 class UndoStack {
@@ -34,6 +45,9 @@ public:
     bool redo(Store& store);
     void clear();
     std::size_t size() const { return done_.size(); }
+    // The command run or redone last (after run / redo), and the one undone last (after undo).
+    const Command* last_done() const { return done_.empty() ? nullptr : &done_.back(); }
+    const Command* last_undone() const { return undone_.empty() ? nullptr : &undone_.back(); }
 
 private:
     std::vector<Command> done_;

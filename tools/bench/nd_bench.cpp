@@ -43,6 +43,7 @@
 #include "app.hpp"
 #include "fonts.hpp"
 #include "services.hpp"
+#include "undo.hpp"
 #include "views.hpp"
 #endif
 
@@ -485,13 +486,38 @@ BENCHMARK(BM_Frame<Page::Patterns, PatternPeriod::All>)->Name("BM_Frame/patterns
 BENCHMARK(BM_Frame<Page::Diary, PatternPeriod::Days90, true>)->Name("BM_Frame/diary_phone")->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Frame<Page::Patterns, PatternPeriod::Days90, true>)->Name("BM_Frame/patterns_phone")->Arg(0)->Unit(benchmark::kMillisecond);
 
-// What every saved change costs the app after the Store call: AppState::refresh
-// (reload the whole diary, match again, rebuild the index lists).
+// The full refresh: AppState::refresh (reload the whole diary, match again, rebuild the
+// index lists). Since the incremental refresh, only import, restore, merge and emptying
+// the bin do this; a single saved change is BM_AppSaveEdit.
 void BM_AppRefresh(benchmark::State& state) {
     HeadlessApp& h = headless(false);
     for (auto _ : state) h.app->state().refresh();
 }
 BENCHMARK(BM_AppRefresh)->Unit(benchmark::kMillisecond);
+
+// What saving one edited episode costs the app: AppState::run of an edit command, that
+// is the Store's update (an in-memory Store here: no fsync, the durable write is
+// BM_Save_*) and AppState::refresh_after (the cached diary patched in place, the index
+// lists rebuilt, the match marked or redone as the app does it).
+void BM_AppSaveEdit(benchmark::State& state) {
+    HeadlessApp& h = headless(false);
+    nd::app::AppState& s = h.app->state();
+    const nd::Episode picked = s.diary.episodes[s.episodes_newest_first[s.episodes_newest_first.size() / 2]];
+    const auto before_in_order = [](const nd::Episode& a, const nd::Episode& b) {
+        return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
+    };
+    bool flip = false;
+    for (auto _ : state) {
+        // Its start does not change: found by binary search, so the loop times the app only.
+        const auto it = std::lower_bound(s.diary.episodes.begin(), s.diary.episodes.end(), picked, before_in_order);
+        const nd::Episode before = *it;
+        nd::Episode after = before;
+        after.note = (flip = !flip) ? "edited" : "edited again";
+        if (!s.run(nd::app::edit_episode_command(before, after))) state.SkipWithError("the edit failed");
+    }
+    state.counters["full_reloads"] = static_cast<double>(s.full_reloads);
+}
+BENCHMARK(BM_AppSaveEdit)->Unit(benchmark::kMillisecond);
 
 // Cold start to the first drawn frame, as platform/main.cpp + shell.cpp do it,
 // minus the window and GL: App::open_diary (Store::open with its quick_check,
@@ -586,7 +612,8 @@ constexpr Target kTargets[] = {
     {"patterns frame all (after a change)", "BM_Frame/patterns_all/1", -1},
     {"diary frame, phone 390x844 (steady)", "BM_Frame/diary_phone/0", 2},
     {"patterns frame, phone (steady)", "BM_Frame/patterns_phone/0", 2},
-    {"AppState::refresh, 100k (every change)", "BM_AppRefresh", -1},
+    {"AppState::refresh, 100k (import/restore)", "BM_AppRefresh", -1},
+    {"save one edited episode in the app, 100k", "BM_AppSaveEdit", -1},
     {"cold start to first frame, 100k", "BM_ColdStart/100000", 200},
     {"  of which Store::open (quick_check)", "BM_StoreOpen/100000", -1},
     {"  of which load_diary (x2 at start)", "BM_LoadDiary/100000", -1},
