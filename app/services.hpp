@@ -26,6 +26,10 @@ public:
     virtual void set_clipboard(const std::string& text) = 0;
     // Opens a file or folder in the system's viewer; false when that failed.
     virtual bool open_path(const std::string& path) = 0;
+    // True where exported files leave the app as downloads (the web version:
+    // open_path() of a file downloads it, and there is no folder to choose or to
+    // open); false on the desktop, where exports go into a folder the person picks.
+    virtual bool exports_are_downloads() { return false; }
 
     // The person's locale, e.g. "en_GB.UTF-8"; "" when unknown. Picks the
     // default emergency number.
@@ -47,6 +51,7 @@ public:
     std::int32_t offset_min = 60;
     std::string clipboard;
     std::vector<std::string> opened;
+    bool downloads = false;   // exports_are_downloads()
 
     std::string data_dir() override { return data; }
     std::string documents_dir() override { return documents; }
@@ -57,6 +62,7 @@ public:
         opened.push_back(path);
         return true;
     }
+    bool exports_are_downloads() override { return downloads; }
     std::string locale() override { return locale_name; }
     std::int64_t now_utc() override { return clock; }
     std::int32_t utc_offset_min(std::int64_t) override { return offset_min; }

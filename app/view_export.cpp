@@ -197,6 +197,9 @@ bool password_field(AppState& s, const char* label, std::string& value, const ch
     return changed;
 }
 
+// The web version: exports leave as downloads, there is no folder to choose.
+bool downloads(const AppState& s) { return s.services && s.services->exports_are_downloads(); }
+
 void set_default_name(AppState& s, ExportPageState& pg) {
     pg.file_name = default_file_name(pg.format, today_of(s));
     pg.file_name_edited = false;
@@ -209,8 +212,10 @@ void draw_formats(AppState& s, ExportPageState& pg) {
     for (const FormatInfo& f : kFormats) {
         const bool enabled = f.format != ExportFormat::Pdf || pdf_available();
         if (format_row(s, f, !pg.restoring && pg.format == f.format, enabled,
-                       "The PDF report is made by the desktop app. Here you can export the spreadsheet, the FHIR "
-                       "file or a backup.")) {
+                       downloads(s) ? "The PDF report comes from the desktop app. Here you can download the "
+                                      "spreadsheet, the FHIR file or a backup."
+                                    : "The PDF report comes from the desktop app. Here you can export the "
+                                      "spreadsheet, the FHIR file or a backup.")) {
             pg.restoring = false;
             if (pg.format != f.format) {
                 pg.format = f.format;
@@ -303,6 +308,14 @@ void draw_password(AppState& s, ExportPageState& pg, int step) {
 // ---- Where --------------------------------------------------------------------------
 
 void draw_where(AppState& s, ExportPageState& pg, int step) {
+    if (downloads(s)) {
+        // A page cannot choose a folder: the browser saves the download (usually in Downloads).
+        step_heading(s, step, "Download it");
+        muted_text("Your browser saves the file, usually in its Downloads folder.");
+        if (text_field(s, "File name##export", pg.file_name, default_file_name(pg.format, today_of(s)).c_str()))
+            pg.file_name_edited = true;
+        return;
+    }
     step_heading(s, step, "Where should it go?");
     const std::string folder = folder_of(s, pg);
     ImGui::TextUnformatted(ND_ICON_FOLDER_OPEN);
@@ -387,6 +400,13 @@ void run_export(AppState& s, ExportPageState& pg) {
     pg.scroll_to_done = 3;   // a few frames: the page's height settles once the card is measured
     pg.password.clear();
     pg.password_again.clear();
+    if (downloads(s)) {
+        if (s.services->open_path(r.path))
+            s.show_toast(std::string(format_noun(pg.format)) + " is downloaded");
+        else
+            s.show_toast("The browser did not take the download", 4.0);
+        return;
+    }
     s.show_toast(std::string(format_noun(pg.format)) + " is saved");
 }
 
@@ -419,13 +439,14 @@ void draw_go(AppState& s, ExportPageState& pg) {
         record_item(s, "export:keep");
         return;
     }
-    if (big_button(s, ND_ICON_FLOPPY " Export##go", -1)) {
+    if (big_button(s, downloads(s) ? ND_ICON_FLOPPY " Download##go" : ND_ICON_FLOPPY " Export##go", -1)) {
         ExportRequest request;
         std::string path;
         pg.error.clear();
         if (prepare(s, pg, request, path)) {
             std::error_code ec;
-            if (fs::exists(path, ec))
+            // A download replaces only the page's own copy: nothing to ask.
+            if (!downloads(s) && fs::exists(path, ec))
                 pg.confirm_overwrite = true;
             else
                 pg.working = 1;
@@ -443,12 +464,14 @@ void draw_done(AppState& s, ExportPageState& pg) {
     }
     begin_card("##export_done");
     ImGui::PushStyleColor(ImGuiCol_Text, p.success);
-    heading(s, ND_ICON_CHECK_CIRCLE "  Saved");
+    const bool dl = downloads(s);
+    heading(s, dl ? ND_ICON_CHECK_CIRCLE "  Downloaded" : ND_ICON_CHECK_CIRCLE "  Saved");
     ImGui::PopStyleColor();
-    const std::string what = std::string(format_noun(pg.done_format)) + " (" + pg.done_summary + ") is here:";
+    const std::string what = std::string(format_noun(pg.done_format)) + " (" + pg.done_summary + ")" +
+                             (dl ? " went to your browser's downloads as:" : " is here:");
     ImGui::TextWrapped("%s", what.c_str());
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
-    ImGui::TextWrapped("%s", pg.done_path.c_str());
+    ImGui::TextWrapped("%s", (dl ? fs::path(pg.done_path).filename().string() : pg.done_path).c_str());
     if (s.fonts.bold) ImGui::PopFont();
     if (pg.done_format == ExportFormat::Backup)
         muted_text(pg.done_encrypted
@@ -457,6 +480,14 @@ void draw_done(AppState& s, ExportPageState& pg) {
                        : "The backup is not encrypted: anyone who gets it can read your diary. Keep it private.");
     else
         muted_text(kNotEncrypted);
+    if (dl) {
+        if (big_button(s, ND_ICON_FLOPPY " Download again##done", s.narrow ? -1.0f : 0.0f, ButtonKind::Secondary)) {
+            if (!s.services->open_path(pg.done_path)) s.show_toast("The browser did not take the download");
+        }
+        record_item(s, "export:download_again");
+        end_card();
+        return;
+    }
     const std::string folder = fs::path(pg.done_path).parent_path().string();
     ImGui::BeginDisabled(!s.services);
     if (big_button(s, ND_ICON_FOLDER_OPEN " Open folder##done", s.narrow ? -1.0f : 0.0f, ButtonKind::Secondary)) {

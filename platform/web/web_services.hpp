@@ -21,6 +21,7 @@ public:
     // A file: the browser downloads it (exports). A web address: a new tab.
     // A folder: false (a page cannot show the browser's storage as a folder).
     bool open_path(const std::string& path) override;
+    bool exports_are_downloads() override { return true; }
     std::string locale() override;
     std::int64_t now_utc() override;
     std::int32_t utc_offset_min(std::int64_t utc) override;

@@ -58,6 +58,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     out += ",\"draft_note\":";
     json_string(out, s.log.draft.note);
     out += ",\"details_open\":" + std::string(s.log.draft.details_open ? "true" : "false");
+    // The Export page's choice: 0 PDF, 1 CSV, 2 FHIR, 3 backup; -1 restoring.
+    const auto& ex = s.pages.export_page;
+    out += ",\"export_format\":" + std::to_string(ex.restoring ? -1 : static_cast<int>(ex.format));
     out += ",\"episodes\":[";
     bool first = true;
     for (const std::size_t i : s.episodes_newest_first) {

@@ -526,3 +526,30 @@ TEST_CASE("After an export the Saved card scrolls into view on a short window", 
     CHECK(ui.state().items.at("export:open_folder").visible);
     CHECK(ui.state().items.at("export:open_folder").y1 <= 800.0f);
 }
+
+TEST_CASE("Where exports are downloads (the web), the file is downloaded and there is no folder", "[app][export]") {
+    TempDir docs;
+    Ui ui;
+    ui.services.downloads = true;
+    add(ui, 2, 4);
+    open_export(ui, docs);
+    ui.click("format:csv");
+    CHECK_FALSE(ui.has("export:folder"));   // a page cannot choose a folder
+    ui.click("export:go");
+    ui.settle();
+    INFO(page(ui).error);
+    const fs::path file = docs.path / ("numbness-diary-episodes-" + today(ui) + ".csv");
+    REQUIRE(fs::exists(file));
+    // The file itself goes to open_path: the browser downloads it.
+    REQUIRE(ui.services.opened.size() == 1);
+    CHECK(fs::path(ui.services.opened.back()) == file);
+    CHECK_FALSE(ui.has("export:open_folder"));
+    REQUIRE(ui.has("export:download_again"));
+    ui.click("export:download_again");
+    CHECK(ui.services.opened.size() == 2);
+    // The same name again replaces the page's own copy: nothing to ask.
+    ui.click("export:go");
+    ui.settle();
+    CHECK_FALSE(page(ui).confirm_overwrite);
+    CHECK(ui.services.opened.size() == 3);
+}

@@ -3,8 +3,9 @@
 // types a note through the hidden input (the phone keyboard's path), saves,
 // checks the page said "Not yet stored" and then "Stored on this device"
 // (IndexedDB synced), reloads and finds the episode and its note still there,
-// then opens the page again with the network off (service worker) and finds it
-// again. Screenshots go to docs/web/.
+// downloads a CSV, a FHIR file and a backup from the Export page (which has no
+// PDF on the web), then opens the page again with the network off (service
+// worker) and finds the episode again. Screenshots go to docs/web/.
 // Usage: node phone-test.mjs SITE_DIR   (tools/web-build.sh e2e)
 import { chromium } from 'playwright-core';
 import http from 'node:http';
@@ -103,7 +104,13 @@ async function scrollTo(suffix) {
     const r = s.items[endsWith(s, suffix)];
     const save = endsWith(s, '  Save');
     const bottom = Math.min(844 - 80, save && !suffix.endsWith('Save') ? s.items[save][1] - 8 : 844);
-    if (r[4] && r[1] >= 80 && r[3] <= bottom) return r;
+    if (r[4] && r[1] >= 80 && r[3] <= bottom) {
+      // Still moving (a glide, or the page scrolling itself)? Read it again.
+      await page.waitForTimeout(150);
+      const again = (await state()).items[endsWith(s, suffix)];
+      if (again && again[1] === r[1] && again[3] === r[3]) return r;
+      continue;
+    }
     const up = r[3] > bottom;
     await drag(195, up ? 520 : 220, up ? 220 : 520);
   }
@@ -200,6 +207,32 @@ try {
   check(true, 'the Diary page lists the episode');
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, 'phone-diary-after-reload.png') });
+
+  // ---- Export: no PDF on the web (the desktop app makes it); CSV, FHIR and a backup as downloads ----
+  await tapItem('tab:more');
+  await tapItem('  Export & backup');
+  s = await waitFor((s) => s.items['format:csv'] && s.items['format:pdf'], 'the Export page');
+  check(true, 'the Export page opens from More');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, 'phone-export.png') });
+  // In the order of ExportFormat after Pdf (1 CSV, 2 FHIR, 3 backup).
+  const formats = [['format:csv', '.csv', (t) => t.includes(NOTE)],
+                   ['format:fhir', '.json', (t) => t.includes('"resourceType"') && t.includes('Bundle')],
+                   ['format:backup', '.ndbackup', (t) => t.length > 100]];
+  for (const [i, [key, ext, ok]] of formats.entries()) {
+    await tapRect(await scrollTo(key));
+    await waitFor((s) => s.export_format === i + 1, `${key} chosen`, 5000);
+    const go = await scrollTo('Download##go');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tapRect(go)]);
+    const name = download.suggestedFilename();
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    check(name.endsWith(ext) && ok(text), `${key.slice(7)}: downloaded ${name} (${text.length} bytes)`);
+    if (key === 'format:csv') {
+      await waitFor((s) => s.items['export:download_again'], 'the Downloaded card');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(shots, 'phone-export-downloaded.png') });
+    }
+  }
 
   // ---- Offline: the service worker serves the app, the diary is still there ----
   const swReady = await page.evaluate(() => navigator.serviceWorker.ready.then(() => true)).catch(() => false);
