@@ -55,6 +55,12 @@
     }
   }
 
+  // The app shows its toasts ("Saved to your diary.") at the top too: while one
+  // is on screen the status goes just below it (web_main.cpp says where it ends).
+  ndWeb.setToastBottom = (cssPx) => {
+    statusEl.style.top = cssPx > 0 ? (cssPx + 6) + 'px' : '';
+  };
+
   // ---- Storage: IDBFS ----------------------------------------------------
   // A cheap fingerprint of the diary folder: name, size and modification time
   // (ms) of each file. A file written less than 2 ms ago may be written again

@@ -6,6 +6,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <sys/stat.h>
@@ -38,6 +39,9 @@ EM_JS(void, js_want_text_input, (int want), {
 });
 EM_JS(void, js_after_frame, (), {
     if (window.ndWeb) window.ndWeb.afterFrame();
+});
+EM_JS(void, js_toast_bottom, (double css_px), {
+    if (window.ndWeb) window.ndWeb.setToastBottom(css_px);
 });
 EM_JS(int, js_test_mode, (), {
     return window.ndWeb && window.ndWeb.testMode ? 1 : 0;
@@ -113,6 +117,16 @@ void step(void* arg) {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    // The page's storage status sits at the top, where the app shows its toasts
+    // ("Saved to your diary."): tell the page where the toast ends so the status
+    // goes below it instead of over it.
+    const ImGuiWindow* toast = ImGui::FindWindowByName("##toast");
+    const double toast_bottom = toast && toast->Active ? (toast->Pos.y + toast->Size.y) / dpr : 0.0;
+    if (toast_bottom != sh.toast_bottom) {
+        sh.toast_bottom = toast_bottom;
+        js_toast_bottom(toast_bottom);
+    }
 
     const bool want_text = ImGui::GetIO().WantTextInput;
     if (want_text != sh.want_text) {

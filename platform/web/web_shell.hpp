@@ -18,6 +18,7 @@ struct WebShell {
     int last_activity = -1;
     double last_draw_ms = 0;
     bool want_text = false;
+    double toast_bottom = 0;        // CSS px below the app's toast (0: none shown)
 };
 
 extern WebShell* g_shell;   // for the test hooks (web_test_hooks.cpp)
