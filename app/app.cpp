@@ -42,6 +42,8 @@ void App::open_diary(const std::string& path) {
     diary_path_ = path;
     health_ = {};
     health_check_started_ = false;
+    if (state_.store == main_store_.get()) state_.store = nullptr;
+    main_store_.reset();
     try {
         // quick_check waits until after the first frame (after_frame): a large
         // diary must not keep the window from opening.
@@ -51,19 +53,11 @@ void App::open_diary(const std::string& path) {
     } catch (const StoreDamagedError& e) {
         mark_damaged(e.what());
     } catch (const std::exception& e) {
-        // Reading the diary failed after it opened: damage the deferred check has
-        // not seen yet looks like this.
-        bool damaged = false;
+        // Reading the diary failed after it opened: damaged pages the deferred
+        // check has not looked at yet, or a record that cannot be read.
         if (main_store_) {
-            try {
-                damaged = main_store_->quick_check() != "ok";
-            } catch (const std::exception&) {
-                damaged = true;
-            }
-        }
-        if (damaged) {
-            mark_damaged(std::string("Cannot open the diary \"") + path + "\": it is damaged (" + e.what() +
-                         "). The file was not changed.");
+            mark_damaged(std::string("Cannot open the diary \"") + path + "\": part of it cannot be read (" +
+                         e.what() + "). The file was not changed.");
             return;
         }
         main_store_.reset();

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "atomic_file.hpp"
+#include "serialization.hpp"
 #include "store.hpp"
 #include "store_schema.hpp"
 #include "store_sql.hpp"
@@ -88,6 +89,20 @@ std::string unused_name(const std::string& base, const std::string& ext = "") {
     std::string candidate = base + ext;
     for (int n = 2; fs::exists(candidate, ec); ++n) candidate = base + "-" + std::to_string(n) + ext;
     return candidate;
+}
+
+// Reads every record of a diary of the current schema through the Store and
+// validates it: a flipped byte inside a record passes quick_check but not this.
+// Returns the problem, or "" when every record reads.
+std::string content_problem(const std::string& path) {
+    try {
+        auto store = Store::open_read_only(path);
+        if (store->schema_version() < Store::current_schema_version()) return "";   // migrated when restored
+        validate(store->load_diary());
+        return "";
+    } catch (const std::exception& e) {
+        return e.what();
+    }
 }
 
 void remove_quietly(const std::string& path) {
@@ -223,6 +238,11 @@ BackupCheck check_backup(const std::string& path) {
             return out;
         }
         out.episodes = single_int(db.db, "SELECT count(*) FROM episodes WHERE deleted_utc IS NULL");
+        out.problem = content_problem(path);
+        if (!out.problem.empty()) {
+            out.problem = "a record in it cannot be read (" + out.problem.substr(0, 200) + ")";
+            return out;
+        }
         out.good = true;
     } catch (const std::exception& e) {
         out.good = false;
@@ -273,30 +293,28 @@ std::string restore_backup(const std::string& diary_path, const BackupFile& back
 
 HealthReport check_and_back_up(const std::string& diary_path, std::int64_t now_utc, const BackupPolicy& policy) {
     HealthReport report;
-    int code = SQLITE_OK;
+    std::unique_ptr<Store> store;
     try {
-        ReadOnlyDb ro(diary_path);
-        std::string qc;
-        try {
-            qc = run_quick_check(ro.db);
-        } catch (const StoreError&) {
-            code = sqlite3_errcode(ro.db) & 0xff;
-            throw;
-        }
-        if (qc != "ok") {
-            report.damaged = true;
-            report.problems = qc.substr(0, 500);
-            return report;
-        }
-    } catch (const std::exception& e) {
-        // Corruption shows as an error as often as a finding; anything else (the
-        // file busy, out of memory) says nothing about the diary.
-        report.damaged = code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+        store = Store::open_read_only(diary_path);   // runs quick_check
+    } catch (const StoreDamagedError& e) {
+        report.damaged = true;
         report.problems = e.what();
-        if (report.damaged) return report;
+        return report;
+    } catch (const std::exception& e) {
+        // Busy, out of memory, another app's file: says nothing about damage, but
+        // nothing that was not checked is backed up.
         report.check_error = e.what();
-        return report;   // no backup of a diary that could not be checked
+        return report;
     }
+    // The pages are sound; now every record must read (never back up what cannot).
+    try {
+        if (store->schema_version() == Store::current_schema_version()) validate(store->load_diary());
+    } catch (const std::exception& e) {
+        report.damaged = true;
+        report.problems = std::string("a record cannot be read: ") + e.what();
+        return report;
+    }
+    store.reset();
     try {
         if (backup_due(list_backups(diary_path), now_utc, policy)) {
             report.backup_made = make_backup(diary_path, now_utc);

@@ -195,6 +195,28 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenCheck check) {
     return store;
 }
 
+std::unique_ptr<Store> Store::open_read_only(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) throw StoreError("Cannot open \"" + path + "\": it is not a file");
+    DbCloser guard{nullptr};
+    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+    if (sqlite3_open_v2(path.c_str(), &guard.db, flags, nullptr) != SQLITE_OK)
+        sql::fail(guard.db, "Cannot open \"" + path + "\"");
+    try {
+        configure(guard.db);
+        check_ours(guard.db, path, OpenCheck::QuickCheckNow);
+    } catch (const StoreDamagedError&) {
+        throw;
+    } catch (const StoreError& e) {
+        const int code = sqlite3_errcode(guard.db) & 0xff;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) throw StoreDamagedError(e.what());
+        throw;
+    }
+    std::unique_ptr<Store> store(new Store(guard.db, path));
+    guard.db = nullptr;
+    return store;
+}
+
 std::unique_ptr<Store> Store::open_in_memory() {
     DbCloser guard{nullptr};
     if (sqlite3_open_v2(":memory:", &guard.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,

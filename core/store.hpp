@@ -45,6 +45,10 @@ public:
     // With OpenCheck::Deferred the quick_check is skipped: the caller must run it
     // soon (quick_check(), or nd::check_diary_file on another thread).
     static std::unique_ptr<Store> open(const std::string& path, OpenCheck check = OpenCheck::QuickCheckNow);
+    // Opens an existing diary read-only, for checking a copy (backups): no WAL
+    // switch, no migration, nothing written. The same refusals as open(), with
+    // quick_check. A diary of an older schema opens but cannot be loaded.
+    static std::unique_ptr<Store> open_read_only(const std::string& path);
     // An in-memory diary (tests, demo previews).
     static std::unique_ptr<Store> open_in_memory();
     ~Store();
