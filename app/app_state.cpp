@@ -70,13 +70,13 @@ void AppState::refresh() {
     episodes_newest_first.clear();
     ongoing.clear();
     episode_id_hashes_.clear();
+    match_ = {};
+    match_stale_ = true;
     if (!store) {
         diary = {};
-        match = {};
         return;
     }
     diary = {};   // let the old snapshot go before the new one is read (peak memory)
-    match = {};
     diary = store->load_diary();
     ++full_reloads;
     episode_id_hashes_.clear();
@@ -131,7 +131,8 @@ void AppState::refresh_after(const Command* cmd) {
 void AppState::after_diary_changed() {
     episodes_newest_first.clear();
     ongoing.clear();
-    match = nd::match(catalog, diary);
+    match_ = {};   // its indices are of the diary before the change
+    match_stale_ = true;
     for (std::size_t i = diary.episodes.size(); i-- > 0;) {
         const Episode& e = diary.episodes[i];
         if (is_deleted(e)) continue;
@@ -142,7 +143,16 @@ void AppState::after_diary_changed() {
 
 void AppState::rematch() {
     ++revision;
-    match = nd::match(catalog, diary);
+    match_ = {};
+    match_stale_ = true;
+}
+
+const MatchResult& AppState::match() {
+    if (match_stale_) {
+        match_ = store ? nd::match(catalog, diary) : MatchResult{};
+        match_stale_ = false;
+    }
+    return match_;
 }
 
 bool AppState::run(Command cmd) {

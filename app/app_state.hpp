@@ -65,7 +65,11 @@ struct AppState {
 
     // ---- Cached snapshot, rebuilt by refresh() after every change ----
     Diary diary;
-    MatchResult match;
+    // The match of the cached diary against the catalog, made on first use after a change
+    // (the Causes and Patterns pages ask for it): the first frame and a save do not wait
+    // for it. Its evidence indices point into `diary`.
+    const MatchResult& match();
+    bool match_ready() const { return !match_stale_; }
     std::vector<std::size_t> episodes_newest_first;   // indices into diary.episodes, not deleted
     std::vector<std::size_t> ongoing;                 // "still going" episodes, newest first
     std::uint64_t revision = 0;         // bumps on every refresh; views key their own caches on it
@@ -106,7 +110,7 @@ struct AppState {
     // the Store's copy of the record it touched (Command::touches); a full refresh() when
     // the command does not say.
     void refresh_after(const Command* cmd);
-    // Matches the cached diary again without reloading it (the catalog changed).
+    // The catalog changed: the cached diary is matched again (on next use), not reloaded.
     void rematch();
     // Runs a change through the undo stack and refreshes; on StoreError shows it
     // as a toast and returns false.
@@ -123,7 +127,9 @@ struct AppState {
     void save_settings();
 
 private:
-    void after_diary_changed();         // match again, rebuild the index lists
+    void after_diary_changed();         // rebuild the index lists, mark the match stale
+    MatchResult match_;
+    bool match_stale_ = true;
     std::vector<std::uint64_t> episode_id_hashes_;   // hash of diary.episodes[i].id, kept in step
 };
 

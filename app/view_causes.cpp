@@ -23,10 +23,10 @@ namespace {
 
 // Finds the episodes of the red flags (few) in one pass over the diary, once per change.
 void index_red_flags(AppState& s, CausesPage& pg) {
-    pg.red_flag_episode.assign(s.match.red_flags.size(), static_cast<std::size_t>(-1));
-    if (!s.match.red_flags.empty()) {
+    pg.red_flag_episode.assign(s.match().red_flags.size(), static_cast<std::size_t>(-1));
+    if (!s.match().red_flags.empty()) {
         std::unordered_map<std::string_view, std::vector<std::size_t>> wanted;
-        for (std::size_t k = 0; k < s.match.red_flags.size(); ++k) wanted[s.match.red_flags[k].episode_id].push_back(k);
+        for (std::size_t k = 0; k < s.match().red_flags.size(); ++k) wanted[s.match().red_flags[k].episode_id].push_back(k);
         for (std::size_t i = 0; i < s.diary.episodes.size(); ++i)
             if (const auto it = wanted.find(s.diary.episodes[i].id); it != wanted.end())
                 for (const std::size_t k : it->second) pg.red_flag_episode[k] = i;
@@ -40,8 +40,8 @@ std::string when_text(AppState& s, const Episode& e) {
 
 void draw_red_flags_first(AppState& s) {
     const Palette& p = palette();
-    for (std::size_t k = 0; k < s.match.red_flags.size(); ++k) {
-        const RedFlag& f = s.match.red_flags[k];
+    for (std::size_t k = 0; k < s.match().red_flags.size(); ++k) {
+        const RedFlag& f = s.match().red_flags[k];
         ImGui::PushID(&f);
         ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
         ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
@@ -201,14 +201,14 @@ void draw_causes(AppState& s) {
         ImGui::PopStyleColor();
         return;
     }
-    if (s.match.episodes_considered < s.match.minimum_episodes) {
-        muted_text(("With " + std::to_string(s.match.episodes_considered) + " episode" +
-                    (s.match.episodes_considered == 1 ? "" : "s") + " logged, the diary cannot say much yet; from " +
-                    std::to_string(s.match.minimum_episodes) + " on, the comparison means more.").c_str());
+    if (s.match().episodes_considered < s.match().minimum_episodes) {
+        muted_text(("With " + std::to_string(s.match().episodes_considered) + " episode" +
+                    (s.match().episodes_considered == 1 ? "" : "s") + " logged, the diary cannot say much yet; from " +
+                    std::to_string(s.match().minimum_episodes) + " on, the comparison means more.").c_str());
     }
     heading(s, "Known causes, closest match first");
     int rank = 0;
-    for (const CauseMatch& m : s.match.causes) draw_cause(s, m, ++rank);
+    for (const CauseMatch& m : s.match().causes) draw_cause(s, m, ++rank);
 }
 
 }  // namespace nd::app

@@ -30,7 +30,7 @@ void rebuild(AppState& s, PatternsPage& pg, const LocalDate& today) {
     if (days && t) opt.from = date_from_days(*t - days + 1);
     opt.to = today;
     opt.sections = kSectionPerWeek | kSectionBodyMap | kSectionSensations | kSectionSeverity;
-    pg.report = build_report(s.diary, s.match, opt);
+    pg.report = build_report(s.diary, s.match(), opt);
     pg.bands.fill(0);
     pg.hours.fill(0);
     const auto& weeks = pg.report.per_week;

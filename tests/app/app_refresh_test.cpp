@@ -54,7 +54,7 @@ void check_cache_is_fresh(AppState& s) {
     CHECK(s.diary == fresh.diary);
     CHECK(s.episodes_newest_first == fresh.episodes_newest_first);
     CHECK(s.ongoing == fresh.ongoing);
-    CHECK(dump(s.match, s.diary) == dump(fresh.match, fresh.diary));
+    CHECK(dump(s.match(), s.diary) == dump(fresh.match(), fresh.diary));
 }
 
 Episode numb_foot(long long n, int day, int hour = 10) {
@@ -86,7 +86,7 @@ TEST_CASE("After single-record changes, undo and redo the cached diary equals a 
     moved.signs = {Sign::BladderBowelLoss};   // a red flag now
     REQUIRE(s.run(edit_episode_command(added, moved)));
     check_cache_is_fresh(s);
-    CHECK_FALSE(s.match.red_flags.empty());
+    CHECK_FALSE(s.match().red_flags.empty());
     Episode later = *ui.store().episode(added.id);
     Episode latest = later;
     latest.start.utc += 40 * nd::test::kDaySeconds;   // past every other episode
@@ -208,4 +208,22 @@ TEST_CASE("A command that does not say what it changes still gets a full reload"
     REQUIRE(s.undo());
     CHECK(s.episodes_newest_first.empty());
     check_cache_is_fresh(s);
+}
+
+TEST_CASE("Matching waits until a page asks for it", "[app][refresh]") {
+    Ui ui;
+    AppState& s = ui.state();
+    for (int i = 1; i <= 5; ++i) ui.store().add_episode(numb_foot(i, i));
+    s.refresh();
+    ui.settle();   // the Log page: nothing there needs the match
+    CHECK_FALSE(s.match_ready());
+    s.request_page = Page::Causes;
+    ui.settle();
+    CHECK(s.match_ready());
+    CHECK(s.match().episodes_considered == 5);
+    REQUIRE(s.run(add_episode_command(numb_foot(6, 6))));
+    CHECK_FALSE(s.match_ready());   // a save does not wait for it either
+    ui.settle();
+    CHECK(s.match_ready());         // the Causes page, still shown, asked again
+    CHECK(s.match().episodes_considered == 6);
 }

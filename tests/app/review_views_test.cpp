@@ -201,18 +201,18 @@ TEST_CASE("The causes page shows a stroke-sign red flag before the causes", "[ap
     ui.state().refresh();
     ui.state().page = Page::Causes;
     ui.settle();
-    REQUIRE_FALSE(ui.state().match.red_flags.empty());
+    REQUIRE_FALSE(ui.state().match().red_flags.empty());
     const std::string flag_key = "causes:red_flag:" + e.id;
     REQUIRE(ui.has(flag_key));
-    REQUIRE_FALSE(ui.state().match.causes.empty());
-    const std::string first_cause = "causes:cause:" + ui.state().match.causes.front().cause_id;
+    REQUIRE_FALSE(ui.state().match().causes.empty());
+    const std::string first_cause = "causes:cause:" + ui.state().match().causes.front().cause_id;
     REQUIRE(ui.has(first_cause));
     CHECK(ui.state().items.at(flag_key).y0 < ui.state().items.at(first_cause).y0);
     // Causes follow in ranked order (those laid out on this tall window), and
     // "About this cause" opens a description.
     float last_y = -1;
     int drawn = 0;
-    for (const CauseMatch& m : ui.state().match.causes) {
+    for (const CauseMatch& m : ui.state().match().causes) {
         if (!ui.has("causes:cause:" + m.cause_id)) continue;
         const ItemRect r = ui.state().items.at("causes:cause:" + m.cause_id);
         if (r.y1 == r.y0) continue;   // below the window: not drawn
@@ -221,8 +221,8 @@ TEST_CASE("The causes page shows a stroke-sign red flag before the causes", "[ap
         ++drawn;
     }
     CHECK(drawn >= 3);
-    ui.click("causes:about:" + ui.state().match.causes.front().cause_id);
-    CHECK(ui.state().pages.causes.open_causes.count(ui.state().match.causes.front().cause_id) == 1);
+    ui.click("causes:about:" + ui.state().match().causes.front().cause_id);
+    CHECK(ui.state().pages.causes.open_causes.count(ui.state().match().causes.front().cause_id) == 1);
 }
 
 TEST_CASE("Opening an evidence line shows the episodes it rests on", "[app][causes]") {
