@@ -96,6 +96,44 @@ TEST_CASE("The CLI opens no network socket (strace)", "[privacy]") {
                 commands.size(), syscalls);
 }
 
+TEST_CASE("The window app opens no network socket under strace and Xvfb", "[privacy]") {
+    const std::string app = ND_APP_PATH;
+    if (app.empty() || !fs::exists(app)) {
+        WARN("the desktop app was not built; its no-network test is skipped");
+        return;
+    }
+    if (sh("command -v strace >/dev/null 2>&1 && command -v xvfb-run >/dev/null 2>&1") != 0) {
+        WARN("strace or xvfb-run is not installed; the app's no-network test is skipped");
+        return;
+    }
+    TempDir tmp("privacy-app-net");
+    const std::string trace = tmp.file("trace.txt");
+    // The demo diary, every page drawn once, a screenshot written: the start-up
+    // check and the daily backup run too (the app waits for them before exiting).
+    const std::vector<std::string> pages = {"log", "diary", "patterns", "causes", "export", "settings"};
+    long sockets = 0;
+    for (const auto& page : pages) {
+        const std::string cmd = "cd " + q(tmp.dir.string()) + " && env XDG_DATA_HOME=" + q(tmp.file("xdg")) +
+                                " xvfb-run -a -s '-screen 0 1024x768x24' strace -f -qq -e trace=socket,connect -o " +
+                                q(trace) + " " + q(app) + " --db " + q(tmp.file("diary.sqlite")) + " --demo --page " +
+                                page + " --size 900x700 --screenshot " + q(tmp.file(page + ".png")) +
+                                " >>" + q(tmp.file("out.txt")) + " 2>&1";
+        INFO(cmd << "\n" << read_bytes(tmp.file("out.txt")));
+        CHECK(sh(cmd) == 0);
+        CHECK(fs::exists(tmp.file(page + ".png")));
+        const std::string log = read_bytes(trace);
+        INFO("strace: " << log);
+        CHECK(!log.empty());
+        CHECK(log.find("AF_INET") == std::string::npos);   // also matches AF_INET6; AF_UNIX (X11) is fine
+        for (std::size_t at = 0; (at = log.find("socket(", at)) != std::string::npos; ++at) ++sockets;
+    }
+    // The start-up check made the daily backup of the person's diary.
+    CHECK(fs::exists(tmp.file("backups")));
+    std::printf("[privacy] the window app under strace, %zu pages: no AF_INET / AF_INET6 socket (%ld local socket "
+                "calls: the X display)\n",
+                pages.size(), sockets);
+}
+
 TEST_CASE("Diary, WAL, shared memory, exports and the data folder are owner-only whatever the umask", "[privacy]") {
     TempDir tmp("privacy-mode");
     const std::string path = tmp.file("diary.db");
