@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <vector>
 
 #include "enum_names.hpp"
@@ -20,6 +21,10 @@ constexpr const char* kLoinc = "http://loinc.org";
 constexpr const char* kSnomed = "http://snomed.info/sct";
 constexpr const char* kUcum = "http://unitsofmeasure.org";
 constexpr const char* kSymptomCategorySystem = "http://hl7.org/fhir/uv/symptoms/CodeSystem/SymptomTemporary";
+
+// True when clean_utf8 would return `s` unchanged. Nearly every string is plain
+// printable ASCII: that is checked first, a byte at a time, with no copy.
+bool is_clean_utf8(std::string_view s);
 
 // Invalid UTF-8 would make the JSON invalid: replace bad bytes with U+FFFD.
 std::string clean_utf8(std::string_view s) {
@@ -52,6 +57,107 @@ std::string clean_utf8(std::string_view s) {
     return out;
 }
 
+bool is_clean_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    if (i == s.size()) return true;
+    const std::string_view rest = s.substr(i);
+    return clean_utf8(rest) == rest;   // rare: non-ASCII text (notes, names) or a control character
+}
+
+// Writes JSON straight into a std::string (a rapidjson output stream), so the
+// document is not built in a StringBuffer and then copied. The writer reserves
+// room before each run of characters (PutReserve, below), so each character is a
+// plain store; finish() trims the string to what was written.
+class StringOut {
+public:
+    using Ch = char;
+    StringOut(std::string& s, std::size_t expected) : s_(s) {
+        s_.clear();
+        grow(expected);
+    }
+    void Put(char c) {
+        reserve(1);
+        *cur_++ = c;
+    }
+    void put_unsafe(char c) { *cur_++ = c; }
+    void put_n(char c, std::size_t n) {
+        reserve(n);
+        std::fill_n(cur_, n, c);
+        cur_ += n;
+    }
+    void reserve(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - cur_) < n) grow(n);
+    }
+    void Flush() {}
+    void finish() { s_.resize(static_cast<std::size_t>(cur_ - s_.data())); }
+
+private:
+    void grow(std::size_t n) {
+        const std::size_t used = s_.empty() ? 0 : static_cast<std::size_t>(cur_ - s_.data());
+        s_.resize(std::max(used + n, s_.size() * 2 + 4096));
+        cur_ = s_.data() + used;
+        end_ = s_.data() + s_.size();
+    }
+    std::string& s_;
+    char* cur_ = nullptr;
+    char* end_ = nullptr;
+};
+// Found by argument-dependent lookup from rapidjson's writers, in place of their
+// generic one-character-at-a-time versions.
+inline void PutReserve(StringOut& o, std::size_t n) { o.reserve(n); }
+inline void PutUnsafe(StringOut& o, char c) { o.put_unsafe(c); }
+inline void PutN(StringOut& o, char c, std::size_t n) { o.put_n(c, n); }
+
+// "YYYY-MM-DDTHH:MM:SS+HH:MM" without snprintf (the bundle has one or two per
+// episode); format_iso8601 for years outside 0..9999, where the forms may differ.
+std::string iso8601(const LocalTime& t) {
+    const std::int64_t local = t.utc + std::int64_t{t.offset_min} * 60;
+    std::int64_t days = local / 86400;
+    std::int64_t sod = local % 86400;
+    if (sod < 0) {
+        sod += 86400;
+        --days;
+    }
+    const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+    const int year = static_cast<int>(ymd.year());
+    const int off = t.offset_min;
+    const int aoff = off < 0 ? -off : off;
+    if (year < 0 || year > 9999 || aoff / 60 > 99) return format_iso8601(t);
+    char buf[25];
+    auto two = [&](int at, int v) {
+        buf[at] = static_cast<char>('0' + v / 10);
+        buf[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    two(0, year / 100);
+    two(2, year % 100);
+    buf[4] = '-';
+    two(5, static_cast<int>(static_cast<unsigned>(ymd.month())));
+    buf[7] = '-';
+    two(8, static_cast<int>(static_cast<unsigned>(ymd.day())));
+    buf[10] = 'T';
+    two(11, static_cast<int>(sod / 3600));
+    buf[13] = ':';
+    two(14, static_cast<int>(sod / 60 % 60));
+    buf[16] = ':';
+    two(17, static_cast<int>(sod % 60));
+    buf[19] = off < 0 ? '-' : '+';
+    two(20, aoff / 60);
+    buf[22] = ':';
+    two(23, aoff % 60);
+    return std::string(buf, 25);
+}
+
+// True when normalize(Episode) would leave the episode as it is (lists sorted, unique).
+template <class T>
+bool sorted_unique(const std::vector<T>& v) {
+    return std::adjacent_find(v.begin(), v.end(), [](const T& a, const T& b) { return !(a < b); }) == v.end();
+}
+bool is_normalized(const Episode& e) {
+    return sorted_unique(e.regions) && sorted_unique(e.sensations) && sorted_unique(e.activities) &&
+           sorted_unique(e.reliefs) && sorted_unique(e.signs);
+}
+
 std::string lower_first(std::string s) {
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return s;
@@ -65,10 +171,13 @@ public:
     void key(const char* k) { w_.Key(k); }
     void str(const char* k, std::string_view v) {
         w_.Key(k);
-        const std::string c = clean_utf8(v);
-        w_.String(c.data(), static_cast<rapidjson::SizeType>(c.size()));
+        str(v);
     }
     void str(std::string_view v) {
+        if (is_clean_utf8(v)) {
+            w_.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+            return;
+        }
         const std::string c = clean_utf8(v);
         w_.String(c.data(), static_cast<rapidjson::SizeType>(c.size()));
     }
@@ -189,11 +298,11 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
     j.reference("subject", patient_url);
 
     j.begin_object("effectivePeriod");
-    j.str("start", format_iso8601(e.start));
+    j.str("start", iso8601(e.start));
     if (e.duration_min && !e.ongoing) {
         LocalTime end = e.start;
         end.utc += std::int64_t{*e.duration_min} * 60;
-        j.str("end", format_iso8601(end));
+        j.str("end", iso8601(end));
     }
     j.end_object();
 
@@ -283,7 +392,13 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         for (const auto& e : d.episodes) ids.push_back(e.id);
         std::sort(ids.begin(), ids.end());
         std::string seed = "nd-patient:" + d.profile.name + "\n" + d.profile.birth_date;
-        for (const auto& id : ids) seed += "\n" + id;
+        std::size_t size = seed.size();
+        for (const auto& id : ids) size += 1 + id.size();
+        seed.reserve(size);
+        for (const auto& id : ids) {
+            seed += '\n';
+            seed += id;
+        }
         patient_uuid = derived_uuid(seed);
     }
     const std::string patient_url = "urn:uuid:" + patient_uuid;
@@ -312,6 +427,10 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
     j.end_object();
 
     for (const Episode* e : eps) {
+        if (is_normalized(*e)) {   // as every diary from the Store is: no copy
+            write_observation(j, *e, patient_url);
+            continue;
+        }
         Episode copy = *e;
         normalize(copy);
         write_observation(j, copy, patient_url);
@@ -342,16 +461,18 @@ std::string derived_uuid(std::string_view text) {
 }
 
 std::string diary_to_fhir_json(const Diary& d, const FhirOptions& options) {
-    rapidjson::StringBuffer buf;
+    std::string out;
+    // About 4.5 KB an episode pretty, 2.1 KB compact: one allocation for most diaries.
+    StringOut stream(out, 1024 + d.episodes.size() * (options.pretty ? 4600 : 2200));
     if (options.pretty) {
-        rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
+        rapidjson::PrettyWriter<StringOut> w(stream);
         w.SetIndent(' ', 2);
         write_bundle(w, d, options);
     } else {
-        rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+        rapidjson::Writer<StringOut> w(stream);
         write_bundle(w, d, options);
     }
-    std::string out(buf.GetString(), buf.GetSize());
+    stream.finish();
     out += '\n';
     return out;
 }
