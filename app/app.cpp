@@ -26,7 +26,10 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 }  // namespace
 
-App::App(Services& services) : services_(services) { state_.services = &services_; }
+App::App(Services& services) : services_(services) {
+    state_.services = &services_;
+    state_.health = &health_;
+}
 
 App::~App() = default;
 
@@ -98,6 +101,21 @@ void App::restore_offered_backup() {
     } catch (const std::exception& e) {
         health_.restore_error = e.what();
     }
+}
+
+void App::back_up_now() {
+    health_.request_backup_now = false;
+    if (diary_path_.empty() || !main_store_) return;
+    try {
+        const BackupFile b = make_backup(diary_path_, services_.now_utc());
+        rotate_backups(diary_path_, services_.now_utc(), BackupPolicy{});
+        health_.backup_error.clear();
+        state_.show_toast("Backed up: " + std::filesystem::path(b.path).filename().string());
+    } catch (const std::exception& e) {
+        health_.backup_error = e.what();
+        state_.show_toast(e.what(), 8.0);
+    }
+    health_.list(diary_path_);
 }
 
 void App::after_frame() {
@@ -194,6 +212,12 @@ void App::leave_demo() {
 
 void App::handle_requests() {
     if (health_.request_restore) restore_offered_backup();
+    if (health_.request_backup_now) back_up_now();
+    if (health_.request_delete_backups) {
+        health_.request_delete_backups = false;
+        if (!diary_path_.empty()) delete_all_backups(diary_path_);
+        health_.list(diary_path_);
+    }
     if (state_.request_open_demo) {
         state_.request_open_demo = false;
         open_demo();

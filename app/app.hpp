@@ -63,6 +63,7 @@ private:
     void apply_health_report(const HealthReport& report);
     void mark_damaged(const std::string& why);
     void restore_offered_backup();
+    void back_up_now();
 
     Services& services_;
     AppState state_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "diary_health.hpp"
 #include "log_state.hpp"
 #include "page_states.hpp"
 #include "matching.hpp"
@@ -91,6 +92,8 @@ struct AppState {
     LogUi log;
     PageStates pages;                   // diary, patterns, causes, ... (page_states.hpp)
 
+    // The diary file's check and automatic backups (owned by App; null in a bare AppState).
+    DiaryHealth* health = nullptr;
     // Diary file problems: a full-page message, never an overwrite.
     std::string open_error;
     std::string open_error_path;

@@ -26,6 +26,8 @@ struct DiaryHealth {
     std::optional<BackupFile> offer;
     std::int64_t offer_episodes = 0;
     bool request_restore = false;              // the person asked for the offer (App acts on it)
+    bool request_backup_now = false;           // Settings: "Back up now"
+    bool request_delete_backups = false;       // Settings: "Delete all my data" takes the copies too
     std::string restore_error;
 
     // Looks for the backup to offer for the damaged diary at diary_path.

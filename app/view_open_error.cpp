@@ -31,8 +31,7 @@ void draw_backup_offer(AppState& s, DiaryHealth& h) {
                        "beside it as \"%s.damaged-...\", in case it can be rescued later.",
                        std::filesystem::path(s.open_error_path).filename().string().c_str());
     ImGui::Spacing();
-    const std::string label = std::string(ND_ICON_UNDO " Restore the backup from ") + when;
-    if (big_button(s, label.c_str(), -1)) h.request_restore = true;
+    if (big_button(s, ND_ICON_UNDO " Restore this backup", -1)) h.request_restore = true;
     record_item(s, "restore_backup");
     if (!h.restore_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
@@ -69,7 +68,7 @@ void draw_open_error(AppState& s, DiaryHealth& health) {
     ImGui::Spacing();
     if (big_button(s, ND_ICON_CLIPBOARD " Copy the path", 0, ButtonKind::Secondary) && s.services)
         s.services->set_clipboard(s.open_error_path);
-    ImGui::SameLine();
+    if (!s.narrow) ImGui::SameLine();   // side by side only where both fit
     if (big_button(s, ND_ICON_FOLDER_OPEN " Open its folder", 0, ButtonKind::Secondary) && s.services)
         s.services->open_path(std::filesystem::path(s.open_error_path).parent_path().string());
 }

@@ -84,6 +84,45 @@ void draw_emergency(AppState& s, SettingsPage& pg) {
     end_card();
 }
 
+// The start-up check and the daily copies: what they are, when the last one was
+// made, and where they are kept.
+void draw_backups(AppState& s) {
+    if (!s.health) return;
+    DiaryHealth& h = *s.health;
+    const Palette& p = palette();
+    heading(s, ND_ICON_CLIPBOARD "  Automatic backups");
+    muted_text("Each time the app starts it checks your diary file, and once a day it keeps a copy of it on this "
+               "device: the newest 7, and one a month for six months.");
+    switch (h.check) {
+        case DiaryHealth::Check::Running: ImGui::TextWrapped("Checking your diary file..."); break;
+        case DiaryHealth::Check::Sound: ImGui::TextWrapped(ND_ICON_CHECK " Your diary file was checked: it is sound."); break;
+        case DiaryHealth::Check::CouldNotRun:
+            ImGui::TextWrapped("The check could not run this time: %s", h.problems.c_str());
+            break;
+        default: break;
+    }
+    if (h.newest_backup)
+        ImGui::TextWrapped("Newest copy: %s (%zu kept).", backup_time_text(s, h.newest_backup->taken_utc).c_str(),
+                           h.backups_kept);
+    else if (h.check != DiaryHealth::Check::NotRun)
+        ImGui::TextWrapped("No copy yet.");
+    if (!h.backup_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+        ImGui::TextWrapped("The last copy could not be made: %s", h.backup_error.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::BeginDisabled(h.backup_folder.empty() && !s.store);
+    if (big_button(s, ND_ICON_CLIPBOARD " Back up now", 0, ButtonKind::Secondary)) h.request_backup_now = true;
+    record_item(s, "backup_now");
+    ImGui::EndDisabled();
+    if (!h.backup_folder.empty() && s.services) {
+        ImGui::SameLine();
+        if (big_button(s, ND_ICON_FOLDER_OPEN " Open the backups folder", 0, ButtonKind::Secondary) &&
+            !s.services->open_path(h.backup_folder))
+            s.show_toast("Could not open the folder");
+    }
+}
+
 void draw_data(AppState& s, SettingsPage& pg) {
     const Palette& p = palette();
     begin_card("##data");
@@ -97,6 +136,8 @@ void draw_data(AppState& s, SettingsPage& pg) {
         if (!s.services->open_path(folder)) s.show_toast("Could not open the folder");
     }
     ImGui::EndDisabled();
+
+    draw_backups(s);
 
     heading(s, ND_ICON_TRASH "  Bin");
     int in_bin = 0;
@@ -127,7 +168,8 @@ void draw_data(AppState& s, SettingsPage& pg) {
     }
 
     heading(s, ND_ICON_WARNING "  Delete all my data");
-    muted_text("Erases every episode, check-in, background fact and medicine in this diary, for good.");
+    muted_text("Erases every episode, check-in, background fact and medicine in this diary, for good, and the "
+               "automatic backups of it.");
     if (pg.delete_all_step == 0) {
         ImGui::BeginDisabled(!s.store);
         if (big_button(s, "Delete all my data", 0, ButtonKind::Secondary)) pg.delete_all_step = 1;
@@ -146,6 +188,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
         if (big_button(s, "Erase everything for good", 0, ButtonKind::Danger)) {
             try {
                 s.store->delete_all_data();
+                if (s.health && !s.demo_mode) s.health->request_delete_backups = true;   // no copies left behind
                 s.undo_stack.clear();
                 s.save_settings();   // keep how the app looks; the settings hold no health data
                 s.refresh();

@@ -214,6 +214,15 @@ std::vector<std::string> rotate_backups(const std::string& diary_path, std::int6
     return removed;
 }
 
+std::size_t delete_all_backups(const std::string& diary_path) {
+    std::size_t n = 0;
+    for (const BackupFile& b : list_backups(diary_path)) {
+        std::error_code ec;
+        if (fs::remove(b.path, ec)) ++n;
+    }
+    return n;
+}
+
 BackupCheck check_backup(const std::string& path) {
     BackupCheck out;
     try {

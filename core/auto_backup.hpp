@@ -47,6 +47,10 @@ BackupFile make_backup(const std::string& diary_path, std::int64_t now_utc);
 std::vector<std::string> rotate_backups(const std::string& diary_path, std::int64_t now_utc,
                                         const BackupPolicy& policy);
 
+// Deletes every automatic backup of this diary ("delete all my data" must not
+// leave copies behind); returns how many were deleted.
+std::size_t delete_all_backups(const std::string& diary_path);
+
 // Whether a backup file opens as a sound diary this version can read.
 struct BackupCheck {
     bool good = false;

@@ -195,3 +195,29 @@ TEST_CASE("Damage that only the deferred check finds closes the diary and offers
     REQUIRE(ui.app->health().offer);
     CHECK(ui.has("restore_backup"));
 }
+
+TEST_CASE("Settings shows the backups, backs up on request, and delete all takes the copies too", "[app][health]") {
+    Folder f;
+    Ui ui;
+    const std::string diary = f.file("diary.sqlite");
+    write_diary(diary, 3, ui.services.clock);
+    ui.app->open_diary(diary);
+    ui.state().page = Page::Settings;
+    ui.frame();
+    ui.app->finish_background_work();
+    ui.settle();
+    CHECK(ui.app->health().backups_kept == 1);
+    ui.services.clock += 60;
+    ui.click("backup_now");
+    CHECK(list_backups(diary).size() == 2);
+    CHECK(ui.app->health().backups_kept == 2);
+    CHECK(ui.state().toast.find("Backed up") != std::string::npos);
+
+    ui.click("Delete all my data");
+    ui.click("Yes, continue");
+    ui.click("Erase everything for good");
+    ui.settle();
+    CHECK(ui.store().load_diary().episodes.empty());
+    CHECK(list_backups(diary).empty());
+    CHECK(ui.app->health().backups_kept == 0);
+}
