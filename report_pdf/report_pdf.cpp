@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "atomic_file.hpp"
@@ -83,10 +84,16 @@ std::string short_date(const LocalDate& date) {
     return last_space == std::string::npos ? full : full.substr(0, last_space);
 }
 
+// Heights of laid-out text by font, width, markup and text: the page-counting pass
+// and the drawing pass share it, and a table row's cells are measured before they
+// are drawn, so most text is shaped by pango once instead of up to four times.
+using HeightCache = std::unordered_map<std::string, double>;
+
 class Renderer {
 public:
-    Renderer(const ReportModel& m, std::string* out, int total_pages)
-        : m_(m), total_pages_(total_pages) {
+    // counting: the first pass, which only finds the page breaks (nothing is drawn).
+    Renderer(const ReportModel& m, std::string* out, int total_pages, HeightCache& heights, bool counting)
+        : m_(m), total_pages_(total_pages), heights_(heights), counting_(counting) {
         surface_ = cairo_pdf_surface_create_for_stream(append_to_string, out, kPageW, kPageH);
         cr_ = cairo_create(surface_);
         layout_ = pango_cairo_create_layout(cr_);
@@ -139,6 +146,15 @@ private:
     // Returns its height.
     double text(double x, double y, double w, const std::string& s, const Font& f, const Rgb& c,
                 Align a = Align::Left, bool draw = true, bool markup = false) {
+        if (counting_) draw = false;
+        std::string key;
+        if (!draw) {
+            key.reserve(s.size() + 32);
+            key += std::to_string(f.size) + (f.bold ? "b" : "-") + (f.italic ? "i" : "-") + (markup ? "m" : "-") +
+                   std::to_string(w) + '\x1f';
+            key += s;
+            if (const auto it = heights_.find(key); it != heights_.end()) return it->second;
+        }
         set_font(f);
         pango_layout_set_width(layout_, static_cast<int>(w * PANGO_SCALE));
         pango_layout_set_alignment(layout_, a == Align::Left     ? PANGO_ALIGN_LEFT
@@ -158,7 +174,9 @@ private:
             pango_cairo_show_layout(cr_, layout_);
             cairo_new_path(cr_);   // or the next shape joins the text's current point
         }
-        return static_cast<double>(ph) / PANGO_SCALE;
+        const double h = static_cast<double>(ph) / PANGO_SCALE;
+        if (!draw) heights_.emplace(std::move(key), h);
+        return h;
     }
     double measure(double w, const std::string& s, const Font& f, bool markup = false) {
         return text(0, 0, w, s, f, kInk, Align::Left, false, markup);
@@ -756,6 +774,8 @@ private:
 
     const ReportModel& m_;
     int total_pages_ = 0;
+    HeightCache& heights_;
+    bool counting_ = false;
     cairo_surface_t* surface_ = nullptr;
     cairo_t* cr_ = nullptr;
     PangoLayout* layout_ = nullptr;
@@ -769,13 +789,14 @@ std::string render_report_pdf(const ReportModel& model) {
     // First pass counts the pages ("Page 2 of 5"), the second draws them.
     std::string scratch;
     int pages = 0;
+    HeightCache heights;
     {
-        Renderer counting(model, &scratch, 0);
+        Renderer counting(model, &scratch, 0, heights, true);
         pages = counting.render();
     }
     std::string out;
     {
-        Renderer r(model, &out, pages);
+        Renderer r(model, &out, pages, heights, false);
         r.render();
     }
     if (out.rfind("%PDF", 0) != 0) throw PdfError("Could not make the PDF: cairo wrote no PDF data");
