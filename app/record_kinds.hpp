@@ -77,9 +77,13 @@ Command put_record_command(Record r, std::optional<Record> previous, std::string
     auto id = std::make_shared<std::string>(r.id);
     Command c;
     c.label = std::move(label);
-    c.apply = [r = std::move(r), id](Store& s) mutable {
+    c.apply = [r = std::move(r), id, added = !previous.has_value()](Store& s) mutable {
+        // Redo of an add: undo binned the record, and a put keeps the bin time,
+        // so take it out of the bin again.
+        const bool redo_of_add = added && !id->empty();
         if (!id->empty()) r.id = *id;
         *id = RecordKind<Record>::put(s, r).id;
+        if (redo_of_add) RecordKind<Record>::restore(s, *id);
     };
     c.revert = [previous = std::move(previous), id](Store& s) {
         if (previous)

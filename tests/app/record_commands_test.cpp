@@ -25,11 +25,9 @@ TEST_CASE("Put fact commands keep the id across undo and redo", "[app][undo][com
     REQUIRE(undo.undo(*store));
     CHECK(store->facts().empty());
     REQUIRE(undo.redo(*store));
-    // Redo puts the same record again (found here with the binned ones: see the
-    // [!mayfail] case below for why it stays in the bin).
-    REQUIRE(store->facts(true).size() == 1);
-    CHECK(store->facts(true).front().id == id);
-    store->restore_fact(id);
+    // Redo puts the same record again, out of the bin.
+    REQUIRE(store->facts().size() == 1);
+    CHECK(store->facts().front().id == id);
 
     BackgroundFact before = store->facts().front();
     BackgroundFact after = before;
@@ -63,11 +61,9 @@ TEST_CASE("Put medicine commands keep the id across undo and redo", "[app][undo]
     REQUIRE(undo.undo(*store));
     CHECK(store->medicines().empty());
     REQUIRE(undo.redo(*store));
-    // Redo puts the same record again (found here with the binned ones: see the
-    // [!mayfail] case below for why it stays in the bin).
-    REQUIRE(store->medicines(true).size() == 1);
-    CHECK(store->medicines(true).front().id == id);
-    store->restore_medicine(id);
+    // Redo puts the same record again, out of the bin.
+    REQUIRE(store->medicines().size() == 1);
+    CHECK(store->medicines().front().id == id);
 
     Medicine before = store->medicines().front();
     Medicine after = before;
@@ -87,10 +83,9 @@ TEST_CASE("Put medicine commands keep the id across undo and redo", "[app][undo]
     CHECK(store->medicines().size() == 1);
 }
 
-// Known behaviour kept by the refactor: Store::put_fact / put_medicine keep the
-// stored deleted time, so undoing an added fact bins it and redoing it puts it
-// again but leaves it in the bin. Check-ins (put_checkin clears it) come back.
-TEST_CASE("Redo of an added fact brings it back out of the bin", "[app][undo][commands][!mayfail]") {
+// Store::put_fact / put_medicine keep the stored deleted time, so the command
+// itself takes a redone add out of the bin.
+TEST_CASE("Redo of an added fact brings it back out of the bin", "[app][undo][commands]") {
     auto store = Store::open_in_memory();
     UndoStack undo;
     BackgroundFact f;
