@@ -2,6 +2,8 @@
 # Developer entry point for a fresh Debian 12 machine (the README's two commands).
 #   tools/dev.sh run    install what is missing, build, and open the app on the default diary
 #   tools/dev.sh test   install what is missing, build, and run the whole test suite (ctest)
+#   tools/dev.sh hardening   the suite again under ASan + UBSan (build-asan) and a short
+#                       libFuzzer run of every importer (build-fuzz); .ci/run runs it after test
 # Both are idempotent and quick when nothing changed.
 set -euo pipefail
 
@@ -18,6 +20,7 @@ packages=(
   libcairo2-dev libpango1.0-dev poppler-utils
   libsodium-dev libbenchmark-dev
   strace
+  clang libclang-rt-14-dev valgrind
 )
 
 install_missing() {
@@ -59,8 +62,16 @@ case "${1:-}" in
     build
     ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
     ;;
+  hardening)
+    install_missing
+    # Shorter crash loops under ASan (each child is an ASan process); the long
+    # runs are tools/sanitize.sh and tools/fuzz.sh 600 (docs/reliability.md).
+    ND_JOBS="${ND_JOBS:-$(nproc)}" ND_CRASH_RUNS="${ND_CRASH_RUNS:-40}" ND_CRASH_OTHER_RUNS="${ND_CRASH_OTHER_RUNS:-15}" \
+      "$here/tools/sanitize.sh" asan
+    ND_JOBS="${ND_JOBS:-$(nproc)}" "$here/tools/fuzz.sh" "${ND_FUZZ_SECONDS:-8}"
+    ;;
   *)
-    echo "usage: tools/dev.sh run|test" >&2
+    echo "usage: tools/dev.sh run|test|hardening" >&2
     exit 2
     ;;
 esac

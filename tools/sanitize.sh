@@ -20,7 +20,7 @@ status=0
 run_asan() {
   local dir="${ND_ASAN_BUILD_DIR:-$here/build-asan}"
   if [ ! -f "$dir/build.ninja" ]; then
-    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DND_BUILD_APP=OFF -DND_BUILD_PDF=OFF \
+    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DND_BUILD_APP=OFF -DND_BUILD_PDF=OFF -DND_BUILD_BENCH=OFF \
       -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
       -DCMAKE_C_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
