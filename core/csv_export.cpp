@@ -16,7 +16,6 @@ namespace nd {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::size_t kColumnCount = std::size(kCsvColumns);
 constexpr std::size_t kMaxNoteBytes = 64 * 1024;
 constexpr std::int64_t kMaxMinutes = 60LL * 24 * 366;   // a year
 
