@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 #include <system_error>
 
 #include "atomic_file.hpp"
@@ -272,7 +274,9 @@ std::string restore_backup(const std::string& diary_path, const BackupFile& back
         throw StoreError("The backup " + backup.path + " cannot be used: " + check.problem + ". Nothing was changed.");
     std::string bytes;
     try {
-        bytes = read_file(backup.path, std::size_t{4} << 30);
+        // 4 GiB, or all a 32-bit size_t can say (the wasm build): 4 << 30 would be 0 there.
+        bytes = read_file(backup.path, static_cast<std::size_t>(std::min<std::uint64_t>(
+                                           std::uint64_t{4} << 30, std::numeric_limits<std::size_t>::max())));
     } catch (const FileError& e) {
         throw StoreError(std::string(e.what()) + ". Nothing was changed.");
     }

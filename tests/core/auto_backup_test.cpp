@@ -232,6 +232,10 @@ TEST_CASE("check_and_back_up backs up a sound diary once a day and never a damag
     CHECK(nd::newest_good_backup(diary)->path == next_day.backup_made->path);
 }
 
+#ifndef __EMSCRIPTEN__
+// Not in the wasm build (tools/web-build.sh test): Emscripten 3.1.6 cannot set a
+// file's modification time (fs::last_write_time / utimensat store a wrong time
+// under node), so the temporary cannot be made two hours old.
 TEST_CASE("write_file_atomic clears temporaries a killed write left, but not fresh ones", "[atomic_file]") {
     Folder f;
     const std::string target = f.file("report.csv");
@@ -249,3 +253,4 @@ TEST_CASE("write_file_atomic clears temporaries a killed write left, but not fre
     CHECK(fs::exists(f.file("report.csv.tmp-notours-long")));
     CHECK(nd::read_file(target) == "new");
 }
+#endif
