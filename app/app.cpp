@@ -107,7 +107,7 @@ void App::back_up_now() {
     health_.request_backup_now = false;
     if (diary_path_.empty() || !main_store_) return;
     try {
-        const BackupFile b = make_backup(diary_path_, services_.now_utc());
+        const BackupFile b = make_backup(diary_path_, services_.now_utc(), main_store_.get());
         rotate_backups(diary_path_, services_.now_utc(), BackupPolicy{});
         health_.backup_error.clear();
         state_.show_toast("Backed up: " + std::filesystem::path(b.path).filename().string());
@@ -123,7 +123,7 @@ void App::after_frame() {
     if (!health_check_started_ && main_store_ && !diary_path_.empty() && state_.open_error.empty()) {
         health_check_started_ = true;
         health_.check = DiaryHealth::Check::Running;
-        health_runner_.start(diary_path_, services_.now_utc());
+        health_runner_.start(diary_path_, services_.now_utc(), main_store_.get());
     }
     if (auto report = health_runner_.poll()) apply_health_report(*report);
 }

@@ -44,7 +44,9 @@ std::string backup_time_text(const AppState& s, std::int64_t utc);
 // threads: the web build without pthreads), and hands over its report once.
 class HealthCheckRunner {
 public:
-    void start(const std::string& diary_path, std::int64_t now_utc);
+    // `open`: the diary's Store, used where there are no threads (the web build,
+    // whose exclusive file lock keeps a second connection out).
+    void start(const std::string& diary_path, std::int64_t now_utc, const Store* open);
     bool running() const { return future_.valid(); }
     // The report when the run has finished (once), else nothing; never blocks
     // unless `wait` (tests, and leaving the app).

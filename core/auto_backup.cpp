@@ -164,7 +164,7 @@ std::vector<BackupFile> backups_to_drop(const std::vector<BackupFile>& newest_fi
     return drop;
 }
 
-BackupFile make_backup(const std::string& diary_path, std::int64_t now_utc) {
+BackupFile make_backup(const std::string& diary_path, std::int64_t now_utc, const Store* open) {
     const std::string dir = backup_dir_for(diary_path);
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -178,7 +178,9 @@ BackupFile make_backup(const std::string& diary_path, std::int64_t now_utc) {
     remove_quietly(tmp);
     try {
         create_private_file(tmp);   // VACUUM INTO accepts an empty file, and keeps its 0600 mode
-        {
+        if (open) {
+            open->vacuum_into(tmp);
+        } else {
             ReadOnlyDb src(diary_path);
             sql::Stmt vacuum(src.db, "VACUUM INTO ?");
             vacuum.bind(tmp);
@@ -304,11 +306,19 @@ std::string restore_backup(const std::string& diary_path, const BackupFile& back
     return diary_exists ? kept : std::string();
 }
 
-HealthReport check_and_back_up(const std::string& diary_path, std::int64_t now_utc, const BackupPolicy& policy) {
+HealthReport check_and_back_up(const std::string& diary_path, std::int64_t now_utc, const BackupPolicy& policy,
+                               const Store* open) {
     HealthReport report;
-    std::unique_ptr<Store> store;
+    std::unique_ptr<Store> own;
+    const Store* store = open;
     try {
-        store = Store::open_read_only(diary_path);   // runs quick_check
+        if (open) {
+            const std::string qc = open->quick_check();
+            if (qc != "ok") throw StoreDamagedError("it is damaged (" + qc.substr(0, 300) + ")");
+        } else {
+            own = Store::open_read_only(diary_path);   // runs quick_check
+            store = own.get();
+        }
     } catch (const StoreDamagedError& e) {
         report.damaged = true;
         report.problems = e.what();
@@ -321,16 +331,18 @@ HealthReport check_and_back_up(const std::string& diary_path, std::int64_t now_u
     }
     // The pages are sound; now every record must read (never back up what cannot).
     try {
-        if (store->schema_version() == Store::current_schema_version()) validate(store->load_diary());
+        // With the caller's open Store the diary was just loaded through it (the app
+        // reads every record at open), so only a connection of our own reads again.
+        if (!open && store->schema_version() == Store::current_schema_version()) validate(store->load_diary());
     } catch (const std::exception& e) {
         report.damaged = true;
         report.problems = std::string("a record cannot be read: ") + e.what();
         return report;
     }
-    store.reset();
+    own.reset();
     try {
         if (backup_due(list_backups(diary_path), now_utc, policy)) {
-            report.backup_made = make_backup(diary_path, now_utc);
+            report.backup_made = make_backup(diary_path, now_utc, open);
             report.rotated_out = rotate_backups(diary_path, now_utc, policy);
         }
     } catch (const std::exception& e) {

@@ -17,6 +17,8 @@
 
 namespace nd {
 
+class Store;
+
 struct BackupFile {
     std::string path;
     std::int64_t taken_utc = 0;   // read from the file name (UTC)
@@ -42,7 +44,9 @@ std::vector<BackupFile> backups_to_drop(const std::vector<BackupFile>& newest_fi
 // Copies the diary as it is now into a new backup file (mode 0600) and returns
 // it. Throws StoreError (with the reason: disk full, folder not writable) and
 // leaves no partial file behind.
-BackupFile make_backup(const std::string& diary_path, std::int64_t now_utc);
+// `open` (optional): the diary's open Store, used instead of a connection of
+// its own where a second connection cannot open the file (the web build).
+BackupFile make_backup(const std::string& diary_path, std::int64_t now_utc, const Store* open = nullptr);
 // Deletes what backups_to_drop names; returns the paths deleted.
 std::vector<std::string> rotate_backups(const std::string& diary_path, std::int64_t now_utc,
                                         const BackupPolicy& policy);
@@ -79,7 +83,9 @@ struct HealthReport {
     std::string backup_error;               // a backup was due but could not be made
     std::vector<std::string> rotated_out;
 };
+// With `open` (the web build, no threads), the check and the copy run on that
+// connection instead of a read-only one of their own.
 HealthReport check_and_back_up(const std::string& diary_path, std::int64_t now_utc,
-                               const BackupPolicy& policy = {});
+                               const BackupPolicy& policy = {}, const Store* open = nullptr);
 
 }  // namespace nd

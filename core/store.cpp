@@ -239,6 +239,12 @@ std::string Store::integrity_check() const {
     return out;
 }
 
+void Store::vacuum_into(const std::string& dest) const {
+    sql::Stmt s(db_, "VACUUM INTO ?");
+    s.bind(dest);
+    s.done();
+}
+
 std::string Store::quick_check() const {
     sql::Stmt s(db_, "PRAGMA quick_check");
     std::string out;

@@ -113,6 +113,10 @@ public:
     std::string integrity_check() const;
     // Runs PRAGMA quick_check (the faster check: no index cross-checks).
     std::string quick_check() const;
+    // Writes a consistent copy of the diary into `dest`, which must be missing
+    // or empty (VACUUM INTO). For builds where a second connection cannot open
+    // the file (the web build locks it exclusively); see core/auto_backup.hpp.
+    void vacuum_into(const std::string& dest) const;
     int schema_version() const;
     static int current_schema_version();
 

@@ -207,15 +207,21 @@ TEST_CASE("check_and_back_up backs up a sound diary once a day and never a damag
     auto store = nd::Store::open(diary, nd::OpenCheck::Deferred);
     store->add_episode(episode(kNow - 60, "x"));
 
-    // While the app holds the diary open and keeps writing.
-    const auto first = nd::check_and_back_up(diary, kNow);
+    // While the app holds the diary open and keeps writing. The web build's SQLite
+    // locks the file for one connection: there the check goes through the open Store.
+#ifdef __EMSCRIPTEN__
+    const nd::Store* via = store.get();
+#else
+    const nd::Store* via = nullptr;
+#endif
+    const auto first = nd::check_and_back_up(diary, kNow, {}, via);
     CHECK_FALSE(first.damaged);
     CHECK(first.check_error.empty());
     REQUIRE(first.backup_made);
     store->add_episode(episode(kNow - 30, "y"));
-    const auto again = nd::check_and_back_up(diary, kNow + 3600);
+    const auto again = nd::check_and_back_up(diary, kNow + 3600, {}, via);
     CHECK_FALSE(again.backup_made);
-    const auto next_day = nd::check_and_back_up(diary, kNow + kDay);
+    const auto next_day = nd::check_and_back_up(diary, kNow + kDay, {}, via);
     REQUIRE(next_day.backup_made);
     CHECK(nd::check_backup(next_day.backup_made->path).episodes == 2);
     store.reset();
@@ -254,3 +260,21 @@ TEST_CASE("write_file_atomic clears temporaries a killed write left, but not fre
     CHECK(nd::read_file(target) == "new");
 }
 #endif
+
+TEST_CASE("check_and_back_up can use the diary's own open Store (the web build's single connection)",
+          "[auto_backup]") {
+    Folder f;
+    const std::string diary = f.file("diary.sqlite");
+    auto store = nd::Store::open(diary);
+    store->add_episode(episode(kNow - 60, "one connection"));
+    const auto report = nd::check_and_back_up(diary, kNow, {}, store.get());
+    CHECK_FALSE(report.damaged);
+    CHECK(report.check_error.empty());
+    REQUIRE(report.backup_made);
+    CHECK(nd::check_backup(report.backup_made->path).episodes == 1);
+    const auto now_backup = nd::make_backup(diary, kNow + 5, store.get());
+    CHECK(nd::check_backup(now_backup.path).good);
+    struct stat st {};
+    REQUIRE(::stat(now_backup.path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+}
