@@ -212,12 +212,30 @@ void App::leave_demo() {
 
 void App::handle_requests() {
     if (health_.request_restore) restore_offered_backup();
-    if (health_.request_backup_now) back_up_now();
     if (health_.request_delete_backups) {
         health_.request_delete_backups = false;
         if (!diary_path_.empty()) delete_all_backups(diary_path_);
         health_.list(diary_path_);
     }
+    if (health_.request_fresh_backups) {
+        // Entries erased for good must not live on in older copies: one new copy
+        // without them replaces them all (made first, so a copy always exists).
+        health_.request_fresh_backups = false;
+        if (!diary_path_.empty() && main_store_) {
+            try {
+                const BackupFile fresh = make_backup(diary_path_, services_.now_utc(), main_store_.get());
+                for (const BackupFile& b : list_backups(diary_path_)) {
+                    std::error_code ec;
+                    if (b.path != fresh.path) std::filesystem::remove(b.path, ec);
+                }
+                health_.backup_error.clear();
+            } catch (const std::exception& e) {
+                health_.backup_error = e.what();
+            }
+            health_.list(diary_path_);
+        }
+    }
+    if (health_.request_backup_now) back_up_now();
     if (state_.request_open_demo) {
         state_.request_open_demo = false;
         open_demo();

@@ -28,6 +28,7 @@ struct DiaryHealth {
     bool request_restore = false;              // the person asked for the offer (App acts on it)
     bool request_backup_now = false;           // Settings: "Back up now"
     bool request_delete_backups = false;       // Settings: "Delete all my data" takes the copies too
+    bool request_fresh_backups = false;        // Settings: "Empty the bin": one new copy replaces the old ones
     std::string restore_error;
 
     // Looks for the backup to offer for the damaged diary at diary_path.

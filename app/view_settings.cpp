@@ -151,10 +151,12 @@ void draw_data(AppState& s, SettingsPage& pg) {
         if (big_button(s, "Empty the bin", 0, ButtonKind::Secondary)) pg.confirm_empty_bin = true;
         ImGui::EndDisabled();
     } else {
-        ImGui::TextWrapped("Erase the %d entries in the bin for good? This cannot be undone.", in_bin);
+        ImGui::TextWrapped("Erase the %d entries in the bin for good, here and in the automatic backups? This cannot "
+                           "be undone.", in_bin);
         if (big_button(s, "Yes, empty the bin", 0, ButtonKind::Danger)) {
             try {
                 s.store->empty_bin();
+                if (s.health && !s.demo_mode) s.health->request_fresh_backups = true;   // not kept in old copies
                 s.undo_stack.clear();   // undo could not bring the erased entries back
                 s.refresh();
                 s.show_toast("The bin is empty");

@@ -223,3 +223,35 @@ TEST_CASE("Settings shows the backups, backs up on request, and delete all takes
     CHECK(list_backups(diary).empty());
     CHECK(ui.app->health().backups_kept == 0);
 }
+
+TEST_CASE("Emptying the bin leaves no old backup holding the erased entries", "[app][health]") {
+    Folder f;
+    Ui ui;
+    const std::string diary = f.file("diary.sqlite");
+    write_diary(diary, 3, ui.services.clock);
+    {
+        auto store = Store::open(diary);
+        Episode secret;
+        secret.start = {ui.services.clock - 100, 60};
+        secret.regions = {{Region::Heel, Side::Left}};
+        secret.note = "a private note to erase";
+        store->delete_episode(store->add_episode(secret).id);
+    }
+    make_backup(diary, ui.services.clock - 3 * 24 * 3600);
+    ui.app->open_diary(diary);
+    ui.state().page = Page::Settings;
+    ui.frame();
+    ui.app->finish_background_work();
+    ui.settle();
+    REQUIRE(list_backups(diary).size() == 2);
+    for (const auto& b : list_backups(diary)) CHECK(bytes_of(b.path).find("a private note to erase") != std::string::npos);
+
+    ui.services.clock += 60;
+    ui.click("Empty the bin");
+    ui.click("Yes, empty the bin");
+    ui.settle();
+    const auto after = list_backups(diary);
+    REQUIRE(after.size() == 1);
+    CHECK(bytes_of(after[0].path).find("a private note to erase") == std::string::npos);
+    CHECK(check_backup(after[0].path).episodes == 3);
+}
