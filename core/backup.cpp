@@ -318,14 +318,17 @@ Diary read_backup(std::string_view bytes, const std::optional<std::string>& pass
 }
 
 RestoreResult restore_backup(Store& store, std::string_view bytes, RestoreMode mode,
-                             const std::optional<std::string>& password) {
+                             const std::optional<std::string>& password,
+                             const std::function<void(const Diary& current)>& check_current) {
+    // The slow part (the KDF, parsing) before the write lock is taken.
     const Diary incoming = read_backup(bytes, password);
-    RestoreResult r;
-    r.before = store.load_diary();
-    r.after = mode == RestoreMode::Merge ? merge(r.before, incoming) : incoming;
-    normalize(r.after);
-    store.replace_diary(r.after);
-    return r;
+    // Read, merge and write in one transaction: a save made meanwhile by another
+    // process is merged in or waits, never overwritten by a stale copy.
+    Store::Update u = store.update_diary([&](const Diary& current) {
+        if (check_current) check_current(current);
+        return mode == RestoreMode::Merge ? merge(current, incoming) : incoming;
+    });
+    return {std::move(u.before), std::move(u.after)};
 }
 
 }  // namespace nd

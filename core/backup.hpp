@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,8 +112,13 @@ struct RestoreResult {
 
 // Reads the backup and replaces the store's diary with it, or with
 // merge(current, backup) (merge.hpp); one transaction, all or nothing: on any
-// error (BackupError, StoreError) the diary is unchanged.
+// error (BackupError, StoreError) the diary is unchanged. The current diary is
+// read inside that transaction (Store::update_diary), so a save made by another
+// process at the same time is kept. `check_current`, when set, runs inside it
+// too, on the diary as it is, and may throw to change nothing (e.g. "the diary
+// is not empty").
 RestoreResult restore_backup(Store& store, std::string_view bytes, RestoreMode mode,
-                             const std::optional<std::string>& password = std::nullopt);
+                             const std::optional<std::string>& password = std::nullopt,
+                             const std::function<void(const Diary& current)>& check_current = {});
 
 }  // namespace nd

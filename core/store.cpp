@@ -258,10 +258,14 @@ namespace {
 constexpr const char* kRecordTables[][2] = {
     {"episodes", "episode"}, {"checkins", "checkin"}, {"facts", "fact"}, {"medicines", "medicine"}};
 
+}  // namespace
+
 // Moves freed pages' old content out of the write-ahead log too (secure_delete
 // already zeroes them in the main file). Best effort: a reader may hold the log.
-void flush_erased(sqlite3* db) { sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr); }
-}  // namespace
+void store_detail::flush_erased(sqlite3* db) {
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+}
+using store_detail::flush_erased;
 
 void Store::empty_bin() {
     const std::int64_t t = now();
@@ -303,26 +307,7 @@ Diary Store::load_diary() const {
 }
 
 void Store::replace_diary(const Diary& in) {
-    Diary d = in;
-    normalize(d);
-    try {
-        validate(d);
-    } catch (const ImportError& e) {
-        throw StoreError(std::string("The diary was not replaced: ") + e.what());
-    }
-    sql::Txn txn(db_);
-    sql::exec(db_,
-              "DELETE FROM episodes; DELETE FROM checkins; DELETE FROM facts; DELETE FROM medicines;"
-              "DELETE FROM profile; DELETE FROM tombstones;",
-              "Could not replace the diary");
-    rows::write(db_, d.profile);
-    for (const auto& e : d.episodes) rows::write(db_, e, false);
-    for (const auto& c : d.checkins) rows::write(db_, c, false);
-    for (const auto& f : d.facts) rows::write(db_, f, false);
-    for (const auto& m : d.medicines) rows::write(db_, m, false);
-    for (const auto& t : d.tombstones) rows::write(db_, t);
-    txn.commit();
-    flush_erased(db_);
+    update_diary([&](const Diary&) { return in; });
 }
 
 // ---- Settings ----

@@ -102,8 +102,21 @@ public:
     // ---- Whole diary ----
     // Everything, including the bin and tombstones, in canonical order.
     Diary load_diary() const;
-    // Replaces the whole content with `d` in one transaction (import / restore).
+    // Replaces the whole content with `d` in one transaction (import / restore):
+    // update_diary with a change that ignores what is there.
     void replace_diary(const Diary& d);
+    // Reads the diary and writes the change `change` makes to it, both inside ONE
+    // write transaction (BEGIN IMMEDIATE; store_update.cpp). So a save by another
+    // process is never lost: one committed before the transaction began is in
+    // `current`; one attempted meanwhile waits on the busy timeout and lands after.
+    // Only the records that differ are written (deletes, then upserts), not the
+    // whole diary. The result is normalized and must pass validate(). `change`
+    // may throw to change nothing (the transaction rolls back).
+    struct Update {
+        Diary before;
+        Diary after;
+    };
+    Update update_diary(const std::function<Diary(const Diary& current)>& change);
 
     // ---- Settings (small key/value pairs the app keeps with the diary) ----
     std::optional<std::string> setting(const std::string& key) const;

@@ -56,6 +56,14 @@ public:
         return *this;
     }
 
+    // Ready to run again with new parameters.
+    Stmt& reset() {
+        sqlite3_reset(st_);
+        sqlite3_clear_bindings(st_);
+        n_ = 0;
+        return *this;
+    }
+
     bool step() {
         const int rc = sqlite3_step(st_);
         if (rc == SQLITE_ROW) return true;
@@ -123,3 +131,8 @@ void write(sqlite3* db, const Medicine& m, bool replace);
 void write(sqlite3* db, const Profile& p);
 void write(sqlite3* db, const Tombstone& t);
 }  // namespace nd::rows
+
+namespace nd::store_detail {
+// PRAGMA wal_checkpoint(TRUNCATE), best effort (store.cpp).
+void flush_erased(sqlite3* db);
+}  // namespace nd::store_detail

@@ -8,6 +8,10 @@
 //   nd_crash_child import DB SEED     replace_diary between two diaries forever
 //   nd_crash_child create DB SEED     open (create + migrate) then add one episode
 //   nd_crash_child atomic FILE SEED   write_file_atomic between two contents forever
+//   nd_crash_child add    DB FIRST [PAUSE_US]
+//                                     adds episodes FIRST, FIRST+1, ... forever, every
+//                                     fifth step bins an earlier one instead; sleeps
+//                                     PAUSE_US between saves (concurrency_test.cpp)
 #include <unistd.h>
 
 #include <cstdio>
@@ -105,6 +109,25 @@ int run_import(const std::string& path) {
     }
 }
 
+int run_add(const std::string& path, std::uint64_t first, long pause_us) {
+    auto store = open_store(path);
+    say("ready");
+    std::uint64_t next = first;
+    for (std::uint64_t step = 1;; ++step) {
+        if (step % 5 == 0 && next > first) {
+            const std::uint64_t i = first + (step * 7919) % (next - first);
+            say("B bin " + std::to_string(i));
+            store->delete_episode(ndrel::episode_id(i));   // binning a binned one keeps its first time
+        } else {
+            say("B add " + std::to_string(next));
+            store->add_episode(ndrel::make_episode(next));
+            ++next;
+        }
+        say("D");
+        if (pause_us > 0) ::usleep(static_cast<useconds_t>(pause_us));
+    }
+}
+
 int run_create(const std::string& path) {
     say("B open");
     auto store = open_store(path);
@@ -128,8 +151,8 @@ int run_atomic(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: nd_crash_child log|import|create|atomic PATH SEED\n");
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr, "usage: nd_crash_child log|import|create|atomic|add PATH SEED [PAUSE_US]\n");
         return 2;
     }
     const std::string mode = argv[1], path = argv[2];
@@ -139,6 +162,7 @@ int main(int argc, char** argv) {
         if (mode == "import") return run_import(path);
         if (mode == "create") return run_create(path);
         if (mode == "atomic") return run_atomic(path);
+        if (mode == "add") return run_add(path, seed, argc == 5 ? std::strtol(argv[4], nullptr, 10) : 0);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "nd_crash_child: %s\n", e.what());
         say(std::string("E ") + e.what());

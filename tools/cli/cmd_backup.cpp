@@ -56,11 +56,13 @@ int run_import(const Args& a, Context& ctx) {
         throw CliError(in + " is not a valid diary backup: " + e.what() + " (nothing was imported)");
     }
     auto store = ctx.open_store();
-    const nd::Diary current = store->load_diary();
-    if (!diary_is_empty(current) && !a.has("--replace"))
-        throw CliError("the diary " + store->path() + " is not empty (" + diary_summary(current) +
-                       "); nothing was imported. Add --replace to replace it with the backup, or use another --db");
-    store->replace_diary(d);
+    // The check and the write in one transaction (a save made meanwhile is seen).
+    store->update_diary([&](const nd::Diary& current) {
+        if (!diary_is_empty(current) && !a.has("--replace"))
+            throw CliError("the diary " + store->path() + " is not empty (" + diary_summary(current) +
+                           "); nothing was imported. Add --replace to replace it with the backup, or use another --db");
+        return d;
+    });
     std::cout << "Imported " << diary_summary(d) << " into " << store->path() << "\n";
     return 0;
 }
@@ -80,12 +82,13 @@ int run_demo(const Args& a, Context& ctx) {
     std::int64_t now = ctx.now;
     if (auto t = a.get("--now")) now = parse_time("--now", *t, ctx.offset_min).utc;
     auto store = ctx.open_store(path);
-    const nd::Diary current = store->load_diary();
-    if (!diary_is_empty(current))
-        throw CliError(path + " already holds a diary (" + diary_summary(current) +
-                       "); the demo never overwrites one. Choose another file with --out");
     const nd::Diary demo = nd::make_demo_diary(seed, now);
-    store->replace_diary(demo);
+    store->update_diary([&](const nd::Diary& current) {
+        if (!diary_is_empty(current))
+            throw CliError(path + " already holds a diary (" + diary_summary(current) +
+                           "); the demo never overwrites one. Choose another file with --out");
+        return demo;
+    });
     std::cout << "Demo diary written to " << path << ": " << diary_summary(demo) << "\n"
               << "See the matched causes with: nd --db " << path << " match\n";
     return 0;

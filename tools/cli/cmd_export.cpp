@@ -148,14 +148,16 @@ int run_restore(const Args& a, Context& ctx) {
             throw CliError(in + " is protected with a password; give it with --password-file F or --password-env "
                                 "VAR. Nothing was changed.");
         auto store = ctx.open_store();
-        const nd::Diary current = store->load_diary();
         const bool merge = a.has("--merge");
-        if (!merge && !a.has("--replace") && !diary_is_empty(current))
-            throw CliError("the diary " + store->path() + " is not empty (" + diary_summary(current) +
-                           "). Choose --merge (combine both: the newest change of each record wins) or --replace "
-                           "(the backup replaces the diary). Nothing was changed.");
-        const nd::RestoreResult r =
-            nd::restore_backup(*store, bytes, merge ? nd::RestoreMode::Merge : nd::RestoreMode::Replace, password);
+        // Checked inside restore's one transaction, on the diary as it is then.
+        const auto must_be_empty = [&](const nd::Diary& current) {
+            if (!merge && !a.has("--replace") && !diary_is_empty(current))
+                throw CliError("the diary " + store->path() + " is not empty (" + diary_summary(current) +
+                               "). Choose --merge (combine both: the newest change of each record wins) or --replace "
+                               "(the backup replaces the diary). Nothing was changed.");
+        };
+        const nd::RestoreResult r = nd::restore_backup(
+            *store, bytes, merge ? nd::RestoreMode::Merge : nd::RestoreMode::Replace, password, must_be_empty);
         if (merge)
             std::cout << "Merged " << in << " into " << store->path() << ": "
                       << nd::describe(nd::diff_diaries(r.before, r.after)) << "\n";
@@ -198,29 +200,34 @@ int run_import_csv(const Args& a, Context& ctx) {
     }
     if (r.episodes.empty()) throw CliError(in + " holds no episodes; nothing was imported");
     auto store = ctx.open_store();
-    nd::Diary d = store->load_diary();
-    std::set<std::string> ids;
-    for (const auto& e : d.episodes) ids.insert(e.id);
-    for (const auto& c : d.checkins) ids.insert(c.id);
-    for (const auto& f : d.facts) ids.insert(f.id);
-    for (const auto& m : d.medicines) ids.insert(m.id);
-    for (const auto& t : d.tombstones) ids.insert(t.id);
-    std::string clashes;
-    std::size_t n_clash = 0;
-    for (const auto& e : r.episodes)
-        if (ids.count(e.id)) {
-            ++n_clash;
-            clashes += "Episode " + e.id + " (" + format_when(e.start) + "): this id is already in the diary\n";
+    // One transaction reads the ids in the diary and adds the new episodes, so a
+    // save made meanwhile by another process is kept (Store::update_diary).
+    const auto add_new = [&](const nd::Diary& current) {
+        std::set<std::string> ids;
+        for (const auto& e : current.episodes) ids.insert(e.id);
+        for (const auto& c : current.checkins) ids.insert(c.id);
+        for (const auto& f : current.facts) ids.insert(f.id);
+        for (const auto& m : current.medicines) ids.insert(m.id);
+        for (const auto& t : current.tombstones) ids.insert(t.id);
+        std::string clashes;
+        std::size_t n_clash = 0;
+        for (const auto& e : r.episodes)
+            if (ids.count(e.id)) {
+                ++n_clash;
+                clashes += "Episode " + e.id + " (" + format_when(e.start) + "): this id is already in the diary\n";
+            }
+        if (n_clash) {
+            std::cerr << clashes;
+            throw CliError(in + ": " + count(n_clash, "episode is", "episodes are") +
+                           " already in the diary (listed above); nothing was imported. To bring back a backup, use "
+                           "'nd restore'");
         }
-    if (n_clash) {
-        std::cerr << clashes;
-        throw CliError(in + ": " + count(n_clash, "episode is", "episodes are") +
-                       " already in the diary (listed above); nothing was imported. To bring back a backup, use "
-                       "'nd restore'");
-    }
-    for (auto& e : r.episodes) d.episodes.push_back(e);
+        nd::Diary d = current;
+        for (auto& e : r.episodes) d.episodes.push_back(e);
+        return d;
+    };
     try {
-        store->replace_diary(d);   // one transaction: all or nothing
+        store->update_diary(add_new);   // one transaction: all or nothing
     } catch (const nd::StoreError& e) {
         throw CliError(in + ": " + e.what() + " (nothing was imported)");
     }

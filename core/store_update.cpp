@@ -1,0 +1,109 @@
+// Store::update_diary: read, change and write the diary inside one write
+// transaction, writing only the records that differ. Merges, restores and
+// imports go through here so that a save made by another process at the same
+// time (the app beside the CLI) is never overwritten by a stale copy.
+#include <map>
+#include <string>
+
+#include "serialization.hpp"
+#include "store.hpp"
+#include "store_sql.hpp"
+
+namespace nd {
+
+namespace {
+
+constexpr const char* table_of(const Episode*) { return "episodes"; }
+constexpr const char* table_of(const CheckIn*) { return "checkins"; }
+constexpr const char* table_of(const BackgroundFact*) { return "facts"; }
+constexpr const char* table_of(const Medicine*) { return "medicines"; }
+constexpr const char* table_of(const Tombstone*) { return "tombstones"; }
+
+template <class T>
+void write_row(sqlite3* db, const T& r) {
+    rows::write(db, r, true);
+}
+void write_row(sqlite3* db, const Tombstone& t) { rows::write(db, t); }
+
+// The rows of one table to delete (ids gone) and to write (new or different).
+template <class T>
+struct TableChange {
+    std::vector<const std::string*> gone;
+    std::vector<const T*> put;
+    bool overwrites = false;   // some of `put` replace a row with other content
+    bool erases() const { return overwrites || !gone.empty(); }
+};
+
+template <class T>
+TableChange<T> changes(const std::vector<T>& before, const std::vector<T>& after) {
+    std::map<std::string_view, const T*> was;
+    for (const auto& r : before) was.emplace(r.id, &r);
+    TableChange<T> c;
+    for (const auto& r : after) {
+        const auto it = was.find(r.id);
+        if (it == was.end()) {
+            c.put.push_back(&r);
+            continue;
+        }
+        if (!(*it->second == r)) {
+            c.put.push_back(&r);
+            c.overwrites = true;
+        }
+        was.erase(it);
+    }
+    for (const auto& [id, r] : was) c.gone.push_back(&r->id);
+    return c;
+}
+
+template <class T>
+void delete_rows(sqlite3* db, const TableChange<T>& c) {
+    if (c.gone.empty()) return;
+    sql::Stmt s(db, std::string("DELETE FROM ") + table_of(static_cast<const T*>(nullptr)) + " WHERE id = ?");
+    for (const std::string* id : c.gone) s.reset().bind(*id).done();
+}
+
+template <class T>
+void put_rows(sqlite3* db, const TableChange<T>& c) {
+    for (const T* r : c.put) write_row(db, *r);
+}
+
+}  // namespace
+
+Store::Update Store::update_diary(const std::function<Diary(const Diary& current)>& change) {
+    sql::Txn txn(db_);   // BEGIN IMMEDIATE: from here on no other process writes
+    Update u;
+    u.before = load_diary();
+    u.after = change(u.before);
+    normalize(u.after);
+    try {
+        validate(u.after);
+    } catch (const ImportError& e) {
+        throw StoreError(std::string("The diary was not replaced: ") + e.what());
+    }
+    const auto episodes = changes(u.before.episodes, u.after.episodes);
+    const auto checkins = changes(u.before.checkins, u.after.checkins);
+    const auto facts = changes(u.before.facts, u.after.facts);
+    const auto medicines = changes(u.before.medicines, u.after.medicines);
+    const auto tombstones = changes(u.before.tombstones, u.after.tombstones);
+    // Deletes first: a check-in moving to another id keeps its date UNIQUE.
+    delete_rows(db_, episodes);
+    delete_rows(db_, checkins);
+    delete_rows(db_, facts);
+    delete_rows(db_, medicines);
+    delete_rows(db_, tombstones);
+    put_rows(db_, episodes);
+    put_rows(db_, checkins);
+    put_rows(db_, facts);
+    put_rows(db_, medicines);
+    put_rows(db_, tombstones);
+    if (!(u.before.profile == u.after.profile)) rows::write(db_, u.after.profile);
+    txn.commit();
+    // Old content of deleted or overwritten rows: out of the log too (pure
+    // additions, like a CSV import, leave nothing behind to erase).
+    if (episodes.erases() || checkins.erases() || facts.erases() || medicines.erases() || tombstones.erases() ||
+        !(u.before.profile == u.after.profile))
+        store_detail::flush_erased(db_);
+    return u;
+}
+
+}  // namespace nd
