@@ -26,9 +26,10 @@ run_asan() {
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
   fi
   cmake --build "$dir" -j"$jobs"
-  # Fewer crash runs under ASan (each child is an ASan process); the fault loop runs in full.
+  # Fewer crash runs and concurrency rounds under ASan (each child is an ASan process); the fault loop runs in full.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ND_CRASH_RUNS="${ND_CRASH_RUNS:-100}" ND_CRASH_OTHER_RUNS="${ND_CRASH_OTHER_RUNS:-30}" \
+    ND_CONCURRENCY_ROUNDS="${ND_CONCURRENCY_ROUNDS:-50}" \
     ctest --test-dir "$dir" --output-on-failure -j"$jobs" || status=1
 }
 
