@@ -15,6 +15,7 @@
 #endif
 
 #include "serialization.hpp"
+#include "store_inspect.hpp"
 #include "store_schema.hpp"
 #include "store_sql.hpp"
 #include "time_util.hpp"
@@ -22,6 +23,9 @@
 namespace nd {
 
 namespace fs = std::filesystem;
+using store_detail::check_ours;
+using store_detail::pragma_int;
+using store_detail::unchanged;
 
 namespace {
 
@@ -35,17 +39,15 @@ constexpr int kBusyTimeoutMs = 60000;
 constexpr int kCheckpointWaitMs = 1000;
 constexpr char kSqliteMagic[] = "SQLite format 3";  // 16 bytes with the NUL
 
-std::string unchanged(const std::string& path, const std::string& why) {
-    return "Cannot open the diary \"" + path + "\": " + why + " The file was not changed.";
-}
-
-// Looks at an existing file before SQLite touches it. Returns false when the file
-// does not exist (it is then created empty, owner-only).
-bool inspect_or_create(const std::string& path) {
+// Looks at the path before SQLite touches it. A missing file is created empty,
+// owner-only, when `create` (returns false), else refused. Returns true for an
+// existing regular file that is empty or starts like a SQLite database.
+bool inspect_or_create(const std::string& path, bool create) {
     std::error_code ec;
     const auto st = fs::status(path, ec);
     if (ec && ec != std::errc::no_such_file_or_directory) throw StoreError(unchanged(path, ec.message() + "."));
     if (!fs::exists(st)) {
+        if (!create) throw StoreError("Cannot open \"" + path + "\": there is no such file");
 #ifndef _WIN32
         const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0 && errno != EEXIST)
@@ -56,12 +58,16 @@ bool inspect_or_create(const std::string& path) {
 #endif
         return false;
     }
+    if (fs::is_directory(st)) throw StoreError(unchanged(path, "it is a folder, not a file."));
+    if (fs::is_block_file(st) || fs::is_character_file(st))
+        throw StoreError(unchanged(path, "it is a device, not a file."));
     if (!fs::is_regular_file(st)) throw StoreError(unchanged(path, "it is not a regular file."));
     const auto size = fs::file_size(path, ec);
     if (ec) throw StoreError(unchanged(path, ec.message() + "."));
-    if (size == 0) return true;  // an empty file becomes a new diary
+    if (size == 0) return true;  // an empty file becomes a new diary (Store::open)
     char header[16] = {};
     std::ifstream in(path, std::ios::binary);
+    if (!in) throw StoreError(unchanged(path, "it cannot be read (permission denied?)."));
     in.read(header, sizeof header);
     if (!in || size < 512 || std::memcmp(header, kSqliteMagic, sizeof header) != 0)
         throw StoreError(unchanged(path, "it is not a Numbness Diary database (not a SQLite file)."));
@@ -80,63 +86,6 @@ void owner_only(const std::string& path) {
 #endif
 }
 
-std::int64_t pragma_int(sqlite3* db, const char* sql) {
-    sql::Stmt s(db, sql);
-    return s.step() ? s.i64(0) : 0;
-}
-
-void configure(sqlite3* db) {
-    sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, kBusyTimeoutMs);
-    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    // Connection settings only: none of these writes to the file.
-    sql::exec(db,
-              "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;",
-              "Could not configure the diary database");
-}
-
-// PRAGMA quick_check; any problem (or an error while checking) means damaged.
-void quick_check_or_refuse(sqlite3* db, const std::string& path) {
-    try {
-        sql::Stmt qc(db, "PRAGMA quick_check");
-        std::string problems;
-        while (qc.step()) {
-            const auto row = qc.text(0);
-            if (row != "ok") problems += (problems.empty() ? "" : "; ") + row;
-        }
-        if (!problems.empty())
-            throw StoreDamagedError(unchanged(path, "it is damaged (" + problems.substr(0, 300) +
-                                                        "). Restore it from a backup."));
-    } catch (const StoreDamagedError&) {
-        throw;
-    } catch (const StoreError& e) {
-        throw StoreDamagedError(
-            unchanged(path, std::string("it is damaged or not a database (") + e.what() + "). Restore it from a backup."));
-    }
-}
-
-// The read-only checks run before anything is written. Returns the schema
-// version found (0: an empty, new database).
-int check_ours(sqlite3* db, const std::string& path, OpenCheck check) {
-    if (check == OpenCheck::QuickCheckNow) quick_check_or_refuse(db, path);
-    const auto app_id = pragma_int(db, "PRAGMA application_id");
-    const auto version = pragma_int(db, "PRAGMA user_version");
-    const auto objects = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
-    if (app_id == 0 && version == 0 && objects == 0) return 0;
-    if (app_id != schema::kApplicationId)
-        throw StoreError(unchanged(path, "it is not a Numbness Diary database (it belongs to another application)."));
-    if (version > schema::current_version())
-        throw StoreError("This diary was written by a newer version of Numbness Diary (schema " +
-                         std::to_string(version) + "); this version understands up to " +
-                         std::to_string(schema::current_version()) + ". Update the app; the file was not changed.");
-    if (version < 1)
-        throw StoreDamagedError(unchanged(path, "it is marked as a Numbness Diary but has no schema version (damaged)."));
-    // A migration writes to the file: never write to a file that was not checked.
-    if (check == OpenCheck::Deferred && version < schema::current_version()) quick_check_or_refuse(db, path);
-    return static_cast<int>(version);
-}
-
 // Brings the schema up to date in one transaction (re-reading the version inside
 // it, in case another process migrated meanwhile).
 void upgrade(sqlite3* db) {
@@ -145,6 +94,36 @@ void upgrade(sqlite3* db) {
     const auto version = pragma_int(db, "PRAGMA user_version");
     if (version < schema::current_version()) schema::migrate(db, static_cast<int>(version));
     txn.commit();
+}
+
+void configure(sqlite3* db) {
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    store_detail::configure(db);
+}
+
+// configure + check_ours on a read-only connection, SQLite's damage codes mapped
+// to StoreDamagedError. Returns the schema version found.
+int checked(sqlite3* db, const std::string& path, OpenCheck check) {
+    try {
+        configure(db);  // reads the schema: the first place a damaged file shows
+    } catch (const StoreError& e) {
+        const int code = sqlite3_errcode(db) & 0xff;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+            throw StoreDamagedError(unchanged(path, std::string("it is damaged or not a database (") + e.what() +
+                                                 "). Restore it from a backup."));
+        throw StoreError(unchanged(path, std::string(e.what()) + "."));
+    }
+    try {
+        return check_ours(db, path, check);
+    } catch (const StoreDamagedError&) {
+        throw;
+    } catch (const StoreError& e) {
+        const int code = sqlite3_errcode(db) & 0xff;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+            throw StoreDamagedError(unchanged(path, std::string("it is damaged (") + e.what() +
+                                                        "). Restore it from a backup."));
+        throw;
+    }
 }
 
 struct DbCloser {
@@ -164,31 +143,23 @@ Store::~Store() {
 
 std::unique_ptr<Store> Store::open(const std::string& path, OpenCheck check) {
     if (path.empty()) throw StoreError("No diary file was given");
-    inspect_or_create(path);
+    // Open to check, never to change: every check on a read-only connection that
+    // writes nothing (store_inspect.hpp), and only then the read-write one.
+    if (inspect_or_create(path, true)) {
+        store_detail::ReadOnlyDb ro(path);
+        checked(ro.db(), path, check);
+    }
     DbCloser guard{nullptr};
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
     if (sqlite3_open_v2(path.c_str(), &guard.db, flags, nullptr) != SQLITE_OK)
         sql::fail(guard.db, "Cannot open the diary \"" + path + "\"");
-    try {
-        configure(guard.db);  // reads the schema: the first place a damaged file shows
-    } catch (const StoreError& e) {
-        const int code = sqlite3_errcode(guard.db) & 0xff;
-        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-            throw StoreDamagedError(unchanged(path, std::string("it is damaged or not a database (") + e.what() +
-                                                 "). Restore it from a backup."));
-        throw StoreError(unchanged(path, std::string(e.what()) + "."));
-    }
-    try {
-        check_ours(guard.db, path, check);
-    } catch (const StoreDamagedError&) {
-        throw;
-    } catch (const StoreError& e) {
-        const int code = sqlite3_errcode(guard.db) & 0xff;
-        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-            throw StoreDamagedError(unchanged(path, std::string("it is damaged (") + e.what() +
-                                                        "). Restore it from a backup."));
-        throw;
-    }
+    // SQLite falls back to reading only when the file is write-protected: say so
+    // now, naming the file, before anything creates a -wal or -shm beside it.
+    if (sqlite3_db_readonly(guard.db, "main") == 1)
+        throw StoreError("Cannot open the diary \"" + path +
+                         "\" for writing: the file (or its folder) is read-only. Make it writable, or copy it "
+                         "elsewhere. The file was not changed.");
+    configure(guard.db);
     // Checks passed: from here on the file is ours to write.
     {
         sql::Stmt s(guard.db, "PRAGMA journal_mode = WAL");
@@ -204,23 +175,30 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenCheck check) {
 
 std::unique_ptr<Store> Store::open_read_only(const std::string& path) {
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) throw StoreError("Cannot open \"" + path + "\": it is not a file");
-    DbCloser guard{nullptr};
-    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
-    if (sqlite3_open_v2(path.c_str(), &guard.db, flags, nullptr) != SQLITE_OK)
-        sql::fail(guard.db, "Cannot open \"" + path + "\"");
-    try {
-        configure(guard.db);
-        check_ours(guard.db, path, OpenCheck::QuickCheckNow);
-    } catch (const StoreDamagedError&) {
-        throw;
-    } catch (const StoreError& e) {
-        const int code = sqlite3_errcode(guard.db) & 0xff;
-        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) throw StoreDamagedError(e.what());
-        throw;
+    inspect_or_create(path, false);
+    if (fs::file_size(path, ec) == 0 && !fs::exists(path + "-wal", ec))
+        throw StoreError(unchanged(path, "it is empty (0 bytes), not a diary."));
+    store_detail::ReadOnlyDb ro(path);
+    const int version = checked(ro.db(), path, OpenCheck::QuickCheckNow);
+    if (version == schema::current_version() && !ro.is_private_copy()) {
+        std::unique_ptr<Store> store(new Store(ro.release(), path));
+        return store;
     }
-    std::unique_ptr<Store> store(new Store(guard.db, path));
-    guard.db = nullptr;
+    // An older schema (or a private copy about to be removed): read it in memory,
+    // migrated there, so that it loads like any diary; the file stays as it is.
+    DbCloser mem{nullptr};
+    if (sqlite3_open_v2(":memory:", &mem.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK)
+        sql::fail(mem.db, "Cannot check \"" + path + "\"");
+    sqlite3_backup* copy = sqlite3_backup_init(mem.db, "main", ro.db(), "main");
+    if (!copy) sql::fail(mem.db, "Cannot check \"" + path + "\"");
+    const int rc = sqlite3_backup_step(copy, -1);
+    sqlite3_backup_finish(copy);
+    if (rc != SQLITE_DONE) sql::fail(mem.db, "Cannot read \"" + path + "\"");
+    configure(mem.db);
+    upgrade(mem.db);
+    std::unique_ptr<Store> store(new Store(mem.db, path));
+    mem.db = nullptr;
     return store;
 }
 

@@ -45,9 +45,11 @@ public:
     // With OpenCheck::Deferred the quick_check is skipped: the caller must run it
     // soon (quick_check(), or nd::check_diary_file on another thread).
     static std::unique_ptr<Store> open(const std::string& path, OpenCheck check = OpenCheck::QuickCheckNow);
-    // Opens an existing diary read-only, for checking a copy (backups): no WAL
-    // switch, no migration, nothing written. The same refusals as open(), with
-    // quick_check. A diary of an older schema opens but cannot be loaded.
+    // Opens an existing diary read-only, for checking (`nd check`, backups):
+    // nothing is written, to the file or beside it (no -wal or -shm created, no
+    // checkpoint); a missing or empty file is refused, never created. The same
+    // refusals as open(), with quick_check. A diary of an older schema is read
+    // into memory and migrated there, so it loads like a current one.
     static std::unique_ptr<Store> open_read_only(const std::string& path);
     // An in-memory diary (tests, demo previews).
     static std::unique_ptr<Store> open_in_memory();

@@ -120,9 +120,11 @@ void exec(sqlite3* db, const std::string& sql, const char* step) {
 
 int current_version() { return kMigrations[std::size(kMigrations) - 1].to_version; }
 
-void migrate(sqlite3* db, int from_version) {
+void migrate(sqlite3* db, int from_version) { migrate(db, from_version, current_version()); }
+
+void migrate(sqlite3* db, int from_version, int to_version) {
     for (const auto& m : kMigrations) {
-        if (m.to_version <= from_version) continue;
+        if (m.to_version <= from_version || m.to_version > to_version) continue;
         const std::string step = "to schema " + std::to_string(m.to_version);
         exec(db, m.sql, step.c_str());
         exec(db, "PRAGMA user_version = " + std::to_string(m.to_version), step.c_str());

@@ -19,5 +19,8 @@ int current_version();
 // stamps application_id and user_version. Must run inside a write transaction.
 // Throws StoreError.
 void migrate(sqlite3* db, int from_version);
+// The same, stopping at `to_version` (the expected schema of a file of that
+// version is an empty database migrated this way: store_inspect.cpp).
+void migrate(sqlite3* db, int from_version, int to_version);
 
 }  // namespace nd::schema

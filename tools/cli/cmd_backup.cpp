@@ -99,8 +99,8 @@ int run_check(const Args& a, Context& ctx) {
     if (!exists(path)) throw CliError("no diary at " + path);
     std::unique_ptr<nd::Store> store;
     try {
-        store = ctx.open_store(path);
-    } catch (const CliError& e) {
+        store = nd::Store::open_read_only(path);   // checks, never creates or changes a file
+    } catch (const nd::StoreError& e) {
         std::cout << "problems: " << path << "\n  " << e.what() << "\n";
         return 1;
     }

@@ -1,0 +1,229 @@
+// Open to check, never to change: the read-only look at a file before the store
+// writes to it (store_inspect.hpp, docs/storage.md).
+#include "store_inspect.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <tuple>
+#include <vector>
+
+#ifndef _WIN32
+#include <stdlib.h>
+#endif
+
+#include "store_schema.hpp"
+#include "store_sql.hpp"
+
+namespace nd::store_detail {
+
+namespace fs = std::filesystem;
+
+std::string unchanged(const std::string& path, const std::string& why) {
+    return "Cannot open the diary \"" + path + "\": " + why + " The file was not changed.";
+}
+
+std::int64_t pragma_int(sqlite3* db, const char* sql) {
+    sql::Stmt s(db, sql);
+    return s.step() ? s.i64(0) : 0;
+}
+
+void configure(sqlite3* db) {
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sql::exec(db,
+              "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = FULL;",
+              "Could not configure the diary database");
+}
+
+namespace {
+
+std::uintmax_t size_or_zero(const std::string& p) {
+    std::error_code ec;
+    const auto n = fs::file_size(p, ec);
+    return ec ? 0 : n;
+}
+
+bool exists(const std::string& p) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(p, ec));
+}
+
+// "file:" URI of an absolute path, with the characters a URI gives meaning to
+// escaped (SQLite decodes %HH).
+std::string file_uri(const std::string& path) {
+    std::error_code ec;
+    const std::string abs = fs::absolute(path, ec).string();
+    std::string out = "file:";
+    for (const unsigned char c : ec ? path : abs) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7f) {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+ReadOnlyDb::ReadOnlyDb(const std::string& path) {
+    if (size_or_zero(path + "-journal") > 0)
+        throw StoreError(unchanged(path, "another program was interrupted while writing it (it has a rollback "
+                                         "journal, \"" + path + "-journal\"); it is not a Numbness Diary, or open "
+                                         "it with that program first."));
+    std::string uri;
+    const bool has_wal = size_or_zero(path + "-wal") > 0;
+    if (!has_wal) {
+        uri = file_uri(path) + "?immutable=1";
+    } else if (exists(path + "-shm")) {
+        uri = file_uri(path) + "?readonly_shm=1";
+    } else {
+        // SQLite would create the -shm: read a private copy of the file and its WAL.
+#ifndef _WIN32
+        std::string templ = (fs::temp_directory_path() / "nd-check-XXXXXX").string();
+        if (!::mkdtemp(templ.data()))
+            throw StoreError(unchanged(path, "no private temporary folder to check it in."));
+        temp_dir_ = templ;
+#else
+        temp_dir_ = (fs::temp_directory_path() / ("nd-check-" + std::to_string(std::rand()))).string();
+        fs::create_directories(temp_dir_);
+#endif
+        const std::string copy = (fs::path(temp_dir_) / "diary").string();
+        std::error_code ec;
+        fs::copy_file(path, copy, ec);
+        if (!ec) fs::copy_file(path + "-wal", copy + "-wal", ec);
+        if (ec) {
+            fs::remove_all(temp_dir_, ec);
+            throw StoreError(unchanged(path, "it cannot be read (" + ec.message() + ")."));
+        }
+        uri = file_uri(copy);
+    }
+    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+    if (sqlite3_open_v2(uri.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        std::error_code ec;
+        if (!temp_dir_.empty()) fs::remove_all(temp_dir_, ec);
+        throw StoreError(unchanged(path, "it cannot be read (" + why + ")."));
+    }
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
+ReadOnlyDb::~ReadOnlyDb() {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = nullptr;
+    if (!temp_dir_.empty()) {
+        std::error_code ec;
+        fs::remove_all(temp_dir_, ec);
+        temp_dir_.clear();
+    }
+}
+
+sqlite3* ReadOnlyDb::release() {
+    sqlite3* db = db_;
+    db_ = nullptr;
+    return db;
+}
+
+namespace {
+
+// PRAGMA quick_check; any problem (or an error while checking) means damaged.
+void quick_check_or_refuse(sqlite3* db, const std::string& path) {
+    try {
+        sql::Stmt qc(db, "PRAGMA quick_check");
+        std::string problems;
+        while (qc.step()) {
+            const auto row = qc.text(0);
+            if (row != "ok") problems += (problems.empty() ? "" : "; ") + row;
+        }
+        if (!problems.empty())
+            throw StoreDamagedError(unchanged(path, "it is damaged (" + problems.substr(0, 300) +
+                                                        "). Restore it from a backup."));
+    } catch (const StoreDamagedError&) {
+        throw;
+    } catch (const StoreError& e) {
+        throw StoreDamagedError(
+            unchanged(path, std::string("it is damaged or not a database (") + e.what() + "). Restore it from a backup."));
+    }
+}
+
+// type -> name -> (table, sql) of every schema object but SQLite's statistics.
+using SchemaObjects = std::map<std::string, std::map<std::string, std::tuple<std::string, std::string>>>;
+
+SchemaObjects schema_objects(sqlite3* db) {
+    SchemaObjects out;
+    sql::Stmt s(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                    "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'");
+    while (s.step()) out[s.text(0)][s.text(1)] = {s.text(2), s.text(3)};
+    return out;
+}
+
+// The schema a diary of `version` has: an empty database migrated to it. Derived,
+// not listed, so that a new migration needs no second list to keep in step.
+SchemaObjects expected_schema(int version) {
+    sqlite3* mem = nullptr;
+    if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        sqlite3_close(mem);
+        throw StoreError("Cannot check the diary: out of memory");
+    }
+    struct Closer {
+        sqlite3* db;
+        ~Closer() { sqlite3_close(db); }
+    } closer{mem};
+    sql::exec(mem, "BEGIN", "Cannot check the diary");
+    schema::migrate(mem, 0, version);
+    sql::exec(mem, "COMMIT", "Cannot check the diary");
+    return schema_objects(mem);
+}
+
+std::string quoted(const std::string& s) { return "\"" + s.substr(0, 60) + "\""; }
+
+// "" when equal, else the first difference in words.
+std::string schema_difference(const SchemaObjects& have, const SchemaObjects& want) {
+    for (const auto& [type, objects] : have)
+        for (const auto& [name, what] : objects) {
+            const auto t = want.find(type);
+            if (t == want.end() || !t->second.count(name))
+                return "it holds a " + type + " " + quoted(name) + " that Numbness Diary did not create";
+            if (t->second.at(name) != what) return "its " + type + " " + quoted(name) + " is not as Numbness Diary made it";
+        }
+    for (const auto& [type, objects] : want)
+        for (const auto& [name, what] : objects) {
+            const auto t = have.find(type);
+            if (t == have.end() || !t->second.count(name)) return "its " + type + " " + quoted(name) + " is missing";
+        }
+    return "";
+}
+
+}  // namespace
+
+int check_ours(sqlite3* db, const std::string& path, OpenCheck check) {
+    if (check == OpenCheck::QuickCheckNow) quick_check_or_refuse(db, path);
+    const auto app_id = pragma_int(db, "PRAGMA application_id");
+    const auto version = pragma_int(db, "PRAGMA user_version");
+    const auto objects = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
+    if (app_id == 0 && version == 0 && objects == 0) return 0;
+    if (app_id != schema::kApplicationId)
+        throw StoreError(unchanged(path, "it is not a Numbness Diary database (it belongs to another application)."));
+    if (version > schema::current_version())
+        throw StoreError("This diary was written by a newer version of Numbness Diary (schema " +
+                         std::to_string(version) + "); this version understands up to " +
+                         std::to_string(schema::current_version()) + ". Update the app; the file was not changed.");
+    if (version < 1)
+        throw StoreDamagedError(unchanged(path, "it is marked as a Numbness Diary but has no schema version (damaged)."));
+    // A trigger could delete rows on every save, a view or index could run
+    // functions: exactly our schema at this version, nothing more, nothing less.
+    const std::string diff = schema_difference(schema_objects(db), expected_schema(static_cast<int>(version)));
+    if (!diff.empty())
+        throw StoreError(unchanged(path, diff + "; it was changed by another program, and is not opened."));
+    // A migration writes to the file: never write to a file that was not checked.
+    if (check == OpenCheck::Deferred && version < schema::current_version()) quick_check_or_refuse(db, path);
+    return static_cast<int>(version);
+}
+
+}  // namespace nd::store_detail
