@@ -44,6 +44,8 @@ public:
     void go_to(Page p);
     AppState& state() { return state_; }
     DiaryHealth& health() { return health_; }
+    // Phone tab bar: 0 icons with page titles, 1 icons with short labels, 2 icons alone.
+    int tab_bar_mode() const { return tab_bar_mode_; }
     // Waits for the after-first-frame check and backup and applies their result
     // (tests; the shell's exit). A no-op when none is running.
     void finish_background_work();
@@ -56,6 +58,8 @@ private:
     void handle_shortcuts();
     void draw_side_nav(float width, float height);
     void draw_tab_bar(float y, float width, float height);
+    float tab_bar_height() const;
+    float side_nav_width() const;
     void draw_page_header();
     void draw_page(Page p);
     void draw_toast(float bottom_y);
@@ -73,6 +77,7 @@ private:
     DiaryHealth health_;
     HealthCheckRunner health_runner_;
     bool health_check_started_ = false;
+    int tab_bar_mode_ = 0;
 };
 
 }  // namespace nd::app

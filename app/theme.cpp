@@ -12,13 +12,13 @@ ImVec4 rgb(unsigned hex, float a = 1.0f) {
 // the alarm of red, which is kept for red flags alone.
 const Palette kLight{rgb(0xF4F6F8), rgb(0xFFFFFF), rgb(0x1F2A37), rgb(0x5B6675), rgb(0x16808C),
                      rgb(0xFFFFFF), rgb(0xDCEFF1), rgb(0xD9DEE5), rgb(0xC62828), rgb(0xFFFFFF),
-                     rgb(0xFFF4E0), rgb(0x2E7D32)};
+                     rgb(0xFFF4E0), rgb(0x2E7D32), rgb(0x0B57D0), rgb(0x8E44AD)};
 const Palette kDark{rgb(0x14181D), rgb(0x1E242B), rgb(0xE7EBF0), rgb(0x9AA5B1), rgb(0x4FB3BF),
                     rgb(0x0B1A1C), rgb(0x1F3A3E), rgb(0x333B45), rgb(0xEF5350), rgb(0xFFFFFF),
-                    rgb(0x3A3020), rgb(0x66BB6A)};
+                    rgb(0x3A3020), rgb(0x66BB6A), rgb(0xFFD54F), rgb(0xCE93D8)};
 const Palette kHighContrast{rgb(0x000000), rgb(0x000000), rgb(0xFFFFFF), rgb(0xFFFFFF), rgb(0xFFD400),
                             rgb(0x000000), rgb(0x3D3300), rgb(0xFFFFFF), rgb(0xFF4040), rgb(0xFFFFFF),
-                            rgb(0x332B00), rgb(0x7CFF7C)};
+                            rgb(0x332B00), rgb(0x7CFF7C), rgb(0x00E5FF), rgb(0xFF80FF)};
 
 const Palette* g_current = &kLight;   // the one piece of global state: it mirrors ImGui's own style
 
