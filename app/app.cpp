@@ -1,9 +1,11 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "fonts.hpp"
 #include "icons.hpp"
@@ -253,6 +255,21 @@ void App::handle_requests() {
 
 void App::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
+    // Escape closes what is open on top of a page: a question being asked (empty
+    // the bin, delete everything, delete an episode) or the episode editor. A text
+    // field being typed in keeps Escape (ImGui: stop editing).
+    if (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        SettingsPage& settings = state_.pages.settings;
+        DiaryPage& diary = state_.pages.diary;
+        if (settings.confirm_empty_bin || settings.delete_all_step != 0) {
+            settings.confirm_empty_bin = false;
+            settings.delete_all_step = 0;
+        } else if (diary.confirm_delete) {
+            diary.confirm_delete = false;
+        } else if (diary.editing) {
+            diary.editing.reset();   // as "Back to the diary": the draft is dropped, nothing saved
+        }
+    }
     // Leave Ctrl+Z to a text field being edited: it has its own undo.
     if (!io.KeyCtrl || io.WantTextInput) return;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
@@ -270,6 +287,8 @@ void App::frame() {
         apply_theme(state_.settings.theme, state_.display_scale);
         state_.style_dirty = false;
     }
+    const Page page_at_start = state_.page;
+    const bool fonts_at_start = state_.fonts_dirty;
     if (state_.record_items) {
         state_.items.clear();
         state_.probes.clear();
@@ -329,6 +348,34 @@ void App::frame() {
     ImGui::End();
     draw_toast(toast_bottom);
     after_frame();
+    // Settled: nothing moved since the last frame, and nothing this frame did
+    // (a tap that changed the page, a new text size) will move it next frame.
+    const std::uint64_t sig = layout_signature();
+    settled_ = sig == layout_hash_ && state_.page == page_at_start && !state_.style_dirty &&
+               state_.fonts_dirty == fonts_at_start && !state_.fonts_dirty && !state_.request_page &&
+               !state_.request_open_demo && !state_.request_leave_demo;
+    layout_hash_ = sig;
+}
+
+std::uint64_t App::layout_signature() const {
+    // FNV-1a over every window drawn this frame: where it is, how big, how much
+    // content it holds and how far it is scrolled. Cards are child windows, so a
+    // card that grows changes it; so does anything pushed down by it.
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&](float v) {
+        std::uint32_t bits = 0;
+        std::memcpy(&bits, &v, sizeof bits);
+        h = (h ^ bits) * 1099511628211ull;
+    };
+    const ImGuiContext& g = *GImGui;
+    for (const ImGuiWindow* w : g.Windows) {
+        if (!w->Active) continue;
+        mix(static_cast<float>(w->ID));
+        mix(w->Pos.x), mix(w->Pos.y), mix(w->Size.x), mix(w->Size.y);
+        mix(w->ContentSize.x), mix(w->ContentSize.y), mix(w->Scroll.x), mix(w->Scroll.y);
+    }
+    mix(static_cast<float>(state_.page));
+    return h;
 }
 
 void App::draw_page(Page p) {

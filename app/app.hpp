@@ -5,6 +5,7 @@
 // Tests call the same functions on a headless ImGui context.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -36,6 +37,10 @@ public:
     void on_start(float display_scale = 1.0f);
     void frame();
     void on_exit();
+
+    // True when the last frame() laid everything out where the one before did
+    // (settle.hpp): every window's place, size, content size and scroll, and the page.
+    bool layout_settled() const { return settled_; }
 
     bool fonts_dirty() const { return state_.fonts_dirty; }
     void rebuild_fonts();
@@ -78,6 +83,9 @@ private:
     HealthCheckRunner health_runner_;
     bool health_check_started_ = false;
     int tab_bar_mode_ = 0;
+    std::uint64_t layout_hash_ = 0;     // of the last frame's layout (layout_settled)
+    bool settled_ = false;
+    std::uint64_t layout_signature() const;
 };
 
 }  // namespace nd::app

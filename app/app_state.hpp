@@ -55,6 +55,7 @@ struct Fonts {
 struct ItemRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool visible = true;                // false: scrolled out of view (a tap would miss it)
+    unsigned id = 0;                    // its ImGui id (keyboard tests: which item has the focus)
     float cx() const { return (x0 + x1) * 0.5f; }
     float cy() const { return (y0 + y1) * 0.5f; }
 };

@@ -41,7 +41,7 @@ void record_item(AppState& s, const std::string& key) {
         return;
     }
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    s.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible()};
+    s.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible(), ImGui::GetItemID()};
     if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) {
         // A text field: the layout test lets its text scroll inside it (a long file name).
         const ImVec2 c0 = w->DrawList->GetClipRectMin(), c1 = w->DrawList->GetClipRectMax();

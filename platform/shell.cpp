@@ -6,6 +6,9 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include "keyboard.hpp"
+#include "settle.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -36,6 +39,17 @@ bool save_back_buffer(const std::string& path, int w, int h) {
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     stbi_flip_vertically_on_write(1);   // GL rows start at the bottom
     return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+}
+
+// Tab goes to the app's own focus order (keyboard.hpp), not to ImGui 1.86, whose
+// Tab visits text fields only: the key is taken out of ImGui's input here.
+void feed_keys(app::App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    static bool tab_was_down = false;   // GLFW's key state between polls
+    const bool tab_down = io.KeysDown[GLFW_KEY_TAB];
+    if (tab_down && !tab_was_down && !io.KeyCtrl && !io.KeyAlt) app::press_tab(app.state(), io.KeyShift);
+    tab_was_down = tab_down;
+    io.KeysDown[GLFW_KEY_TAB] = false;
 }
 
 float content_scale(GLFWwindow* window) {
@@ -88,16 +102,8 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     int frame = 0;
     int busy_frames = 3;
     int exit_code = 0;
-    while (!glfwWindowShouldClose(window)) {
-        if (shot || busy_frames > 0) {
-            glfwPollEvents();
-            --busy_frames;
-        } else {
-            // Idle: sleep until input arrives (a diary must not burn a core). Wake
-            // now and then so a toast can time out.
-            glfwWaitEventsTimeout(app.state().toast.empty() ? 5.0 : 0.25);
-            busy_frames = 2;   // a click needs a frame or two more to settle (release, hover)
-        }
+    // Before each frame, shown or not: fonts, then the backends' new frame.
+    auto begin_frame = [&] {
         app.set_display_scale(content_scale(window));
         if (app.fonts_dirty()) {
             app.rebuild_fonts();
@@ -109,9 +115,21 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
         ImGui_ImplOpenGL3_NewFrame();
         texture_made = true;
         ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        app.frame();
-        ImGui::Render();
+    };
+    while (!glfwWindowShouldClose(window)) {
+        if (shot || busy_frames > 0) {
+            glfwPollEvents();
+            --busy_frames;
+        } else {
+            // Idle: sleep until input arrives (a diary must not burn a core). Wake
+            // now and then so a toast can time out.
+            glfwWaitEventsTimeout(app.state().toast.empty() ? 5.0 : 0.25);
+            busy_frames = 1;   // one more look after the input (hover follows the pointer)
+        }
+        feed_keys(app);
+        // Frames are drawn, unshown, until the layout stops changing (settle.hpp):
+        // a tap never shows a half-laid-out page.
+        app::run_until_settled(app, begin_frame);
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         glViewport(0, 0, fb_w, fb_h);
