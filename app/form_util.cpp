@@ -25,7 +25,10 @@ namespace {
 void field_label(const char* label) {
     const char* hidden = std::strstr(label, "##");
     const char* end = hidden ? hidden : label + std::strlen(label);
-    if (end != label) ImGui::TextUnformatted(label, end);
+    if (end == label) return;
+    ImGui::PushTextWrapPos(0.0f);   // a long label wraps (a phone at a large text size)
+    ImGui::TextUnformatted(label, end);
+    ImGui::PopTextWrapPos();
 }
 }  // namespace
 
