@@ -7,9 +7,13 @@
 #include <stb_image_write.h>
 
 #include "keyboard.hpp"
+#include "paths.hpp"
+#include "window_geometry.hpp"
 #include "settle.hpp"
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -52,6 +56,38 @@ void feed_keys(app::App& app) {
     io.KeysDown[GLFW_KEY_TAB] = false;
 }
 
+// The window's size, place and maximised state, kept per machine (beside the
+// diary in the data folder, not in the diary: a backup taken to another computer
+// must not carry this screen's layout).
+std::string window_state_file() { return (std::filesystem::path(data_dir()) / "window-state.txt").string(); }
+
+app::WorkArea work_area_of_primary() {
+    app::WorkArea a;
+    if (GLFWmonitor* m = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(m, &a.x, &a.y, &a.w, &a.h);
+    return a;
+}
+
+app::WindowGeometry first_window_geometry(const ShellOptions& options) {
+    app::WindowGeometry want{0, 0, options.width, options.height, false, false};
+    if (!options.size_given) {
+        std::ifstream in(window_state_file());
+        std::string line;
+        if (std::getline(in, line))
+            if (auto saved = app::parse_window_geometry(line)) want = *saved;
+    }
+    return app::fit_window(want, work_area_of_primary());
+}
+
+void save_window_geometry(GLFWwindow* window) {
+    app::WindowGeometry g;
+    g.maximized = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE;
+    if (g.maximized) glfwRestoreWindow(window);   // keep the size it returns to, not the maximised one
+    glfwGetWindowPos(window, &g.x, &g.y);
+    glfwGetWindowSize(window, &g.w, &g.h);
+    std::ofstream out(window_state_file(), std::ios::trunc);
+    out << app::format_window_geometry(g);
+}
+
 float content_scale(GLFWwindow* window) {
     float xs = 1.0f, ys = 1.0f;
     glfwGetWindowContentScale(window, &xs, &ys);
@@ -76,13 +112,20 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_RESIZABLE, shot ? GLFW_FALSE : GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Numbness Diary", nullptr, nullptr);
+    // The first window fits the monitor's work area (a screenshot keeps its exact size).
+    const app::WindowGeometry geo = shot ? app::WindowGeometry{0, 0, options.width, options.height, false, false}
+                                         : first_window_geometry(options);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);   // shown once placed, so it does not jump
+    GLFWwindow* window = glfwCreateWindow(geo.w, geo.h, "Numbness Diary", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "Numbness Diary could not open a window with OpenGL 3.0.\nDetails: GLFW error %s\n",
                      g_glfw_error.c_str());
         glfwTerminate();
         return 1;
     }
+    if (geo.has_position) glfwSetWindowPos(window, geo.x, geo.y);
+    if (geo.maximized) glfwMaximizeWindow(window);
+    glfwShowWindow(window);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(shot ? 0 : 1);
     services.set_window(window);
@@ -148,6 +191,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     }
 
     app.on_exit();
+    if (!shot) save_window_geometry(window);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
