@@ -406,7 +406,15 @@ void App::draw_page_header() {
     const float y = ImGui::GetCursorPosY();
     // The title wraps short of the buttons (a phone at a large text size).
     const float buttons_x = right - btn * 2 - st.ItemSpacing.x;
-    page_title_wrapped(state_, v.icon, v.title, buttons_x - st.ItemSpacing.x);
+    // Where even one word of the title does not fit beside the buttons, the title
+    // goes on its own line under them (never broken inside a word).
+    if (state_.fonts.heading) ImGui::PushFont(state_.fonts.heading);
+    const float needs = ImGui::GetCursorPosX() + ImGui::CalcTextSize(v.icon).x + st.ItemSpacing.x +
+                        longest_word_width(v.title, nullptr);
+    if (state_.fonts.heading) ImGui::PopFont();
+    const bool below = needs > buttons_x - st.ItemSpacing.x;
+    if (below) ImGui::SetCursorPosY(y + btn + st.ItemSpacing.y);
+    page_title_wrapped(state_, v.icon, v.title, below ? 0.0f : buttons_x - st.ItemSpacing.x);
     const float after = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(buttons_x, y));
     ImGui::BeginDisabled(!state_.undo_stack.can_undo());

@@ -97,6 +97,19 @@ std::string wrap_lines(const char* text, const char* end, float width) {
     return out;
 }
 
+float longest_word_width(const char* text, const char* end) {
+    if (!end) end = text + std::strlen(text);
+    float widest = 0;
+    const char* w = text;
+    for (const char* p = text; p <= end; ++p) {
+        if (p == end || *p == ' ' || *p == '\n') {
+            if (p > w) widest = std::max(widest, ImGui::CalcTextSize(w, p).x);
+            w = p + 1;
+        }
+    }
+    return widest;
+}
+
 namespace {
 
 // A button whose label wraps onto more lines (and the button grows taller) when
@@ -120,7 +133,10 @@ bool wrapping_button(AppState& s, const char* id, const char* label, float width
     pressed = enter_on_item() || pressed;
     tab_stop(s);
     ImGui::PopID();
-    const float shown_w = ImGui::CalcTextSize(shown.c_str()).x + st.FramePadding.x * 2;
+    // What must fit is the longest word: lines break between words, and a word
+    // broken in two is as unreadable as a cut one.
+    const float shown_w = std::max(ImGui::CalcTextSize(shown.c_str()).x, longest_word_width(label, text_end)) +
+                          st.FramePadding.x * 2;
     probe_fit(s, probe_key, shown_w, width);
     focus_ring(s);
     return pressed;
@@ -136,6 +152,15 @@ bool big_button(AppState& s, const char* label, float width, ButtonKind kind) {
     const Palette& p = palette();
     const ImGuiStyle& st = ImGui::GetStyle();
     const float h = big_button_height();
+    // Put beside another (SameLine) but too wide for what is left of the line:
+    // start a new line instead of squeezing the label.
+    {
+        const ImGuiWindow* win = ImGui::GetCurrentWindow();
+        const float line_start = win->Pos.x + win->DC.Indent.x + win->DC.ColumnsOffset.x;
+        const float needs = width > 0 ? width
+                                      : ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * (width == 0 ? 4 : 2);
+        if (win->DC.CursorPos.x > line_start + 0.5f && needs > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    }
     const float avail = ImGui::GetContentRegionAvail().x;
     float w = width;
     if (width == 0) w = ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 4;
@@ -246,9 +271,11 @@ void page_title_wrapped(AppState& s, const char* icon, const char* text, float w
     ImGui::TextUnformatted(icon);
     ImGui::PopStyleColor();
     ImGui::SameLine();
+    const float room = (wrap_local_x > 0 ? wrap_local_x : ImGui::GetContentRegionMax().x) - ImGui::GetCursorPosX();
     ImGui::PushTextWrapPos(wrap_local_x);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
+    probe_fit(s, std::string("title:") + text, longest_word_width(text, nullptr), room);
     if (s.fonts.heading) ImGui::PopFont();
     ImGui::Spacing();
 }

@@ -43,6 +43,8 @@ void record_item(AppState& s, const std::string& key);
 // Records the last item for the layout test (s.probes): its text's natural width
 // (with padding) against the width the widget gave it, and the clip rectangle.
 void probe_fit(AppState& s, const std::string& key, float natural_w, float given_w);
+// The width of the widest word of `text` in the current font (what a wrapped text needs at least).
+float longest_word_width(const char* text, const char* end);
 // `text` broken into lines ('\n') that fit `width` pixels in the current font.
 std::string wrap_lines(const char* text, const char* end, float width);
 // Draws the keyboard focus ring around the last item when it has keyboard focus.
