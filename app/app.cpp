@@ -1,12 +1,15 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "fonts.hpp"
 #include "icons.hpp"
+#include "keyboard.hpp"
 #include "store.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -252,6 +255,21 @@ void App::handle_requests() {
 
 void App::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
+    // Escape closes what is open on top of a page: a question being asked (empty
+    // the bin, delete everything, delete an episode) or the episode editor. A text
+    // field being typed in keeps Escape (ImGui: stop editing).
+    if (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        SettingsPage& settings = state_.pages.settings;
+        DiaryPage& diary = state_.pages.diary;
+        if (settings.confirm_empty_bin || settings.delete_all_step != 0) {
+            settings.confirm_empty_bin = false;
+            settings.delete_all_step = 0;
+        } else if (diary.confirm_delete) {
+            diary.confirm_delete = false;
+        } else if (diary.editing) {
+            diary.editing.reset();   // as "Back to the diary": the draft is dropped, nothing saved
+        }
+    }
     // Leave Ctrl+Z to a text field being edited: it has its own undo.
     if (!io.KeyCtrl || io.WantTextInput) return;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
@@ -269,8 +287,14 @@ void App::frame() {
         apply_theme(state_.settings.theme, state_.display_scale);
         state_.style_dirty = false;
     }
-    if (state_.record_items) state_.items.clear();
+    const Page page_at_start = state_.page;
+    const bool fonts_at_start = state_.fonts_dirty;
+    if (state_.record_items) {
+        state_.items.clear();
+        state_.probes.clear();
+    }
     handle_requests();
+    keyboard_begin_frame(state_);
     handle_shortcuts();
 
     const ImGuiIO& io = ImGui::GetIO();
@@ -301,7 +325,7 @@ void App::frame() {
         draw_first_run(state_);
         ImGui::EndChild();
     } else if (state_.narrow) {
-        const float tab_h = 64.0f * scale;
+        const float tab_h = tab_bar_height();
         ImGui::BeginChild("##page", ImVec2(w, h - tab_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         draw_page_header();
         draw_page(state_.page);
@@ -309,7 +333,7 @@ void App::frame() {
         draw_tab_bar(h - tab_h, w, tab_h);
         toast_bottom = h - tab_h;
     } else {
-        const float nav_w = 250.0f * scale;
+        const float nav_w = side_nav_width();
         draw_side_nav(nav_w, h);
         ImGui::SameLine(0, 0);
         // Keep lines readable on wide screens: the page is a centred column.
@@ -324,6 +348,34 @@ void App::frame() {
     ImGui::End();
     draw_toast(toast_bottom);
     after_frame();
+    // Settled: nothing moved since the last frame, and nothing this frame did
+    // (a tap that changed the page, a new text size) will move it next frame.
+    const std::uint64_t sig = layout_signature();
+    settled_ = sig == layout_hash_ && state_.page == page_at_start && !state_.style_dirty &&
+               state_.fonts_dirty == fonts_at_start && !state_.fonts_dirty && !state_.request_page &&
+               !state_.request_open_demo && !state_.request_leave_demo;
+    layout_hash_ = sig;
+}
+
+std::uint64_t App::layout_signature() const {
+    // FNV-1a over every window drawn this frame: where it is, how big, how much
+    // content it holds and how far it is scrolled. Cards are child windows, so a
+    // card that grows changes it; so does anything pushed down by it.
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&](float v) {
+        std::uint32_t bits = 0;
+        std::memcpy(&bits, &v, sizeof bits);
+        h = (h ^ bits) * 1099511628211ull;
+    };
+    const ImGuiContext& g = *GImGui;
+    for (const ImGuiWindow* w : g.Windows) {
+        if (!w->Active) continue;
+        mix(static_cast<float>(w->ID));
+        mix(w->Pos.x), mix(w->Pos.y), mix(w->Size.x), mix(w->Size.y);
+        mix(w->ContentSize.x), mix(w->ContentSize.y), mix(w->Scroll.x), mix(w->Scroll.y);
+    }
+    mix(static_cast<float>(state_.page));
+    return h;
 }
 
 void App::draw_page(Page p) {
@@ -346,33 +398,62 @@ void App::draw_page_header() {
         ImGui::Separator();
     }
     const ViewInfo& v = view_info(state_.page);
-    const float btn = touch_height();
+    // Undo / redo at the top right, where they are easy to find on every page;
+    // square, and never smaller than their icon at the chosen text size.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float btn = std::max(touch_height(), ImGui::CalcTextSize(ND_ICON_UNDO).x + st.FramePadding.x * 2);
     const float right = ImGui::GetWindowContentRegionMax().x;
     const float y = ImGui::GetCursorPosY();
-    // The title must not run under the undo / redo buttons: where the full title
-    // does not fit (a phone at a large text size), the short tab label stands in.
-    const float room = right - btn * 2 - ImGui::GetStyle().ItemSpacing.x * 3 - ImGui::GetCursorPosX();
+    // The title wraps short of the buttons (a phone at a large text size).
+    const float buttons_x = right - btn * 2 - st.ItemSpacing.x;
+    // Where even one word of the title does not fit beside the buttons, the title
+    // goes on its own line under them (never broken inside a word).
     if (state_.fonts.heading) ImGui::PushFont(state_.fonts.heading);
-    const float title_w = ImGui::CalcTextSize(v.icon).x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(v.title).x;
+    const float needs = ImGui::GetCursorPosX() + ImGui::CalcTextSize(v.icon).x + st.ItemSpacing.x +
+                        longest_word_width(v.title, nullptr);
     if (state_.fonts.heading) ImGui::PopFont();
-    page_title(state_, v.icon, title_w <= room ? v.title : v.tab_label);
+    const bool below = needs > buttons_x - st.ItemSpacing.x;
+    if (below) ImGui::SetCursorPosY(y + btn + st.ItemSpacing.y);
+    page_title_wrapped(state_, v.icon, v.title, below ? 0.0f : buttons_x - st.ItemSpacing.x);
     const float after = ImGui::GetCursorPosY();
-    // Undo / redo at the top right, where they are easy to find on every page.
-    ImGui::SetCursorPos(ImVec2(right - btn * 2 - ImGui::GetStyle().ItemSpacing.x, y));
+    ImGui::SetCursorPos(ImVec2(buttons_x, y));
     ImGui::BeginDisabled(!state_.undo_stack.can_undo());
     if (ImGui::Button(ND_ICON_UNDO "##undo", ImVec2(btn, btn))) state_.undo();
+    focus_ring(state_);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Undo %s (Ctrl+Z)", state_.undo_stack.undo_label().c_str());
     record_item(state_, "undo");
+    probe_fit(state_, "undo", ImGui::CalcTextSize(ND_ICON_UNDO).x + st.FramePadding.x * 2, btn);
     ImGui::SameLine();
     ImGui::BeginDisabled(!state_.undo_stack.can_redo());
     if (ImGui::Button(ND_ICON_REDO "##redo", ImVec2(btn, btn))) state_.redo();
+    focus_ring(state_);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Redo %s (Ctrl+Y)", state_.undo_stack.redo_label().c_str());
     record_item(state_, "redo");
-    ImGui::SetCursorPosY(std::max(after, y + btn + ImGui::GetStyle().ItemSpacing.y));
+    probe_fit(state_, "redo", ImGui::CalcTextSize(ND_ICON_REDO).x + st.FramePadding.x * 2, btn);
+    ImGui::SetCursorPosY(std::max(after, y + btn + st.ItemSpacing.y));
+}
+
+float App::side_nav_width() const {
+    // As wide as its widest entry at the chosen text size (never narrower than
+    // the 250 px it was designed at), and at most 40% of the window: beyond that
+    // the entries wrap.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float scale = state_.display_scale;
+    float widest = 0;
+    if (state_.fonts.bold) ImGui::PushFont(state_.fonts.bold);
+    widest = ImGui::CalcTextSize(ND_ICON_HEARTBEAT).x + st.ItemSpacing.x + ImGui::CalcTextSize("Numbness Diary").x;
+    if (state_.fonts.bold) ImGui::PopFont();
+    for (const ViewInfo& v : views()) {
+        if (!v.in_side_nav) continue;
+        widest = std::max(widest, ImGui::CalcTextSize((std::string(v.icon) + "   " + v.title).c_str()).x +
+                                      st.FramePadding.x * 2);
+    }
+    const float w = widest + 2 * 14 * scale + 2;
+    return std::clamp(w, 250.0f * scale, ImGui::GetIO().DisplaySize.x * 0.4f);
 }
 
 void App::draw_side_nav(float width, float height) {
@@ -383,6 +464,7 @@ void App::draw_side_nav(float width, float height) {
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);   // it meets the window edge
     ImGui::BeginChild("##nav", ImVec2(width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar(2);
+    ImGui::PushTextWrapPos(0.0f);
     if (state_.fonts.bold) ImGui::PushFont(state_.fonts.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
     ImGui::TextUnformatted(ND_ICON_HEARTBEAT);
@@ -390,22 +472,32 @@ void App::draw_side_nav(float width, float height) {
     ImGui::SameLine();
     ImGui::TextUnformatted("Numbness Diary");
     if (state_.fonts.bold) ImGui::PopFont();
+    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 10 * scale));
-    const float item_h = touch_height();
+    const float item_w = ImGui::GetContentRegionAvail().x;
     for (const ViewInfo& v : views()) {
         if (!v.in_side_nav) continue;
         const bool on = state_.page == v.page;
         ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
         ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 10 * scale);
-        const std::string label = std::string(v.icon) + "   " + v.title;
-        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
-        if (ImGui::Selectable(label.c_str(), on, 0, ImVec2(0, item_h))) state_.page = v.page;
+        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? p.accent_soft : ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyle().Colors[ImGuiCol_HeaderHovered]);
+        const std::string label = std::string(v.icon) + "   " + v.title + "##nav";
+        if (nav_button(state_, label.c_str(), item_w)) state_.page = v.page;
+        ImGui::PopStyleColor(2);
         ImGui::PopStyleVar(2);
         ImGui::PopStyleColor();
         record_item(state_, std::string("nav:") + v.name);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+float App::tab_bar_height() const {
+    // Room for an icon over a label at the chosen text size, and at least 64 px.
+    const float line = ImGui::GetTextLineHeight();
+    return std::max(64.0f * state_.display_scale, line * 2 + 2 + 16 * ImGui::GetStyle().MouseCursorScale);
 }
 
 void App::draw_tab_bar(float y, float width, float height) {
@@ -416,6 +508,16 @@ void App::draw_tab_bar(float y, float width, float height) {
     int count = 0;
     for (const ViewInfo& v : views()) count += v.in_tab_bar ? 1 : 0;
     const float tab_w = width / static_cast<float>(std::max(count, 1));
+    // Labels under the icons while every one fits its tab (the page titles, else
+    // the short tab labels); icons alone when even those do not fit.
+    const float room = tab_w - 8.0f * state_.display_scale;
+    auto all_fit = [&](bool full) {
+        for (const ViewInfo& v : views())
+            if (v.in_tab_bar && ImGui::CalcTextSize(full ? v.title : v.tab_label).x > room) return false;
+        return true;
+    };
+    const int mode = all_fit(true) ? 0 : all_fit(false) ? 1 : 2;
+    tab_bar_mode_ = mode;
     int i = 0;
     for (const ViewInfo& v : views()) {
         if (!v.in_tab_bar) continue;
@@ -423,18 +525,22 @@ void App::draw_tab_bar(float y, float width, float height) {
         ImGui::SetCursorScreenPos(pos);
         const std::string id = std::string("##tab_") + v.name;
         if (ImGui::InvisibleButton(id.c_str(), ImVec2(tab_w, height))) state_.page = v.page;
+        if (enter_on_item()) state_.page = v.page;
+        focus_ring(state_);
         record_item(state_, std::string("tab:") + v.name);
+        const char* label = mode == 0 ? v.title : mode == 1 ? v.tab_label : "";
+        probe_fit(state_, std::string("tab:") + v.name, ImGui::CalcTextSize(label).x, room);
         // "More" stays lit while one of the pages it lists is open.
         const bool on = state_.page == v.page || (v.page == Page::More && !view_info(state_.page).in_tab_bar);
         const ImU32 col = ImGui::GetColorU32(on ? p.accent : p.text_muted);
         if (on)
-            dl->AddRectFilled(ImVec2(pos.x + tab_w * 0.2f, y + 6), ImVec2(pos.x + tab_w * 0.8f, y + height - 6),
+            dl->AddRectFilled(ImVec2(pos.x + tab_w * 0.12f, y + 6), ImVec2(pos.x + tab_w * 0.88f, y + height - 6),
                               ImGui::GetColorU32(p.accent_soft), 12.0f * state_.display_scale);
         const ImVec2 icon_sz = ImGui::CalcTextSize(v.icon);
-        const ImVec2 text_sz = ImGui::CalcTextSize(v.tab_label);
-        const float top = y + (height - icon_sz.y - text_sz.y - 2) * 0.5f;
+        const ImVec2 text_sz = ImGui::CalcTextSize(label);
+        const float top = y + (height - icon_sz.y - (mode == 2 ? 0 : text_sz.y + 2)) * 0.5f;
         dl->AddText(ImVec2(pos.x + (tab_w - icon_sz.x) * 0.5f, top), col, v.icon);
-        dl->AddText(ImVec2(pos.x + (tab_w - text_sz.x) * 0.5f, top + icon_sz.y + 2), col, v.tab_label);
+        if (mode != 2) dl->AddText(ImVec2(pos.x + (tab_w - text_sz.x) * 0.5f, top + icon_sz.y + 2), col, label);
     }
 }
 

@@ -5,6 +5,7 @@
 // Tests call the same functions on a headless ImGui context.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -37,6 +38,10 @@ public:
     void frame();
     void on_exit();
 
+    // True when the last frame() laid everything out where the one before did
+    // (settle.hpp): every window's place, size, content size and scroll, and the page.
+    bool layout_settled() const { return settled_; }
+
     bool fonts_dirty() const { return state_.fonts_dirty; }
     void rebuild_fonts();
     void set_display_scale(float scale);
@@ -44,6 +49,8 @@ public:
     void go_to(Page p);
     AppState& state() { return state_; }
     DiaryHealth& health() { return health_; }
+    // Phone tab bar: 0 icons with page titles, 1 icons with short labels, 2 icons alone.
+    int tab_bar_mode() const { return tab_bar_mode_; }
     // Waits for the after-first-frame check and backup and applies their result
     // (tests; the shell's exit). A no-op when none is running.
     void finish_background_work();
@@ -56,6 +63,8 @@ private:
     void handle_shortcuts();
     void draw_side_nav(float width, float height);
     void draw_tab_bar(float y, float width, float height);
+    float tab_bar_height() const;
+    float side_nav_width() const;
     void draw_page_header();
     void draw_page(Page p);
     void draw_toast(float bottom_y);
@@ -73,6 +82,10 @@ private:
     DiaryHealth health_;
     HealthCheckRunner health_runner_;
     bool health_check_started_ = false;
+    int tab_bar_mode_ = 0;
+    std::uint64_t layout_hash_ = 0;     // of the last frame's layout (layout_settled)
+    bool settled_ = false;
+    std::uint64_t layout_signature() const;
 };
 
 }  // namespace nd::app

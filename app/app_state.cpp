@@ -254,6 +254,9 @@ std::string emergency_number_for_locale(const std::string& locale) {
     // The territory is the part after '_' ("en_GB.UTF-8" -> "GB").
     const auto us = locale.find('_');
     const std::string cc = us == std::string::npos ? "" : locale.substr(us + 1, 2);
+    // No territory ("C", "POSIX", a bare "en"): unknown. The warning then shows 112
+    // and 911 alike with "or your local emergency number" (emergency_text.hpp).
+    if (cc.size() != 2) return "";
     if (cc == "US" || cc == "CA" || cc == "MX" || cc == "PH") return "911";
     if (cc == "GB" || cc == "IE" || cc == "HK" || cc == "MY" || cc == "SG") return "999";
     if (cc == "AU") return "000";
@@ -262,7 +265,7 @@ std::string emergency_number_for_locale(const std::string& locale) {
     if (cc == "JP" || cc == "KR" || cc == "TW") return "119";
     if (cc == "CN") return "120";
     if (cc == "ZA") return "112";
-    return "112";   // the EU-wide number, and it is routed in many other countries too
+    return "112";   // a known country not listed: the EU-wide number, routed in many other countries too
 }
 
 std::string format_date(const LocalDate& iso, DateFormat f) {

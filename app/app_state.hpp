@@ -12,6 +12,7 @@
 
 #include "catalog.hpp"
 #include "diary_health.hpp"
+#include "keyboard.hpp"
 #include "log_state.hpp"
 #include "page_states.hpp"
 #include "matching.hpp"
@@ -54,8 +55,22 @@ struct Fonts {
 struct ItemRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool visible = true;                // false: scrolled out of view (a tap would miss it)
+    unsigned id = 0;                    // its ImGui id (keyboard tests: which item has the focus)
     float cx() const { return (x0 + x1) * 0.5f; }
     float cy() const { return (y0 + y1) * 0.5f; }
+};
+
+// What a widget wrapper drew in the last frame, for the layout test
+// (tests/app/layout_clip_test.cpp): the text's natural width against the width it
+// was given, and the clip rectangle (window, card, column) it was drawn in.
+struct ProbeItem {
+    std::string key;
+    ItemRect rect;
+    float natural_w = 0;       // the text (plus its padding) at its full width
+    float given_w = 0;         // the width the widget had for it
+    float clip_x0 = 0, clip_x1 = 0;
+    unsigned window = 0;       // ImGuiID of the window it was drawn in (siblings share it)
+    bool scrolls_text = false; // a text field: its text scrolls inside it, like a list scrolls
 };
 
 struct AppState {
@@ -105,6 +120,8 @@ struct AppState {
     // Test hook: widgets record their rectangles by label when enabled.
     bool record_items = false;
     std::map<std::string, ItemRect> items;
+    std::vector<ProbeItem> probes;      // widget wrappers' texts, this frame (same switch)
+    KeyboardNav keys;                   // Tab order and focus (keyboard.hpp)
 
     // ---- Operations ----
     // Reads the whole diary from the Store again (open, import, restore, merge, empty bin).
@@ -136,7 +153,8 @@ private:
     std::vector<std::uint64_t> episode_id_hashes_;   // hash of diary.episodes[i].id, kept in step
 };
 
-// The emergency number for a locale such as "en_US.UTF-8" (911), "en_GB" (999), "de_DE" (112).
+// The emergency number for a locale such as "en_US.UTF-8" (911), "en_GB" (999), "de_DE" (112);
+// "" when the locale names no country ("C", "en"): see emergency_text.hpp.
 std::string emergency_number_for_locale(const std::string& locale);
 
 // A date for people, in the chosen format ("2026-11-26", "26/11/2026", "11/26/2026").

@@ -67,10 +67,14 @@ void week_bar_chart(AppState& s, const std::vector<WeekBucket>& weeks) {
     // Dates under the axis, as many as fit without overlapping.
     const float label_w = ImGui::CalcTextSize("30 Sep").x + 12 * sc;
     const std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(label_w / slot)));
+    float next_free = -1e9f;   // a date pulled in from the right edge must not cover the one before it
     for (std::size_t i = 0; i < weeks.size(); i += every) {
         const std::string d = short_date(weeks[i].week_start);
-        const float x = std::min(a.x + slot * static_cast<float>(i) + gap * 0.5f, a.x + w - ImGui::CalcTextSize(d.c_str()).x);
+        const float dw = ImGui::CalcTextSize(d.c_str()).x;
+        const float x = std::min(a.x + slot * static_cast<float>(i) + gap * 0.5f, a.x + w - dw);
+        if (x < next_free) continue;
         dl->AddText(ImVec2(x, base + 4), ImGui::GetColorU32(p.text_muted), d.c_str());
+        next_free = x + dw + 8 * sc;
     }
     ImGui::Dummy(ImVec2(w, base + 4 + line - a.y));
     record_item(s, "chart:weeks");
@@ -119,7 +123,6 @@ void region_grid(AppState& s, const std::vector<RegionCount>& regions) {
     const int cols = any_middle ? 3 : 2;
     const float cell_w = std::min(110.0f * sc, w * (any_middle ? 0.18f : 0.24f));
     const float label_w = w - cell_w * static_cast<float>(cols) - 4 * sc * static_cast<float>(cols);
-    const float row_h = line + 14 * sc;
     ImVec2 a = ImGui::GetCursorScreenPos();
     const char* heads[] = {"Left", "Right", "Middle"};
     for (int c = 0; c < cols; ++c) {
@@ -129,8 +132,11 @@ void region_grid(AppState& s, const std::vector<RegionCount>& regions) {
     }
     a.y += line + 6 * sc;
     for (const RegionCount& r : regions) {
-        const std::string label = r.label.size() > 20 && s.narrow ? r.label.substr(0, r.label.find(' ')) : r.label;
-        dl->AddText(ImVec2(a.x, a.y + (row_h - line) * 0.5f), ImGui::GetColorU32(p.text), label.c_str());
+        // A label that does not fit beside the cells wraps, and its row grows.
+        const std::string label = wrap_lines(r.label.c_str(), nullptr, label_w - 6 * sc);
+        const float text_h = ImGui::CalcTextSize(label.c_str()).y;
+        const float row_h = std::max(line, text_h) + 14 * sc;
+        dl->AddText(ImVec2(a.x, a.y + (row_h - text_h) * 0.5f), ImGui::GetColorU32(p.text), label.c_str());
         const int counts[] = {r.left, r.right, r.middle};
         for (int c = 0; c < cols; ++c) {
             const float x = a.x + label_w + (cell_w + 4 * sc) * static_cast<float>(c);
@@ -182,7 +188,7 @@ void severity_chart(AppState& s, const std::vector<WeekBucket>& weeks, const std
             have_prev = true;
         }
     };
-    draw_series(pain, ImGui::GetColorU32(p.danger));
+    draw_series(pain, ImGui::GetColorU32(p.pain));   // red is kept for warning signs alone
     draw_series(numbness, ImGui::GetColorU32(p.accent));
     const std::string first = short_date(weeks.front().week_start), last = short_date(weeks.back().week_start);
     dl->AddText(ImVec2(x_left, base + 4), ImGui::GetColorU32(p.text_muted), first.c_str());
@@ -192,14 +198,16 @@ void severity_chart(AppState& s, const std::vector<WeekBucket>& weeks, const std
     const ImVec2 l = ImGui::GetCursorScreenPos();
     dl->AddCircleFilled(ImVec2(l.x + 6 * sc, l.y + line * 0.5f), 5 * sc, ImGui::GetColorU32(p.accent));
     ImGui::SetCursorScreenPos(ImVec2(l.x + 16 * sc, l.y));
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted("Numbness (weekly average)");
     ImGui::SameLine();
     const ImVec2 l2 = ImGui::GetCursorScreenPos();
-    if (l2.x + 200 * sc > a.x + w) ImGui::NewLine();
+    if (l2.x + ImGui::CalcTextSize("Pain").x + 40 * sc > a.x + w) ImGui::NewLine();
     const ImVec2 l3 = ImGui::GetCursorScreenPos();
-    dl->AddCircleFilled(ImVec2(l3.x + 6 * sc, l3.y + line * 0.5f), 5 * sc, ImGui::GetColorU32(p.danger));
+    dl->AddCircleFilled(ImVec2(l3.x + 6 * sc, l3.y + line * 0.5f), 5 * sc, ImGui::GetColorU32(p.pain));
     ImGui::SetCursorScreenPos(ImVec2(l3.x + 16 * sc, l3.y));
     ImGui::TextUnformatted("Pain");
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace nd::app

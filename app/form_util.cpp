@@ -25,7 +25,10 @@ namespace {
 void field_label(const char* label) {
     const char* hidden = std::strstr(label, "##");
     const char* end = hidden ? hidden : label + std::strlen(label);
-    if (end != label) ImGui::TextUnformatted(label, end);
+    if (end == label) return;
+    ImGui::PushTextWrapPos(0.0f);   // a long label wraps (a phone at a large text size)
+    ImGui::TextUnformatted(label, end);
+    ImGui::PopTextWrapPos();
 }
 }  // namespace
 
@@ -89,14 +92,17 @@ void count_bar(const char* label, int count, int max, float label_w) {
     const std::string num = std::to_string(count);
     const float num_w = ImGui::CalcTextSize("0000").x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const bool stacked = label_w > avail * 0.55f;   // narrow: label above the bar
+    // Narrow, or a label longer than its column: the label goes above the bar, wrapped.
+    const bool stacked = label_w > avail * 0.55f || ImGui::CalcTextSize(label).x > label_w;
     float bar_x = a.x + label_w + 8, y = a.y;
     if (stacked) {
-        ImGui::TextUnformatted(ellipsize(label, avail).c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(label);
+        ImGui::PopTextWrapPos();
         bar_x = a.x;
         y = ImGui::GetCursorScreenPos().y;
     } else {
-        dl->AddText(ImVec2(a.x, a.y), ImGui::GetColorU32(p.text), ellipsize(label, label_w).c_str());
+        dl->AddText(ImVec2(a.x, a.y), ImGui::GetColorU32(p.text), label);
     }
     const float bar_max = std::max(10.0f, a.x + avail - num_w - 8 - bar_x);
     const float w = max > 0 ? bar_max * static_cast<float>(count) / static_cast<float>(max) : 0;

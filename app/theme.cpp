@@ -10,15 +10,15 @@ ImVec4 rgb(unsigned hex, float a = 1.0f) {
 
 // One palette per theme. The accent is a calm teal: it reads as "health" without
 // the alarm of red, which is kept for red flags alone.
-const Palette kLight{rgb(0xF4F6F8), rgb(0xFFFFFF), rgb(0x1F2A37), rgb(0x5B6675), rgb(0x16808C),
+const Palette kLight{rgb(0xF4F6F8), rgb(0xFFFFFF), rgb(0x1F2A37), rgb(0x5B6675), rgb(0x0F6E78),
                      rgb(0xFFFFFF), rgb(0xDCEFF1), rgb(0xD9DEE5), rgb(0xC62828), rgb(0xFFFFFF),
-                     rgb(0xFFF4E0), rgb(0x2E7D32)};
+                     rgb(0xFFF4E0), rgb(0x2E7D32), rgb(0x0B57D0), rgb(0x8E44AD)};
 const Palette kDark{rgb(0x14181D), rgb(0x1E242B), rgb(0xE7EBF0), rgb(0x9AA5B1), rgb(0x4FB3BF),
-                    rgb(0x0B1A1C), rgb(0x1F3A3E), rgb(0x333B45), rgb(0xEF5350), rgb(0xFFFFFF),
-                    rgb(0x3A3020), rgb(0x66BB6A)};
+                    rgb(0x0B1A1C), rgb(0x1F3A3E), rgb(0x333B45), rgb(0xF26B68), rgb(0x1A0000),
+                    rgb(0x3A3020), rgb(0x66BB6A), rgb(0xFFD54F), rgb(0xCE93D8)};
 const Palette kHighContrast{rgb(0x000000), rgb(0x000000), rgb(0xFFFFFF), rgb(0xFFFFFF), rgb(0xFFD400),
-                            rgb(0x000000), rgb(0x3D3300), rgb(0xFFFFFF), rgb(0xFF4040), rgb(0xFFFFFF),
-                            rgb(0x332B00), rgb(0x7CFF7C)};
+                            rgb(0x000000), rgb(0x3D3300), rgb(0xFFFFFF), rgb(0xFF4040), rgb(0x000000),
+                            rgb(0x332B00), rgb(0x7CFF7C), rgb(0x00E5FF), rgb(0xFF80FF)};
 
 const Palette* g_current = &kLight;   // the one piece of global state: it mirrors ImGui's own style
 
@@ -84,8 +84,11 @@ void apply_theme(Theme theme, float scale) {
     c[ImGuiCol_ScrollbarGrabHovered] = mix(p.background, p.text_muted, 0.65f);
     c[ImGuiCol_ScrollbarGrabActive] = p.accent;
     c[ImGuiCol_CheckMark] = p.accent;
-    c[ImGuiCol_SliderGrab] = p.accent;
-    c[ImGuiCol_SliderGrabActive] = mix(p.accent, p.text, 0.2f);
+    // ImGui draws a slider's value over its grab: in High contrast the grab is a
+    // blue that white text reads on (4.8:1) and that stands out from the black
+    // track (4.4:1), not the yellow accent (white on yellow was 1.1:1).
+    c[ImGuiCol_SliderGrab] = hc ? rgb(0x1E6FE0) : p.accent;
+    c[ImGuiCol_SliderGrabActive] = hc ? rgb(0x1E6FE0) : mix(p.accent, p.text, 0.2f);
     c[ImGuiCol_Button] = frame;
     c[ImGuiCol_ButtonHovered] = mix(frame, p.accent, 0.18f);
     c[ImGuiCol_ButtonActive] = mix(frame, p.accent, 0.32f);

@@ -11,7 +11,9 @@ namespace nd::app {
 // Colours the views use beyond ImGui's style slots.
 struct Palette {
     ImVec4 background, card, text, text_muted, accent, accent_text, accent_soft,
-        border, danger, danger_text, warning_soft, success;
+        border, danger, danger_text, warning_soft, success,
+        focus,   // the keyboard focus ring
+        pain;    // the pain series in charts (red means warning signs, nothing else)
 };
 
 const Palette& palette();

@@ -11,6 +11,7 @@
 
 #include "episode_text.hpp"
 #include "form_util.hpp"
+#include "emergency_text.hpp"
 #include "icons.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -56,11 +57,11 @@ void draw_red_flags_first(AppState& s) {
         if (f.call_emergency) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
             ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
-                               s.settings.emergency_number.c_str());
+                               emergency_numbers_text(s.settings).c_str());
             ImGui::PopStyleColor();
         }
-        ImGui::TextWrapped("%s", f.advice.c_str());
-        for (const std::string& r : f.reasons) ImGui::BulletText("%s", r.c_str());
+        ImGui::TextWrapped("%s", with_emergency_number(f.advice, s.settings).c_str());
+        for (const std::string& r : f.reasons) bullet_text(r.c_str());
         end_card();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
@@ -71,9 +72,9 @@ void draw_red_flags_first(AppState& s) {
 void draw_list(const char* heading, const std::vector<std::string>& items) {
     if (items.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
-    ImGui::TextUnformatted(heading);
+    ImGui::TextWrapped("%s", heading);
     ImGui::PopStyleColor();
-    for (const std::string& item : items) ImGui::BulletText("%s", item.c_str());
+    for (const std::string& item : items) bullet_text(item.c_str());
 }
 
 void draw_evidence(AppState& s, const CauseMatch& m, std::size_t i) {
@@ -139,7 +140,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
     if (m.evidence.empty()) muted_text("Nothing in the diary speaks for or against this yet.");
     if (!m.unknowns.empty()) {
         heading(s, "What to log next");
-        for (const std::string& u : m.unknowns) ImGui::BulletText("%s", u.c_str());
+        for (const std::string& u : m.unknowns) bullet_text(u.c_str());
     }
     const std::string more = open ? ND_ICON_CHEVRON_DOWN " Less about this cause##more" : ND_ICON_CHEVRON_RIGHT " About this cause##more";
     if (big_button(s, more.c_str(), 0, ButtonKind::Quiet)) {
@@ -164,7 +165,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
             for (std::size_t i = 0; i < c->sources.size(); ++i) {
                 const Citation& src = c->sources[i];
                 ImGui::PushID(static_cast<int>(i));
-                ImGui::BulletText("%s", src.title.c_str());
+                bullet_text(src.title.c_str());
                 if (!src.url.empty()) {
                     ImGui::Indent(ImGui::GetFontSize() * 1.4f);
                     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);

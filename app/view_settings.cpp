@@ -63,6 +63,9 @@ void draw_emergency(AppState& s, SettingsPage& pg) {
     begin_card("##emergency");
     heading(s, ND_ICON_PHONE "  Emergency number");
     muted_text("Shown with warnings about stroke signs. Set it to the number for emergencies where you live.");
+    if (s.settings.emergency_number.empty())
+        muted_text("Not set (your country is not known to the app): warnings show 112 and 911 and say \"or your "
+                   "local emergency number\".");
     text_field(s, "Number##emergency", pg.emergency_text, "e.g. 112");
     if (!pg.emergency_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include "icons.hpp"
+#include "keyboard.hpp"
 #include "theme.hpp"
 
 namespace nd::app {
@@ -29,8 +30,10 @@ void flow_before(float width) {
 }  // namespace
 
 void record_item(AppState& s, const std::string& key) {
+    tab_stop(s);   // every named control is a tab stop (keyboard.hpp)
     if (!s.record_items) return;
-    if (const ImGuiWindow* w = ImGui::GetCurrentWindow(); w->SkipItems) {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    if (w->SkipItems) {
         // A card scrolled wholly out of view skips its items: there is no item
         // rectangle (the last one is another item's). Record the card's, not
         // visible, so a test knows which way to scroll.
@@ -38,18 +41,131 @@ void record_item(AppState& s, const std::string& key) {
         return;
     }
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    s.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible()};
+    s.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible(), ImGui::GetItemID()};
+    if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) {
+        // A text field: the layout test lets its text scroll inside it (a long file name).
+        const ImVec2 c0 = w->DrawList->GetClipRectMin(), c1 = w->DrawList->GetClipRectMax();
+        ProbeItem p{key, s.items[key], 0, b.x - a.x, c0.x, c1.x, w->ID};
+        p.scrolls_text = true;
+        s.probes.push_back(p);
+    }
 }
 
 float big_button_height() {
     return std::max(touch_height(), ImGui::GetFrameHeight() + 8.0f * ImGui::GetStyle().MouseCursorScale);
 }
 
+void probe_fit(AppState& s, const std::string& key, float natural_w, float given_w) {
+    if (!s.record_items) return;
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    if (w->SkipItems) return;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 c0 = w->DrawList->GetClipRectMin(), c1 = w->DrawList->GetClipRectMax();
+    s.probes.push_back(ProbeItem{key, ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible()}, natural_w, given_w, c0.x,
+                                 c1.x, w->ID});
+}
+
+void focus_ring(AppState& s) {
+    // ImGui 1.86 draws a thin nav highlight; people who use the keyboard because
+    // a mouse is hard need one they can see from a distance: 3 px, the theme's
+    // focus colour, outside the item so it never covers the label.
+    const ImGuiContext& g = *GImGui;
+    if (g.NavId == 0 || g.NavId != ImGui::GetItemID() || g.NavDisableHighlight) return;
+    const float t = 3.0f * ImGui::GetStyle().MouseCursorScale;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - t, a.y - t), ImVec2(b.x + t, b.y + t),
+                                        ImGui::GetColorU32(palette().focus), ImGui::GetStyle().FrameRounding + t, 0, t);
+    (void)s;
+}
+
+std::string wrap_lines(const char* text, const char* end, float width) {
+    if (!end) end = text + std::strlen(text);
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    std::string out;
+    const char* p = text;
+    while (p < end) {
+        const char* brk = font->CalcWordWrapPositionA(scale, p, end, std::max(1.0f, width));
+        if (brk == p) brk = p + 1;   // always move on, even when one letter is wider than the room
+        const char* line_end = brk;
+        while (line_end > p && (line_end[-1] == ' ')) --line_end;
+        if (!out.empty()) out += '\n';
+        out.append(p, line_end);
+        p = brk;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    return out;
+}
+
+float longest_word_width(const char* text, const char* end) {
+    if (!end) end = text + std::strlen(text);
+    float widest = 0;
+    const char* w = text;
+    for (const char* p = text; p <= end; ++p) {
+        if (p == end || *p == ' ' || *p == '\n') {
+            if (p > w) widest = std::max(widest, ImGui::CalcTextSize(w, p).x);
+            w = p + 1;
+        }
+    }
+    return widest;
+}
+
+namespace {
+
+// A button whose label wraps onto more lines (and the button grows taller) when
+// it does not fit the width it is given. Its ImGui id is the label, whatever the
+// wrapping, so focus and activation survive a change of text size.
+bool wrapping_button(AppState& s, const char* id, const char* label, float width, float min_h,
+                     const std::string& probe_key) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const char* hidden = std::strstr(label, "##");
+    const char* text_end = hidden ? hidden : label + std::strlen(label);
+    const float natural = ImGui::CalcTextSize(label, text_end).x + st.FramePadding.x * 2;
+    const float room = width - st.FramePadding.x * 2;
+    std::string shown(label, text_end);
+    float h = min_h;
+    if (natural > width) {
+        shown = wrap_lines(label, text_end, room);
+        h = std::max(min_h, ImGui::CalcTextSize(shown.c_str()).y + st.FramePadding.y * 2);
+    }
+    ImGui::PushID(id);
+    bool pressed = ImGui::Button((shown + "###b").c_str(), ImVec2(width, h));
+    pressed = enter_on_item() || pressed;
+    tab_stop(s);
+    ImGui::PopID();
+    // What must fit is the longest word: lines break between words, and a word
+    // broken in two is as unreadable as a cut one.
+    const float shown_w = std::max(ImGui::CalcTextSize(shown.c_str()).x, longest_word_width(label, text_end)) +
+                          st.FramePadding.x * 2;
+    probe_fit(s, probe_key, shown_w, width);
+    focus_ring(s);
+    return pressed;
+}
+
+}  // namespace
+
+bool nav_button(AppState& s, const char* label, float width) {
+    return wrapping_button(s, label, label, width, touch_height(), label);
+}
+
 bool big_button(AppState& s, const char* label, float width, ButtonKind kind) {
     const Palette& p = palette();
+    const ImGuiStyle& st = ImGui::GetStyle();
     const float h = big_button_height();
-    ImVec2 size(width, h);
-    if (width == 0) size.x = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 4;
+    // Put beside another (SameLine) but too wide for what is left of the line:
+    // start a new line instead of squeezing the label.
+    {
+        const ImGuiWindow* win = ImGui::GetCurrentWindow();
+        const float line_start = win->Pos.x + win->DC.Indent.x + win->DC.ColumnsOffset.x;
+        const float needs = width > 0 ? width
+                                      : ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * (width == 0 ? 4 : 2);
+        if (win->DC.CursorPos.x > line_start + 0.5f && needs > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float w = width;
+    if (width == 0) w = ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 4;
+    if (width < 0) w = avail;
+    w = std::max(h, std::min(w, avail));   // never wider than the room; a label that does not fit wraps
     int colours = 0;
     auto push = [&](ImGuiCol c, ImVec4 v) { ImGui::PushStyleColor(c, v); ++colours; };
     if (kind == ButtonKind::Primary || kind == ButtonKind::Danger) {
@@ -64,7 +180,7 @@ bool big_button(AppState& s, const char* label, float width, ButtonKind kind) {
         push(ImGuiCol_Text, p.accent);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, h * 0.5f);
-    const bool pressed = ImGui::Button(label, size);
+    const bool pressed = wrapping_button(s, label, label, w, h, label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(colours);
     record_item(s, label);
@@ -79,7 +195,9 @@ bool chip(AppState& s, const char* label, bool selected) {
     const std::string shown = selected ? std::string(ND_ICON_CHECK " ") + std::string(label, text_end)
                                        : std::string(label, text_end);
     const float h = std::max(touch_height(), ImGui::GetFrameHeight());
-    const float w = ImGui::CalcTextSize(shown.c_str()).x + st.FramePadding.x * 2.4f;
+    const float avail_line = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x -
+                             (ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x);
+    const float w = std::min(ImGui::CalcTextSize(shown.c_str()).x + st.FramePadding.x * 2.4f, std::max(h, avail_line));
     flow_before(w);
     ImGui::PushID(label);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, h * 0.5f);
@@ -89,7 +207,7 @@ bool chip(AppState& s, const char* label, bool selected) {
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_soft);
     ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent_text : p.text);
     ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
-    const bool pressed = ImGui::Button(shown.c_str(), ImVec2(w, h));
+    const bool pressed = wrapping_button(s, "##c", shown.c_str(), w, h, label);
     ImGui::PopStyleColor(5);
     ImGui::PopStyleVar(2);
     ImGui::PopID();
@@ -101,44 +219,63 @@ bool chip(AppState& s, const char* label, bool selected) {
 
 bool segmented(AppState& s, const char* id, int& value, std::span<const char* const> labels) {
     const Palette& p = palette();
+    const ImGuiStyle& st = ImGui::GetStyle();
     const float h = std::max(touch_height(), ImGui::GetFrameHeight());
     const float total = ImGui::GetContentRegionAvail().x;
-    const float w = total / static_cast<float>(labels.size());
+    const int n = static_cast<int>(labels.size());
+    // As many to a row as fit at their natural width; the rest wrap to more rows.
+    float widest = 0;
+    for (const char* l : labels) widest = std::max(widest, ImGui::CalcTextSize(l, nullptr, true).x + st.FramePadding.x * 2);
+    const float gap = std::max(2.0f, st.ItemSpacing.x * 0.4f);
+    int per_row = n;
+    while (per_row > 1 && widest * static_cast<float>(per_row) + gap * static_cast<float>(per_row - 1) > total) --per_row;
+    const float w = (total - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
     bool changed = false;
     ImGui::PushID(id);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        if (i) ImGui::SameLine();
-        const bool on = value == static_cast<int>(i);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    for (int i = 0; i < n; ++i) {
+        if (i % per_row != 0) ImGui::SameLine();
+        const bool on = value == i;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? p.accent : p.card);
         ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent_text : p.text);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.accent : p.accent_soft);
-        if (ImGui::Button(labels[i], ImVec2(w, h)) && !on) {
-            value = static_cast<int>(i);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, st.FrameBorderSize));
+        if (wrapping_button(s, labels[i], labels[i], w, h, std::string(id) + ":" + labels[i]) && !on) {
+            value = i;
             changed = true;
         }
+        ImGui::PopStyleVar();
         ImGui::PopStyleColor(3);
         record_item(s, std::string(id) + ":" + labels[i]);
     }
     ImGui::PopStyleVar();
     ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, 0));
     return changed;
 }
 
 void section_heading(AppState& s, const char* text) {
     ImGui::Dummy(ImVec2(0, 4.0f * ImGui::GetStyle().MouseCursorScale));
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    ImGui::PushTextWrapPos(0.0f);   // headings wrap like any text (a phone at Largest)
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     if (s.fonts.bold) ImGui::PopFont();
 }
 
-void page_title(AppState& s, const char* icon, const char* text) {
+void page_title(AppState& s, const char* icon, const char* text) { page_title_wrapped(s, icon, text, 0.0f); }
+
+void page_title_wrapped(AppState& s, const char* icon, const char* text, float wrap_local_x) {
     if (s.fonts.heading) ImGui::PushFont(s.fonts.heading);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     ImGui::TextUnformatted(icon);
     ImGui::PopStyleColor();
     ImGui::SameLine();
+    const float room = (wrap_local_x > 0 ? wrap_local_x : ImGui::GetContentRegionMax().x) - ImGui::GetCursorPosX();
+    ImGui::PushTextWrapPos(wrap_local_x);
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    probe_fit(s, std::string("title:") + text, longest_word_width(text, nullptr), room);
     if (s.fonts.heading) ImGui::PopFont();
     ImGui::Spacing();
 }
@@ -147,6 +284,14 @@ void muted_text(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
+}
+
+void bullet_text(const char* text) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);   // wraps under itself, beside the bullet
+    ImGui::PopTextWrapPos();
 }
 
 void begin_card(const char* id) {

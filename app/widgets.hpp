@@ -19,14 +19,20 @@ enum class ButtonKind { Primary, Secondary, Danger, Quiet };
 float big_button_height();
 // width 0: fit the label; width < 0: fill the available width.
 bool big_button(AppState& s, const char* label, float width = 0, ButtonKind kind = ButtonKind::Primary);
+// A full-width row of the side navigation (left-aligned label that wraps).
+bool nav_button(AppState& s, const char* label, float width);
 // A pill that toggles; wraps onto the next line when the row is full.
 bool chip(AppState& s, const char* label, bool selected);
 // One of several; returns true when `value` changed.
 bool segmented(AppState& s, const char* id, int& value, std::span<const char* const> labels);
 
-void section_heading(AppState& s, const char* text);
+void section_heading(AppState& s, const char* text);   // wraps
 void page_title(AppState& s, const char* icon, const char* text);
+// The title wraps at wrap_local_x (window-local x; 0: the content region's end).
+void page_title_wrapped(AppState& s, const char* icon, const char* text, float wrap_local_x);
 void muted_text(const char* text);   // wrapped, secondary colour
+// A bullet with its text wrapped beside it (ImGui's BulletText does not wrap).
+void bullet_text(const char* text);
 
 // A rounded panel that sizes itself to its content (height remembered from the last frame).
 void begin_card(const char* id);
@@ -34,6 +40,15 @@ void end_card();
 
 // Records the last item's rectangle under `key` when s.record_items is on (tests).
 void record_item(AppState& s, const std::string& key);
+// Records the last item for the layout test (s.probes): its text's natural width
+// (with padding) against the width the widget gave it, and the clip rectangle.
+void probe_fit(AppState& s, const std::string& key, float natural_w, float given_w);
+// The width of the widest word of `text` in the current font (what a wrapped text needs at least).
+float longest_word_width(const char* text, const char* end);
+// `text` broken into lines ('\n') that fit `width` pixels in the current font.
+std::string wrap_lines(const char* text, const char* end, float width);
+// Draws the keyboard focus ring around the last item when it has keyboard focus.
+void focus_ring(AppState& s);
 
 // Multi-select chips over every value of an enum; toggles membership in `values`.
 template <class E>

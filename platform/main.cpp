@@ -25,7 +25,9 @@ void usage(std::FILE* out) {
                  "  --screenshot FILE    render the page, save it as a PNG, and exit\n"
                  "  --page NAME          page to show: welcome, log, diary, patterns, causes,\n"
                  "                       checkin, background, settings, more, red_flags\n"
-                 "  --size WxH           window size (default 1200x820)\n");
+                 "  --size WxH           window size (default: as last time, else 1200x760,\n"
+                 "                       fitted to the screen)\n"
+                 "  --text-size SIZE     normal, large, larger or largest (this run only)\n");
 }
 
 // A made-up episode with stroke signs, so the warning screen can be shown.
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
     std::string db, page_name;
     nd::platform::ShellOptions options;
     bool demo = false;
+    float text_scale = 0.0f;   // 0: as in Settings
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&](const char* flag) -> std::string {
@@ -57,6 +60,15 @@ int main(int argc, char** argv) {
         else if (a == "--demo") demo = true;
         else if (a == "--screenshot") options.screenshot = value("--screenshot");
         else if (a == "--page") page_name = value("--page");
+        else if (a == "--text-size") {
+            // The sizes of Settings > Text size (view_settings.cpp), for screenshots and trying them out.
+            const std::string v = value("--text-size");
+            text_scale = v == "normal" ? 1.0f : v == "large" ? 1.2f : v == "larger" ? 1.45f : v == "largest" ? 1.75f : 0.0f;
+            if (text_scale == 0.0f) {
+                std::fprintf(stderr, "--text-size wants normal, large, larger or largest\n");
+                return 2;
+            }
+        }
         else if (a == "--size") {
             const std::string v = value("--size");
             if (std::sscanf(v.c_str(), "%dx%d", &options.width, &options.height) != 2 || options.width < 200 ||
@@ -64,6 +76,7 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "--size wants WIDTHxHEIGHT, e.g. 390x844\n");
                 return 2;
             }
+            options.size_given = true;
         } else if (a == "--help" || a == "-h") {
             usage(stdout);
             return 0;
@@ -96,6 +109,10 @@ int main(int argc, char** argv) {
             a.state().request_page = *page;
         }
         if (page_name == "red_flags") show_sample_red_flag(a.state());
+        if (text_scale > 0) {   // this run only: not saved
+            a.state().settings.font_scale = text_scale;
+            a.state().fonts_dirty = true;
+        }
     };
     return nd::platform::run_shell(app, services, options);
 }

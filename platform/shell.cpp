@@ -6,7 +6,14 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include "keyboard.hpp"
+#include "paths.hpp"
+#include "window_geometry.hpp"
+#include "settle.hpp"
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -38,6 +45,49 @@ bool save_back_buffer(const std::string& path, int w, int h) {
     return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
 }
 
+// Tab goes to the app's own focus order (keyboard.hpp), not to ImGui 1.86, whose
+// Tab visits text fields only: the key is taken out of ImGui's input here.
+void feed_keys(app::App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    static bool tab_was_down = false;   // GLFW's key state between polls
+    const bool tab_down = io.KeysDown[GLFW_KEY_TAB];
+    if (tab_down && !tab_was_down && !io.KeyCtrl && !io.KeyAlt) app::press_tab(app.state(), io.KeyShift);
+    tab_was_down = tab_down;
+    io.KeysDown[GLFW_KEY_TAB] = false;
+}
+
+// The window's size, place and maximised state, kept per machine (beside the
+// diary in the data folder, not in the diary: a backup taken to another computer
+// must not carry this screen's layout).
+std::string window_state_file() { return (std::filesystem::path(data_dir()) / "window-state.txt").string(); }
+
+app::WorkArea work_area_of_primary() {
+    app::WorkArea a;
+    if (GLFWmonitor* m = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(m, &a.x, &a.y, &a.w, &a.h);
+    return a;
+}
+
+app::WindowGeometry first_window_geometry(const ShellOptions& options) {
+    app::WindowGeometry want{0, 0, options.width, options.height, false, false};
+    if (!options.size_given) {
+        std::ifstream in(window_state_file());
+        std::string line;
+        if (std::getline(in, line))
+            if (auto saved = app::parse_window_geometry(line)) want = *saved;
+    }
+    return app::fit_window(want, work_area_of_primary());
+}
+
+void save_window_geometry(GLFWwindow* window) {
+    app::WindowGeometry g;
+    g.maximized = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE;
+    if (g.maximized) glfwRestoreWindow(window);   // keep the size it returns to, not the maximised one
+    glfwGetWindowPos(window, &g.x, &g.y);
+    glfwGetWindowSize(window, &g.w, &g.h);
+    std::ofstream out(window_state_file(), std::ios::trunc);
+    out << app::format_window_geometry(g);
+}
+
 float content_scale(GLFWwindow* window) {
     float xs = 1.0f, ys = 1.0f;
     glfwGetWindowContentScale(window, &xs, &ys);
@@ -62,13 +112,20 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_RESIZABLE, shot ? GLFW_FALSE : GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Numbness Diary", nullptr, nullptr);
+    // The first window fits the monitor's work area (a screenshot keeps its exact size).
+    const app::WindowGeometry geo = shot ? app::WindowGeometry{0, 0, options.width, options.height, false, false}
+                                         : first_window_geometry(options);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);   // shown once placed, so it does not jump
+    GLFWwindow* window = glfwCreateWindow(geo.w, geo.h, "Numbness Diary", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "Numbness Diary could not open a window with OpenGL 3.0.\nDetails: GLFW error %s\n",
                      g_glfw_error.c_str());
         glfwTerminate();
         return 1;
     }
+    if (geo.has_position) glfwSetWindowPos(window, geo.x, geo.y);
+    if (geo.maximized) glfwMaximizeWindow(window);
+    glfwShowWindow(window);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(shot ? 0 : 1);
     services.set_window(window);
@@ -88,16 +145,8 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     int frame = 0;
     int busy_frames = 3;
     int exit_code = 0;
-    while (!glfwWindowShouldClose(window)) {
-        if (shot || busy_frames > 0) {
-            glfwPollEvents();
-            --busy_frames;
-        } else {
-            // Idle: sleep until input arrives (a diary must not burn a core). Wake
-            // now and then so a toast can time out.
-            glfwWaitEventsTimeout(app.state().toast.empty() ? 5.0 : 0.25);
-            busy_frames = 2;   // a click needs a frame or two more to settle (release, hover)
-        }
+    // Before each frame, shown or not: fonts, then the backends' new frame.
+    auto begin_frame = [&] {
         app.set_display_scale(content_scale(window));
         if (app.fonts_dirty()) {
             app.rebuild_fonts();
@@ -109,9 +158,21 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
         ImGui_ImplOpenGL3_NewFrame();
         texture_made = true;
         ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        app.frame();
-        ImGui::Render();
+    };
+    while (!glfwWindowShouldClose(window)) {
+        if (shot || busy_frames > 0) {
+            glfwPollEvents();
+            --busy_frames;
+        } else {
+            // Idle: sleep until input arrives (a diary must not burn a core). Wake
+            // now and then so a toast can time out.
+            glfwWaitEventsTimeout(app.state().toast.empty() ? 5.0 : 0.25);
+            busy_frames = 1;   // one more look after the input (hover follows the pointer)
+        }
+        feed_keys(app);
+        // Frames are drawn, unshown, until the layout stops changing (settle.hpp):
+        // a tap never shows a half-laid-out page.
+        app::run_until_settled(app, begin_frame);
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         glViewport(0, 0, fb_w, fb_h);
@@ -130,6 +191,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     }
 
     app.on_exit();
+    if (!shot) save_window_geometry(window);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

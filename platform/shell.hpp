@@ -11,8 +11,9 @@
 namespace nd::platform {
 
 struct ShellOptions {
-    int width = 1200;
-    int height = 820;
+    int width = 1200;          // the first window's size when none is remembered (fitted to the work area)
+    int height = 760;
+    bool size_given = false;   // --size: use it, not the remembered size
     std::string screenshot;   // non-empty: render a few frames, save this PNG, exit
     int screenshot_frames = 8; // cards measure themselves on the first frames
     std::function<void(app::App&)> after_start;   // e.g. pick the page for a screenshot

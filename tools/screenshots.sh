@@ -35,3 +35,16 @@ for size in 1280x800 390x844; do
   echo "not a diary" > "$tmp/not-a-diary.sqlite"
   shot "open_error-$tag" "$size" --db "$tmp/not-a-diary.sqlite" --page log
 done
+
+# The largest text size on the phone: the size people who enlarge text see, and
+# where clipping showed first (issue 13). One shot per page.
+tag=phone-largest
+size=390x844
+shot "welcome-$tag" "$size" --text-size largest --page welcome
+for page in log diary patterns causes checkin background settings export more; do
+  shot "$page-$tag" "$size" --text-size largest --demo --page "$page"
+done
+shot "red_flags-$tag" "$size" --text-size largest --page red_flags
+echo "not a diary" > "$tmp/not-a-diary.sqlite"
+shot "open_error-$tag" "$size" --text-size largest --db "$tmp/not-a-diary.sqlite" --page log
+

@@ -1,0 +1,41 @@
+// The keyboard, where Dear ImGui 1.86 falls short: Tab and Shift+Tab visit only
+// text fields there, and Enter presses no button (both came in 1.89.4).
+// Here every control the app's widget wrappers draw is a tab stop, in the order
+// drawn; Tab / Shift+Tab move the keyboard focus along them (wrapping around);
+// Enter and Space press the focused control; the focus ring is drawn by
+// widgets' focus_ring(). The platform feeds Tab through press_tab() instead of
+// handing it to ImGui (whose own tabbing would move focus a second time).
+#pragma once
+
+#include <vector>
+
+struct ImGuiWindow;
+
+namespace nd::app {
+
+struct AppState;
+
+struct KeyboardNav {
+    struct Stop {
+        unsigned id = 0;
+        ImGuiWindow* window = nullptr;
+    };
+    std::vector<Stop> stops;        // this frame's tab stops, in drawing order
+    std::vector<Stop> last;         // the last frame's
+    int pending_move = 0;           // +1 Tab, -1 Shift+Tab, fed by the platform (or a test)
+    unsigned focus_request = 0;     // the stop to focus when it is drawn this frame
+    unsigned focused = 0;           // the stop that has the keyboard focus (0: none)
+};
+
+// The platform (or a test) reports a Tab press; shift: Shift+Tab.
+void press_tab(AppState& s, bool shift);
+// Start of frame: turns a pending Tab into a focus request on the next stop.
+void keyboard_begin_frame(AppState& s);
+// Registers the last item as a tab stop (a no-op for items without an id) and
+// applies a pending focus request to it.
+void tab_stop(AppState& s);
+// True when Enter (or keypad Enter) was pressed while the last item had the
+// keyboard focus and no text is being typed. Space is ImGui's own activation.
+bool enter_on_item();
+
+}  // namespace nd::app
