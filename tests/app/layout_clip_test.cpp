@@ -70,6 +70,10 @@ struct LayoutUi {
         io.IniFilename = nullptr;
         io.DeltaTime = 1.0f / 60.0f;
         services.assets = ND_SOURCE_ASSETS_DIR;
+        // Without the real fonts the check would measure ImGui's small built-in font
+        // and pass too easily (fonts-dejavu-core and fonts-font-awesome, tools/dev.sh).
+        REQUIRE_FALSE(services.font_file("DejaVuSans.ttf").empty());
+        REQUIRE_FALSE(services.font_file("fontawesome").empty());
         app = std::make_unique<App>(services);
         app->use_store(Store::open_in_memory());
         app->state().store->replace_diary(make_demo_diary(20260101u, services.clock));

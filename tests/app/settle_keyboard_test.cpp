@@ -9,6 +9,7 @@
 
 #include "demo_diary.hpp"
 #include "diary_editor.hpp"
+#include "enum_names.hpp"
 #include "icons.hpp"
 #include "keyboard.hpp"
 #include "settle.hpp"
@@ -244,4 +245,43 @@ TEST_CASE("The focus ring is drawn in the theme's focus colour, in every theme",
         INFO("theme " << static_cast<int>(t));
         CHECK(found);
     }
+}
+
+TEST_CASE("Arrow keys move between the body map's regions and Space marks one", "[app][keyboard]") {
+    Ui ui(1280, 3600);
+    keyboard_on();
+    ui.settle();
+    REQUIRE(ui.state().page == Page::Log);
+    REQUIRE_FALSE(ui.state().log.hits.empty());
+    // Into the page with Tab, then down with the arrows until a region has the focus.
+    for (int i = 0; i < 20; ++i) {   // past the side bar, into the page
+        tab(ui);
+        const std::string k = focused_key(ui);
+        if (!k.empty() && k.rfind("nav:", 0) != 0 && k != "undo" && k != "redo") break;
+    }
+    INFO("page focus " << focused_key(ui));
+    auto focused_region = [&]() -> const RegionHit* {
+        const ImGuiContext& g = *GImGui;
+        if (!g.NavWindow || g.NavDisableHighlight) return nullptr;
+        const ImRect rel = g.NavWindow->NavRectRel[0];
+        const ImVec2 c(g.NavWindow->Pos.x + (rel.Min.x + rel.Max.x) * 0.5f, g.NavWindow->Pos.y + (rel.Min.y + rel.Max.y) * 0.5f);
+        for (const RegionHit& h : ui.state().log.hits)
+            if (c.x >= h.x0 && c.x <= h.x1 && c.y >= h.y0 && c.y <= h.y1) return &h;
+        return nullptr;
+    };
+    for (int i = 0; i < 30 && !focused_region(); ++i) {
+        press_key(ui, 263);   // Down
+        UNSCOPED_INFO("after Down: " << focused_key(ui) << " nav " << GImGui->NavId << " win " << (GImGui->NavWindow ? GImGui->NavWindow->Name : "-"));
+    }
+    const RegionHit* first = focused_region();
+    REQUIRE(first);
+    const RegionMark first_mark = first->mark;
+    INFO(describe(first_mark));
+    press_key(ui, 263);   // Down again: another region
+    const RegionHit* second = focused_region();
+    REQUIRE(second);
+    CHECK_FALSE(second->mark == first_mark);
+    const RegionMark marked = second->mark;
+    press_key(ui, ' ');
+    CHECK(ui.state().log.draft.marks.count(marked) == 1);
 }
