@@ -256,7 +256,8 @@ std::string Store::quick_check() const {
 
 namespace {
 constexpr const char* kRecordTables[][2] = {
-    {"episodes", "episode"}, {"checkins", "checkin"}, {"facts", "fact"}, {"medicines", "medicine"}};
+    {"episodes", "episode"}, {"checkins", "checkin"}, {"facts", "fact"}, {"medicines", "medicine"},
+    {"questionnaire_responses", "questionnaire_response"}};
 
 // Moves freed pages' old content out of the write-ahead log too (secure_delete
 // already zeroes them in the main file). Best effort: a reader may hold the log.
@@ -281,7 +282,8 @@ void Store::delete_all_data() {
     sql::Txn txn(db_);
     sql::exec(db_,
               "DELETE FROM episodes; DELETE FROM checkins; DELETE FROM facts; DELETE FROM medicines;"
-              "DELETE FROM profile; DELETE FROM tombstones; DELETE FROM settings;",
+              "DELETE FROM profile; DELETE FROM tombstones; DELETE FROM settings;"
+              "DELETE FROM questionnaire_responses;",
               "Could not delete the diary's data");
     txn.commit();
     flush_erased(db_);
@@ -298,6 +300,7 @@ Diary Store::load_diary() const {
     d.medicines = medicines(true);
     sql::Stmt s(db_, "SELECT id, kind, deleted_utc FROM tombstones ORDER BY id");
     while (s.step()) d.tombstones.push_back({s.text(0), s.text(1), s.i64(2)});
+    d.questionnaire_responses = questionnaire_responses(true);
     normalize(d);
     return d;
 }
@@ -313,7 +316,7 @@ void Store::replace_diary(const Diary& in) {
     sql::Txn txn(db_);
     sql::exec(db_,
               "DELETE FROM episodes; DELETE FROM checkins; DELETE FROM facts; DELETE FROM medicines;"
-              "DELETE FROM profile; DELETE FROM tombstones;",
+              "DELETE FROM profile; DELETE FROM tombstones; DELETE FROM questionnaire_responses;",
               "Could not replace the diary");
     rows::write(db_, d.profile);
     for (const auto& e : d.episodes) rows::write(db_, e, false);
@@ -321,6 +324,7 @@ void Store::replace_diary(const Diary& in) {
     for (const auto& f : d.facts) rows::write(db_, f, false);
     for (const auto& m : d.medicines) rows::write(db_, m, false);
     for (const auto& t : d.tombstones) rows::write(db_, t);
+    for (const auto& r : d.questionnaire_responses) rows::write(db_, r, false);
     txn.commit();
     flush_erased(db_);
 }

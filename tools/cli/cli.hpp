@@ -167,5 +167,6 @@ std::vector<Command> background_commands();  // background ..., checkin
 std::vector<Command> match_commands();       // match
 std::vector<Command> backup_commands();      // export, import, demo, check
 std::vector<Command> export_commands();      // backup, restore, export-csv, import-csv, export-fhir, report
+std::vector<Command> questionnaire_commands();  // questionnaire list, take, show (cmd_questionnaire.cpp)
 
 }  // namespace ndcli
