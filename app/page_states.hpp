@@ -14,6 +14,7 @@
 #include "export_actions.hpp"
 #include "folder_picker.hpp"
 #include "model.hpp"
+#include "questionnaire_page.hpp"
 #include "report_model.hpp"
 
 namespace nd::app {
@@ -194,6 +195,7 @@ struct PageStates {
     BackgroundPage background;
     SettingsPage settings;
     ExportPageState export_page;
+    QuestionnairePage questionnaire;
 };
 
 }  // namespace nd::app
