@@ -272,6 +272,7 @@ void App::frame() {
     if (state_.record_items) state_.items.clear();
     handle_requests();
     handle_shortcuts();
+    tick_in_app_reminder(state_);
 
     const ImGuiIO& io = ImGui::GetIO();
     const float scale = state_.display_scale;

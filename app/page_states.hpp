@@ -15,6 +15,7 @@
 #include "folder_picker.hpp"
 #include "model.hpp"
 #include "questionnaire_page.hpp"
+#include "reminder_state.hpp"
 #include "report_model.hpp"
 
 namespace nd::app {
@@ -196,6 +197,7 @@ struct PageStates {
     SettingsPage settings;
     ExportPageState export_page;
     QuestionnairePage questionnaire;
+    ReminderUi reminder;
 };
 
 }  // namespace nd::app

@@ -38,6 +38,7 @@ void draw_first_run(AppState& s) {
     ImGui::TextWrapped("Everything stays on this device, saved the moment you enter it.");
     end_card();
 
+    draw_reminder_first_run(s);
     ImGui::Spacing();
     if (big_button(s, ND_ICON_PENCIL "  Start logging", -1)) {
         s.settings.first_run_done = true;
