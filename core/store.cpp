@@ -233,9 +233,15 @@ int Store::schema_version() const { return static_cast<int>(pragma_int(db_, "PRA
 int Store::current_schema_version() { return schema::current_version(); }
 
 std::string Store::integrity_check() const {
-    sql::Stmt s(db_, "PRAGMA integrity_check");
+    // A file damaged badly enough that the check itself stops (SQLITE_CORRUPT) is a
+    // problem found, not an exception: the caller asked for the problems.
     std::string out;
-    while (s.step()) out += (out.empty() ? "" : "\n") + s.text(0);
+    try {
+        sql::Stmt s(db_, "PRAGMA integrity_check");
+        while (s.step()) out += (out.empty() ? "" : "\n") + s.text(0);
+    } catch (const StoreError& e) {
+        out += (out.empty() ? "" : "\n") + std::string(e.what());
+    }
     return out;
 }
 
