@@ -35,6 +35,11 @@ TEST_CASE("CLI questionnaire take with --answers saves a scored response, list a
     auto latest = t.nd("--db d.sqlite questionnaire show");
     CHECK(latest.out == s.out);
 
+    auto e = t.nd("--db d.sqlite questionnaire export --fhir q.json --csv q.csv");
+    CHECK(e.code == 0);
+    CHECK(contains(slurp(t.path("q.json")), "\"resourceType\":\"QuestionnaireResponse\""));
+    CHECK(contains(slurp(t.path("q.csv")), id + ",mnsi_history,1,2026-03-01T12:00:00+01:00,6,13,4 or more,yes,yes,no"));
+
     // --answer on top of --answers answers a question twice: refused.
     auto twice = t.nd(std::string("--db d.sqlite questionnaire take mnsi_history --answers ") + kSix + " --answer 7=yes");
     CHECK(twice.code == 2);

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "cli.hpp"
+#include "csv_questionnaires.hpp"
+#include "fhir_questionnaire.hpp"
 #include "questionnaire.hpp"
 
 namespace ndcli {
@@ -164,6 +166,21 @@ int run_show(const Args& a, Context& ctx) {
     return 0;
 }
 
+// Until the main FHIR / CSV exports carry responses: a Bundle of the responses
+// with their Questionnaires, and the responses CSV.
+int run_export(const Args& a, Context& ctx) {
+    const auto fhir = a.get("--fhir");
+    const auto csv = a.get("--csv");
+    if (!fhir && !csv) throw UsageError("say where: --fhir FILE and/or --csv FILE");
+    const auto all = load_all();
+    auto store = ctx.open_store();
+    const auto responses = store->questionnaire_responses();
+    if (fhir) write_file_atomic(*fhir, nd::fhir_questionnaire_bundle_json(responses, all, ""));
+    if (csv) write_file_atomic(*csv, nd::questionnaire_responses_csv(responses, all));
+    std::cout << responses.size() << (responses.size() == 1 ? " response" : " responses") << " written\n";
+    return 0;
+}
+
 }  // namespace
 
 std::vector<Command> questionnaire_commands() {
@@ -187,12 +204,18 @@ std::vector<Command> questionnaire_commands() {
     CommandSpec show{"questionnaire show", "[RESPONSE]", "Show a response (default: the latest) with its score",
                      "RESPONSE is its id or a unique prefix of 4+ characters.", {}, 0, 1,
                      {"nd questionnaire show", "nd questionnaire show 3f2a"}};
+    CommandSpec exp{"questionnaire export", "", "Write the responses as FHIR R4 (Questionnaire + QuestionnaireResponse) and/or CSV",
+                    "Responses in the bin are left out. Files are written whole or not at all (mode 0600).",
+                    {{"--fhir", "FILE", "a FHIR R4 Bundle (collection) of the responses and their questionnaires"},
+                     {"--csv", "FILE", "one row per response, one column per question"}},
+                    0, 0, {"nd questionnaire export --fhir scores.json --csv scores.csv"}};
     return {{group, [](const Args&, Context&) -> int {
                  throw UsageError("say which: nd questionnaire list | take ID | show [RESPONSE]");
              }},
             {list, run_list},
             {take, run_take},
-            {show, run_show}};
+            {show, run_show},
+            {exp, run_export}};
 }
 
 }  // namespace ndcli
