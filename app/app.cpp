@@ -296,6 +296,7 @@ void App::frame() {
     handle_requests();
     keyboard_begin_frame(state_);
     handle_shortcuts();
+    tick_in_app_reminder(state_);
 
     const ImGuiIO& io = ImGui::GetIO();
     const float scale = state_.display_scale;

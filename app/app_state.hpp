@@ -30,6 +30,7 @@ namespace nd::app {
 
 enum class Page : std::uint8_t {
     FirstRun, Log, Diary, Patterns, Causes, CheckIn, Background, Settings, More, Export,
+    Questionnaire,
 };
 
 enum class Theme : std::uint8_t { Light, Dark, HighContrast };

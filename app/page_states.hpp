@@ -14,6 +14,8 @@
 #include "export_actions.hpp"
 #include "folder_picker.hpp"
 #include "model.hpp"
+#include "questionnaire_page.hpp"
+#include "reminder_state.hpp"
 #include "report_model.hpp"
 
 namespace nd::app {
@@ -194,6 +196,8 @@ struct PageStates {
     BackgroundPage background;
     SettingsPage settings;
     ExportPageState export_page;
+    QuestionnairePage questionnaire;
+    ReminderUi reminder;
 };
 
 }  // namespace nd::app

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,18 @@ public:
     // every logged moment carries its own offset (see nd::LocalTime).
     virtual std::int64_t now_utc() = 0;
     virtual std::int32_t utc_offset_min(std::int64_t utc) = 0;
+
+    // ---- Daily reminder (docs/reminders.md) ----
+    // True where a scheduled job reminds while the app is closed (the desktop with a
+    // systemd user session); false: the app reminds only while it is open.
+    virtual bool reminder_job_supported() { return false; }
+    // Installs (on) or removes (off) that job for the diary at `db_path`. Returns a
+    // sentence for Settings; `ok` is false when it failed.
+    virtual std::string set_reminder_job(bool on, int hour, int minute, const std::string& db_path, bool& ok) {
+        (void)on, (void)hour, (void)minute, (void)db_path;
+        ok = true;
+        return {};
+    }
 };
 
 // Deterministic services for tests: a fixed clock, a fixed offset, no OS effects.
@@ -66,6 +79,17 @@ public:
     std::string locale() override { return locale_name; }
     std::int64_t now_utc() override { return clock; }
     std::int32_t utc_offset_min(std::int64_t) override { return offset_min; }
+    // A recording reminder job: the calls made, "on 20:00 DB" / "off".
+    bool reminder_job = false;
+    std::vector<std::string> reminder_calls;
+    bool reminder_job_supported() override { return reminder_job; }
+    std::string set_reminder_job(bool on, int hour, int minute, const std::string& db_path, bool& ok) override {
+        char at[8];
+        std::snprintf(at, sizeof at, "%02d:%02d", hour, minute);
+        reminder_calls.push_back(on ? "on " + std::string(at) + " " + db_path : "off");
+        ok = true;
+        return on ? "recorded" : "";
+    }
 };
 
 }  // namespace nd::app

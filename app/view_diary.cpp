@@ -246,6 +246,7 @@ void draw_diary(AppState& s) {
         return;
     }
     const LocalDate today = local_date(s.now_local());
+    draw_questionnaire_retake_card(s);
     draw_filters(s, pg);
     const std::string bin_label = pg.show_bin ? ND_ICON_ARROW_LEFT " Back to the diary##bin" : ND_ICON_TRASH " Bin##bin";
     if (pg.rows_revision != s.revision || !(pg.rows_filter == pg.filter) || pg.rows_bin != pg.show_bin || pg.rows_today != today)

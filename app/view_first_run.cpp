@@ -77,6 +77,7 @@ void draw_first_run(AppState& s) {
     ImGui::TextWrapped("Everything stays on this device, saved the moment you enter it.");
     end_card();
 
+    draw_reminder_first_run(s);
     ImGui::Spacing();
     const bool start = big_button(s, ND_ICON_PENCIL "  Start logging", -1);
     const bool demo = big_button(s, ND_ICON_EYE "  Look around a demo diary", -1, ButtonKind::Secondary);

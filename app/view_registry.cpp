@@ -10,13 +10,15 @@ namespace nd::app {
 namespace {
 
 // Order is the order of the side navigation and the tab bar.
-const std::array<ViewInfo, 10> kViews{{
+const std::array<ViewInfo, 11> kViews{{
     {Page::Log, "log", ND_ICON_PENCIL, "Log", "Log", true, true, draw_log},
     {Page::Diary, "diary", ND_ICON_BOOK, "Diary", "Diary", true, true, draw_diary},
     {Page::Patterns, "patterns", ND_ICON_BAR_CHART, "Patterns", "Patterns", true, true, draw_patterns},
     {Page::Causes, "causes", ND_ICON_STETHOSCOPE, "Possible causes", "Causes", true, true, draw_causes},
     {Page::CheckIn, "checkin", ND_ICON_CHECK_CIRCLE, "Daily check-in", "Check-in", false, true, draw_checkin},
     {Page::Background, "background", ND_ICON_MEDKIT, "Health background", "Health", false, true, draw_background},
+    {Page::Questionnaire, "questionnaire", ND_ICON_CLIPBOARD, "Questionnaires", "Scores", false, true,
+     draw_questionnaire},
     {Page::Export, "export", ND_ICON_FILE_TEXT, "Export & backup", "Export", false, true, draw_export},
     {Page::Settings, "settings", ND_ICON_COG, "Settings", "Settings", false, true, draw_settings},
     {Page::More, "more", ND_ICON_BARS, "More", "More", true, false, draw_more},

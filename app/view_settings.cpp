@@ -217,6 +217,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
 void draw_settings(AppState& s) {
     SettingsPage& pg = s.pages.settings;
     draw_look(s);
+    draw_reminder_settings(s);
     draw_emergency(s, pg);
     draw_data(s, pg);
 }

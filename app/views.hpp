@@ -22,6 +22,14 @@ void draw_background(AppState& s);
 void draw_settings(AppState& s);
 void draw_export(AppState& s);
 void draw_more(AppState& s);        // phone only: the pages that do not fit the tab bar
+void draw_questionnaire(AppState& s);   // view_questionnaire.cpp
+// The Diary page's dismissable "time to retake the questionnaire" card (view_questionnaire.cpp).
+void draw_questionnaire_retake_card(AppState& s);
+// The daily reminder (view_reminder.cpp): Settings card, first-run question, and
+// the reminder shown while the app is open (called every frame).
+void draw_reminder_settings(AppState& s);
+void draw_reminder_first_run(AppState& s);
+void tick_in_app_reminder(AppState& s);
 
 // Full-page screens shown instead of any view.
 void draw_red_flags(AppState& s);   // pending red flags, before anything else

@@ -32,6 +32,10 @@ auto fields(const Medicine& m) {
                     m.deleted_utc);
 }
 auto fields(const Tombstone& t) { return std::tie(t.kind, t.deleted_utc); }
+auto fields(const QuestionnaireResponse& r) {
+    return std::tie(r.questionnaire, r.version, r.taken.utc, r.taken.offset_min, r.answers, r.score, r.created_utc,
+                    r.updated_utc, r.deleted_utc);
+}
 auto fields(const Profile& p) { return std::tie(p.updated_utc, p.name, p.birth_date); }
 
 // -1, 0, 1 as a < b, a == b, a > b, by fields().
@@ -46,8 +50,13 @@ int compare_fields(const T& a, const T& b) {
 
 // The diary's record lists, one per kind, in the fixed order of kinds that breaks
 // ties between kinds (episode, check-in, fact, medicine, tombstone).
-auto lists(const Diary& d) { return std::tie(d.episodes, d.checkins, d.facts, d.medicines, d.tombstones); }
-auto lists(Diary& d) { return std::tie(d.episodes, d.checkins, d.facts, d.medicines, d.tombstones); }
+// Questionnaire responses come last so the order of the older kinds is unchanged.
+auto lists(const Diary& d) {
+    return std::tie(d.episodes, d.checkins, d.facts, d.medicines, d.tombstones, d.questionnaire_responses);
+}
+auto lists(Diary& d) {
+    return std::tie(d.episodes, d.checkins, d.facts, d.medicines, d.tombstones, d.questionnaire_responses);
+}
 
 // Calls f on each of the diary's record lists, in that order.
 template <class D, class F>
@@ -56,7 +65,8 @@ void for_each_list(D& d, F f) {
 }
 
 // A record of any kind; its index is the kind's place in that order.
-using RecordRef = std::variant<const Episode*, const CheckIn*, const BackgroundFact*, const Medicine*, const Tombstone*>;
+using RecordRef = std::variant<const Episode*, const CheckIn*, const BackgroundFact*, const Medicine*, const Tombstone*,
+                               const QuestionnaireResponse*>;
 
 bool is_tombstone(const RecordRef& r) { return std::holds_alternative<const Tombstone*>(r); }
 
@@ -99,6 +109,7 @@ std::int64_t change_time(const Episode& e) { return later(e.updated_utc, e.delet
 std::int64_t change_time(const CheckIn& c) { return later(c.updated_utc, c.deleted_utc); }
 std::int64_t change_time(const BackgroundFact& f) { return later(f.updated_utc, f.deleted_utc); }
 std::int64_t change_time(const Medicine& m) { return later(m.updated_utc, m.deleted_utc); }
+std::int64_t change_time(const QuestionnaireResponse& r) { return later(r.updated_utc, r.deleted_utc); }
 
 Diary merge(const Diary& mine_in, const Diary& theirs_in) {
     Diary mine = mine_in, theirs = theirs_in;

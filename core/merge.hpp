@@ -38,6 +38,7 @@ std::int64_t change_time(const Episode& e);
 std::int64_t change_time(const CheckIn& c);
 std::int64_t change_time(const BackgroundFact& f);
 std::int64_t change_time(const Medicine& m);
+std::int64_t change_time(const QuestionnaireResponse& r);
 
 // How `after` differs from `before`, counted in records (all kinds together):
 // for telling a person what a restore or merge did.

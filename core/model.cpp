@@ -35,6 +35,10 @@ void normalize(Diary& d) {
     std::sort(d.facts.begin(), d.facts.end(), by_id);
     std::sort(d.medicines.begin(), d.medicines.end(), by_id);
     std::sort(d.tombstones.begin(), d.tombstones.end(), by_id);
+    std::sort(d.questionnaire_responses.begin(), d.questionnaire_responses.end(),
+              [](const QuestionnaireResponse& a, const QuestionnaireResponse& b) {
+                  return a.taken.utc != b.taken.utc ? a.taken.utc < b.taken.utc : a.id < b.id;
+              });
 }
 
 }  // namespace nd

@@ -153,10 +153,35 @@ struct Profile {
     friend bool operator==(const Profile&, const Profile&) = default;
 };
 
+// One answer of a standard questionnaire: the item's id and the chosen option's
+// code, both as written in the questionnaire's file (assets/questionnaires/).
+struct QuestionnaireAnswer {
+    std::string item;                       // "1" .. "15"
+    std::string answer;                     // "yes", "no"
+    friend bool operator==(const QuestionnaireAnswer&, const QuestionnaireAnswer&) = default;
+    friend auto operator<=>(const QuestionnaireAnswer&, const QuestionnaireAnswer&) = default;
+};
+
+// A dated, complete response to a standard questionnaire (docs/questionnaires.md).
+// The score is the one computed when it was taken, kept so the history reads the
+// same even if a later file changed; answers are kept in the questionnaire's order.
+struct QuestionnaireResponse {
+    std::string id;
+    std::string questionnaire;              // the questionnaire's id, "mnsi_history"
+    std::string version;                    // the questionnaire file's version, "1"
+    LocalTime taken;
+    std::vector<QuestionnaireAnswer> answers;
+    int score = 0;
+    std::int64_t created_utc = 0;
+    std::int64_t updated_utc = 0;
+    std::optional<std::int64_t> deleted_utc;
+    friend bool operator==(const QuestionnaireResponse&, const QuestionnaireResponse&) = default;
+};
+
 // What stays of a record erased for good: enough for merges to honour the delete.
 struct Tombstone {
     std::string id;
-    std::string kind;                       // "episode", "checkin", "fact", "medicine"
+    std::string kind;                       // "episode", "checkin", "fact", "medicine", "questionnaire_response"
     std::int64_t deleted_utc = 0;
     friend bool operator==(const Tombstone&, const Tombstone&) = default;
 };
@@ -169,6 +194,7 @@ struct Diary {
     std::vector<BackgroundFact> facts;      // ordered by id
     std::vector<Medicine> medicines;        // ordered by id
     std::vector<Tombstone> tombstones;      // ordered by id
+    std::vector<QuestionnaireResponse> questionnaire_responses;  // ordered by taken.utc, then id
     friend bool operator==(const Diary&, const Diary&) = default;
 };
 

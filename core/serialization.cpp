@@ -99,7 +99,10 @@ CEREAL_CLASS_VERSION(nd::BackgroundFact, 1)
 CEREAL_CLASS_VERSION(nd::Medicine, 1)
 CEREAL_CLASS_VERSION(nd::Profile, 1)
 CEREAL_CLASS_VERSION(nd::Tombstone, 1)
-CEREAL_CLASS_VERSION(nd::Diary, 1)
+CEREAL_CLASS_VERSION(nd::QuestionnaireAnswer, 1)
+CEREAL_CLASS_VERSION(nd::QuestionnaireResponse, 1)
+// 2: questionnaire responses (version 1 backups have none and still load).
+CEREAL_CLASS_VERSION(nd::Diary, 2)
 
 namespace nd {
 
@@ -200,9 +203,23 @@ void serialize(Archive& ar, Tombstone& x, const std::uint32_t version) {
 }
 
 template <class Archive>
+void serialize(Archive& ar, QuestionnaireAnswer& x, const std::uint32_t version) {
+    check_version("questionnaire answer", version, 1);
+    ar(NVP(item), NVP(answer));
+}
+
+template <class Archive>
+void serialize(Archive& ar, QuestionnaireResponse& x, const std::uint32_t version) {
+    check_version("questionnaire response", version, 1);
+    ar(NVP(id), NVP(questionnaire), NVP(version), NVP(taken), NVP(answers), NVP(score), NVP(created_utc),
+       NVP(updated_utc), NVP(deleted_utc));
+}
+
+template <class Archive>
 void serialize(Archive& ar, Diary& x, const std::uint32_t version) {
-    check_version("diary", version, 1);
+    check_version("diary", version, 2);
     ar(NVP(profile), NVP(episodes), NVP(checkins), NVP(facts), NVP(medicines), NVP(tombstones));
+    if (version >= 2) ar(NVP(questionnaire_responses));
 }
 
 #undef NVP

@@ -36,6 +36,7 @@ void validate(const BackgroundFact& f);
 void validate(const Medicine& m);
 void validate(const Profile& p);
 void validate(const Tombstone& t);
+void validate(const QuestionnaireResponse& r);
 
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view s);

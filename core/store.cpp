@@ -218,9 +218,15 @@ int Store::schema_version() const { return static_cast<int>(pragma_int(db_, "PRA
 int Store::current_schema_version() { return schema::current_version(); }
 
 std::string Store::integrity_check() const {
-    sql::Stmt s(db_, "PRAGMA integrity_check");
+    // A file damaged badly enough that the check itself stops (SQLITE_CORRUPT) is a
+    // problem found, not an exception: the caller asked for the problems.
     std::string out;
-    while (s.step()) out += (out.empty() ? "" : "\n") + s.text(0);
+    try {
+        sql::Stmt s(db_, "PRAGMA integrity_check");
+        while (s.step()) out += (out.empty() ? "" : "\n") + s.text(0);
+    } catch (const StoreError& e) {
+        out += (out.empty() ? "" : "\n") + std::string(e.what());
+    }
     return out;
 }
 
@@ -241,7 +247,8 @@ std::string Store::quick_check() const {
 
 namespace {
 constexpr const char* kRecordTables[][2] = {
-    {"episodes", "episode"}, {"checkins", "checkin"}, {"facts", "fact"}, {"medicines", "medicine"}};
+    {"episodes", "episode"}, {"checkins", "checkin"}, {"facts", "fact"}, {"medicines", "medicine"},
+    {"questionnaire_responses", "questionnaire_response"}};
 
 }  // namespace
 
@@ -272,7 +279,8 @@ void Store::delete_all_data() {
     sql::Txn txn(db_);
     sql::exec(db_,
               "DELETE FROM episodes; DELETE FROM checkins; DELETE FROM facts; DELETE FROM medicines;"
-              "DELETE FROM profile; DELETE FROM tombstones; DELETE FROM settings;",
+              "DELETE FROM profile; DELETE FROM tombstones; DELETE FROM settings;"
+              "DELETE FROM questionnaire_responses;",
               "Could not delete the diary's data");
     txn.commit();
     flush_erased(db_);
@@ -289,6 +297,7 @@ Diary Store::load_diary() const {
     d.medicines = medicines(true);
     sql::Stmt s(db_, "SELECT id, kind, deleted_utc FROM tombstones ORDER BY id");
     while (s.step()) d.tombstones.push_back({s.text(0), s.text(1), s.i64(2)});
+    d.questionnaire_responses = questionnaire_responses(true);
     normalize(d);
     return d;
 }

@@ -95,6 +95,15 @@ public:
     void delete_medicine(const std::string& id);
     void restore_medicine(const std::string& id);
 
+    // ---- Questionnaire responses (store_questionnaires.cpp) ----
+    // Adds (empty id) or replaces a response, keeping created and deleted times.
+    QuestionnaireResponse put_questionnaire_response(QuestionnaireResponse r);
+    std::optional<QuestionnaireResponse> questionnaire_response(const std::string& id) const;
+    // Oldest first; deleted ones only when asked.
+    std::vector<QuestionnaireResponse> questionnaire_responses(bool include_deleted = false) const;
+    void delete_questionnaire_response(const std::string& id);
+    void restore_questionnaire_response(const std::string& id);
+
     // ---- Bin and erasure ----
     // Erases for good the content of everything in the bin, leaving tombstones.
     void empty_bin();

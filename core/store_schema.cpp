@@ -102,9 +102,40 @@ CREATE TABLE tombstones (
 ) STRICT;
 )sql";
 
+// Version 4 (issue 15; versions 2 and 3 are reserved for other work): dated
+// responses to standard questionnaires (core/questionnaire.hpp). Answers are
+// "item=code" pairs, comma-joined, in the questionnaire's order. The tombstones'
+// CHECK gains the new kind; SQLite cannot alter a CHECK, so the table is rebuilt
+// with its rows.
+constexpr const char* kV4 = R"sql(
+CREATE TABLE questionnaire_responses (
+    id            TEXT PRIMARY KEY NOT NULL,
+    questionnaire TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    taken_utc     INTEGER NOT NULL,
+    offset_min    INTEGER NOT NULL,
+    answers       TEXT NOT NULL,
+    score         INTEGER NOT NULL CHECK (score >= 0),
+    created_utc   INTEGER NOT NULL,
+    updated_utc   INTEGER NOT NULL,
+    deleted_utc   INTEGER
+) STRICT;
+CREATE INDEX questionnaire_responses_by_taken ON questionnaire_responses (taken_utc, id);
+
+CREATE TABLE tombstones_v4 (
+    id          TEXT PRIMARY KEY NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('episode', 'checkin', 'fact', 'medicine', 'questionnaire_response')),
+    deleted_utc INTEGER NOT NULL
+) STRICT;
+INSERT INTO tombstones_v4 (id, kind, deleted_utc) SELECT id, kind, deleted_utc FROM tombstones;
+DROP TABLE tombstones;
+ALTER TABLE tombstones_v4 RENAME TO tombstones;
+)sql";
+
 // Append new steps here; never edit a step that has shipped.
 constexpr Migration kMigrations[] = {
     {1, kV1},
+    {4, kV4},
 };
 
 void exec(sqlite3* db, const std::string& sql, const char* step) {

@@ -130,6 +130,7 @@ void write(sqlite3* db, const BackgroundFact& f, bool replace);
 void write(sqlite3* db, const Medicine& m, bool replace);
 void write(sqlite3* db, const Profile& p);
 void write(sqlite3* db, const Tombstone& t);
+void write(sqlite3* db, const QuestionnaireResponse& r, bool replace);  // store_questionnaires.cpp
 }  // namespace nd::rows
 
 namespace nd::store_detail {

@@ -18,6 +18,7 @@ constexpr const char* table_of(const CheckIn*) { return "checkins"; }
 constexpr const char* table_of(const BackgroundFact*) { return "facts"; }
 constexpr const char* table_of(const Medicine*) { return "medicines"; }
 constexpr const char* table_of(const Tombstone*) { return "tombstones"; }
+constexpr const char* table_of(const QuestionnaireResponse*) { return "questionnaire_responses"; }
 
 template <class T>
 void write_row(sqlite3* db, const T& r) {
@@ -85,22 +86,25 @@ Store::Update Store::update_diary(const std::function<Diary(const Diary& current
     const auto facts = changes(u.before.facts, u.after.facts);
     const auto medicines = changes(u.before.medicines, u.after.medicines);
     const auto tombstones = changes(u.before.tombstones, u.after.tombstones);
+    const auto responses = changes(u.before.questionnaire_responses, u.after.questionnaire_responses);
     // Deletes first: a check-in moving to another id keeps its date UNIQUE.
     delete_rows(db_, episodes);
     delete_rows(db_, checkins);
     delete_rows(db_, facts);
     delete_rows(db_, medicines);
     delete_rows(db_, tombstones);
+    delete_rows(db_, responses);
     put_rows(db_, episodes);
     put_rows(db_, checkins);
     put_rows(db_, facts);
     put_rows(db_, medicines);
     put_rows(db_, tombstones);
+    put_rows(db_, responses);
     if (!(u.before.profile == u.after.profile)) rows::write(db_, u.after.profile);
     txn.commit();
     // Old content of deleted or overwritten rows: out of the log too (pure
     // additions, like a CSV import, leave nothing behind to erase).
-    if (episodes.erases() || checkins.erases() || facts.erases() || medicines.erases() || tombstones.erases() ||
+    if (episodes.erases() || checkins.erases() || facts.erases() || medicines.erases() || tombstones.erases() || responses.erases() ||
         !(u.before.profile == u.after.profile))
         store_detail::flush_erased(db_);
     return u;

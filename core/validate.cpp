@@ -180,9 +180,38 @@ void validate(const Profile& p) {
 void validate(const Tombstone& t) {
     const auto rec = rec_name("tombstone", t.id);
     check_id(rec, t.id);
-    if (t.kind != "episode" && t.kind != "checkin" && t.kind != "fact" && t.kind != "medicine")
-        fail(rec, "kind", "\"" + shown(t.kind) + "\" is not one of episode, checkin, fact, medicine");
+    if (t.kind != "episode" && t.kind != "checkin" && t.kind != "fact" && t.kind != "medicine" &&
+        t.kind != "questionnaire_response")
+        fail(rec, "kind", "\"" + shown(t.kind) + "\" is not one of episode, checkin, fact, medicine, questionnaire_response");
     check_time(rec, "deleted_utc", t.deleted_utc);
+}
+
+// Questionnaire ids, item ids and answer codes: the alphabet the questionnaire
+// files allow (core/questionnaire.cpp), which the store joins with ',' and '='.
+bool is_code(std::string_view s) {
+    if (s.empty() || s.size() > 32) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+void validate(const QuestionnaireResponse& r) {
+    const auto rec = rec_name("questionnaire response", r.id);
+    check_id(rec, r.id);
+    if (!is_code(r.questionnaire)) fail(rec, "questionnaire", "\"" + shown(r.questionnaire) + "\" is not a questionnaire id");
+    if (r.version.empty() || r.version.size() > 32) fail(rec, "version", "must be 1 to 32 characters");
+    check_text(rec, "version", r.version);
+    check_time(rec, "taken", r.taken.utc);
+    check_range(rec, "taken offset_min", r.taken.offset_min, -kMaxOffsetMin, kMaxOffsetMin);
+    if (r.answers.empty() || r.answers.size() > 200) fail(rec, "answers", "must hold 1 to 200 answers");
+    std::set<std::string> items;
+    for (const auto& a : r.answers) {
+        if (!is_code(a.item)) fail(rec, "answers", "item \"" + shown(a.item) + "\" is not an item id");
+        if (!is_code(a.answer)) fail(rec, "answers", "answer \"" + shown(a.answer) + "\" is not an answer code");
+        if (!items.insert(a.item).second) fail(rec, "answers", "item " + a.item + " is answered twice");
+    }
+    check_range(rec, "score", r.score, 0, static_cast<long long>(r.answers.size()));
+    check_stamps(rec, r.created_utc, r.updated_utc, r.deleted_utc);
 }
 
 void validate(const Diary& d) {
@@ -201,6 +230,7 @@ void validate(const Diary& d) {
     for (const auto& f : d.facts) { validate(f); unique("background fact", f.id); }
     for (const auto& m : d.medicines) { validate(m); unique("medicine", m.id); }
     for (const auto& t : d.tombstones) { validate(t); unique("tombstone", t.id); }
+    for (const auto& r : d.questionnaire_responses) { validate(r); unique("questionnaire response", r.id); }
 }
 
 }  // namespace nd

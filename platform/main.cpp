@@ -87,8 +87,10 @@ int main(int argc, char** argv) {
         }
     }
     std::optional<nd::app::Page> page;
+    // "questionnaire_question": the questionnaire page showing its first question (screenshots).
+    const bool in_question = page_name == "questionnaire_question";
     if (!page_name.empty() && page_name != "red_flags") {
-        page = nd::app::page_from_name(page_name);
+        page = nd::app::page_from_name(in_question ? "questionnaire" : page_name);
         if (!page) {
             std::fprintf(stderr, "Unknown page %s\n", page_name.c_str());
             return 2;
@@ -113,6 +115,7 @@ int main(int argc, char** argv) {
             a.state().settings.font_scale = text_scale;
             a.state().fonts_dirty = true;
         }
+        if (in_question) a.state().pages.questionnaire.active = "mnsi_history";
     };
     return nd::platform::run_shell(app, services, options);
 }

@@ -167,5 +167,7 @@ std::vector<Command> background_commands();  // background ..., checkin
 std::vector<Command> match_commands();       // match
 std::vector<Command> backup_commands();      // export, import, demo, check
 std::vector<Command> export_commands();      // backup, restore, export-csv, import-csv, export-fhir, report
+std::vector<Command> questionnaire_commands();  // questionnaire list, take, show (cmd_questionnaire.cpp)
+std::vector<Command> remind_commands();         // remind (cmd_remind.cpp)
 
 }  // namespace ndcli

@@ -12,7 +12,7 @@ using namespace ndcli;
 std::vector<Command> all_commands() {
     std::vector<Command> out;
     for (auto group : {log_commands, record_commands, background_commands, match_commands, backup_commands,
-                       export_commands})
+                       export_commands, questionnaire_commands, remind_commands})
         for (auto& c : group()) out.push_back(std::move(c));
     return out;
 }
