@@ -109,13 +109,8 @@ MatchResult match(const Catalog& catalog, const Diary& diary) {
     result.minimum_episodes = kMinimumEpisodes;
 
     // Red flags first and apart: newest episode first, never hidden behind a score.
-    // Only episodes that might raise one are checked (red_flags_for decides; the mask only skips
-    // episodes with no sign, no spread and no face, arm, hand or saddle region).
-    for (std::size_t i = ctx.episodes.size(); i-- > 0;) {
-        if (!(ctx.facts_of[i].flags & detail::EpisodeFacts::kMayRedFlag)) continue;
-        auto flags = red_flags_for(*ctx.episodes[i]);
-        for (auto& f : flags) result.red_flags.push_back(std::move(f));
-    }
+    result.red_flags = red_flags_in(diary);
+    result.familiar_spreads = familiar_spreads(diary);
 
     const bool too_little = result.episodes_considered < kMinimumEpisodes && ctx.facts.empty();
     for (const Cause& cause : catalog.causes) result.causes.push_back(match_cause(cause, ctx, too_little));

@@ -21,6 +21,7 @@ const char* kind_id(nd::RedFlagKind k) {
         case nd::RedFlagKind::StrokeSigns: return "stroke_signs";
         case nd::RedFlagKind::SaddleOrBladder: return "saddle_or_bladder";
         case nd::RedFlagKind::RapidSpreadOrLegWeakness: return "rapid_spread_or_leg_weakness";
+        case nd::RedFlagKind::ClimbingBothLegs: return "climbing_both_legs";
     }
     return "unknown";
 }
