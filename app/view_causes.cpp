@@ -68,7 +68,7 @@ void draw_familiar_spreads(AppState& s) {
         ImGui::PushID(&f);
         begin_card("##familiar");
         heading(s, "A familiar pattern, not a new alarm");
-        record_item(s, "causes:familiar:" + f.path);
+        record_item(s, "causes:red_flag:familiar:" + f.path);
         ImGui::TextWrapped("Numbness running %s, as logged before: %s.", f.path.c_str(),
                            dates_text(s, f.count, f.dates).c_str());
         muted_text("If it ever spreads further, reaches both legs, or comes with weakness, bladder or bowel "
@@ -139,6 +139,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
     ImGui::PushStyleColor(ImGuiCol_Text, m.fit == Fit::FitsWell ? p.accent : p.text_muted);
     ImGui::TextWrapped("%s", m.fit_text.c_str());
     ImGui::PopStyleColor();
+    record_item(s, "causes:cause:fit:" + m.cause_id + ":" + fit_label(m.fit));
     const Cause* c = s.catalog.find(m.cause_id);
     if (c && !c->urgency.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
@@ -212,12 +213,17 @@ void draw_causes(AppState& s) {
         ImGui::PopStyleColor();
         return;
     }
-    if (s.match().episodes_considered < s.match().minimum_episodes) {
-        muted_text(("With " + std::to_string(s.match().episodes_considered) + " episode" +
-                    (s.match().episodes_considered == 1 ? "" : "s") + " logged, the diary cannot say much yet; from " +
-                    std::to_string(s.match().minimum_episodes) + " on, the comparison means more.").c_str());
+    const bool too_few = s.match().episodes_considered < s.match().minimum_episodes;
+    if (too_few) {
+        // The same rule as `nd match` and the PDF (core/matching_thresholds.hpp).
+        const int n = s.match().episodes_considered;
+        muted_text(("The diary cannot tell yet: you have logged " + std::to_string(n) +
+                    (n == 1 ? " episode" : " episodes") + ", and it takes at least " +
+                    std::to_string(s.match().minimum_episodes) +
+                    " before your pattern is compared with the known causes.").c_str());
+        record_item(s, "causes:cause:cannot_tell_yet");   // text, not a control (touch-size checks skip these keys)
     }
-    heading(s, "Known causes, closest match first");
+    heading(s, too_few ? "Known causes" : "Known causes, closest match first");
     int rank = 0;
     for (const CauseMatch& m : s.match().causes) draw_cause(s, m, ++rank);
 }

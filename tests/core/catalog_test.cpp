@@ -313,9 +313,17 @@ TEST_CASE("Rules that rest on facts the seed does not state cite a public source
     CHECK_THAT(drinks->source, Contains("NIAAA"));
 }
 
-TEST_CASE("Sides are not scored: no rule uses a side") {
-    // The seed names no side for any cause, so the vocabulary has no side feature.
-    for (const auto& spec : feature_specs()) CHECK(std::string(spec.name).find("side") == std::string::npos);
+TEST_CASE("Sides are scored only through the clinician's patterns") {
+    // Issue 11 (item 4): where it is felt, as a clinician reads it: both sides, one side, the
+    // stocking and glove-and-stocking patterns and a band down one leg. (This test used to
+    // assert that no feature names a side, which issue 11 asks to change.)
+    std::set<std::string> names;
+    for (const auto& spec : feature_specs()) names.insert(spec.name);
+    for (const char* n : {"both_sides", "one_side", "stocking", "glove_stocking", "leg_band"}) CHECK(names.count(n) == 1);
+    // Serious causes never get a line against them, whatever the feature.
+    for (const auto& c : load_default_catalog().causes)
+        if (c.serious)
+            for (const auto& r : c.rules) CHECK(r.weight > 0);
 }
 
 TEST_CASE("Summaries are the project's own words: no 8-word run of the seed") {
