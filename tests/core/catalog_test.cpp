@@ -489,3 +489,29 @@ TEST_CASE("The assets folder comes from ND_ASSETS_DIR when it holds a catalog") 
     std::filesystem::remove_all(dir);
     std::filesystem::remove_all(empty);
 }
+
+TEST_CASE("'absent' is a boolean, only on episode features that record a field") {
+    const auto ok = load_catalog_json(minimal_catalog(
+        R"([{"feature": "region", "values": ["toes"], "weight": 1, "says": "x"},
+            {"feature": "activity", "values": ["walking"], "absent": true, "weight": -1, "says": "began with no walking"}])"));
+    CHECK(ok.causes[0].rules[1].absent);
+    CHECK_FALSE(ok.causes[0].rules[0].absent);
+    REQUIRE_THROWS_WITH(
+        load_catalog_json(minimal_catalog(
+            R"([{"feature": "short_lasting", "number": 5, "absent": true, "weight": 1, "says": "x"}])")),
+        Contains("field 'rules[0].absent': feature 'short_lasting' cannot be absent"));
+    REQUIRE_THROWS_WITH(
+        load_catalog_json(minimal_catalog(R"([{"feature": "region", "values": ["toes"], "absent": 1, "weight": 1, "says": "x"}])")),
+        Contains("field 'rules[0].absent': must be true or false"));
+}
+
+TEST_CASE("The clinician's patterns and age are features with the documented parameters") {
+    REQUIRE_THROWS_WITH(
+        load_catalog_json(minimal_catalog(R"([{"feature": "age_at_least", "weight": 1, "says": "x"}])")),
+        Contains("feature 'age_at_least' needs a number above 0 (years)"));
+    REQUIRE_THROWS_WITH(
+        load_catalog_json(minimal_catalog(R"([{"feature": "stocking", "values": ["toes"], "weight": 1, "says": "x"}])")),
+        Contains("takes no values"));
+    CHECK_NOTHROW(load_catalog_json(minimal_catalog(
+        R"([{"feature": "leg_band", "weight": 1, "says": "x"}, {"feature": "glove_stocking", "weight": 1, "says": "y"}])")));
+}

@@ -433,3 +433,58 @@ TEST_CASE("A serious cause's card never asks for what a supporting line already 
     CHECK(std::any_of(stroke.unknowns.begin(), stroke.unknowns.end(),
                       [](const std::string& u) { return u.rfind("What would change that: ", 0) == 0; }));
 }
+
+TEST_CASE("PAD is judged by what does not fit: no walking, lasting hours; risk factors in the person's words") {
+    Diary d;
+    d.profile.birth_date = "1960-05-01";
+    add(d, fact(1, FactKind::Smoking, {}, "", "20 a day since I was 18"));
+    for (int i = 0; i < 4; ++i)
+        add(d, EpisodeBuilder(i + 1).day(i * 5, 7).region(Region::Calf, Side::Left).sensation(Sensation::Numbness)
+                   .after(Activity::LyingDown).eased_by(Relief::Nothing).lasted(600).build());
+    const auto& pad = cause(match(catalog(), d), "peripheral_artery_disease");
+    INFO(dump(match(catalog(), d), d));
+    const EvidenceLine* no_walk = line_containing(pad, "began with no walking or exercise noted");
+    REQUIRE(no_walk);
+    CHECK_FALSE(no_walk->supports);
+    CHECK(no_walk->text.rfind("4 of 4 episodes", 0) == 0);
+    const EvidenceLine* hours = line_containing(pad, "lasted two hours or longer");
+    REQUIRE(hours);
+    CHECK_FALSE(hours->supports);
+    const EvidenceLine* smoke = line_containing(pad, "risk factor of narrowed arteries");
+    REQUIRE(smoke);
+    CHECK_THAT(smoke->text, Contains("(20 a day since I was 18)"));
+    const EvidenceLine* age = line_containing(pad, "Age 50 or over");
+    REQUIRE(age);
+    CHECK_THAT(age->text, Contains("(65 years old at the last episode)"));
+    CHECK(pad.fit == Fit::FitsLittle);
+    CHECK(pad.score < 0);
+    // Episodes that do not record an activity are not counted as "no walking".
+    Diary unknown = d;
+    for (auto& e : unknown.episodes) e.activities.clear();
+    CHECK(line_containing(cause(match(catalog(), unknown), "peripheral_artery_disease"), "no walking") == nullptr);
+}
+
+TEST_CASE("Where it is felt, as a clinician reads it: stocking, glove and stocking, a band down one leg") {
+    Diary stocking;
+    for (int i = 0; i < 4; ++i)
+        add(stocking, EpisodeBuilder(i + 1).day(i * 7, 21).region(Region::Toes).region(Region::Sole)
+                          .region(Region::Hand).sensation(Sensation::Numbness).onset(Onset::Gradual).lasted(240).build());
+    const auto rs = match(catalog(), stocking);
+    CHECK(line_containing(cause(rs, "diabetic_neuropathy"), "stocking\" pattern"));
+    CHECK(line_containing(cause(rs, "alcohol_neuropathy"), "\"glove and stocking\""));
+    const EvidenceLine* both = line_containing(cause(rs, "tarsal_tunnel"), "both legs or feet");
+    REQUIRE(both);
+    CHECK_FALSE(both->supports);
+
+    Diary band;
+    for (int i = 0; i < 4; ++i)
+        add(band, EpisodeBuilder(i + 1).day(i * 4, 8).region(Region::Buttock, Side::Right)
+                      .region(Region::ThighBack, Side::Right).region(Region::Calf, Side::Right)
+                      .sensation(Sensation::Tingling).lasted(30).build());
+    const auto rb = match(catalog(), band);
+    CHECK(rb.causes.front().cause_id == "lower_back_sciatica");
+    CHECK(line_containing(cause(rb, "lower_back_sciatica"), "ran down the back of one leg"));
+    const EvidenceLine* one = line_containing(cause(rb, "diabetic_neuropathy"), "one side only");
+    REQUIRE(one);
+    CHECK_FALSE(one->supports);
+}
