@@ -21,6 +21,18 @@ namespace nd::app {
 
 namespace {
 
+// A bullet whose text wraps at the card's edge (BulletText does not wrap: long reasons were
+// cut off on a phone).
+void bullet_wrapped(const std::string& text) {
+    ImGui::Bullet();
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::Dummy(ImVec2(ImGui::GetFontSize() * 0.6f, 0.0f));   // room between the dot and the text
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
 // Groups the red flags by reason once per change: a flag repeated for the same reason
 // shows once, with its count and dates.
 void index_red_flags(AppState& s, CausesPage& pg) {
@@ -53,7 +65,7 @@ void draw_red_flags_first(AppState& s) {
             ImGui::PopStyleColor();
         }
         ImGui::TextWrapped("%s", g.advice.c_str());
-        for (const std::string& r : g.reasons) ImGui::BulletText("%s", r.c_str());
+        for (const std::string& r : g.reasons) bullet_wrapped(r);
         end_card();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
@@ -83,7 +95,7 @@ void draw_list(const char* heading, const std::vector<std::string>& items) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
     ImGui::TextUnformatted(heading);
     ImGui::PopStyleColor();
-    for (const std::string& item : items) ImGui::BulletText("%s", item.c_str());
+    for (const std::string& item : items) bullet_wrapped(item);
 }
 
 void draw_evidence(AppState& s, const CauseMatch& m, std::size_t i) {
@@ -150,7 +162,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
     if (m.evidence.empty()) muted_text("Nothing in the diary speaks for or against this yet.");
     if (!m.unknowns.empty()) {
         heading(s, "What to log next");
-        for (const std::string& u : m.unknowns) ImGui::BulletText("%s", u.c_str());
+        for (const std::string& u : m.unknowns) bullet_wrapped(u);
     }
     const std::string more = open ? ND_ICON_CHEVRON_DOWN " Less about this cause##more" : ND_ICON_CHEVRON_RIGHT " About this cause##more";
     if (big_button(s, more.c_str(), 0, ButtonKind::Quiet)) {

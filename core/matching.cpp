@@ -145,8 +145,7 @@ MatchResult match(const Catalog& catalog, const Diary& diary) {
     result.minimum_episodes = kMatchThresholds.minimum_episodes;
 
     // Red flags first and apart: newest episode first, never hidden behind a score.
-    result.red_flags = red_flags_in(diary);
-    result.familiar_spreads = familiar_spreads(diary);
+    scan_red_flags(diary, result.red_flags, result.familiar_spreads);
 
     // Below the minimum, nothing is claimed, whatever the background holds.
     const bool too_little = result.episodes_considered < kMatchThresholds.minimum_episodes;

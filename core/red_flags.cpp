@@ -275,14 +275,10 @@ std::vector<RedFlag> red_flags_for(const Episode& e, const Diary& history) {
 }
 
 std::vector<RedFlag> red_flags_in(const Diary& diary) {
-    std::vector<std::vector<RedFlag>> per;
-    walk(diary, [&](const Episode&, std::vector<RedFlag> flags, bool) {
-        if (!flags.empty()) per.push_back(std::move(flags));
-    });
-    std::vector<RedFlag> out;
-    for (auto it = per.rbegin(); it != per.rend(); ++it)
-        for (auto& f : *it) out.push_back(std::move(f));
-    return out;
+    std::vector<RedFlag> flags;
+    std::vector<FamiliarSpread> familiar;
+    scan_red_flags(diary, flags, familiar);
+    return flags;
 }
 
 bool is_red_flag_episode(const Episode& e, const Diary& diary) {
@@ -335,18 +331,27 @@ std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, con
     return groups;
 }
 
-std::vector<FamiliarSpread> familiar_spreads(const Diary& diary) {
-    std::vector<FamiliarSpread> out;
+void scan_red_flags(const Diary& diary, std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar) {
+    std::vector<std::vector<RedFlag>> per;
     std::map<PathKey, std::size_t> index;
-    walk(diary, [&](const Episode& e, std::vector<RedFlag>, bool fam) {
+    walk(diary, [&](const Episode& e, std::vector<RedFlag> f, bool fam) {
+        if (!f.empty()) per.push_back(std::move(f));
         if (!fam) return;
-        auto [it, fresh] = index.try_emplace(path_of(e), out.size());
-        if (fresh) out.push_back({path_text(e), 0, {}, {}});
-        auto& g = out[it->second];
+        auto [it, fresh] = index.try_emplace(path_of(e), familiar.size());
+        if (fresh) familiar.push_back({path_text(e), 0, {}, {}});
+        auto& g = familiar[it->second];
         ++g.count;
         g.episode_ids.push_back(e.id);
         g.dates.push_back(local_date(e.start));
     });
+    for (auto it = per.rbegin(); it != per.rend(); ++it)
+        for (auto& f : *it) flags.push_back(std::move(f));
+}
+
+std::vector<FamiliarSpread> familiar_spreads(const Diary& diary) {
+    std::vector<RedFlag> flags;
+    std::vector<FamiliarSpread> out;
+    scan_red_flags(diary, flags, out);
     return out;
 }
 

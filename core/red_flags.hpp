@@ -72,6 +72,8 @@ struct FamiliarSpread {
     std::vector<LocalDate> dates;
 };
 std::vector<FamiliarSpread> familiar_spreads(const Diary& diary);
+// Both in one pass over the diary (what nd::match uses).
+void scan_red_flags(const Diary& diary, std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar);
 
 // "3 times: 2 Mar, 5 Mar and 9 Mar" style summary of a group's dates: "once, on
 // 2026-03-02" / "3 times, 2026-03-02 to 2026-03-09".
