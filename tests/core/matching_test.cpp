@@ -434,7 +434,7 @@ TEST_CASE("A serious cause's card never asks for what a supporting line already 
                       [](const std::string& u) { return u.rfind("What would change that: ", 0) == 0; }));
 }
 
-TEST_CASE("PAD is judged by what does not fit: no walking, lasting hours; risk factors in the person's words") {
+TEST_CASE("PAD is judged by what does not fit (no walking or lasting hours) and shows risk factors in the person's words") {
     Diary d;
     d.profile.birth_date = "1960-05-01";
     add(d, fact(1, FactKind::Smoking, {}, "", "20 a day since I was 18"));
