@@ -94,7 +94,7 @@ struct CausesPage {
     std::set<std::string> open_causes;        // cause ids shown in full
     std::set<std::string> open_evidence;      // "cause_id#line" keys
     std::uint64_t revision = ~0ull;
-    std::vector<std::size_t> red_flag_episode;   // per match.red_flags entry: index into diary.episodes, or npos
+    std::vector<RedFlagGroup> red_flag_groups;   // match.red_flags grouped by reason (count and dates)
 };
 
 // ---- Daily check-in --------------------------------------------------------

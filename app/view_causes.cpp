@@ -22,49 +22,59 @@ namespace nd::app {
 
 namespace {
 
-// Finds the episodes of the red flags (few) in one pass over the diary, once per change.
+// Groups the red flags by reason once per change: a flag repeated for the same reason
+// shows once, with its count and dates.
 void index_red_flags(AppState& s, CausesPage& pg) {
-    pg.red_flag_episode.assign(s.match().red_flags.size(), static_cast<std::size_t>(-1));
-    if (!s.match().red_flags.empty()) {
-        std::unordered_map<std::string_view, std::vector<std::size_t>> wanted;
-        for (std::size_t k = 0; k < s.match().red_flags.size(); ++k) wanted[s.match().red_flags[k].episode_id].push_back(k);
-        for (std::size_t i = 0; i < s.diary.episodes.size(); ++i)
-            if (const auto it = wanted.find(s.diary.episodes[i].id); it != wanted.end())
-                for (const std::size_t k : it->second) pg.red_flag_episode[k] = i;
-    }
+    pg.red_flag_groups = group_red_flags(s.match().red_flags, s.diary);
     pg.revision = s.revision;
 }
 
-std::string when_text(AppState& s, const Episode& e) {
-    return format_date(local_date(e.start), s.settings.date_format) + " " + clock_text(e.start);
+std::string dates_text(AppState& s, int count, const std::vector<LocalDate>& dates) {
+    std::vector<LocalDate> shown;
+    for (const LocalDate& d : dates) shown.push_back(format_date(d, s.settings.date_format));
+    return count_and_dates(count, shown);
 }
 
 void draw_red_flags_first(AppState& s) {
     const Palette& p = palette();
-    for (std::size_t k = 0; k < s.match().red_flags.size(); ++k) {
-        const RedFlag& f = s.match().red_flags[k];
-        ImGui::PushID(&f);
+    for (const RedFlagGroup& g : s.pages.causes.red_flag_groups) {
+        ImGui::PushID(&g);
         ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
         ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
         begin_card("##flag");
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        heading(s, (std::string(ND_ICON_WARNING "  ") + f.title).c_str());
+        heading(s, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
         ImGui::PopStyleColor();
-        record_item(s, "causes:red_flag:" + f.episode_id);
-        const std::size_t at = k < s.pages.causes.red_flag_episode.size() ? s.pages.causes.red_flag_episode[k]
-                                                                          : static_cast<std::size_t>(-1);
-        if (at < s.diary.episodes.size()) muted_text(("Episode of " + when_text(s, s.diary.episodes[at])).c_str());
-        if (f.call_emergency) {
+        record_item(s, "causes:red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
+        if (g.count > 0) muted_text(("Logged " + dates_text(s, g.count, g.dates)).c_str());
+        if (g.call_emergency) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
             ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
                                emergency_numbers_text(s.settings).c_str());
             ImGui::PopStyleColor();
         }
-        ImGui::TextWrapped("%s", with_emergency_number(f.advice, s.settings).c_str());
-        for (const std::string& r : f.reasons) bullet_text(r.c_str());
+        ImGui::TextWrapped("%s", with_emergency_number(g.advice, s.settings).c_str());
+        for (const std::string& r : g.reasons) bullet_text(r.c_str());
         end_card();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+}
+
+// Fast spreads already logged along the same path without other signs: shown as a
+// pattern, not an alarm (the first one of each path was flagged).
+void draw_familiar_spreads(AppState& s) {
+    for (const FamiliarSpread& f : s.match().familiar_spreads) {
+        ImGui::PushID(&f);
+        begin_card("##familiar");
+        heading(s, "A familiar pattern, not a new alarm");
+        record_item(s, "causes:red_flag:familiar:" + f.path);
+        ImGui::TextWrapped("Numbness running %s, as logged before: %s.", f.path.c_str(),
+                           dates_text(s, f.count, f.dates).c_str());
+        muted_text("If it ever spreads further, reaches both legs, or comes with weakness, bladder or bowel "
+                   "changes or numbness between the legs, get urgent care.");
+        end_card();
         ImGui::PopID();
     }
 }
@@ -130,6 +140,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
     ImGui::PushStyleColor(ImGuiCol_Text, m.fit == Fit::FitsWell ? p.accent : p.text_muted);
     ImGui::TextWrapped("%s", m.fit_text.c_str());
     ImGui::PopStyleColor();
+    record_item(s, "causes:cause:fit:" + m.cause_id + ":" + fit_label(m.fit));
     const Cause* c = s.catalog.find(m.cause_id);
     if (c && !c->urgency.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
@@ -191,6 +202,7 @@ void draw_causes(AppState& s) {
     CausesPage& pg = s.pages.causes;
     if (pg.revision != s.revision) index_red_flags(s, pg);
     draw_red_flags_first(s);
+    draw_familiar_spreads(s);
 
     begin_card("##disclaimer");
     ImGui::TextWrapped(ND_ICON_USER_MD "  %s", disclaimer());
@@ -202,12 +214,17 @@ void draw_causes(AppState& s) {
         ImGui::PopStyleColor();
         return;
     }
-    if (s.match().episodes_considered < s.match().minimum_episodes) {
-        muted_text(("With " + std::to_string(s.match().episodes_considered) + " episode" +
-                    (s.match().episodes_considered == 1 ? "" : "s") + " logged, the diary cannot say much yet; from " +
-                    std::to_string(s.match().minimum_episodes) + " on, the comparison means more.").c_str());
+    const bool too_few = s.match().episodes_considered < s.match().minimum_episodes;
+    if (too_few) {
+        // The same rule as `nd match` and the PDF (core/matching_thresholds.hpp).
+        const int n = s.match().episodes_considered;
+        muted_text(("The diary cannot tell yet: you have logged " + std::to_string(n) +
+                    (n == 1 ? " episode" : " episodes") + ", and it takes at least " +
+                    std::to_string(s.match().minimum_episodes) +
+                    " before your pattern is compared with the known causes.").c_str());
+        record_item(s, "causes:cause:cannot_tell_yet");   // text, not a control (touch-size checks skip these keys)
     }
-    heading(s, "Known causes, closest match first");
+    heading(s, too_few ? "Known causes" : "Known causes, closest match first");
     int rank = 0;
     for (const CauseMatch& m : s.match().causes) draw_cause(s, m, ++rank);
 }

@@ -112,7 +112,7 @@ bool is_id(std::string_view s) {
 
 Rule parse_rule(const Where& w, const std::string& field, const Value& v) {
     if (!v.IsObject()) w.fail(field, std::string("must be an object, found ") + type_name(v));
-    check_keys(w, field + ".", v, {"feature", "values", "number", "weight", "says", "source"});
+    check_keys(w, field + ".", v, {"feature", "values", "number", "weight", "says", "source", "absent"});
     Rule r;
     r.feature = req_string(w, field + ".feature", v, "feature");
     const FeatureSpec* spec = find_feature(r.feature);
@@ -153,6 +153,13 @@ Rule parse_rule(const Where& w, const std::string& field, const Value& v) {
         w.fail(field + ".weight", "must be non-zero and between -100 and 100");
     r.says = req_string(w, field + ".says", v, "says");
     r.source = opt_string(w, field + ".source", v, "source");
+    if (const Value* a = member(v, "absent")) {
+        if (!a->IsBool()) w.fail(field + ".absent", std::string("must be true or false, found ") + type_name(*a));
+        r.absent = a->GetBool();
+        if (r.absent && !supports_absent(spec->kind))
+            w.fail(field + ".absent", "feature '" + r.feature +
+                                          "' cannot be absent (only region, sensation, activity, relief, onset, sign)");
+    }
     return r;
 }
 

@@ -28,6 +28,8 @@ struct Rule {
     std::vector<std::string> values;  // feature parameters (ids from enum_names)
     double number = 0;                // threshold, when the feature takes one (minutes, drinks, ...)
     double weight = 0;                // positive: for the cause; negative: against
+    bool absent = false;              // episode features: counts episodes that record the field
+                                      // but do NOT show the values ("did not begin while walking")
     std::string says;                 // the evidence line's wording, e.g. "began after sitting with legs crossed"
     std::string source;               // citation for a fact the seed does not state (may be empty)
 };

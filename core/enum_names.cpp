@@ -14,7 +14,7 @@ constexpr std::array<EnumEntry<Side>, 4> kSides{{
     {Side::Middle, "middle", "Middle"},
 }};
 
-constexpr std::array<EnumEntry<Region>, 19> kRegions{{
+constexpr std::array<EnumEntry<Region>, 20> kRegions{{
     {Region::Toes, "toes", "Toes"},
     {Region::Sole, "sole", "Sole of the foot"},
     {Region::TopOfFoot, "top_of_foot", "Top of the foot"},
@@ -34,6 +34,7 @@ constexpr std::array<EnumEntry<Region>, 19> kRegions{{
     {Region::Hand, "hand", "Hand"},
     {Region::Arm, "arm", "Arm"},
     {Region::Face, "face", "Face"},
+    {Region::WholeFoot, "whole_foot", "Whole foot"},
 }};
 
 constexpr std::array<EnumEntry<Sensation>, 7> kSensations{{
@@ -111,7 +112,7 @@ constexpr std::array<EnumEntry<GeneralSymptom>, 7> kGeneralSymptoms{{
     {GeneralSymptom::BackPain, "back_pain", "Back pain"},
 }};
 
-constexpr std::array<EnumEntry<FactKind>, 11> kFactKinds{{
+constexpr std::array<EnumEntry<FactKind>, 15> kFactKinds{{
     {FactKind::Diabetes, "diabetes", "Diabetes"},
     {FactKind::AlcoholUse, "alcohol_use", "Alcohol (drinks a week)"},
     {FactKind::LowVitaminB, "low_vitamin_b", "Low vitamin B1, B9 or B12"},
@@ -123,6 +124,10 @@ constexpr std::array<EnumEntry<FactKind>, 11> kFactKinds{{
     {FactKind::BackProblem, "back_problem", "Other back problem"},
     {FactKind::KnownGrowth, "known_growth", "A known tumour, cyst or growth"},
     {FactKind::OtherDiagnosis, "other_diagnosis", "Other diagnosis"},
+    {FactKind::Smoking, "smoking", "Smoking"},
+    {FactKind::HighBloodPressure, "high_blood_pressure", "High blood pressure"},
+    {FactKind::HighCholesterol, "high_cholesterol", "High cholesterol"},
+    {FactKind::HeartDisease, "heart_disease", "Heart disease"},
 }};
 
 }  // namespace

@@ -12,7 +12,7 @@ using FK = FeatureKind;
 using VK = ValueKind;
 using NU = NumberUse;
 
-constexpr std::array<FeatureSpec, 18> kFeatures{{
+constexpr std::array<FeatureSpec, 24> kFeatures{{
     {FK::Region, "region", VK::Region, true, NU::Unused, ""},
     {FK::Sensation, "sensation", VK::Sensation, true, NU::Unused, ""},
     {FK::Activity, "activity", VK::Activity, true, NU::Unused, ""},
@@ -31,6 +31,12 @@ constexpr std::array<FeatureSpec, 18> kFeatures{{
     {FK::Worsening, "worsening", VK::None, false, NU::Required, "points of numbness (0..10)"},
     {FK::Background, "background", VK::FactKind, true, NU::Optional, "drinks a week (alcohol_use only)"},
     {FK::CheckinSymptom, "checkin_symptom", VK::GeneralSymptom, true, NU::Unused, ""},
+    {FK::BothSides, "both_sides", VK::None, false, NU::Unused, ""},
+    {FK::OneSide, "one_side", VK::None, false, NU::Unused, ""},
+    {FK::Stocking, "stocking", VK::None, false, NU::Unused, ""},
+    {FK::GloveStocking, "glove_stocking", VK::None, false, NU::Unused, ""},
+    {FK::LegBand, "leg_band", VK::None, false, NU::Unused, ""},
+    {FK::AgeAtLeast, "age_at_least", VK::None, false, NU::Required, "years"},
 }};
 
 template <class E>
@@ -41,6 +47,14 @@ bool valid(std::string_view id) {
 }  // namespace
 
 std::span<const FeatureSpec> feature_specs() { return kFeatures; }
+
+bool supports_absent(FeatureKind kind) {
+    switch (kind) {
+        case FK::Region: case FK::Sensation: case FK::Activity: case FK::Relief: case FK::Onset: case FK::Sign:
+            return true;
+        default: return false;
+    }
+}
 
 const FeatureSpec* find_feature(std::string_view name) {
     for (const auto& f : kFeatures)

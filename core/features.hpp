@@ -30,7 +30,17 @@ enum class FeatureKind {
     Worsening,              // diary: average numbness of the later half exceeds the earlier half by >= `number`
     Background,             // background: a fact of one of the kinds (alcohol_use: amount >= `number`)
     CheckinSymptom,         // check-ins: share of daily check-ins reporting any of the symptoms
+    BothSides,              // episode: felt in both legs or feet (a "both sides" mark, or left and right)
+    OneSide,                // episode: every leg or foot mark on one side (left or right)
+    Stocking,               // episode: both sides, from the toes or sole, nothing above the knee
+    GloveStocking,          // episode: the stocking pattern and the hands too
+    LegBand,                // episode: one leg, along the back (two of lower back, buttock, back of
+                            // the thigh, calf; or a spread from the back or buttock down the leg)
+    AgeAtLeast,             // background: age (from the profile's birth date) >= `number` years
 };
+
+// True for the episode features a rule may ask as "absent" (see Rule::absent).
+bool supports_absent(FeatureKind kind);
 
 // What a feature's `values` hold.
 enum class ValueKind {

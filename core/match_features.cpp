@@ -39,6 +39,20 @@ std::string count_phrase(int k, int n, const char* one, const char* many) {
     return std::to_string(k) + " of " + std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// "were felt ..." reads "was felt ..." after a single episode.
+std::string agree(const std::string& says, bool singular) {
+    if (!singular) return says;
+    if (says.rfind("were ", 0) == 0) return "was " + says.substr(5);
+    if (says.rfind("are ", 0) == 0) return "is " + says.substr(4);
+    return says;
+}
+
+// "3 of 7 episodes were ...", "1 of 7 episodes was ...", "The only episode was ...".
+std::string episodes_text(int k, int n, const std::string& says) {
+    if (n == 1) return "The only episode " + agree(says, true);
+    return std::to_string(k) + " of " + std::to_string(n) + " episodes " + agree(says, k == 1);
+}
+
 // How many episodes leave a field unrecorded, as an unknowns line ("No episode records
 // what eased it"); nothing when at most half leave it out.
 void add_missing(FeatureOutcome& out, int missing, int total, const std::string& what) {
@@ -59,8 +73,43 @@ int leg_level(Region r) {
         case Region::Knee: return 4;
         case Region::ThighFront: case Region::ThighBack: return 5;
         case Region::Hip: case Region::Buttock: case Region::WholeLeg: return 6;
+        case Region::WholeFoot: return 1;
         default: return -1;
     }
+}
+
+// Where it was felt, as a clinician reads it (EpisodeFacts::shape): both sides or one;
+// a "stocking" (both sides, from the toes or sole, nothing above the knee); "glove and
+// stocking" (that and the hands); a band down the back of one leg.
+std::uint8_t shape_of(const Episode& e, std::uint32_t regions, int highest) {
+    using F = EpisodeFacts;
+    int legs = 0, hands = 0;
+    for (const auto& m : e.regions) {
+        int* which = leg_level(m.region) >= 0 ? &legs : m.region == Region::Hand ? &hands : nullptr;
+        if (!which) continue;
+        if (m.side == Side::Left || m.side == Side::Both) *which |= 1;
+        if (m.side == Side::Right || m.side == Side::Both) *which |= 2;
+    }
+    auto has = [&](Region r) { return (regions & (1u << static_cast<unsigned>(r))) != 0; };
+    std::uint8_t shape = 0;
+    if (legs == 3) shape |= F::kBothSides;
+    if (legs == 1 || legs == 2) shape |= F::kOneSide;
+    const bool from_toes = has(Region::Toes) || has(Region::Sole) || (e.spread && e.spread_from &&
+                                                                     (*e.spread_from == Region::Toes ||
+                                                                      *e.spread_from == Region::Sole));
+    if (legs == 3 && from_toes && highest <= 4 && !has(Region::WholeLeg)) {
+        shape |= F::kStocking;
+        if (hands != 0) shape |= F::kGloveStocking;
+    }
+    if (legs == 1 || legs == 2) {
+        const int back = has(Region::LowerBack) + has(Region::Buttock) + has(Region::ThighBack) + has(Region::Calf);
+        const bool runs_down = e.spread && e.spread_from && e.spread_to &&
+                               (*e.spread_from == Region::LowerBack || *e.spread_from == Region::Buttock ||
+                                *e.spread_from == Region::ThighBack) &&
+                               leg_level(*e.spread_to) >= 0 && leg_level(*e.spread_to) <= 3;
+        if (back >= 2 || runs_down) shape |= F::kLegBand;
+    }
+    return shape;
 }
 
 // Bit of an enum value in a mask of type M; 0 for a value that does not fit (no valid
@@ -97,26 +146,44 @@ M wanted_mask(const Rule& r) {
 }
 
 // Episode-level features: the share of live episodes for which pred(i) holds (i indexes
-// MatchContext::episodes and its facts_of / numbers_of).
-template <class Pred>
-FeatureOutcome episode_share(const Rule& r, const MatchContext& ctx, Pred pred) {
+// MatchContext::episodes and its facts_of / numbers_of). With rule.absent, the share of the
+// episodes that record the field (rec(i)) for which pred(i) does NOT hold.
+template <class Pred, class Rec>
+FeatureOutcome episode_share(const Rule& r, const MatchContext& ctx, Pred pred, Rec rec) {
     FeatureOutcome out;
     const std::size_t n = ctx.facts_of.size();
     if (n == 0) return out;
-    out.applicable = true;
     // Branch-free collection into an uninitialised buffer, then one exact copy.
     const std::unique_ptr<std::uint32_t[]> buf(new std::uint32_t[n]);
     std::uint32_t* dst = buf.get();
     const std::uint32_t* index = ctx.diary_index.data();
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        dst[k] = index[i];
-        k += pred(i) ? 1 : 0;
+    std::size_t k = 0, considered = n;
+    if (r.absent) {
+        considered = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!rec(i)) continue;
+            ++considered;
+            dst[k] = index[i];
+            k += pred(i) ? 0 : 1;
+        }
+        if (considered == 0) return out;
+    } else {
+        for (std::size_t i = 0; i < n; ++i) {
+            dst[k] = index[i];
+            k += pred(i) ? 1 : 0;
+        }
     }
+    out.applicable = true;
+    out.from_episodes = true;
     out.episodes.assign(dst, dst + k);
     out.fraction = static_cast<double>(k) / static_cast<double>(n);
-    out.text = count_phrase(static_cast<int>(k), static_cast<int>(n), "episode", "episodes") + " " + r.says;
+    out.text = episodes_text(static_cast<int>(k), static_cast<int>(considered), r.says);
     return out;
+}
+
+template <class Pred>
+FeatureOutcome episode_share(const Rule& r, const MatchContext& ctx, Pred pred) {
+    return episode_share(r, ctx, pred, [](std::size_t) { return true; });
 }
 
 std::optional<std::int64_t> local_day(const Episode& e) { return days_since_epoch(local_date(e.start)); }
@@ -140,6 +207,7 @@ FeatureOutcome diary_level(const Rule& r, bool holds, const std::string& detail,
     out.applicable = true;
     out.fraction = holds ? 1.0 : 0.0;
     out.text = r.says + " (" + detail + ")";
+    out.from_episodes = true;
     if (holds) all_episodes(out, ctx, 0, ctx.episodes.size());
     return out;
 }
@@ -164,8 +232,10 @@ FeatureOutcome background(const Rule& r, const MatchContext& ctx) {
                 continue;
             }
             d = format_number(*f->amount) + " drinks a week";
+            if (!f->detail.empty()) d += ": " + f->detail;
         } else {
-            d = lower_first(enum_label(f->kind));
+            // The person's own words ("type 2 diabetes"), else the category.
+            d = f->detail.empty() ? lower_first(enum_label(f->kind)) : f->detail;
         }
         if (!f->since.empty()) d += " since " + f->since;
         details.push_back(d);
@@ -176,6 +246,7 @@ FeatureOutcome background(const Rule& r, const MatchContext& ctx) {
         std::string joined;
         for (const auto& d : details) joined += (joined.empty() ? "" : "; ") + d;
         out.text = r.says + " (" + joined + ")";
+        out.detail = joined;
     } else if (alcohol_without_amount) {
         out.unknowns.push_back("The background records alcohol but not how many drinks a week");
     } else if (r.weight > 0 && !below_threshold) {
@@ -230,7 +301,34 @@ FeatureOutcome worsening(const Rule& r, const MatchContext& ctx) {
     out.applicable = true;
     out.fraction = holds ? 1.0 : 0.0;
     out.text = r.says + " (" + detail + ")";
+    out.from_episodes = true;
     if (holds) all_episodes(out, ctx, n - half, n);
+    return out;
+}
+
+// Age in whole years on `on` for a birth date, both "YYYY-MM-DD"; nullopt if either is invalid.
+std::optional<int> age_on(const LocalDate& birth, const LocalDate& on) {
+    if (!days_since_epoch(birth) || !days_since_epoch(on) || birth.size() != 10 || on.size() != 10)
+        return std::nullopt;
+    const int by = std::stoi(birth.substr(0, 4)), oy = std::stoi(on.substr(0, 4));
+    int age = oy - by;
+    if (on.substr(5) < birth.substr(5)) --age;
+    return age < 0 ? std::nullopt : std::optional<int>(age);
+}
+
+// Age at the last live episode (so the result does not depend on today's date).
+FeatureOutcome age_at_least(const Rule& r, const MatchContext& ctx) {
+    FeatureOutcome out;
+    if (ctx.episodes.empty()) return out;
+    const auto age = age_on(ctx.birth_date, local_date(ctx.episodes.back()->start));
+    if (!age) {
+        if (r.weight > 0) out.unknowns.push_back("The profile has no birth date, so age is not counted");
+        return out;
+    }
+    out.applicable = true;
+    out.fraction = *age >= r.number ? 1.0 : 0.0;
+    out.detail = std::to_string(*age) + " years old at the last episode";
+    out.text = r.says + " (" + out.detail + ")";
     return out;
 }
 
@@ -256,6 +354,7 @@ MatchContext make_context(const Diary& diary) {
         if (!c.deleted_utc) ctx.checkins.push_back(&c);
     for (const auto& f : diary.facts)
         if (!f.deleted_utc) ctx.facts.push_back(&f);
+    ctx.birth_date = diary.profile.birth_date;
     const auto episode_before = [](const Episode* a, const Episode* b) {
         return a->start.utc != b->start.utc ? a->start.utc < b->start.utc : a->id < b->id;
     };
@@ -351,6 +450,7 @@ MatchContext make_context(const Diary& diary) {
         }
         if (!e.signs.empty() || e.spread || (f.regions & kRedFlagRegions) != 0) flags |= EpisodeFacts::kMayRedFlag;
         f.flags = flags;
+        f.shape = shape_of(e, f.regions, high);
         if (toes && ctx.first_toes < 0) ctx.first_toes = static_cast<std::int64_t>(i);
 
         ctx.no_regions += e.regions.empty();
@@ -377,25 +477,29 @@ FeatureOutcome evaluate(const Rule& r, const MatchContext& ctx) {
     switch (spec->kind) {
         case FeatureKind::Region: {
             const auto want = wanted_mask<std::uint32_t, Region>(r);
-            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].regions & want) != 0; });
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].regions & want) != 0; },
+                                [&](std::size_t i) { return facts[i].regions != 0; });
             add_missing(out, ctx.no_regions, n, "where it was felt");
             break;
         }
         case FeatureKind::Sensation: {
             const auto want = wanted_mask<std::uint16_t, Sensation>(r);
-            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].sensations & want) != 0; });
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].sensations & want) != 0; },
+                                [&](std::size_t i) { return facts[i].sensations != 0; });
             add_missing(out, ctx.no_sensations, n, "what it felt like");
             break;
         }
         case FeatureKind::Activity: {
             const auto want = wanted_mask<std::uint16_t, Activity>(r);
-            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].activities & want) != 0; });
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].activities & want) != 0; },
+                                [&](std::size_t i) { return facts[i].activities != 0; });
             add_missing(out, ctx.no_activities, n, "what you were doing before it began");
             break;
         }
         case FeatureKind::Relief: {
             const auto want = wanted_mask<std::uint16_t, Relief>(r);
-            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].reliefs & want) != 0; });
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].reliefs & want) != 0; },
+                                [&](std::size_t i) { return facts[i].reliefs != 0; });
             add_missing(out, ctx.no_reliefs, n, "what eased it");
             break;
         }
@@ -426,7 +530,8 @@ FeatureOutcome evaluate(const Rule& r, const MatchContext& ctx) {
         case FeatureKind::Onset: {
             const auto want = wanted_mask<std::uint32_t, Onset>(r);
             out = episode_share(r, ctx,
-                                [&](std::size_t i) { return (bit<std::uint32_t>(facts[i].onset) & want) != 0; });
+                                [&](std::size_t i) { return (bit<std::uint32_t>(facts[i].onset) & want) != 0; },
+                                [&](std::size_t i) { return facts[i].onset != 0; });
             add_missing(out, ctx.no_onset, n, "whether it came on suddenly or gradually");
             break;
         }
@@ -478,8 +583,10 @@ FeatureOutcome evaluate(const Rule& r, const MatchContext& ctx) {
                 break;
             }
             const bool holds = spec->kind == FeatureKind::Recurrent ? *span >= r.number : *span < r.number;
-            out = diary_level(r, holds,
-                              "the episodes span " + std::to_string(*span) + (*span == 1 ? " day" : " days"), ctx);
+            // Never "the episodes span 0 days".
+            const std::string span_text = *span == 0 ? "all the episodes fall on one day"
+                                          : "the episodes span " + std::to_string(*span) + (*span == 1 ? " day" : " days");
+            out = diary_level(r, holds, span_text, ctx);
             break;
         }
         case FeatureKind::Worsening:
@@ -490,6 +597,23 @@ FeatureOutcome evaluate(const Rule& r, const MatchContext& ctx) {
             break;
         case FeatureKind::CheckinSymptom:
             out = checkin_symptom(r, ctx);
+            break;
+        case FeatureKind::BothSides:
+        case FeatureKind::OneSide:
+        case FeatureKind::Stocking:
+        case FeatureKind::GloveStocking:
+        case FeatureKind::LegBand: {
+            const std::uint8_t want = spec->kind == FeatureKind::BothSides ? F::kBothSides
+                                      : spec->kind == FeatureKind::OneSide ? F::kOneSide
+                                      : spec->kind == FeatureKind::Stocking ? F::kStocking
+                                      : spec->kind == FeatureKind::GloveStocking ? F::kGloveStocking
+                                                                             : F::kLegBand;
+            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].shape & want) != 0; });
+            add_missing(out, ctx.no_regions, n, "where it was felt");
+            break;
+        }
+        case FeatureKind::AgeAtLeast:
+            out = age_at_least(r, ctx);
             break;
     }
     return out;

@@ -24,12 +24,14 @@ struct EpisodeFacts {
     std::uint8_t onset = 0;            // the Onset's value
     std::int8_t highest_level = -1;    // highest leg level reached (regions and spread_to)
     std::uint8_t flags = 0;            // kOngoing, ...
+    std::uint8_t shape = 0;            // kBothSides, ...: where it was felt, as a clinician reads it
 
     static constexpr std::uint8_t kOngoing = 1, kHasDuration = 2, kHasReliefAfter = 4, kWorseAtNight = 8,
                                   kStartsAtToes = 16, kSpreadUpFromToes = 32, kNumbnessOnly = 64,
                                   // It might raise a red flag (a sign, a spread, a face, arm, hand or
                                   // saddle region): only these are given to red_flags_for().
                                   kMayRedFlag = 128;
+    static constexpr std::uint8_t kBothSides = 1, kOneSide = 2, kStocking = 4, kGloveStocking = 8, kLegBand = 16;
 };
 
 // The numbers of an episode, read by the few rules with a threshold.
@@ -49,6 +51,7 @@ struct MatchContext {
     std::vector<EpisodeNumbers> numbers_of;      // numbers_of[i] too
     std::vector<const CheckIn*> checkins;        // by date, then id
     std::vector<const BackgroundFact*> facts;    // by id
+    LocalDate birth_date;                        // the profile's (may be empty or invalid)
     // How many live episodes leave a field unrecorded (for the unknowns lines).
     int no_regions = 0, no_sensations = 0, no_activities = 0, no_reliefs = 0, no_relief_time = 0,
         no_duration = 0, no_onset = 0, no_night = 0, no_spread_ends = 0;
@@ -67,6 +70,8 @@ struct FeatureOutcome {
     std::vector<std::uint32_t> episodes;
     std::vector<std::string> fact_ids;    // background facts or check-ins
     std::vector<std::string> unknowns;    // what the diary does not record for this rule
+    std::string detail;                   // background: the person's own words ("type 2 diabetes")
+    bool from_episodes = false;           // rests on episodes (not on the background or check-ins)
 };
 
 FeatureOutcome evaluate(const Rule& rule, const MatchContext& ctx);

@@ -8,26 +8,27 @@
 #include <set>
 
 #include "match_features.hpp"
+#include "matching_thresholds.hpp"
 
 namespace nd {
 
 namespace {
 
-constexpr int kMinimumEpisodes = 3;
-constexpr double kFitsWell = 0.5;     // share of the cause's positive weight
-constexpr double kFitsPartly = 0.25;
+const MatchThresholds& kT = kMatchThresholds;
 
 Fit fit_from(double score) {
-    if (score >= kFitsWell) return Fit::FitsWell;
-    if (score >= kFitsPartly) return Fit::FitsPartly;
+    if (score >= kT.fits_well) return Fit::FitsWell;
+    if (score >= kT.fits_partly) return Fit::FitsPartly;
     return Fit::FitsLittle;
 }
+
+std::string episodes_word(int n) { return std::to_string(n) + (n == 1 ? " episode" : " episodes"); }
 
 std::string fit_wording(const Cause& cause, Fit fit, int episodes) {
     switch (fit) {
         case Fit::CannotTell:
-            return "The diary cannot tell yet: it needs at least " + std::to_string(kMinimumEpisodes) +
-                   " episodes (it has " + std::to_string(episodes) + ") or a relevant background fact.";
+            return "The diary cannot tell yet: it needs at least " + episodes_word(kT.minimum_episodes) +
+                   " (it has " + std::to_string(episodes) + ").";
         case Fit::FitsWell:
             return cause.serious ? "Much of the diary fits this pattern. Please discuss it with a doctor soon."
                                  : "Much of the diary fits this pattern. Worth discussing with a doctor.";
@@ -41,6 +42,12 @@ std::string fit_wording(const Cause& cause, Fit fit, int episodes) {
     return {};
 }
 
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
 CauseMatch match_cause(const Cause& cause, const detail::MatchContext& ctx, bool too_little) {
     CauseMatch m;
     m.cause_id = cause.id;
@@ -50,6 +57,9 @@ CauseMatch match_cause(const Cause& cause, const detail::MatchContext& ctx, bool
     double positive = 0, sum = 0;
     std::vector<EvidenceLine> against;
     std::set<std::string> seen_unknowns;
+    std::set<std::string> supporting_features;   // different features with evidence for it
+    bool episode_support = false;                // some of it rests on episodes
+    std::vector<std::string> supporting_says;    // to keep "what would change that" consistent
     for (const Rule& rule : cause.rules) {
         if (rule.weight > 0) positive += rule.weight;
         auto out = detail::evaluate(rule, ctx);
@@ -66,6 +76,17 @@ CauseMatch match_cause(const Cause& cause, const detail::MatchContext& ctx, bool
         line.fact_ids = std::move(out.fact_ids);
         line.weight = rule.weight * out.fraction;
         sum += line.weight;
+        if (line.supports) {
+            supporting_features.insert(rule.feature);
+            episode_support = episode_support || out.from_episodes;
+            supporting_says.push_back(lower(rule.says));
+        }
+        if (too_little) {
+            // Nothing is claimed from too few episodes: only the background is mentioned, as such.
+            if (out.detail.empty() || !line.supports) continue;
+            line.text = "Your background mentions " + out.detail;
+            line.episode_indices.clear();
+        }
         (line.supports ? m.evidence : against).push_back(std::move(line));
     }
     // Strongest first; rule order breaks ties (stable sort), so the result is deterministic.
@@ -77,16 +98,31 @@ CauseMatch match_cause(const Cause& cause, const detail::MatchContext& ctx, bool
     m.evidence.insert(m.evidence.end(), against.begin(), against.end());
 
     m.score = positive > 0 ? sum / positive : 0;
-    m.fit = too_little ? Fit::CannotTell : fit_from(m.score);
+    if (too_little) {
+        m.fit = Fit::CannotTell;
+    } else {
+        m.fit = fit_from(m.score);
+        // Honest thresholds (matching_thresholds.hpp): "fits well" needs evidence from several
+        // features, some from episodes; anything at all needs some from episodes.
+        if (m.fit == Fit::FitsWell &&
+            (static_cast<int>(supporting_features.size()) < kT.fits_well_features || !episode_support))
+            m.fit = Fit::FitsPartly;
+        if (m.fit == Fit::FitsPartly && !episode_support) m.fit = Fit::FitsLittle;
+    }
     m.fit_text = fit_wording(cause, m.fit, static_cast<int>(ctx.episodes.size()));
     if (cause.serious && (m.fit == Fit::FitsLittle || m.fit == Fit::CannotTell))
         for (const auto& what : cause.log_next) {
+            // Not "what would change that: whether it came on suddenly" under "came on suddenly".
+            const std::string w = lower(what);
+            bool shown = false;
+            for (const auto& says : supporting_says) shown = shown || w.find(says) != std::string::npos;
+            if (shown) continue;
             const auto u = "What would change that: " + what;
             if (seen_unknowns.insert(u).second) m.unknowns.push_back(u);
         }
     if (too_little)
-        m.unknowns.insert(m.unknowns.begin(), "Log at least " + std::to_string(kMinimumEpisodes) +
-                                                  " episodes before the diary can show a pattern");
+        m.unknowns.insert(m.unknowns.begin(), "Log at least " + episodes_word(kT.minimum_episodes) +
+                                                  " before the diary can show a pattern");
     return m;
 }
 
@@ -106,21 +142,21 @@ MatchResult match(const Catalog& catalog, const Diary& diary) {
     const auto ctx = detail::make_context(diary);
     MatchResult result;
     result.episodes_considered = static_cast<int>(ctx.episodes.size());
-    result.minimum_episodes = kMinimumEpisodes;
+    result.minimum_episodes = kMatchThresholds.minimum_episodes;
 
     // Red flags first and apart: newest episode first, never hidden behind a score.
-    // Only episodes that might raise one are checked (red_flags_for decides; the mask only skips
-    // episodes with no sign, no spread and no face, arm, hand or saddle region).
-    for (std::size_t i = ctx.episodes.size(); i-- > 0;) {
-        if (!(ctx.facts_of[i].flags & detail::EpisodeFacts::kMayRedFlag)) continue;
-        auto flags = red_flags_for(*ctx.episodes[i]);
-        for (auto& f : flags) result.red_flags.push_back(std::move(f));
-    }
+    scan_red_flags(diary, result.red_flags, result.familiar_spreads);
 
-    const bool too_little = result.episodes_considered < kMinimumEpisodes && ctx.facts.empty();
+    // Below the minimum, nothing is claimed, whatever the background holds.
+    const bool too_little = result.episodes_considered < kMatchThresholds.minimum_episodes;
     for (const Cause& cause : catalog.causes) result.causes.push_back(match_cause(cause, ctx, too_little));
-    std::sort(result.causes.begin(), result.causes.end(), [](const CauseMatch& a, const CauseMatch& b) {
-        return a.score != b.score ? a.score > b.score : a.cause_id < b.cause_id;
+    // Best score first; scores from 0 to under the rank floor count as equal and keep catalog
+    // order (stable sort); evidence against (below 0) ranks lower still. Deterministic.
+    const auto ranked = [](double score) {
+        return score >= kMatchThresholds.rank_floor || score < 0 ? score : 0.0;
+    };
+    std::stable_sort(result.causes.begin(), result.causes.end(), [&](const CauseMatch& a, const CauseMatch& b) {
+        return ranked(a.score) > ranked(b.score);
     });
     return result;
 }

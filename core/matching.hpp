@@ -9,6 +9,7 @@
 
 #include "catalog.hpp"
 #include "model.hpp"
+#include "red_flags.hpp"
 
 namespace nd {
 
@@ -36,26 +37,14 @@ struct CauseMatch {
     bool serious = false;
 };
 
-enum class RedFlagKind { StrokeSigns, SaddleOrBladder, RapidSpreadOrLegWeakness };
-
-struct RedFlag {
-    RedFlagKind kind;
-    std::string episode_id;
-    bool call_emergency = false;              // stroke signs: call emergency services now
-    std::string title;                        // "Possible stroke signs"
-    std::string advice;                       // what to do
-    std::vector<std::string> reasons;         // what in the episode raised it
-};
-
 struct MatchResult {
-    std::vector<RedFlag> red_flags;           // never hidden behind a score
+    std::vector<RedFlag> red_flags;           // never hidden behind a score (red_flags_in())
+    std::vector<FamiliarSpread> familiar_spreads;   // fast spreads already logged: patterns, not alarms
     std::vector<CauseMatch> causes;           // ranked, best fit first
     int episodes_considered = 0;
     int minimum_episodes = 0;                 // below this, no claims are made
 };
 
-// Red flags of one episode (empty for a foot that fell asleep).
-std::vector<RedFlag> red_flags_for(const Episode& e);
 // Matches every cause; deleted episodes and records are ignored.
 MatchResult match(const Catalog& catalog, const Diary& diary);
 // The id of the episode at an evidence index of `diary` (the one that was matched);

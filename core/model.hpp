@@ -20,6 +20,7 @@ enum class Region : std::uint8_t {
     Toes, Sole, TopOfFoot, Heel, InnerAnkle, Ankle, Shin, Calf, Knee,
     ThighFront, ThighBack, Hip, Buttock, SaddleArea, LowerBack, WholeLeg,
     Hand, Arm, Face,
+    WholeFoot,
 };
 
 enum class Sensation : std::uint8_t {
@@ -57,6 +58,7 @@ enum class GeneralSymptom : std::uint8_t {
 enum class FactKind : std::uint8_t {
     Diabetes, AlcoholUse, LowVitaminB, Whiplash, HerniatedDisc, HipDislocation,
     FootAnkleInjury, OtherInjury, BackProblem, KnownGrowth, OtherDiagnosis,
+    Smoking, HighBloodPressure, HighCholesterol, HeartDisease,
 };
 
 // ---- Records ---------------------------------------------------------------

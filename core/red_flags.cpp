@@ -1,9 +1,17 @@
 // Red flags: fixed in code, not in the catalog, so tuning a cause can never hide one.
-// Sources: NHS FAST stroke signs, CDC stroke signs, Cleveland Clinic's advice on when
-// numbness needs urgent care (see ../shared/notes/domain.md and docs/catalog.md).
-#include "matching.hpp"
+// Sources (see docs/clinical.md): NHS FAST stroke signs, CDC stroke signs, Cleveland
+// Clinic's advice on when numbness needs urgent care, and the NHS and Mayo Clinic pages on
+// Guillain-Barré syndrome for numbness or weakness climbing both legs over hours to days.
+#include "red_flags.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <utility>
 
 #include "enum_names.hpp"
+#include "time_util.hpp"
 
 namespace nd {
 
@@ -17,26 +25,133 @@ bool has_region(const Episode& e, Region r) {
 
 std::string label(Sign s) { return std::string(enum_label(s)); }
 
-}  // namespace
+// Height up the leg (0 toes .. 6 hip, buttock, whole leg); -1 off the leg.
+int leg_height(Region r) {
+    switch (r) {
+        case Region::Toes: case Region::Sole: return 0;
+        case Region::TopOfFoot: case Region::Heel: case Region::WholeFoot: return 1;
+        case Region::InnerAnkle: case Region::Ankle: return 2;
+        case Region::Shin: case Region::Calf: return 3;
+        case Region::Knee: return 4;
+        case Region::ThighFront: case Region::ThighBack: return 5;
+        case Region::Hip: case Region::Buttock: case Region::WholeLeg: return 6;
+        default: return -1;
+    }
+}
 
-std::vector<RedFlag> red_flags_for(const Episode& e) {
+// Which legs an episode marks: bit 1 left, bit 2 right (a "both sides" mark sets both).
+int legs_of(const Episode& e) {
+    int legs = 0;
+    for (const auto& m : e.regions) {
+        if (leg_height(m.region) < 0) continue;
+        if (m.side == Side::Left || m.side == Side::Both) legs |= 1;
+        if (m.side == Side::Right || m.side == Side::Both) legs |= 2;
+    }
+    return legs;
+}
+
+bool both_legs(const Episode& e) { return legs_of(e) == 3; }
+
+// How high up the leg it reached: the spread's end, else the highest marked region.
+int reach_of(const Episode& e) {
+    int high = -1;
+    for (const auto& m : e.regions) high = std::max(high, leg_height(m.region));
+    if (e.spread && e.spread_to) high = std::max(high, leg_height(*e.spread_to));
+    return high;
+}
+
+bool fast_spread(const Episode& e) {
+    return e.spread && (e.spread_speed == SpreadSpeed::Minutes || e.spread_speed == SpreadSpeed::Hours);
+}
+
+// Spread up a leg: to a higher point than where it started (start unknown: any leg end).
+bool climbs(const Episode& e) {
+    if (!e.spread || !e.spread_to || leg_height(*e.spread_to) < 0) return false;
+    return !e.spread_from || leg_height(*e.spread_to) > leg_height(*e.spread_from);
+}
+
+// A spread's path: where it began and on which leg. Unknown start: 255.
+using PathKey = std::pair<int, int>;
+PathKey path_of(const Episode& e) {
+    return {e.spread_from ? static_cast<int>(*e.spread_from) : 255, legs_of(e)};
+}
+
+// Where an episode was felt: a bit per region (the spread's ends included).
+std::uint32_t felt_mask(const Episode& e) {
+    std::uint32_t m = 0;
+    for (const auto& r : e.regions) m |= 1u << static_cast<unsigned>(r.region);
+    if (e.spread && e.spread_to) m |= 1u << static_cast<unsigned>(*e.spread_to);
+    if (e.spread && e.spread_from) m |= 1u << static_cast<unsigned>(*e.spread_from);
+    return m;
+}
+
+// What earlier episodes tell: the paths already logged (with every place they reached)
+// and the both-legs episodes (start, reach) for climbing over several entries.
+struct History {
+    std::map<PathKey, std::uint32_t> paths;
+    std::vector<std::pair<std::int64_t, int>> both_leg_entries;   // start utc, reach
+
+    void add(const Episode& e) {
+        if (e.spread) paths[path_of(e)] |= felt_mask(e);
+        if (both_legs(e)) both_leg_entries.emplace_back(e.start.utc, reach_of(e));
+    }
+};
+
+constexpr std::int64_t kClimbWindowSeconds = 3 * 86400;   // "over hours to days"
+
+// Numbness climbing both legs over several entries: a both-legs episode within three days
+// of an earlier both-legs one, still felt from where that one was (a continuous climb, not
+// another complaint higher up), at least two steps higher (toes to ankle is not enough) and
+// reaching the shin or calf at least. Wavering between toes and ankle over weeks is not it.
+int lowest_of(const Episode& e) {
+    int low = 99;
+    for (const auto& m : e.regions)
+        if (const int h = leg_height(m.region); h >= 0) low = std::min(low, h);
+    return low;
+}
+
+bool climbed_across_entries(const Episode& e, const History& h) {
+    if (!both_legs(e)) return false;
+    const int reach = reach_of(e);
+    if (reach < 3) return false;
+    const int low = lowest_of(e);
+    for (const auto& [when, before] : h.both_leg_entries)
+        if (e.start.utc - when >= 0 && e.start.utc - when <= kClimbWindowSeconds && reach - before >= 2 &&
+            low <= before)
+            return true;
+    return false;
+}
+
+// A fast spread along a path already logged, reaching nowhere it had not reached before,
+// on one leg, with no sign.
+bool familiar(const Episode& e, const History* h) {
+    if (!h || !fast_spread(e) || !e.signs.empty() || both_legs(e)) return false;
+    const auto it = h->paths.find(path_of(e));
+    return it != h->paths.end() && (felt_mask(e) & ~it->second) == 0;
+}
+
+std::vector<RedFlag> flags_of(const Episode& e, const History* h) {
     std::vector<RedFlag> flags;
     if (e.deleted_utc) return flags;
     const bool sudden = e.onset == Onset::Sudden;
+    const bool unknown_onset = e.onset == Onset::Unknown;
 
     // Stroke signs. FAST signs (face drooping, arm weakness, trouble speaking) count
-    // whatever the onset; confusion, sight change and numbness of the face, arm or hand
-    // count when it came on suddenly.
+    // whatever the onset; confusion and sight change count when it came on suddenly;
+    // numbness of the face, arm or hand counts unless it is known to have come on gradually
+    // (not knowing is treated as sudden: the Log asks, see needs_sudden_onset_question()).
     {
         std::vector<std::string> reasons;
         for (Sign s : {Sign::FaceDrooping, Sign::ArmWeakness, Sign::TroubleSpeaking})
             if (contains(e.signs, s)) reasons.push_back(label(s));
-        if (sudden) {
+        if (sudden)
             for (Sign s : {Sign::Confusion, Sign::VisionChange})
                 if (contains(e.signs, s)) reasons.push_back(label(s));
+        if (sudden || unknown_onset)
             for (Region r : {Region::Face, Region::Arm, Region::Hand})
-                if (has_region(e, r)) reasons.push_back("Numbness reached the " + std::string(enum_id(r)));
-        }
+                if (has_region(e, r))
+                    reasons.push_back("Numbness of the " + std::string(enum_id(r)) +
+                                      (sudden ? "" : " (not known whether it came on suddenly)"));
         if (!reasons.empty()) {
             if (sudden) reasons.insert(reasons.begin(), "Came on suddenly");
             flags.push_back({RedFlagKind::StrokeSigns, e.id, true, "Possible stroke signs",
@@ -46,7 +161,7 @@ std::vector<RedFlag> red_flags_for(const Episode& e) {
         }
     }
 
-    // Saddle area numbness or loss of bladder or bowel control.
+    // Saddle area numbness or loss of bladder or bowel control: always, however familiar.
     {
         std::vector<std::string> reasons;
         if (has_region(e, Region::SaddleArea)) reasons.push_back("Numbness in the saddle area");
@@ -58,13 +173,42 @@ std::vector<RedFlag> red_flags_for(const Episode& e) {
                              reasons});
     }
 
-    // Fast spread, or new weakness of a whole leg.
+    // Numbness or weakness climbing both legs over hours to days (one entry, or several
+    // within three days). Takes in a weak leg and a fast spread of the same episode.
+    const bool climbing_one = both_legs(e) && climbs(e) &&
+                              (e.spread_speed == SpreadSpeed::Hours || e.spread_speed == SpreadSpeed::Days);
+    const bool climbing = climbing_one || (h && climbed_across_entries(e, *h));
+    if (climbing) {
+        std::vector<std::string> reasons;
+        if (climbing_one)
+            reasons.push_back(e.spread_speed == SpreadSpeed::Hours ? "Climbed both legs within hours"
+                                                                  : "Climbed both legs within days");
+        else
+            reasons.push_back("Reached higher up both legs than an entry of the days before");
+        if (contains(e.signs, Sign::LegWeakness)) reasons.push_back("With weakness of the legs");
+        flags.push_back({RedFlagKind::ClimbingBothLegs, e.id, false, "Numbness or weakness climbing both legs",
+                         "Get urgent medical care today: numbness or weakness rising up both legs over hours or "
+                         "days needs a doctor at once. If breathing or swallowing gets hard, call emergency "
+                         "services.",
+                         reasons});
+        return flags;
+    }
+
+    // A fast spread that is new (first time on that path, reaching further, in both legs or
+    // with a sign), or a weak leg (any region: weakness needs no "whole leg").
     {
         std::vector<std::string> reasons;
-        if (e.spread && (e.spread_speed == SpreadSpeed::Minutes || e.spread_speed == SpreadSpeed::Hours))
-            reasons.push_back(e.spread_speed == SpreadSpeed::Minutes ? "Spread within minutes" : "Spread within hours");
-        if (contains(e.signs, Sign::LegWeakness) && has_region(e, Region::WholeLeg))
-            reasons.push_back("Weakness of a whole leg");
+        if (fast_spread(e) && !familiar(e, h)) {
+            std::string r = e.spread_speed == SpreadSpeed::Minutes ? "Spread within minutes" : "Spread within hours";
+            if (both_legs(e)) r += ", in both legs";
+            else if (h && h->paths.contains(path_of(e)))
+                r += ", further than before";
+            else if (h)
+                r += ", the first time along this path";
+            reasons.push_back(std::move(r));
+        }
+        if (contains(e.signs, Sign::LegWeakness))
+            reasons.push_back(has_region(e, Region::WholeLeg) ? "Weakness of a whole leg" : "Weakness of a leg");
         if (!reasons.empty())
             flags.push_back({RedFlagKind::RapidSpreadOrLegWeakness, e.id, false,
                              "Numbness spreading fast or a weak leg",
@@ -72,6 +216,158 @@ std::vector<RedFlag> red_flags_for(const Episode& e) {
                              reasons});
     }
     return flags;
+}
+
+bool episode_before(const Episode* a, const Episode* b) {
+    return a->start.utc != b->start.utc ? a->start.utc < b->start.utc : a->id < b->id;
+}
+
+std::vector<const Episode*> live_in_order(const Diary& d) {
+    std::vector<const Episode*> eps;
+    eps.reserve(d.episodes.size());
+    for (const auto& e : d.episodes)
+        if (!e.deleted_utc) eps.push_back(&e);
+    std::sort(eps.begin(), eps.end(), episode_before);
+    return eps;
+}
+
+// Walks the diary oldest first, calling f(episode, flags, familiar?).
+template <class F>
+void walk(const Diary& d, F&& f) {
+    History h;
+    for (const Episode* e : live_in_order(d)) {
+        auto flags = flags_of(*e, &h);
+        const bool fam = flags.empty() ? familiar(*e, &h) : false;
+        f(*e, std::move(flags), fam);
+        h.add(*e);
+    }
+}
+
+std::string region_words(Region r) {
+    std::string s(enum_label(r));
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
+std::string path_text(const Episode& e) {
+    std::string out;
+    if (e.spread_from) out += "from the " + region_words(*e.spread_from);
+    if (e.spread_to) out += std::string(out.empty() ? "" : " ") + "to the " + region_words(*e.spread_to);
+    if (out.empty()) out = "down the leg";
+    const int legs = legs_of(e);
+    if (legs == 1) out += ", left leg";
+    if (legs == 2) out += ", right leg";
+    return out;
+}
+
+}  // namespace
+
+std::vector<RedFlag> red_flags_for(const Episode& e) { return flags_of(e, nullptr); }
+
+std::vector<RedFlag> red_flags_for(const Episode& e, const Diary& history) {
+    History h;
+    std::vector<const Episode*> before;
+    for (const auto& x : history.episodes)
+        if (!x.deleted_utc && x.id != e.id && episode_before(&x, &e)) before.push_back(&x);
+    std::sort(before.begin(), before.end(), episode_before);
+    for (const Episode* x : before) h.add(*x);
+    return flags_of(e, &h);
+}
+
+std::vector<RedFlag> red_flags_in(const Diary& diary) {
+    std::vector<RedFlag> flags;
+    std::vector<FamiliarSpread> familiar;
+    scan_red_flags(diary, flags, familiar);
+    return flags;
+}
+
+bool is_red_flag_episode(const Episode& e, const Diary& diary) {
+    if (e.deleted_utc) return false;
+    return !red_flags_for(e, diary).empty();
+}
+
+std::vector<std::string> red_flag_episode_ids(const Diary& diary) {
+    std::vector<std::string> ids;
+    walk(diary, [&](const Episode& e, std::vector<RedFlag> flags, bool) {
+        if (!flags.empty()) ids.push_back(e.id);
+    });
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+bool needs_sudden_onset_question(const Episode& e) {
+    if (e.onset != Onset::Unknown) return false;
+    return has_region(e, Region::Face) || has_region(e, Region::Arm) || has_region(e, Region::Hand);
+}
+
+std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, const Diary& diary) {
+    std::unordered_map<std::string, const Episode*> by_id;
+    for (const auto& e : diary.episodes) by_id[e.id] = &e;
+    std::vector<RedFlagGroup> groups;
+    std::map<std::pair<int, std::vector<std::string>>, std::size_t> index;
+    std::vector<std::vector<const Episode*>> members;
+    for (const RedFlag& f : flags) {
+        auto key = std::make_pair(static_cast<int>(f.kind), f.reasons);
+        std::sort(key.second.begin(), key.second.end());
+        auto [it, fresh] = index.try_emplace(key, groups.size());
+        if (fresh) {
+            groups.push_back({f.kind, f.call_emergency, f.title, f.advice, f.reasons, 0, {}, {}});
+            members.emplace_back();
+        }
+        const auto e = by_id.find(f.episode_id);
+        if (e != by_id.end()) members[it->second].push_back(e->second);
+        else ++groups[it->second].count;   // an episode not in this diary: counted, no date
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        auto& m = members[g];
+        std::sort(m.begin(), m.end(), episode_before);
+        m.erase(std::unique(m.begin(), m.end()), m.end());
+        for (const Episode* e : m) {
+            groups[g].episode_ids.push_back(e->id);
+            groups[g].dates.push_back(local_date(e->start));
+        }
+        groups[g].count += static_cast<int>(m.size());
+    }
+    return groups;
+}
+
+void scan_red_flags(const Diary& diary, std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar) {
+    std::vector<std::vector<RedFlag>> per;
+    std::map<PathKey, std::size_t> index;
+    walk(diary, [&](const Episode& e, std::vector<RedFlag> f, bool fam) {
+        if (!f.empty()) per.push_back(std::move(f));
+        if (!fam) return;
+        auto [it, fresh] = index.try_emplace(path_of(e), familiar.size());
+        if (fresh) familiar.push_back({path_text(e), 0, {}, {}});
+        auto& g = familiar[it->second];
+        ++g.count;
+        g.episode_ids.push_back(e.id);
+        g.dates.push_back(local_date(e.start));
+    });
+    for (auto it = per.rbegin(); it != per.rend(); ++it)
+        for (auto& f : *it) flags.push_back(std::move(f));
+}
+
+std::vector<FamiliarSpread> familiar_spreads(const Diary& diary) {
+    std::vector<RedFlag> flags;
+    std::vector<FamiliarSpread> out;
+    scan_red_flags(diary, flags, out);
+    return out;
+}
+
+std::string count_and_dates(int count, const std::vector<LocalDate>& dates) {
+    if (count <= 0) return "";
+    if (count == 1) return dates.empty() ? "once" : "once, on " + dates.front();
+    std::string out = std::to_string(count) + " times";
+    if (dates.empty()) return out;
+    if (dates.front() == dates.back()) return out + ", on " + dates.front();
+    if (dates.size() <= 3) {
+        out += ": ";
+        for (std::size_t i = 0; i < dates.size(); ++i)
+            out += (i == 0 ? "" : (i + 1 == dates.size() ? " and " : ", ")) + dates[i];
+        return out;
+    }
+    return out + ", " + dates.front() + " to " + dates.back();
 }
 
 }  // namespace nd

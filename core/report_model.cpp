@@ -98,7 +98,7 @@ std::string top_items(const std::vector<CountItem>& items, std::size_t max, int 
 constexpr Region kLegOrder[] = {
     Region::LowerBack, Region::Buttock, Region::Hip, Region::SaddleArea, Region::ThighFront, Region::ThighBack,
     Region::Knee, Region::Shin, Region::Calf, Region::Ankle, Region::InnerAnkle, Region::Heel, Region::TopOfFoot,
-    Region::Sole, Region::Toes, Region::WholeLeg,
+    Region::Sole, Region::Toes, Region::WholeFoot, Region::WholeLeg,
 };
 constexpr Region kOtherOrder[] = {Region::Hand, Region::Arm, Region::Face};
 
@@ -128,6 +128,7 @@ Extent extent_of(Region r) {
         case Region::Sole:
         case Region::TopOfFoot:
         case Region::Heel:
+        case Region::WholeFoot:
         case Region::InnerAnkle:
         case Region::Ankle: return Extent::UpToAnkle;
         case Region::Shin:
@@ -166,6 +167,39 @@ Diary diary_in_range(const Diary& d, const LocalDate& from, const LocalDate& to)
         if (in_range(c.date, from, to)) out.checkins.push_back(c);
     return out;
 }
+
+namespace {
+
+// The causes part of the report: matched causes as topics to discuss. The fit (and the
+// "cannot tell yet" below the minimum) comes from nd::match, so the PDF says what the app's
+// Causes page and `nd match` say (thresholds: core/matching_thresholds.hpp).
+void fill_topics(ReportModel& r, const MatchResult& match) {
+    r.topics_intro =
+        "Patterns in this diary that resemble documented causes of leg and foot numbness, with the entries "
+        "they rest on. They are topics to discuss, not a diagnosis.";
+    const bool too_few = match.minimum_episodes > 0 && match.episodes_considered < match.minimum_episodes;
+    r.too_few_episodes = too_few;
+    if (too_few) {
+        r.topics_intro = "The diary cannot tell yet: it has " + std::to_string(match.episodes_considered) +
+                         (match.episodes_considered == 1 ? " episode" : " episodes") + ", and at least " +
+                         std::to_string(match.minimum_episodes) +
+                         " are needed before patterns are compared with documented causes.";
+        return;   // no claims before there is enough to go on
+    }
+    for (const auto& c : match.causes) {
+        if (c.fit != Fit::FitsWell && c.fit != Fit::FitsPartly) continue;
+        if (r.topics.size() >= 6) break;
+        Topic t;
+        t.name = c.name;
+        t.fit = c.fit_text;
+        t.serious = c.serious;
+        for (const auto& ev : c.evidence) (ev.supports ? t.evidence_for : t.evidence_against).push_back(ev.text);
+        t.unknowns = c.unknowns;
+        r.topics.push_back(std::move(t));
+    }
+}
+
+}  // namespace
 
 ReportModel build_report(const Diary& d, const MatchResult& match, const ReportOptions& options) {
     ReportModel r;
@@ -422,28 +456,7 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
                      [](const CountItem& a, const CountItem& b) { return a.count > b.count; });
 
     // ---- Topics to discuss ----
-    r.topics_intro =
-        "Patterns in this diary that resemble documented causes of leg and foot numbness, with the entries "
-        "they rest on. They are topics to discuss, not a diagnosis.";
-    if (match.minimum_episodes > 0 && match.episodes_considered < match.minimum_episodes) {
-        r.topics_intro = "The diary has " + std::to_string(match.episodes_considered) +
-                         " episodes; at least " + std::to_string(match.minimum_episodes) +
-                         " are needed before patterns are compared with documented causes.";
-    }
-    const bool too_few = match.minimum_episodes > 0 && match.episodes_considered < match.minimum_episodes;
-    r.too_few_episodes = too_few;
-    for (const auto& c : match.causes) {
-        if (too_few) break;   // no claims before there is enough to go on
-        if (c.fit != Fit::FitsWell && c.fit != Fit::FitsPartly) continue;
-        if (r.topics.size() >= 6) break;
-        Topic t;
-        t.name = c.name;
-        t.fit = c.fit_text;
-        t.serious = c.serious;
-        for (const auto& ev : c.evidence) (ev.supports ? t.evidence_for : t.evidence_against).push_back(ev.text);
-        t.unknowns = c.unknowns;
-        r.topics.push_back(std::move(t));
-    }
+    fill_topics(r, match);
 
     // ---- Key facts: what a doctor reads first ----
     auto& kf = r.key_facts;

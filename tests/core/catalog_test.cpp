@@ -313,9 +313,17 @@ TEST_CASE("Rules that rest on facts the seed does not state cite a public source
     CHECK_THAT(drinks->source, Contains("NIAAA"));
 }
 
-TEST_CASE("Sides are not scored: no rule uses a side") {
-    // The seed names no side for any cause, so the vocabulary has no side feature.
-    for (const auto& spec : feature_specs()) CHECK(std::string(spec.name).find("side") == std::string::npos);
+TEST_CASE("Sides are scored only through the clinician's patterns") {
+    // Issue 11 (item 4): where it is felt, as a clinician reads it: both sides, one side, the
+    // stocking and glove-and-stocking patterns and a band down one leg. (This test used to
+    // assert that no feature names a side, which issue 11 asks to change.)
+    std::set<std::string> names;
+    for (const auto& spec : feature_specs()) names.insert(spec.name);
+    for (const char* n : {"both_sides", "one_side", "stocking", "glove_stocking", "leg_band"}) CHECK(names.count(n) == 1);
+    // Serious causes never get a line against them, whatever the feature.
+    for (const auto& c : load_default_catalog().causes)
+        if (c.serious)
+            for (const auto& r : c.rules) CHECK(r.weight > 0);
 }
 
 TEST_CASE("Summaries are the project's own words: no 8-word run of the seed") {
@@ -480,4 +488,30 @@ TEST_CASE("The assets folder comes from ND_ASSETS_DIR when it holds a catalog") 
     CHECK(load_default_catalog().causes.size() == 11);
     std::filesystem::remove_all(dir);
     std::filesystem::remove_all(empty);
+}
+
+TEST_CASE("'absent' is a boolean, only on episode features that record a field") {
+    const auto ok = load_catalog_json(minimal_catalog(
+        R"([{"feature": "region", "values": ["toes"], "weight": 1, "says": "x"},
+            {"feature": "activity", "values": ["walking"], "absent": true, "weight": -1, "says": "began with no walking"}])"));
+    CHECK(ok.causes[0].rules[1].absent);
+    CHECK_FALSE(ok.causes[0].rules[0].absent);
+    REQUIRE_THROWS_WITH(
+        load_catalog_json(minimal_catalog(
+            R"([{"feature": "short_lasting", "number": 5, "absent": true, "weight": 1, "says": "x"}])")),
+        Contains("field 'rules[0].absent': feature 'short_lasting' cannot be absent"));
+    REQUIRE_THROWS_WITH(
+        load_catalog_json(minimal_catalog(R"([{"feature": "region", "values": ["toes"], "absent": 1, "weight": 1, "says": "x"}])")),
+        Contains("field 'rules[0].absent': must be true or false"));
+}
+
+TEST_CASE("The clinician's patterns and age are features with the documented parameters") {
+    REQUIRE_THROWS_WITH(
+        load_catalog_json(minimal_catalog(R"([{"feature": "age_at_least", "weight": 1, "says": "x"}])")),
+        Contains("feature 'age_at_least' needs a number above 0 (years)"));
+    REQUIRE_THROWS_WITH(
+        load_catalog_json(minimal_catalog(R"([{"feature": "stocking", "values": ["toes"], "weight": 1, "says": "x"}])")),
+        Contains("takes no values"));
+    CHECK_NOTHROW(load_catalog_json(minimal_catalog(
+        R"([{"feature": "leg_band", "weight": 1, "says": "x"}, {"feature": "glove_stocking", "weight": 1, "says": "y"}])")));
 }

@@ -147,14 +147,20 @@ inline Diary numbness_only_diary() {
     return d;
 }
 
-// Short spells of numbness, no trigger, growing stronger and getting in the way of walking.
+// Spells of numbness, no trigger, growing stronger and getting in the way of walking.
 inline Diary ms_diary() {
     Diary d;
     const int strength[] = {2, 3, 3, 6, 7, 8};
-    for (int i = 0; i < 6; ++i)
-        add(d, EpisodeBuilder(1100 + i).day(i * 7, 14).region(Region::Shin, Side::Left)
-                   .region(Region::ThighFront, Side::Left).sensation(Sensation::Numbness).numbness(strength[i])
-                   .after(Activity::Other).lasted(20 + 5 * i).effects(i >= 3 ? 2 : 0, 0, i >= 4 ? 2 : 0));
+    // Each lasting days (seed: numbness in a region that may last and worsen), later ones with
+    // unsteadiness (issue 11: MS's positives include weakness or unsteadiness).
+    for (int i = 0; i < 6; ++i) {
+        EpisodeBuilder b(1100 + i);
+        b.day(i * 7, 14).region(Region::Shin, Side::Left).region(Region::ThighFront, Side::Left)
+            .sensation(Sensation::Numbness).numbness(strength[i]).after(Activity::Other).lasted(2880 + 60 * i)
+            .effects(i >= 3 ? 2 : 0, 0, i >= 4 ? 2 : 0);
+        if (i >= 3) b.sign(Sign::Unsteadiness);
+        add(d, b.build());
+    }
     return d;
 }
 

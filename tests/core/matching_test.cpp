@@ -8,6 +8,7 @@
 #include "catalog.hpp"
 #include "cause_diaries.hpp"
 #include "matching.hpp"
+#include "matching_thresholds.hpp"
 
 using namespace nd;
 using namespace nd::test;
@@ -62,7 +63,8 @@ const EvidenceLine* line_containing(const CauseMatch& c, const std::string& text
 }
 
 // The cause ranks first on `own`, with a good fit; on `other` it fits worse.
-void check_cause(const std::string& id, const Diary& own, const Diary& other, bool expect_against_line) {
+void check_cause(const std::string& id, const Diary& own, const Diary& other, bool expect_against_line,
+                 Fit other_fit = Fit::FitsLittle) {
     const auto mine = match(catalog(), own);
     INFO(dump(mine, own));
     REQUIRE(mine.causes.size() == 11);
@@ -76,7 +78,7 @@ void check_cause(const std::string& id, const Diary& own, const Diary& other, bo
     INFO(dump(theirs, other));
     const auto& o = cause(theirs, id);
     CHECK(o.score < c.score);
-    CHECK(o.fit == Fit::FitsLittle);
+    CHECK(o.fit == other_fit);
     CHECK(theirs.causes.front().cause_id != id);
     if (expect_against_line) CHECK(has_against_line(o));
     if (o.serious) CHECK(o.fit_text == "The diary does not point to it so far.");
@@ -125,7 +127,8 @@ TEST_CASE("injury ranks first after a fall with a recorded ankle injury") {
     const EvidenceLine* bg = line_containing(c, "The background records an injury");
     REQUIRE(bg);
     CHECK(bg->fact_ids == std::vector<std::string>{test_uuid(3, 1)});
-    CHECK_THAT(bg->text, Contains("foot or ankle injury since 2025-11-20"));
+    // The person's own words, not the category (issue 11).
+    CHECK_THAT(bg->text, Contains("(twisted ankle playing football since 2025-11-20)"));
     REQUIRE(line_containing(c, "3 of 5 episodes began after a fall or injury"));
 }
 
@@ -165,7 +168,9 @@ TEST_CASE("tumours and growths rank first with a known growth, and a posture dia
 }
 
 TEST_CASE("alcohol neuropathy ranks first on heavy drinking and low vitamin B, not on light drinking") {
-    check_cause("alcohol_neuropathy", alcohol_diary(), alcohol_diary(3), false);
+    // Light drinking with numbness of both feet and hands: the glove-and-stocking pattern is part
+    // of the documented picture, so it fits partly, but without the heavy-drinking lines.
+    check_cause("alcohol_neuropathy", alcohol_diary(), alcohol_diary(3), false, Fit::FitsPartly);
     const auto& c = cause(match(catalog(), alcohol_diary()), "alcohol_neuropathy");
     const EvidenceLine* heavy = line_containing(c, "8 or more drinks a week");
     REQUIRE(heavy);
@@ -193,7 +198,7 @@ TEST_CASE("fibromyalgia ranks first with widespread pain over months and loses o
     CHECK(against.score < 0);
 }
 
-TEST_CASE("multiple sclerosis ranks first on short spells growing stronger, and a posture diary does not point to it") {
+TEST_CASE("multiple sclerosis ranks first on spells lasting days, growing stronger, with unsteadiness") {
     check_cause("multiple_sclerosis", ms_diary(), posture_diary(), false);
     const auto& c = cause(match(catalog(), ms_diary()), "multiple_sclerosis");
     const EvidenceLine* worse = line_containing(c, "Numbness grew stronger over the diary");
@@ -248,10 +253,15 @@ TEST_CASE("Too little data gives no claims: the diary cannot tell yet") {
     // An empty diary too.
     for (const auto& c : match(catalog(), Diary{}).causes) CHECK(c.fit == Fit::CannotTell);
 
-    // A background fact is something to go on, even with few episodes.
-    add(d, fact(1, FactKind::Diabetes));
+    // A background fact does not bypass the minimum (issue 11): still "cannot tell yet", and
+    // the fact is only mentioned as such, in the person's words.
+    add(d, fact(1, FactKind::Diabetes, {}, "", "type 2 diabetes"));
     const auto with_fact = match(catalog(), d);
-    CHECK(cause(with_fact, "diabetic_neuropathy").fit != Fit::CannotTell);
+    for (const auto& c : with_fact.causes) CHECK(c.fit == Fit::CannotTell);
+    const auto& diabetic = cause(with_fact, "diabetic_neuropathy");
+    REQUIRE(diabetic.evidence.size() == 1);
+    CHECK(diabetic.evidence[0].text == "Your background mentions type 2 diabetes");
+    CHECK(diabetic.evidence[0].episode_indices.empty());
 }
 
 TEST_CASE("Matching is deterministic: the same result twice and under any input order") {
@@ -268,13 +278,27 @@ TEST_CASE("Matching is deterministic: the same result twice and under any input 
     }
 }
 
-TEST_CASE("Ranking ties break by cause id") {
-    const auto r = match(catalog(), Diary{});
-    for (std::size_t i = 1; i < r.causes.size(); ++i) {
-        const auto& a = r.causes[i - 1];
-        const auto& b = r.causes[i];
-        CHECK((a.score > b.score || (a.score == b.score && a.cause_id < b.cause_id)));
+TEST_CASE("Ranking: scores under the rank floor count as equal and keep catalog order") {
+    // Ties used to break by cause id; now scores from 0 to under kMatchThresholds.rank_floor
+    // are equal and keep the catalog's order (the seed's, most common first), so one stray weak
+    // line cannot lift a serious cause into the top 3 of a fallen-asleep diary.
+    for (const Diary& d : all_diaries()) {
+        const auto r = match(catalog(), d);
+        auto ranked = [](double s) { return s >= kMatchThresholds.rank_floor || s < 0 ? s : 0.0; };
+        auto position = [&](const std::string& id) {
+            for (std::size_t i = 0; i < catalog().causes.size(); ++i)
+                if (catalog().causes[i].id == id) return i;
+            return std::size_t(99);
+        };
+        for (std::size_t i = 1; i < r.causes.size(); ++i) {
+            const auto& a = r.causes[i - 1];
+            const auto& b = r.causes[i];
+            CHECK((ranked(a.score) > ranked(b.score) ||
+                   (ranked(a.score) == ranked(b.score) && position(a.cause_id) < position(b.cause_id))));
+        }
     }
+    const auto empty = match(catalog(), Diary{});
+    CHECK(empty.causes.front().cause_id == catalog().causes.front().id);
 }
 
 TEST_CASE("Deleted episodes, check-ins and facts are ignored") {
@@ -371,4 +395,96 @@ TEST_CASE("Numb hands and feet without warning signs do not point to stroke") {
         CHECK(r.red_flags.empty());
         CHECK(cause(r, "stroke").fit == Fit::FitsLittle);
     }
+}
+
+TEST_CASE("Evidence wording agrees in number and never says 0 days") {
+    // One episode of three at the inner ankle: "1 of 3 episodes was felt", not "were felt".
+    Diary d;
+    add(d, EpisodeBuilder(1).day(0, 8).region(Region::InnerAnkle, Side::Right).sensation(Sensation::Numbness).build());
+    add(d, EpisodeBuilder(2).day(0, 12).region(Region::Calf, Side::Right).sensation(Sensation::Numbness).build());
+    add(d, EpisodeBuilder(3).day(0, 18).region(Region::Calf, Side::Right).sensation(Sensation::Numbness).build());
+    const auto r = match(catalog(), d);
+    const auto& tarsal = cause(r, "tarsal_tunnel");
+    const EvidenceLine* ankle = line_containing(tarsal, "inner ankle or heel");
+    REQUIRE(ankle);
+    CHECK(ankle->text == "1 of 3 episodes was felt at the inner ankle or heel");
+    for (const auto& c : r.causes)
+        for (const auto& e : c.evidence) {
+            INFO(e.text);
+            CHECK(e.text.find("span 0 days") == std::string::npos);
+            CHECK(e.text.find(" 1 episode were") == std::string::npos);
+        }
+    const auto& fibro = cause(r, "fibromyalgia");
+    const EvidenceLine* short_term = line_containing(fibro, "Not long-term so far");
+    REQUIRE(short_term);
+    CHECK_THAT(short_term->text, Contains("(all the episodes fall on one day)"));
+}
+
+TEST_CASE("A serious cause's card never asks for what a supporting line already shows") {
+    // Sudden numbness of a leg only: stroke fits little, shows "came on suddenly", and must not
+    // also say "What would change that: whether it came on suddenly".
+    Diary d;
+    for (int i = 0; i < 3; ++i)
+        add(d, EpisodeBuilder(i + 1).day(i * 3, 8).region(Region::Calf, Side::Left).sensation(Sensation::Numbness)
+                   .onset(Onset::Sudden).lasted(20).build());
+    const auto& stroke = cause(match(catalog(), d), "stroke");
+    REQUIRE(line_containing(stroke, "came on suddenly"));
+    for (const auto& u : stroke.unknowns) CHECK(lower(u).find("whether it came on suddenly") == std::string::npos);
+    CHECK(std::any_of(stroke.unknowns.begin(), stroke.unknowns.end(),
+                      [](const std::string& u) { return u.rfind("What would change that: ", 0) == 0; }));
+}
+
+TEST_CASE("PAD is judged by what does not fit (no walking or lasting hours) and shows risk factors in the person's words") {
+    Diary d;
+    d.profile.birth_date = "1960-05-01";
+    add(d, fact(1, FactKind::Smoking, {}, "", "20 a day since I was 18"));
+    for (int i = 0; i < 4; ++i)
+        add(d, EpisodeBuilder(i + 1).day(i * 5, 7).region(Region::Calf, Side::Left).sensation(Sensation::Numbness)
+                   .after(Activity::LyingDown).eased_by(Relief::Nothing).lasted(600).build());
+    const auto& pad = cause(match(catalog(), d), "peripheral_artery_disease");
+    INFO(dump(match(catalog(), d), d));
+    const EvidenceLine* no_walk = line_containing(pad, "began with no walking or exercise noted");
+    REQUIRE(no_walk);
+    CHECK_FALSE(no_walk->supports);
+    CHECK(no_walk->text.rfind("4 of 4 episodes", 0) == 0);
+    const EvidenceLine* hours = line_containing(pad, "lasted two hours or longer");
+    REQUIRE(hours);
+    CHECK_FALSE(hours->supports);
+    const EvidenceLine* smoke = line_containing(pad, "risk factor of narrowed arteries");
+    REQUIRE(smoke);
+    CHECK_THAT(smoke->text, Contains("(20 a day since I was 18)"));
+    const EvidenceLine* age = line_containing(pad, "Age 50 or over");
+    REQUIRE(age);
+    CHECK_THAT(age->text, Contains("(65 years old at the last episode)"));
+    CHECK(pad.fit == Fit::FitsLittle);
+    CHECK(pad.score < 0);
+    // Episodes that do not record an activity are not counted as "no walking".
+    Diary unknown = d;
+    for (auto& e : unknown.episodes) e.activities.clear();
+    CHECK(line_containing(cause(match(catalog(), unknown), "peripheral_artery_disease"), "no walking") == nullptr);
+}
+
+TEST_CASE("Where it is felt, as a clinician reads it: stocking, glove and stocking, a band down one leg") {
+    Diary stocking;
+    for (int i = 0; i < 4; ++i)
+        add(stocking, EpisodeBuilder(i + 1).day(i * 7, 21).region(Region::Toes).region(Region::Sole)
+                          .region(Region::Hand).sensation(Sensation::Numbness).onset(Onset::Gradual).lasted(240).build());
+    const auto rs = match(catalog(), stocking);
+    CHECK(line_containing(cause(rs, "diabetic_neuropathy"), "stocking\" pattern"));
+    CHECK(line_containing(cause(rs, "alcohol_neuropathy"), "\"glove and stocking\""));
+    const EvidenceLine* both = line_containing(cause(rs, "tarsal_tunnel"), "both legs or feet");
+    REQUIRE(both);
+    CHECK_FALSE(both->supports);
+
+    Diary band;
+    for (int i = 0; i < 4; ++i)
+        add(band, EpisodeBuilder(i + 1).day(i * 4, 8).region(Region::Buttock, Side::Right)
+                      .region(Region::ThighBack, Side::Right).region(Region::Calf, Side::Right)
+                      .sensation(Sensation::Tingling).lasted(30).build());
+    const auto rb = match(catalog(), band);
+    CHECK(rb.causes.front().cause_id == "lower_back_sciatica");
+    CHECK(line_containing(cause(rb, "lower_back_sciatica"), "ran down the back of one leg"));
+    const EvidenceLine* one = line_containing(cause(rb, "diabetic_neuropathy"), "one side only");
+    REQUIRE(one);
+    CHECK_FALSE(one->supports);
 }

@@ -21,6 +21,7 @@ const char* kind_id(nd::RedFlagKind k) {
         case nd::RedFlagKind::StrokeSigns: return "stroke_signs";
         case nd::RedFlagKind::SaddleOrBladder: return "saddle_or_bladder";
         case nd::RedFlagKind::RapidSpreadOrLegWeakness: return "rapid_spread_or_leg_weakness";
+        case nd::RedFlagKind::ClimbingBothLegs: return "climbing_both_legs";
     }
     return "unknown";
 }
@@ -99,6 +100,21 @@ std::string to_json(const nd::MatchResult& r, const nd::Diary& d) {
         w.EndObject();
     }
     w.EndArray();
+    write_key(w, "familiar_spreads");
+    w.StartArray();
+    for (const auto& f : r.familiar_spreads) {
+        w.StartObject();
+        write_key(w, "path");
+        write_string(w, f.path);
+        write_key(w, "count");
+        w.Int(f.count);
+        write_key(w, "episode_ids");
+        write_strings(w, f.episode_ids);
+        write_key(w, "dates");
+        write_strings(w, f.dates);
+        w.EndObject();
+    }
+    w.EndArray();
     write_key(w, "causes");
     w.StartArray();
     int rank = 0;
@@ -152,18 +168,23 @@ std::string to_json(const nd::MatchResult& r, const nd::Diary& d) {
 void print_text(const nd::MatchResult& r, const nd::Diary& d, bool show_ids, std::ostream& out) {
     if (!r.red_flags.empty()) {
         out << "WARNING SIGNS FOUND - read these first:\n\n";
-        for (const auto& f : r.red_flags) {
-            print_red_flag_warning(f, out);
-            for (const auto& e : d.episodes)
-                if (e.id == f.episode_id) out << "   (episode " << e.id << ", " << format_when(e.start) << ")\n";
+        // A flag repeated for the same reason is shown once, with its count and dates.
+        for (const auto& g : nd::group_red_flags(r.red_flags, d)) {
+            print_red_flag_warning({g.kind, "", g.call_emergency, g.title, g.advice, g.reasons}, out);
+            out << "   Logged " << nd::count_and_dates(g.count, g.dates) << "\n";
+            for (const auto& id : g.episode_ids) out << "   (episode " << id << ")\n";
             out << "\n";
         }
     }
+    for (const auto& f : r.familiar_spreads)
+        out << "A familiar pattern, not a new alarm: numbness running " << f.path << ", "
+            << nd::count_and_dates(f.count, f.dates) << " (shown as a warning the first time).\n\n";
     out << "Causes, best fit first (" << r.episodes_considered
         << (r.episodes_considered == 1 ? " episode" : " episodes") << " considered):\n";
     if (r.episodes_considered < r.minimum_episodes)
-        out << "Not enough entries yet to point to a pattern: the diary needs at least " << r.minimum_episodes
-            << " episodes (it has " << r.episodes_considered << ").\n";
+        out << "The diary cannot tell yet: it needs at least " << r.minimum_episodes
+            << " episodes before it compares the pattern with the causes (it has " << r.episodes_considered
+            << ").\n";
     int rank = 0;
     for (const auto& c : r.causes) {
         out << "\n" << ++rank << ". " << c.name << " - " << c.fit_text << (c.serious ? "  (serious cause)" : "")
