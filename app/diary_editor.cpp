@@ -8,6 +8,7 @@
 #include "episode_text.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "rating_slider.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "widgets.hpp"
@@ -21,17 +22,6 @@ std::string start_text(const LocalTime& t) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%s %02d:%02d", local_date(t).c_str(), m / 60, m % 60);
     return buf;
-}
-
-bool slider(AppState& s, const char* label, int& value) {
-    ImGui::TextUnformatted(label);
-    push_touch_frame();
-    ImGui::SetNextItemWidth(-1);
-    const std::string id = std::string("##") + label;
-    const bool changed = ImGui::SliderInt(id.c_str(), &value, 0, 10, "%d of 10");
-    pop_touch_frame();
-    record_item(s, std::string("slider:") + label);
-    return changed;
 }
 
 void draw_places(AppState& s, EpisodeDraft& d) {
@@ -132,8 +122,8 @@ void draw_episode_editor(AppState& s) {
     end_card();
 
     begin_card("##edit_feel");
-    slider(s, "Numbness", d.edit.numbness);
-    slider(s, "Pain", d.edit.pain);
+    rating_slider(s, "Numbness", "numbness", d.edit.numbness);
+    rating_slider(s, "Pain", "pain", d.edit.pain);
     heading(s, "What it felt like");
     enum_chips<Sensation>(s, "sens", d.edit.sensations);
     end_card();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,8 +27,8 @@ enum class Began : std::uint8_t { Now, Min15, Min30, Min60, Picked };
 struct LogDraft {
     std::set<RegionMark> marks;        // sides are Left / Right / Middle; merged to Both on save
     std::vector<Sensation> sensations;
-    int numbness = 5;
-    int pain = 0;
+    std::optional<int> numbness;       // unset until touched: stored as "not rated"
+    std::optional<int> pain;
     std::vector<Activity> activities;
     Began began = Began::Now;
     std::string picked_time;           // "YYYY-MM-DD HH:MM" when began == Picked

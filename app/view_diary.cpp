@@ -194,8 +194,8 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
             l2 = where_text(e);
             if (const std::string sn = sensations_text(e); !sn.empty()) l2 += " \xc2\xb7 " + sn;
         }
-        badge_text = std::to_string(e.numbness);
-        if (e.numbness >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
+        badge_text = e.numbness ? std::to_string(*e.numbness) : "-";   // -: not rated
+        if (e.numbness.value_or(0) >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
     } else {
         const CheckIn& c = s.diary.checkins[row.index];
         l1 = "Daily check-in";

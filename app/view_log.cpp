@@ -11,6 +11,7 @@
 #include "enum_names.hpp"
 #include "icons.hpp"
 #include "log_actions.hpp"
+#include "rating_slider.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "views.hpp"
@@ -81,17 +82,6 @@ void where_card(AppState& s, LogDraft& d) {
     end_card();
 }
 
-void slider(AppState& s, const char* label, const char* id, int& value) {
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%d of 10", value);
-    ImGui::SetNextItemWidth(-1);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, (touch_height() - ImGui::GetFontSize()) * 0.5f));
-    ImGui::SliderInt(id, &value, 0, 10, "", ImGuiSliderFlags_AlwaysClamp);
-    ImGui::PopStyleVar();
-    record_item(s, id);
-}
-
 void when_card(AppState& s, LogDraft& d) {
     begin_card("##when");
     section_heading(s, "When did it begin?");
@@ -143,8 +133,8 @@ void draw_log(AppState& s) {
     section_heading(s, "What does it feel like?");
     enum_chips(s, "sens", d.sensations);
     section_heading(s, "How strong?");
-    slider(s, "Numbness", "##numbness", d.numbness);
-    slider(s, "Pain", "##pain", d.pain);
+    rating_slider(s, "Numbness", "numbness", d.numbness);
+    rating_slider(s, "Pain", "pain", d.pain);
     end_card();
 
     begin_card("##doing");

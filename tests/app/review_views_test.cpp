@@ -96,8 +96,8 @@ TEST_CASE("Editing the numbness of an episode is saved to the store", "[app][dia
     Ui ui;
     const auto eps = diary_with_three(ui);
     ui.click("diary:episode:" + eps[0].id);
-    REQUIRE(ui.has("slider:Numbness"));
-    const ItemRect r = ui.state().items.at("slider:Numbness");
+    REQUIRE(ui.has("rating:numbness"));
+    const ItemRect r = ui.state().items.at("rating:numbness");
     ui.click_at(r.x1 - 2, r.cy());   // the right end of the slider: 10
     CHECK(ui.state().pages.diary.editing->edit.numbness == 10);
     ui.click("Burning##sens");
