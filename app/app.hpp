@@ -5,6 +5,7 @@
 // Tests call the same functions on a headless ImGui context.
 #pragma once
 
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -49,6 +50,7 @@ public:
     void finish_background_work();
 
 private:
+    std::optional<Page> drawn_page_;   // the page drawn last frame: another one opens at its top
     void attach(Store* store);
     void handle_requests();
     void open_demo();

@@ -14,7 +14,7 @@ constexpr std::array<EnumEntry<Side>, 4> kSides{{
     {Side::Middle, "middle", "Middle"},
 }};
 
-constexpr std::array<EnumEntry<Region>, 19> kRegions{{
+constexpr std::array<EnumEntry<Region>, 20> kRegions{{
     {Region::Toes, "toes", "Toes"},
     {Region::Sole, "sole", "Sole of the foot"},
     {Region::TopOfFoot, "top_of_foot", "Top of the foot"},
@@ -34,6 +34,7 @@ constexpr std::array<EnumEntry<Region>, 19> kRegions{{
     {Region::Hand, "hand", "Hand"},
     {Region::Arm, "arm", "Arm"},
     {Region::Face, "face", "Face"},
+    {Region::WholeFoot, "whole_foot", "Whole foot"},
 }};
 
 constexpr std::array<EnumEntry<Sensation>, 7> kSensations{{

@@ -53,7 +53,7 @@ void add_missing(FeatureOutcome& out, int missing, int total, const std::string&
 int leg_level(Region r) {
     switch (r) {
         case Region::Toes: case Region::Sole: return 0;
-        case Region::TopOfFoot: case Region::Heel: return 1;
+        case Region::TopOfFoot: case Region::Heel: case Region::WholeFoot: return 1;
         case Region::InnerAnkle: case Region::Ankle: return 2;
         case Region::Shin: case Region::Calf: return 3;
         case Region::Knee: return 4;

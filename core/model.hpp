@@ -20,6 +20,7 @@ enum class Region : std::uint8_t {
     Toes, Sole, TopOfFoot, Heel, InnerAnkle, Ankle, Shin, Calf, Knee,
     ThighFront, ThighBack, Hip, Buttock, SaddleArea, LowerBack, WholeLeg,
     Hand, Arm, Face,
+    WholeFoot,
 };
 
 enum class Sensation : std::uint8_t {

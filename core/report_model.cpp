@@ -98,7 +98,7 @@ std::string top_items(const std::vector<CountItem>& items, std::size_t max, int 
 constexpr Region kLegOrder[] = {
     Region::LowerBack, Region::Buttock, Region::Hip, Region::SaddleArea, Region::ThighFront, Region::ThighBack,
     Region::Knee, Region::Shin, Region::Calf, Region::Ankle, Region::InnerAnkle, Region::Heel, Region::TopOfFoot,
-    Region::Sole, Region::Toes, Region::WholeLeg,
+    Region::Sole, Region::Toes, Region::WholeFoot, Region::WholeLeg,
 };
 constexpr Region kOtherOrder[] = {Region::Hand, Region::Arm, Region::Face};
 
@@ -128,6 +128,7 @@ Extent extent_of(Region r) {
         case Region::Sole:
         case Region::TopOfFoot:
         case Region::Heel:
+        case Region::WholeFoot:
         case Region::InnerAnkle:
         case Region::Ankle: return Extent::UpToAnkle;
         case Region::Shin:
