@@ -83,7 +83,8 @@ const std::array<ViewDef, 3> kViews{{
 
 constexpr float kAspect = 1.3f;        // panel height / width (front, back)
 constexpr float kSolesAspect = 0.6f;   // phone: the soles alone, in a shorter panel
-float aspect(BodyView v, bool alone) { return alone && v == BodyView::Soles ? kSolesAspect : kAspect; }
+// Feet seen from below are short: a shorter panel on its own (phone), a little taller beside the legs.
+float aspect(BodyView v, bool alone) { return v != BodyView::Soles ? kAspect : alone ? kSolesAspect : 0.9f; }
 
 Side other(Side s) { return s == Side::Left ? Side::Right : Side::Left; }
 
@@ -181,7 +182,7 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
         const float left = start.x + (avail - total) * 0.5f;
         for (int i = 0; i < 3; ++i)
             changed |= draw_panel(s, kViews[static_cast<std::size_t>(i)], ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w,
-                                  w * kAspect, marks);
+                                  w * aspect(kViews[static_cast<std::size_t>(i)].view, false), marks);
         ImGui::SetCursorScreenPos(start);
         ImGui::Dummy(ImVec2(avail, w * kAspect + line * 2.8f));
     } else {

@@ -60,10 +60,10 @@ void toggle_mark(std::set<RegionMark>& marks, RegionMark m) {
         marks.insert(m);
 }
 
-void warning_signs(AppState& s, LogDraft& d) {
+void warning_signs(AppState& s, LogDraft& d, bool editing) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
-    ImGui::TextUnformatted(ND_ICON_WARNING "  Any of these now?");
+    ImGui::TextUnformatted(editing ? ND_ICON_WARNING "  Did any of these come with it?" : ND_ICON_WARNING "  Any of these now?");
     if (s.fonts.bold) ImGui::PopFont();
     ImGui::PopStyleColor();
     struct Tile { const char* key; const char* label; };
@@ -351,7 +351,7 @@ void red_flag_marker(AppState& s, const char* key) {
 }
 
 void draw_episode_form(AppState& s, LogDraft& d, bool editing) {
-    warning_signs(s, d);
+    warning_signs(s, d, editing);
     const std::vector<RedFlag> flags = draft_warnings(d, s.now_local());
     if (!flags.empty()) warnings_card(s, flags);
 

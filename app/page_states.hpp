@@ -56,6 +56,7 @@ struct DiaryPage {
     std::optional<EpisodeDraft> editing;  // set: the editor replaces the list
     int last_frame = -10;                 // the frame the page was last drawn (a gap: just opened)
     bool scroll_editor_to_top = false;
+    bool open_newest = false;             // --page editor: open the newest episode once the diary is there
     bool confirm_delete = false;
     // Cache: the flattened rows for (revision, filter, bin).
     std::vector<DiaryRow> rows;

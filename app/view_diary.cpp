@@ -258,6 +258,10 @@ void draw_diary(AppState& s) {
         ImGui::SetScrollY(0);
     }
     pg.last_frame = frame;
+    if (pg.open_newest && !s.episodes_newest_first.empty()) {
+        pg.open_newest = false;
+        open_episode_editor(s, s.diary.episodes[s.episodes_newest_first.front()]);
+    }
     if (pg.editing) {
         draw_episode_editor(s);
         return;

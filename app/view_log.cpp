@@ -37,7 +37,7 @@ void quick_row(AppState& s) {
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     // On a phone the icons go, so the two stay on one row and the form starts higher.
     const bool icons = half >= ImGui::CalcTextSize(ND_ICON_SMILE "  No numbness today").x * 1.15f;
-    const bool side_by_side = icons || half >= ImGui::CalcTextSize("No numbness today").x + ImGui::GetStyle().FramePadding.x;
+    const bool side_by_side = icons || half >= ImGui::CalcTextSize("No numbness today").x + ImGui::GetStyle().FramePadding.x * 2.5f;
     const float w = side_by_side ? half : -1.0f;
     if (big_button(s, icons ? ND_ICON_SMILE "  No numbness today" : "No numbness today##nonumb", w, ButtonKind::Secondary))
         log_no_numbness_today(s);

@@ -5,6 +5,7 @@
 // the diary, the period or the day changes.
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "charts.hpp"
@@ -126,6 +127,15 @@ void draw_patterns(AppState& s) {
         if (r.pain_rated) std::snprintf(pain, sizeof pain, "Pain: usually %.0f, at most %d.", r.median_pain, r.max_pain);
         ImGui::TextWrapped("%d episodes on %d of %d days. %s %s", r.episode_count, r.days_with_episodes,
                            r.days_in_period, numb, pain);
+    }
+    // Red-flag episodes stay marked here too, in words and in the danger colour.
+    if (!r.red_flags.empty()) {
+        std::set<std::string> flagged;
+        for (const RedFlagEvent& f : r.red_flags) flagged.insert(f.episode_id);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        ImGui::TextWrapped(ND_ICON_WARNING "  %zu %s with warning signs in this period (marked in the Diary).",
+                           flagged.size(), flagged.size() == 1 ? "episode" : "episodes");
+        ImGui::PopStyleColor();
     }
     end_card();
 

@@ -24,7 +24,8 @@ void usage(std::FILE* out) {
                  "  --demo               open the demo diary (its own file, demo.sqlite)\n"
                  "  --screenshot FILE    render the page, save it as a PNG, and exit\n"
                  "  --page NAME          page to show: welcome, log, diary, patterns, causes,\n"
-                 "                       checkin, background, settings, more, red_flags\n"
+                 "                       checkin, background, settings, more, red_flags,\n"
+                 "                       editor (the Diary with its newest episode open)\n"
                  "  --size WxH           window size (default 1200x820)\n");
 }
 
@@ -75,7 +76,8 @@ int main(int argc, char** argv) {
     }
     std::optional<nd::app::Page> page;
     if (!page_name.empty() && page_name != "red_flags") {
-        page = nd::app::page_from_name(page_name);
+        // "editor": the Diary with its newest episode open (screenshots of the editor).
+        page = nd::app::page_from_name(page_name == "editor" ? "diary" : page_name);
         if (!page) {
             std::fprintf(stderr, "Unknown page %s\n", page_name.c_str());
             return 2;
@@ -96,6 +98,7 @@ int main(int argc, char** argv) {
             a.state().request_page = *page;
         }
         if (page_name == "red_flags") show_sample_red_flag(a.state());
+        if (page_name == "editor") a.state().pages.diary.open_newest = true;
     };
     return nd::platform::run_shell(app, services, options);
 }

@@ -268,7 +268,7 @@ TEST_CASE("Sudden face numbness marked on the map raises the stroke warning", "[
     CHECK(ui.state().pending_red_flags.front().kind == RedFlagKind::StrokeSigns);
 }
 
-TEST_CASE("Face numbness answered 'Not sure' still shows the stroke advice; answered 'No' it does not", "[app][log][redflag]") {
+TEST_CASE("Arm numbness answered 'Not sure' still shows the stroke advice, answered 'No' it does not", "[app][log][redflag]") {
     Ui ui;
     ui.click("Left arm");
     ui.click("Not sure##sudden");
