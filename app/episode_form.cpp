@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "body_map.hpp"
+#include "date_picker.hpp"
 #include "enum_names.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
@@ -231,6 +232,8 @@ void when(AppState& s, LogDraft& d, bool editing) {
         ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
         pop_touch_frame();
         record_item(s, "##picked");
+        const LocalDate today = local_date(s.now_local());
+        date_time_picker(s, "when_picker", d.picked_time, today, today);
         return;
     }
     static constexpr std::pair<Began, const char*> kBegan[] = {
@@ -250,6 +253,8 @@ void when(AppState& s, LogDraft& d, bool editing) {
         ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
         pop_touch_frame();
         record_item(s, "##picked");
+        const LocalDate today = local_date(s.now_local());
+        date_time_picker(s, "when_picker", d.picked_time, today, today);
     }
 }
 

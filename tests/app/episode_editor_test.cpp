@@ -2,6 +2,7 @@
 // same controls; a red-flag episode is marked in the Diary list and the editor, and
 // Back (or leaving the page) returns to the list.
 #include "icons.hpp"
+#include "time_util.hpp"
 #include "ui_harness.hpp"
 
 using namespace nd;
@@ -88,4 +89,44 @@ TEST_CASE("The editor refuses an impossible time and changes nothing", "[app][di
     REQUIRE(ui.state().pages.diary.editing);
     CHECK_FALSE(ui.state().pages.diary.editing->error.empty());
     CHECK(ui.store().episode(e.id)->start == e.start);
+}
+
+TEST_CASE("The editor's calendar and hour / minute buttons change when it began", "[app][diary][editor][picker]") {
+    Ui ui;
+    const Episode e = add_toes(ui);   // an hour before the harness clock
+    ui.click("diary:episode:" + e.id);
+    REQUIRE(ui.state().pages.diary.editing);
+    const std::string before = ui.state().pages.diary.editing->form.picked_time;
+    REQUIRE(before.size() == 16);
+    // The previous month, its 3rd, one hour later, 5 minutes earlier.
+    ui.click("when_picker:prev");
+    ui.click("when_picker:day:3");
+    ui.click("when_picker:hour+");
+    ui.click("when_picker:min-");
+    const std::string after = ui.state().pages.diary.editing->form.picked_time;
+    CHECK(after.substr(8, 2) == "03");
+    CHECK(after.substr(0, 7) != before.substr(0, 7));
+    const int hh = std::stoi(before.substr(11, 2)), mm = std::stoi(before.substr(14, 2));
+    CHECK(std::stoi(after.substr(11, 2)) == (hh + 1) % 24);
+    CHECK(std::stoi(after.substr(14, 2)) == (mm + 55) % 60);
+    for (const auto& [key, r] : ui.state().items)
+        if (key.rfind("when_picker:", 0) == 0) {
+            INFO(key);
+            CHECK(r.y1 - r.y0 >= 43.5f);   // finger-sized
+        }
+    ui.click(ND_ICON_CHECK " Save changes");
+    const auto stored = ui.store().episode(e.id);
+    REQUIRE(stored);
+    CHECK(format_iso8601(stored->start).substr(0, 16) == after.substr(0, 10) + "T" + after.substr(11, 5));
+}
+
+TEST_CASE("Days after today cannot be picked", "[app][diary][editor][picker]") {
+    Ui ui;
+    const Episode e = add_toes(ui);
+    ui.click("diary:episode:" + e.id);
+    ui.click("when_picker:next");
+    // Next month is all in the future: its days are drawn but disabled.
+    const std::string before = ui.state().pages.diary.editing->form.picked_time;
+    ui.click("when_picker:day:1");
+    CHECK(ui.state().pages.diary.editing->form.picked_time == before);
 }
