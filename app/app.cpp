@@ -382,6 +382,10 @@ std::uint64_t App::layout_signature() const {
 void App::draw_page(Page p) {
     if (!state_.open_error.empty()) return;
     const ViewInfo& v = view_info(p);
+    // Every page opens scrolled to its top: the scroll of the page before would put
+    // other controls under the finger (a phantom tap).
+    if (drawn_page_ != p) ImGui::SetScrollY(0);
+    drawn_page_ = p;
     ImGui::PushID(v.name);
     v.draw(state_);
     ImGui::Dummy(ImVec2(0, page_bottom_pad() - ImGui::GetStyle().ItemSpacing.y));   // room above the tab bar

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -56,6 +57,7 @@ public:
     void finish_background_work();
 
 private:
+    std::optional<Page> drawn_page_;   // the page drawn last frame: another one opens at its top
     void attach(Store* store);
     void handle_requests();
     void open_demo();

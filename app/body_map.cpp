@@ -61,26 +61,30 @@ const std::array kBack{
     leg(Region::Heel, 0.75f, 0.085f, 0.87f, 0.075f),
 };
 
+// The soles fill a shorter panel (kSolesAspect), so each part stays >= 44 px tall on a phone.
 const std::array kSoles{
-    leg(Region::Toes, 0.06f, 0.13f, 0.26f, 0.15f),
-    leg(Region::Sole, 0.26f, 0.15f, 0.68f, 0.11f),
-    leg(Region::Heel, 0.68f, 0.11f, 0.90f, 0.10f),
+    leg(Region::Toes, 0.00f, 0.15f, 0.30f, 0.17f),
+    leg(Region::Sole, 0.30f, 0.17f, 0.70f, 0.13f),
+    leg(Region::Heel, 0.70f, 0.13f, 1.00f, 0.11f),
 };
 
 struct ViewDef {
     BodyView view;
     const char* caption;
     std::span<const Shape> shapes;
-    Side viewer_left;   // front: we face the person, so their right leg is on our left
+    Side viewer_left;   // every view: the left leg on the left, as people look down at their own legs
 };
 
 const std::array<ViewDef, 3> kViews{{
-    {BodyView::Front, "Front", kFront, Side::Right},
+    {BodyView::Front, "Front", kFront, Side::Left},
     {BodyView::Back, "Back", kBack, Side::Left},
     {BodyView::Soles, "Soles", kSoles, Side::Left},
 }};
 
-constexpr float kAspect = 1.3f;   // panel height / width
+constexpr float kAspect = 1.3f;        // panel height / width (front, back)
+constexpr float kSolesAspect = 0.6f;   // phone: the soles alone, in a shorter panel
+// Feet seen from below are short: a shorter panel on its own (phone), a little taller beside the legs.
+float aspect(BodyView v, bool alone) { return v != BodyView::Soles ? kAspect : alone ? kSolesAspect : 0.9f; }
 
 Side other(Side s) { return s == Side::Left ? Side::Right : Side::Left; }
 
@@ -95,10 +99,9 @@ ImU32 fill_for(bool selected, bool hovered) {
     return ImGui::GetColorU32(ImVec4((a.x + b.x * 2) / 3, (a.y + b.y * 2) / 3, (a.z + b.z * 2) / 3, 1));
 }
 
-bool draw_panel(AppState& s, const ViewDef& v, ImVec2 origin, float w, std::set<RegionMark>& marks) {
+bool draw_panel(AppState& s, const ViewDef& v, ImVec2 origin, float w, float h, std::set<RegionMark>& marks) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float h = w * kAspect;
     const float line = ImGui::GetTextLineHeight();
     // Caption above, side words below.
     const ImVec2 cap = ImGui::CalcTextSize(v.caption);
@@ -178,7 +181,8 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
         const ImVec2 start = ImGui::GetCursorScreenPos();
         const float left = start.x + (avail - total) * 0.5f;
         for (int i = 0; i < 3; ++i)
-            changed |= draw_panel(s, kViews[static_cast<std::size_t>(i)], ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w, marks);
+            changed |= draw_panel(s, kViews[static_cast<std::size_t>(i)], ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w,
+                                  w * aspect(kViews[static_cast<std::size_t>(i)].view, false), marks);
         ImGui::SetCursorScreenPos(start);
         ImGui::Dummy(ImVec2(avail, w * kAspect + line * 2.8f));
     } else {
@@ -187,9 +191,10 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
         if (segmented(s, "bodyview", view, kLabels)) s.log.body_view = static_cast<BodyView>(view);
         const float w = std::min(avail, 290.0f * s.display_scale);   // leaves room for the form on a phone
         const ImVec2 start = ImGui::GetCursorScreenPos();
-        changed |= draw_panel(s, kViews[static_cast<std::size_t>(view)], ImVec2(start.x + (avail - w) * 0.5f, start.y), w, marks);
+        const float h = w * aspect(s.log.body_view, true);
+        changed |= draw_panel(s, kViews[static_cast<std::size_t>(view)], ImVec2(start.x + (avail - w) * 0.5f, start.y), w, h, marks);
         ImGui::SetCursorScreenPos(start);
-        ImGui::Dummy(ImVec2(avail, w * kAspect + line * 2.8f));
+        ImGui::Dummy(ImVec2(avail, h + line * 2.8f));
     }
     return changed;
 }

@@ -1,13 +1,15 @@
 #include "diary_editor.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
+#include <imgui.h>
 
-#include "enum_names.hpp"
+#include "episode_form.hpp"
 #include "episode_text.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "log_actions.hpp"
+#include "matching.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "widgets.hpp"
@@ -16,78 +18,34 @@ namespace nd::app {
 
 namespace {
 
-std::string start_text(const LocalTime& t) {
-    const int m = local_minute_of_day(t);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%s %02d:%02d", local_date(t).c_str(), m / 60, m % 60);
-    return buf;
-}
-
-bool slider(AppState& s, const char* label, int& value) {
-    ImGui::TextUnformatted(label);
-    push_touch_frame();
-    ImGui::SetNextItemWidth(-1);
-    const std::string id = std::string("##") + label;
-    const bool changed = ImGui::SliderInt(id.c_str(), &value, 0, 10, "%d of 10");
-    pop_touch_frame();
-    record_item(s, std::string("slider:") + label);
-    return changed;
-}
-
-void draw_places(AppState& s, EpisodeDraft& d) {
-    heading(s, "Where");
-    RegionMark remove{};
-    bool removing = false;
-    for (const RegionMark& m : d.edit.regions) {
-        const std::string label = std::string(ND_ICON_TIMES " ") + describe(m) + "##place";
-        if (chip(s, label.c_str(), false)) {
-            remove = m;
-            removing = true;
-        }
-    }
-    if (d.edit.regions.empty()) muted_text("No place marked yet.");
-    else muted_text("Tap a place to take it away.");
-    if (removing) std::erase(d.edit.regions, remove);
-    enum_combo<Region>(s, "##addregion", d.add_region, "Choose a place");
-    static constexpr const char* kSides[] = {"Left", "Right", "Both sides"};
-    segmented(s, "side", d.add_side, kSides);
-    if (big_button(s, ND_ICON_PLUS " Add this place", 0, ButtonKind::Secondary) && d.add_region) {
-        const Region r = *d.add_region;
-        const Side side = d.add_side == 0 ? Side::Left : d.add_side == 1 ? Side::Right : Side::Both;
-        const bool middle = r == Region::SaddleArea || r == Region::LowerBack;
-        d.edit.regions.push_back({r, middle ? Side::Middle : side});
-        std::sort(d.edit.regions.begin(), d.edit.regions.end());
-        d.edit.regions.erase(std::unique(d.edit.regions.begin(), d.edit.regions.end()), d.edit.regions.end());
-    }
-}
-
 // Checks the form and builds the episode to store; false with d.error set.
 bool finish(AppState& s, EpisodeDraft& d, Episode& out) {
-    out = d.edit;
-    const auto t = parse_iso8601(d.start_text, d.edit.start.offset_min);
-    if (!t) {
-        d.error = "\"" + d.start_text + "\" is not a real date and time. Write it as 2026-03-14 08:30.";
+    std::string error;
+    LogDraft form = d.form;
+    form.began = Began::Picked;
+    LocalTime now = s.now_local();
+    now.utc += 5 * 60;   // a clock a little ahead of the one that logged it is not "the future"
+    auto e = episode_from_draft(form, now, error);
+    if (!e) {
+        d.error = error;
         return false;
     }
-    if (t->utc > s.now_utc() + 5 * 60) {
-        d.error = "That time is in the future. Please check the date.";
+    if (e->regions.empty()) {
+        d.error = "Mark at least one place where you felt it.";
         return false;
     }
-    out.start = *t;
-    if (out.regions.empty()) {
-        d.error = "Add at least one place where you felt it.";
-        return false;
-    }
-    if (!out.ongoing) {
-        if (d.duration_min < 0 || d.duration_min > 60 * 24 * 365) {
-            d.error = "The duration should be between 0 minutes and a year.";
-            return false;
-        }
-        out.duration_min = d.duration_min > 0 ? std::optional<std::int32_t>(d.duration_min) : std::nullopt;
-    } else {
-        out.duration_min.reset();
-    }
-    normalize(out);
+    // The form does not show these: they stay as they were.
+    e->id = d.before.id;
+    e->spread_from = d.before.spread_from;
+    e->spread_to = d.before.spread_to;
+    if (!e->spread) e->spread_from.reset(), e->spread_to.reset();
+    e->created_utc = d.before.created_utc;
+    e->updated_utc = d.before.updated_utc;
+    e->deleted_utc = d.before.deleted_utc;
+    // The time keeps its own UTC offset unless it was changed.
+    if (form.picked_time == draft_of(d.before).picked_time) e->start = d.before.start;
+    normalize(*e);
+    out = *e;
     return true;
 }
 
@@ -96,21 +54,26 @@ bool finish(AppState& s, EpisodeDraft& d, Episode& out) {
 void open_episode_editor(AppState& s, const Episode& e) {
     EpisodeDraft d;
     d.before = e;
-    d.edit = e;
-    d.start_text = start_text(e.start);
-    d.duration_min = e.duration_min.value_or(0);
+    d.form = draft_of(e);
     s.pages.diary.editing = std::move(d);
+    s.pages.diary.scroll_editor_to_top = true;
 }
 
 void draw_episode_editor(AppState& s) {
     DiaryPage& pg = s.pages.diary;
     EpisodeDraft& d = *pg.editing;
+    if (pg.scroll_editor_to_top) {
+        ImGui::SetScrollY(0);
+        pg.scroll_editor_to_top = false;
+    }
     if (big_button(s, ND_ICON_ARROW_LEFT " Back to the diary", 0, ButtonKind::Quiet)) {
         pg.editing.reset();
+        ImGui::SetScrollY(0);
         return;
     }
     heading(s, ("Episode of " + format_date(local_date(d.before.start), s.settings.date_format) + " at " +
-                        clock_text(d.before.start)).c_str());
+                clock_text(d.before.start)).c_str());
+    if (!warnings_for(d.before).empty()) red_flag_marker(s, "editor:red_flag");
     if (d.before.ongoing && big_button(s, ND_ICON_STOP_CIRCLE " It has stopped now", -1, ButtonKind::Secondary)) {
         if (s.run(end_episode_command(d.before))) {
             pg.editing.reset();
@@ -118,37 +81,7 @@ void draw_episode_editor(AppState& s) {
             return;
         }
     }
-    begin_card("##edit_when");
-    text_field(s, "When it began", d.start_text, "2026-03-14 08:30");
-    if (chip(s, "Still going##ongoing", d.edit.ongoing)) d.edit.ongoing = !d.edit.ongoing;
-    if (!d.edit.ongoing) {
-        ImGui::TextUnformatted("How long it lasted (minutes, 0 if not sure)");
-        push_touch_frame();
-        ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 260.0f * s.display_scale));
-        ImGui::InputInt("##duration", &d.duration_min, 5, 30);
-        pop_touch_frame();
-        record_item(s, "field:duration");
-    }
-    end_card();
-
-    begin_card("##edit_feel");
-    slider(s, "Numbness", d.edit.numbness);
-    slider(s, "Pain", d.edit.pain);
-    heading(s, "What it felt like");
-    enum_chips<Sensation>(s, "sens", d.edit.sensations);
-    end_card();
-
-    begin_card("##edit_where");
-    draw_places(s, d);
-    end_card();
-
-    begin_card("##edit_more");
-    heading(s, "What you were doing before");
-    enum_chips<Activity>(s, "act", d.edit.activities);
-    heading(s, "What helped");
-    enum_chips<Relief>(s, "rel", d.edit.reliefs);
-    note_field(s, "Note", d.edit.note);
-    end_card();
+    draw_episode_form(s, d.form, true);
 
     if (!d.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
@@ -160,9 +93,18 @@ void draw_episode_editor(AppState& s) {
         if (finish(s, d, after)) {
             Episode before = d.before;
             normalize(before);
+            const std::vector<RedFlag> flags = after == before ? std::vector<RedFlag>{} : warnings_for(after);
             if (after == before || s.run(edit_episode_command(d.before, after))) {
                 pg.editing.reset();
-                s.show_toast("Saved");
+                // A warning sign added while editing is shown in full, as at logging time.
+                bool was_flagged = !warnings_for(before).empty();
+                if (!flags.empty() && !was_flagged) {
+                    s.pending_red_flags = flags;
+                    for (RedFlag& f : s.pending_red_flags) f.episode_id = after.id;
+                    s.toast_after_flags = "Saved";
+                } else {
+                    s.show_toast("Saved");
+                }
                 return;
             }
             d.error = "Could not save the change.";

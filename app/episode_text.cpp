@@ -62,8 +62,10 @@ std::string sensations_text(const Episode& e) {
 }
 
 std::string severity_text(const Episode& e) {
-    std::string out = "numbness " + std::to_string(e.numbness) + "/10";
-    if (e.pain > 0) out += ", pain " + std::to_string(e.pain) + "/10";
+    // An unrated scale is left out ("not rated" is unknown, not 0).
+    std::string out = e.numbness ? "numbness " + std::to_string(*e.numbness) + "/10" : "";
+    if (e.pain.value_or(0) > 0) out += (out.empty() ? "" : ", ") + ("pain " + std::to_string(*e.pain) + "/10");
+    if (out.empty()) out = "strength not rated";
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "body_map.hpp"
 #include "matching.hpp"
+#include "onset_question.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {
@@ -11,7 +12,7 @@ namespace nd::app {
 namespace {
 int minutes_ago(Began b) {
     switch (b) {
-        case Began::Min15: return 15;
+        case Began::FewMinutes: return 5;
         case Began::Min30: return 30;
         case Began::Min60: return 60;
         default: return 0;
@@ -22,6 +23,17 @@ int minutes_ago(Began b) {
 std::optional<Episode> episode_from_draft(const LogDraft& d, const LocalTime& now, std::string& error) {
     if (d.marks.empty() && d.sensations.empty() && d.signs.empty()) {
         error = "Tap the map where you feel it, or choose what it feels like.";
+        return std::nullopt;
+    }
+    // The two warning toggles that need one more word: asked, not guessed.
+    if (d.saddle_toggle && !d.marks.count({Region::SaddleArea, Side::Middle}) &&
+        !contains(d.signs, Sign::BladderBowelLoss)) {
+        error = "Say which: numb between the legs, or lost bladder or bowel control (or both).";
+        return std::nullopt;
+    }
+    if (contains(d.signs, Sign::LegWeakness) && !d.marks.count({Region::WholeLeg, Side::Left}) &&
+        !d.marks.count({Region::WholeLeg, Side::Right})) {
+        error = "Say which leg is weak: left or right (or both).";
         return std::nullopt;
     }
     Episode e;
@@ -65,18 +77,83 @@ std::optional<Episode> episode_from_draft(const LogDraft& d, const LocalTime& no
 
 void fill_draft_from(LogDraft& d, const Episode& e) {
     LogDraft fresh;
+    // Place, sensation, activity and relief only. Signs, onset and time are never
+    // copied: a warning sign must be a fresh, deliberate choice, and this episode
+    // began now. The strength is left "not rated" so it is not copied unseen.
     fresh.marks = split_sides(e.regions);
+    std::erase_if(fresh.marks, [](const RegionMark& m) { return m.region == Region::SaddleArea; });   // a warning sign
     fresh.sensations = e.sensations;
-    fresh.numbness = e.numbness;
-    fresh.pain = e.pain;
     fresh.activities = e.activities;
-    fresh.duration_min = e.duration_min.value_or(0);
     fresh.reliefs = e.reliefs;
-    fresh.relief_after_min = e.relief_after_min.value_or(0);
-    fresh.onset = e.onset;
-    fresh.worse_at_night = e.worse_at_night;
-    // Signs are not copied: a warning sign must be a fresh, deliberate choice.
     d = std::move(fresh);
+}
+
+LogDraft draft_of(const Episode& e) {
+    LogDraft d;
+    d.marks = split_sides(e.regions);
+    d.sensations = e.sensations;
+    d.numbness = e.numbness;
+    d.pain = e.pain;
+    d.activities = e.activities;
+    d.began = Began::Picked;
+    d.picked_time = format_iso8601(e.start).substr(0, 16);
+    d.picked_time[10] = ' ';
+    d.duration_min = e.duration_min.value_or(0);
+    d.still_going = e.ongoing;
+    d.onset = e.onset;
+    d.spread = e.spread;
+    d.spread_speed = e.spread_speed;
+    d.signs = e.signs;
+    d.saddle_toggle = d.marks.count({Region::SaddleArea, Side::Middle}) || contains(e.signs, Sign::BladderBowelLoss);
+    d.leg_weak_toggle = contains(e.signs, Sign::LegWeakness);
+    d.reliefs = e.reliefs;
+    d.relief_after_min = e.relief_after_min.value_or(0);
+    d.worse_at_night = e.worse_at_night;
+    d.effect_walking = e.effect_walking;
+    d.effect_sleep = e.effect_sleep;
+    d.effect_work = e.effect_work;
+    d.note = e.note;
+    d.details_open = true;
+    return d;
+}
+
+std::vector<RedFlag> warnings_for(const Episode& e) {
+    std::vector<RedFlag> flags = red_flags_for(e);
+    // Face, arm or one-sided numbness whose onset is still not known: the stroke
+    // advice shows (the answer may be "suddenly"); the stored onset stays unknown.
+    if (needs_sudden_onset_question(e)) {
+        bool have_stroke = false;
+        for (const RedFlag& f : flags) have_stroke = have_stroke || f.kind == RedFlagKind::StrokeSigns;
+        if (!have_stroke) {
+            Episode sudden = e;
+            sudden.onset = Onset::Sudden;
+            for (RedFlag& f : red_flags_for(sudden)) {
+                if (f.kind != RedFlagKind::StrokeSigns) continue;
+                f.reasons.erase(f.reasons.begin());   // not "Came on suddenly": that is not known
+                f.reasons.insert(f.reasons.begin(), "Not known whether it came on suddenly");
+                flags.insert(flags.begin(), std::move(f));
+            }
+        }
+    }
+    return flags;
+}
+
+std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now) {
+    // A lenient copy of the form: the warning shows as soon as a sign is ticked, even
+    // while the form is not yet complete enough to save.
+    LogDraft probe = d;
+    if (probe.saddle_toggle && !probe.marks.count({Region::SaddleArea, Side::Middle}) &&
+        !contains(probe.signs, Sign::BladderBowelLoss))
+        probe.marks.insert({Region::SaddleArea, Side::Middle});
+    if (contains(probe.signs, Sign::LegWeakness) && !probe.marks.count({Region::WholeLeg, Side::Left}) &&
+        !probe.marks.count({Region::WholeLeg, Side::Right}))
+        probe.marks.insert({Region::WholeLeg, Side::Left});
+    probe.began = Began::Now;
+    if (probe.marks.empty() && probe.sensations.empty() && probe.signs.empty()) return {};
+    std::string ignored;
+    auto e = episode_from_draft(probe, now, ignored);
+    if (!e) return {};
+    return warnings_for(*e);
 }
 
 bool save_draft(AppState& s) {
@@ -86,12 +163,16 @@ bool save_draft(AppState& s) {
         s.log.draft.error = error;
         return false;
     }
-    std::vector<RedFlag> flags = red_flags_for(*e);   // decided before saving: nothing may delay it
+    std::vector<RedFlag> flags = warnings_for(*e);   // decided before saving: nothing may delay it
     Episode stored;
     if (!s.run(add_episode_command(*e, &stored))) return false;
     for (RedFlag& f : flags) f.episode_id = stored.id;
     s.log.draft = LogDraft{};
     const std::string done = e->ongoing ? "Saved. Tap \"It stopped\" when it ends." : "Saved to your diary.";
+    // Back to the top of the form, with the confirmation where the eye goes next.
+    s.log.scroll_to_top = true;
+    s.log.saved_note = done + " " + when_text(s, e->start) + ".";
+    s.log.saved_until = static_cast<double>(s.now_utc()) + 8;
     if (!flags.empty()) {
         s.pending_red_flags = std::move(flags);
         s.toast_after_flags = done;
@@ -104,6 +185,15 @@ bool save_draft(AppState& s) {
 bool log_no_numbness_today(AppState& s) {
     if (!s.store) return false;
     const LocalDate today = local_date(s.now_local());
+    // A day with episodes cannot also be a day without numbness: refused, with the reason.
+    int logged = 0;
+    for (const Episode& e : s.diary.episodes)
+        if (!is_deleted(e) && local_date(e.start) == today) ++logged;
+    if (logged > 0) {
+        s.log.draft.error = std::string("Not saved: you logged ") + (logged == 1 ? "an episode" : std::to_string(logged) + " episodes") +
+                            " today, so today is not a day without numbness. Delete it in the Diary if it was a mistake.";
+        return false;
+    }
     std::optional<CheckIn> previous;
     for (const CheckIn& c : s.diary.checkins)
         if (c.date == today && !c.deleted_utc) previous = c;
@@ -111,6 +201,9 @@ bool log_no_numbness_today(AppState& s) {
     c.date = today;
     c.no_numbness = true;
     if (!s.run(put_checkin_command(c, previous))) return false;
+    s.log.draft.error.clear();
+    s.log.saved_note = "Noted: no numbness today.";
+    s.log.saved_until = static_cast<double>(s.now_utc()) + 8;
     s.show_toast("Noted: no numbness today.");
     return true;
 }

@@ -14,9 +14,17 @@ namespace nd::app {
 std::optional<Episode> episode_from_draft(const LogDraft& d, const LocalTime& now, std::string& error);
 // Fills the form with an episode's choices ("Same as last time"); the time is reset to now.
 void fill_draft_from(LogDraft& d, const Episode& e);
+// The whole episode in the form, for editing (time, signs, onset and all).
+LogDraft draft_of(const Episode& e);
+// The warnings an episode raises at logging time: its red flags, and the stroke advice
+// when face, arm or one-sided numbness has an onset that is not known.
+std::vector<RedFlag> warnings_for(const Episode& e);
+// The same for a form being filled in, before Save (lenient: shown as soon as ticked).
+std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now);
 // Saves the form. Red flags found in it are put up full screen at once. Returns true when saved.
 bool save_draft(AppState& s);
 // Records today's check-in as "no numbness today", keeping anything else it says.
+// Refused (with the reason in the form's error) on a day that has episodes.
 bool log_no_numbness_today(AppState& s);
 // Ends a "still going" episode now.
 bool end_ongoing(AppState& s, const Episode& e);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,18 +22,24 @@ struct RegionHit {
 
 enum class BodyView : std::uint8_t { Front, Back, Soles };
 
-enum class Began : std::uint8_t { Now, Min15, Min30, Min60, Picked };
+// When it began: one of these, never two ("Now" and "A few minutes ago" exclude each other).
+enum class Began : std::uint8_t { Now, FewMinutes, Min30, Min60, Picked };
 
 struct LogDraft {
     std::set<RegionMark> marks;        // sides are Left / Right / Middle; merged to Both on save
     std::vector<Sensation> sensations;
-    int numbness = 5;
-    int pain = 0;
+    std::optional<int> numbness;       // unset until touched: stored as "not rated"
+    std::optional<int> pain;
     std::vector<Activity> activities;
     Began began = Began::Now;
     std::string picked_time;           // "YYYY-MM-DD HH:MM" when began == Picked
     int duration_min = 0;              // 0: not said
     bool still_going = false;
+    // "Any of these now?": the two toggles that need a second word (which leg, which of
+    // saddle numbness / bladder or bowel) stay open until it is given.
+    bool saddle_toggle = false;
+    bool leg_weak_toggle = false;
+    bool onset_not_sure = false;       // "Did it come on suddenly?" answered "Not sure"
     // More details
     bool details_open = false;
     Onset onset = Onset::Unknown;
@@ -49,7 +56,11 @@ struct LogDraft {
 
 struct LogUi {
     LogDraft draft;
-    BodyView body_view = BodyView::Front;   // used when the map shows one view at a time
+    std::string saved_note;                 // "Saved ..." shown above the form after Save
+    double saved_until = 0;
+    bool scroll_to_top = false;             // set by Save: the form goes back to its top
+    int last_frame = -10;                   // the frame Log was last drawn (a gap: it was just opened)
+    BodyView body_view = BodyView::Soles;   // phone: one view at a time; the feet first (most episodes)
     std::vector<RegionHit> hits;            // filled by the body map each frame (tests tap these)
 };
 

@@ -13,6 +13,7 @@
 
 #include "export_actions.hpp"
 #include "folder_picker.hpp"
+#include "log_state.hpp"
 #include "model.hpp"
 #include "questionnaire_page.hpp"
 #include "reminder_state.hpp"
@@ -44,11 +45,7 @@ struct DiaryFilter {
 // The episode being edited: a copy of the record plus the text fields of the form.
 struct EpisodeDraft {
     Episode before;
-    Episode edit;
-    std::string start_text;               // "YYYY-MM-DD HH:MM"
-    int duration_min = 0;
-    std::optional<Region> add_region = Region::Toes;
-    int add_side = 2;                     // 0 left, 1 right, 2 both
+    LogDraft form;                        // the same form as Log (episode_form.hpp)
     std::string error;
 };
 
@@ -59,6 +56,9 @@ struct DiaryPage {
     bool show_filters = false;
     bool show_bin = false;
     std::optional<EpisodeDraft> editing;  // set: the editor replaces the list
+    int last_frame = -10;                 // the frame the page was last drawn (a gap: just opened)
+    bool scroll_editor_to_top = false;
+    bool open_newest = false;             // --page editor: open the newest episode once the diary is there
     bool confirm_delete = false;
     // Cache: the flattened rows for (revision, filter, bin).
     std::vector<DiaryRow> rows;

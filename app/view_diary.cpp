@@ -13,6 +13,7 @@
 #include "episode_text.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "log_actions.hpp"
 #include "record_commands.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -194,8 +195,16 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
             l2 = where_text(e);
             if (const std::string sn = sensations_text(e); !sn.empty()) l2 += " \xc2\xb7 " + sn;
         }
-        badge_text = std::to_string(e.numbness);
-        if (e.numbness >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
+        badge_text = e.numbness ? std::to_string(*e.numbness) : "-";   // -: not rated
+        if (e.numbness.value_or(0) >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
+        // A red-flag episode stays marked: a warning badge and words, not only a colour.
+        if (!warnings_for(e).empty()) {
+            badge_text = ND_ICON_WARNING;
+            badge_col = ImGui::GetColorU32(p.danger);
+            badge_text_col = ImGui::GetColorU32(p.danger_text);
+            l1 = "Warning sign \xc2\xb7 " + l1;
+            if (s.record_items) s.items["diary:red_flag:" + e.id] = ItemRect{a.x, a.y, a.x + w, a.y + h - gap};
+        }
     } else {
         const CheckIn& c = s.diary.checkins[row.index];
         l1 = "Daily check-in";
@@ -241,6 +250,18 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
 
 void draw_diary(AppState& s) {
     DiaryPage& pg = s.pages.diary;
+    // Opened from another page: the list, at its top (an editor left open is closed,
+    // as Back would; a stale scroll position would put old rows under the finger).
+    const int frame = ImGui::GetFrameCount();
+    if (pg.last_frame + 1 != frame) {
+        pg.editing.reset();
+        ImGui::SetScrollY(0);
+    }
+    pg.last_frame = frame;
+    if (pg.open_newest && !s.episodes_newest_first.empty()) {
+        pg.open_newest = false;
+        open_episode_editor(s, s.diary.episodes[s.episodes_newest_first.front()]);
+    }
     if (pg.editing) {
         draw_episode_editor(s);
         return;

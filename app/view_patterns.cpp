@@ -5,6 +5,7 @@
 // the diary, the period or the day changes.
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "charts.hpp"
@@ -35,7 +36,7 @@ void rebuild(AppState& s, PatternsPage& pg, const LocalDate& today) {
     pg.hours.fill(0);
     const auto& weeks = pg.report.per_week;
     std::vector<double> numb(weeks.size(), 0), pain(weeks.size(), 0);
-    std::vector<int> n(weeks.size(), 0);
+    std::vector<int> n(weeks.size(), 0), np(weeks.size(), 0);
     const std::int64_t first_monday = weeks.empty() ? -1 : days_since_epoch(weeks.front().week_start).value_or(-1);
     for (const SeverityPoint& sp : pg.report.severity) {
         const int hour = std::clamp(sp.minute_of_day / 60, 0, 23);
@@ -44,16 +45,15 @@ void rebuild(AppState& s, PatternsPage& pg, const LocalDate& today) {
         if (first_monday < 0 || sp.local_day < first_monday) continue;
         const auto w = static_cast<std::size_t>((sp.local_day - first_monday) / 7);
         if (w >= weeks.size()) continue;
-        numb[w] += sp.numbness;
-        pain[w] += sp.pain;
-        ++n[w];
+        // Averages of the rated episodes only: "not rated" is unknown, not 0.
+        if (sp.numbness) numb[w] += *sp.numbness, ++n[w];
+        if (sp.pain) pain[w] += *sp.pain, ++np[w];
     }
     pg.week_numbness.assign(weeks.size(), -1);
     pg.week_pain.assign(weeks.size(), -1);
     for (std::size_t i = 0; i < weeks.size(); ++i) {
-        if (!n[i]) continue;
-        pg.week_numbness[i] = numb[i] / n[i];
-        pg.week_pain[i] = pain[i] / n[i];
+        if (n[i]) pg.week_numbness[i] = numb[i] / n[i];
+        if (np[i]) pg.week_pain[i] = pain[i] / np[i];
     }
     pg.revision = s.revision;
     pg.cached_period = pg.period;
@@ -121,9 +121,22 @@ void draw_patterns(AppState& s) {
     numbers_toggle(s, pg);
 
     begin_card("##summary");
-    ImGui::TextWrapped("%d episodes on %d of %d days. Numbness: usually %.0f of 10, at most %d. Pain: usually %.0f, at most %d.",
-                       r.episode_count, r.days_with_episodes, r.days_in_period, r.median_numbness, r.max_numbness,
-                       r.median_pain, r.max_pain);
+    {
+        char numb[96] = "Numbness: not rated.", pain[96] = "Pain: not rated.";
+        if (r.numbness_rated) std::snprintf(numb, sizeof numb, "Numbness: usually %.0f of 10, at most %d.", r.median_numbness, r.max_numbness);
+        if (r.pain_rated) std::snprintf(pain, sizeof pain, "Pain: usually %.0f, at most %d.", r.median_pain, r.max_pain);
+        ImGui::TextWrapped("%d episodes on %d of %d days. %s %s", r.episode_count, r.days_with_episodes,
+                           r.days_in_period, numb, pain);
+    }
+    // Red-flag episodes stay marked here too, in words and in the danger colour.
+    if (!r.red_flags.empty()) {
+        std::set<std::string> flagged;
+        for (const RedFlagEvent& f : r.red_flags) flagged.insert(f.episode_id);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        ImGui::TextWrapped(ND_ICON_WARNING "  %zu %s with warning signs in this period (marked in the Diary).",
+                           flagged.size(), flagged.size() == 1 ? "episode" : "episodes");
+        ImGui::PopStyleColor();
+    }
     end_card();
 
     begin_card("##perweek");

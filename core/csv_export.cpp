@@ -71,8 +71,8 @@ std::vector<std::string> episode_fields(const Episode& e) {
         e.ongoing ? "yes" : "no",
         join_regions(e.regions),
         join_list(e.sensations),
-        std::to_string(e.numbness),
-        std::to_string(e.pain),
+        opt_int(e.numbness),   // empty: not rated
+        opt_int(e.pain),
         join_list(e.activities),
         join_list(e.reliefs),
         opt_int(e.relief_after_min),
@@ -279,6 +279,14 @@ public:
         if (trim(raw).empty()) return 0;
         const auto v = integer(column, raw, 0, hi, meaning);
         return v ? static_cast<int>(*v) : 0;
+    }
+
+    // A 0..10 rating; empty means "not rated" (kept unset, never read as 0).
+    std::optional<int> rating(const std::string& column, const std::string& raw) {
+        if (trim(raw).empty()) return std::nullopt;
+        const auto v = integer(column, raw, 0, 10, "");
+        if (!v) return std::nullopt;
+        return static_cast<int>(*v);
     }
 
     std::optional<std::int32_t> minutes(const std::string& column, const std::string& raw) {
@@ -514,8 +522,8 @@ CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& op
             rd.problem("duration_min", "an episode that is still going (ongoing yes) has no duration yet");
         e.regions = rd.regions("regions", get("regions"));
         e.sensations = rd.list<Sensation>("sensations", get("sensations"));
-        e.numbness = rd.score("numbness", get("numbness"), 10);
-        e.pain = rd.score("pain", get("pain"), 10);
+        e.numbness = rd.rating("numbness", get("numbness"));
+        e.pain = rd.rating("pain", get("pain"));
         e.activities = rd.list<Activity>("activities", get("activities"));
         e.reliefs = rd.list<Relief>("reliefs", get("reliefs"));
         e.relief_after_min = rd.minutes("relief_after_min", get("relief_after_min"));

@@ -232,7 +232,7 @@ struct Finding {
 };
 
 Finding finding_of(const Episode& e) {
-    const bool numb = contains(e.sensations, Sensation::Numbness) || (e.sensations.empty() && e.numbness > 0);
+    const bool numb = contains(e.sensations, Sensation::Numbness) || (e.sensations.empty() && e.numbness.value_or(0) > 0);
     const bool tingle = contains(e.sensations, Sensation::Tingling) || contains(e.sensations, Sensation::Burning);
     if (!numb && tingle) return {"91019004", "Paresthesia"};
     return {"44077006", "Numbness"};
@@ -325,8 +325,9 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
     if (!site.empty()) j.codeable("bodySite", nullptr, nullptr, nullptr, site);
 
     j.begin_array("component");
-    write_component_int(j, "64750-3", "Numbness severity (0-10)", e.numbness);
-    write_component_int(j, "72514-3", "Pain severity (0-10)", e.pain);
+    // An unrated severity is left out: absent, never a made-up 0.
+    if (e.numbness) write_component_int(j, "64750-3", "Numbness severity (0-10)", *e.numbness);
+    if (e.pain) write_component_int(j, "72514-3", "Pain severity (0-10)", *e.pain);
     for (auto s : e.sensations) write_component_text(j, "56823-8", "Quality", enum_label(s));
     for (auto a : e.activities) write_component_text(j, "100752-5", "Trigger (before onset)", enum_label(a));
     for (auto r : e.reliefs) write_component_text(j, "100753-3", "Alleviating factor", enum_label(r));

@@ -67,7 +67,7 @@ void add_missing(FeatureOutcome& out, int missing, int total, const std::string&
 int leg_level(Region r) {
     switch (r) {
         case Region::Toes: case Region::Sole: return 0;
-        case Region::TopOfFoot: case Region::Heel: return 1;
+        case Region::TopOfFoot: case Region::Heel: case Region::WholeFoot: return 1;
         case Region::InnerAnkle: case Region::Ankle: return 2;
         case Region::Shin: case Region::Calf: return 3;
         case Region::Knee: return 4;
@@ -283,15 +283,20 @@ std::string one_decimal(double v) {
 
 FeatureOutcome worsening(const Rule& r, const MatchContext& ctx) {
     FeatureOutcome out;
-    const std::size_t n = ctx.episodes.size();
+    // Only episodes with a numbness rating count: "not rated" is unknown, not 0.
+    std::vector<std::size_t> rated;
+    for (std::size_t i = 0; i < ctx.episodes.size(); ++i)
+        if (ctx.numbers_of[i].numbness >= 0) rated.push_back(i);
+    const std::size_t n = rated.size();
     if (n < 4) {
-        out.unknowns.push_back("Fewer than 4 episodes: too few to see whether the numbness grows stronger");
+        out.unknowns.push_back("Fewer than 4 episodes with a numbness rating: too few to see whether the numbness "
+                               "grows stronger");
         return out;
     }
     const std::size_t half = n / 2;
     double early = 0, late = 0;
-    for (std::size_t i = 0; i < half; ++i) early += ctx.numbers_of[i].numbness;
-    for (std::size_t i = n - half; i < n; ++i) late += ctx.numbers_of[i].numbness;
+    for (std::size_t i = 0; i < half; ++i) early += ctx.numbers_of[rated[i]].numbness;
+    for (std::size_t i = n - half; i < n; ++i) late += ctx.numbers_of[rated[i]].numbness;
     early /= static_cast<double>(half);
     late /= static_cast<double>(half);
     const std::string detail = "average numbness " + one_decimal(early) + " out of 10 in the first " +
@@ -302,7 +307,8 @@ FeatureOutcome worsening(const Rule& r, const MatchContext& ctx) {
     out.fraction = holds ? 1.0 : 0.0;
     out.text = r.says + " (" + detail + ")";
     out.from_episodes = true;
-    if (holds) all_episodes(out, ctx, n - half, n);
+    if (holds)
+        for (std::size_t i = n - half; i < n; ++i) out.episodes.push_back(ctx.diary_index[rated[i]]);
     return out;
 }
 
@@ -420,7 +426,7 @@ MatchContext make_context(const Diary& diary) {
         num.effect_walking = e.effect_walking;
         num.effect_sleep = e.effect_sleep;
         num.effect_work = e.effect_work;
-        num.numbness = e.numbness;
+        num.numbness = e.numbness.value_or(-1);
         std::uint8_t flags = 0;
         if (e.ongoing) flags |= EpisodeFacts::kOngoing;
         if (e.duration_min) {

@@ -39,7 +39,7 @@ struct EpisodeNumbers {
     std::int32_t duration_min = 0;     // valid with kHasDuration
     std::int32_t relief_after_min = 0; // valid with kHasReliefAfter
     std::int32_t effect_walking = 0, effect_sleep = 0, effect_work = 0;
-    std::int32_t numbness = 0;         // 0..10
+    std::int32_t numbness = -1;        // 0..10; -1: not rated (unknown, never read as 0)
 };
 
 // The live (non-deleted) records of a diary in a canonical order, so matching does

@@ -85,8 +85,8 @@ struct Episode {
     bool ongoing = false;                   // "still going"; ended later with a duration
     std::vector<RegionMark> regions;
     std::vector<Sensation> sensations;
-    int numbness = 0;                       // 0..10
-    int pain = 0;                           // 0..10
+    std::optional<int> numbness;            // 0..10; unset: "not rated" (never a silent 0)
+    std::optional<int> pain;                // 0..10; unset: "not rated"
     std::vector<Activity> activities;       // before onset
     std::vector<Relief> reliefs;
     std::optional<std::int32_t> relief_after_min; // how soon it eased after the relief

@@ -353,11 +353,17 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         p.pain = e->pain;
         p.red_flag = flagged.count(e->id) > 0;
         r.severity.push_back(p);
-        numb.push_back(e->numbness);
-        pain.push_back(e->pain);
-        r.max_numbness = std::max(r.max_numbness, e->numbness);
-        r.max_pain = std::max(r.max_pain, e->pain);
+        if (e->numbness) {
+            numb.push_back(*e->numbness);
+            r.max_numbness = std::max(r.max_numbness, *e->numbness);
+        }
+        if (e->pain) {
+            pain.push_back(*e->pain);
+            r.max_pain = std::max(r.max_pain, *e->pain);
+        }
     }
+    r.numbness_rated = static_cast<int>(numb.size());
+    r.pain_rated = static_cast<int>(pain.size());
     r.median_numbness = median(numb);
     r.median_pain = median(pain);
 
@@ -530,9 +536,14 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
             kf.push_back("Lasted typically " + format_minutes(static_cast<std::int64_t>(median(durations))) + " (from " +
                          format_minutes(*mn) + " to " + format_minutes(*mx) + ").");
         }
-        kf.push_back("Numbness typically " + format_score(r.median_numbness) + "/10, at most " +
-                     std::to_string(r.max_numbness) + "/10; pain typically " + format_score(r.median_pain) +
-                     "/10, at most " + std::to_string(r.max_pain) + "/10.");
+        // Only rated episodes count: "not rated" is unknown, not 0.
+        const std::string numb_text = r.numbness_rated ? "Numbness typically " + format_score(r.median_numbness) +
+                                                             "/10, at most " + std::to_string(r.max_numbness) + "/10"
+                                                       : "Numbness not rated";
+        const std::string pain_text = r.pain_rated ? "pain typically " + format_score(r.median_pain) + "/10, at most " +
+                                                         std::to_string(r.max_pain) + "/10"
+                                                   : "pain not rated";
+        kf.push_back(numb_text + "; " + pain_text + ".");
         int night = 0, sudden = 0;
         for (const Episode* e : eps) {
             night += e->worse_at_night == TriState::Yes;

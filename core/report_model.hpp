@@ -69,8 +69,8 @@ struct SeverityPoint {
     LocalDate date;
     std::int64_t local_day = 0;       // days since 1970-01-01 of the local date
     int minute_of_day = 0;
-    int numbness = 0;
-    int pain = 0;
+    std::optional<int> numbness;      // unset: not rated
+    std::optional<int> pain;
     bool red_flag = false;
 };
 
@@ -101,8 +101,8 @@ struct EpisodeRow {
     std::string where;                // "left toes, sole (both sides)"
     std::string extent;               // extent_label of the highest region reached
     std::string feels;                // sensations
-    int numbness = 0;
-    int pain = 0;
+    std::optional<int> numbness;      // unset: not rated
+    std::optional<int> pain;
     std::string before;               // activities before onset
     std::string eased_by;             // reliefs (+ "after 5 min")
     std::string signs;                // associated signs
@@ -146,10 +146,12 @@ struct ReportModel {
     std::vector<CountItem> reliefs;
     std::vector<CountItem> signs;
     std::vector<SeverityPoint> severity;  // by time
-    double median_numbness = 0;
+    double median_numbness = 0;           // of the rated episodes only (unrated is unknown, not 0)
     int max_numbness = 0;
     double median_pain = 0;
     int max_pain = 0;
+    int numbness_rated = 0;               // episodes with a numbness rating
+    int pain_rated = 0;
     std::vector<RedFlagEvent> red_flags;
     std::vector<BackgroundLine> background;
     std::vector<CountItem> checkin_symptoms;

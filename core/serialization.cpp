@@ -93,7 +93,7 @@ void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::vector<T, A>
 
 CEREAL_CLASS_VERSION(nd::RegionMark, 1)
 CEREAL_CLASS_VERSION(nd::LocalTime, 1)
-CEREAL_CLASS_VERSION(nd::Episode, 1)
+CEREAL_CLASS_VERSION(nd::Episode, 2)   // 2: numbness and pain may be unrated
 CEREAL_CLASS_VERSION(nd::CheckIn, 1)
 CEREAL_CLASS_VERSION(nd::BackgroundFact, 1)
 CEREAL_CLASS_VERSION(nd::Medicine, 1)
@@ -162,9 +162,18 @@ void serialize(Archive& ar, LocalTime& x, const std::uint32_t version) {
 
 template <class Archive>
 void serialize(Archive& ar, Episode& x, const std::uint32_t version) {
-    check_version("episode", version, 1);
-    ar(NVP(id), NVP(start), NVP(duration_min), NVP(ongoing), NVP(regions), NVP(sensations), NVP(numbness),
-       NVP(pain), NVP(activities), NVP(reliefs), NVP(relief_after_min), NVP(onset), NVP(spread), NVP(spread_from),
+    check_version("episode", version, 2);
+    ar(NVP(id), NVP(start), NVP(duration_min), NVP(ongoing), NVP(regions), NVP(sensations));
+    if (version >= 2) {
+        ar(NVP(numbness), NVP(pain));
+    } else {
+        // Version 1 always held a number (0 when the person never moved the slider).
+        int numbness = 0, pain = 0;
+        ar(cereal::make_nvp("numbness", numbness), cereal::make_nvp("pain", pain));
+        x.numbness = numbness;
+        x.pain = pain;
+    }
+    ar(NVP(activities), NVP(reliefs), NVP(relief_after_min), NVP(onset), NVP(spread), NVP(spread_from),
        NVP(spread_to), NVP(spread_speed), NVP(signs), NVP(worse_at_night), NVP(effect_walking), NVP(effect_sleep),
        NVP(effect_work), NVP(note), NVP(created_utc), NVP(updated_utc), NVP(deleted_utc));
 }

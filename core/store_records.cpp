@@ -106,8 +106,8 @@ Episode read_episode(const sql::Stmt& s) {
     e.ongoing = s.i32(4) != 0;
     e.regions = regions_col(s, 5);
     e.sensations = list_col<Sensation>(s, 6, t, "sensations");
-    e.numbness = s.i32(7);
-    e.pain = s.i32(8);
+    e.numbness = s.opt_i32(7);
+    e.pain = s.opt_i32(8);
     e.activities = list_col<Activity>(s, 9, t, "activities");
     e.reliefs = list_col<Relief>(s, 10, t, "reliefs");
     e.relief_after_min = s.opt_i32(11);

@@ -102,6 +102,45 @@ CREATE TABLE tombstones (
 ) STRICT;
 )sql";
 
+// Version 2: numbness and pain may be NULL ("not rated": the person never touched
+// the scale), so an untouched form is not stored as a made-up number. STRICT
+// tables cannot drop NOT NULL in place, so the table is rebuilt; every value is
+// carried over unchanged (a version-1 0 stays 0: it cannot be told from a choice).
+constexpr const char* kV2 = R"sql(
+CREATE TABLE episodes_v2 (
+    id               TEXT PRIMARY KEY NOT NULL,
+    start_utc        INTEGER NOT NULL,
+    offset_min       INTEGER NOT NULL,
+    duration_min     INTEGER,
+    ongoing          INTEGER NOT NULL CHECK (ongoing IN (0, 1)),
+    regions          TEXT NOT NULL,
+    sensations       TEXT NOT NULL,
+    numbness         INTEGER CHECK (numbness BETWEEN 0 AND 10),
+    pain             INTEGER CHECK (pain BETWEEN 0 AND 10),
+    activities       TEXT NOT NULL,
+    reliefs          TEXT NOT NULL,
+    relief_after_min INTEGER,
+    onset            TEXT NOT NULL,
+    spread           INTEGER NOT NULL CHECK (spread IN (0, 1)),
+    spread_from      TEXT,
+    spread_to        TEXT,
+    spread_speed     TEXT NOT NULL,
+    signs            TEXT NOT NULL,
+    worse_at_night   TEXT NOT NULL,
+    effect_walking   INTEGER NOT NULL CHECK (effect_walking BETWEEN 0 AND 3),
+    effect_sleep     INTEGER NOT NULL CHECK (effect_sleep BETWEEN 0 AND 3),
+    effect_work      INTEGER NOT NULL CHECK (effect_work BETWEEN 0 AND 3),
+    note             TEXT NOT NULL,
+    created_utc      INTEGER NOT NULL,
+    updated_utc      INTEGER NOT NULL,
+    deleted_utc      INTEGER
+) STRICT;
+INSERT INTO episodes_v2 SELECT * FROM episodes;
+DROP TABLE episodes;
+ALTER TABLE episodes_v2 RENAME TO episodes;
+CREATE INDEX episodes_by_start ON episodes (start_utc, id);
+)sql";
+
 // Version 4 (issue 15; versions 2 and 3 are reserved for other work): dated
 // responses to standard questionnaires (core/questionnaire.hpp). Answers are
 // "item=code" pairs, comma-joined, in the questionnaire's order. The tombstones'
@@ -135,6 +174,7 @@ ALTER TABLE tombstones_v4 RENAME TO tombstones;
 // Append new steps here; never edit a step that has shipped.
 constexpr Migration kMigrations[] = {
     {1, kV1},
+    {2, kV2},
     {4, kV4},
 };
 

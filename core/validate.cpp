@@ -120,8 +120,8 @@ void validate(const Episode& e) {
         check_enum(rec, "regions (side)", m.side);
     }
     check_enums(rec, "sensations", e.sensations);
-    check_range(rec, "numbness", e.numbness, 0, 10);
-    check_range(rec, "pain", e.pain, 0, 10);
+    if (e.numbness) check_range(rec, "numbness", *e.numbness, 0, 10);   // unset: not rated
+    if (e.pain) check_range(rec, "pain", *e.pain, 0, 10);
     check_enums(rec, "activities", e.activities);
     check_enums(rec, "reliefs", e.reliefs);
     if (e.relief_after_min) check_range(rec, "relief_after_min", *e.relief_after_min, 0, kMaxMinutes);

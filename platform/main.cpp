@@ -24,7 +24,8 @@ void usage(std::FILE* out) {
                  "  --demo               open the demo diary (its own file, demo.sqlite)\n"
                  "  --screenshot FILE    render the page, save it as a PNG, and exit\n"
                  "  --page NAME          page to show: welcome, log, diary, patterns, causes,\n"
-                 "                       checkin, background, settings, more, red_flags\n"
+                 "                       checkin, background, settings, more, red_flags,\n"
+                 "                       editor (the Diary with its newest episode open)\n"
                  "  --size WxH           window size (default: as last time, else 1200x760,\n"
                  "                       fitted to the screen)\n"
                  "  --text-size SIZE     normal, large, larger or largest (this run only)\n");
@@ -90,7 +91,8 @@ int main(int argc, char** argv) {
     // "questionnaire_question": the questionnaire page showing its first question (screenshots).
     const bool in_question = page_name == "questionnaire_question";
     if (!page_name.empty() && page_name != "red_flags") {
-        page = nd::app::page_from_name(in_question ? "questionnaire" : page_name);
+        // "editor": the Diary with its newest episode open (screenshots of the editor).
+        page = nd::app::page_from_name(in_question ? "questionnaire" : page_name == "editor" ? "diary" : page_name);
         if (!page) {
             std::fprintf(stderr, "Unknown page %s\n", page_name.c_str());
             return 2;
@@ -116,6 +118,7 @@ int main(int argc, char** argv) {
             a.state().fonts_dirty = true;
         }
         if (in_question) a.state().pages.questionnaire.active = "mnsi_history";
+        if (page_name == "editor") a.state().pages.diary.open_newest = true;
     };
     return nd::platform::run_shell(app, services, options);
 }

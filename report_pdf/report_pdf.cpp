@@ -425,7 +425,7 @@ private:
             for (std::int64_t w = d0; w <= d1; w += 7) {
                 std::vector<int> vals;
                 for (const auto& p : m_.severity)
-                    if (p.local_day >= w - 14 && p.local_day < w + 14) vals.push_back(p.numbness);
+                    if (p.numbness && p.local_day >= w - 14 && p.local_day < w + 14) vals.push_back(*p.numbness);
                 if (vals.size() < 3) {
                     pts.push_back({-1, 0});   // a gap
                     continue;
@@ -468,15 +468,17 @@ private:
                 }
             }
         }
+        // Unrated episodes have no point: "not rated" is not 0.
         for (const auto& p : m_.severity) {
-            rect(px(p) - 1.6, py(p.pain) - 1.6, 3.2, 3.2, kAccent2);
+            if (p.pain) rect(px(p) - 1.6, py(*p.pain) - 1.6, 3.2, 3.2, kAccent2);
         }
         for (const auto& p : m_.severity) {
-            cairo_arc(cr_, px(p), py(p.numbness), 1.9, 0, 2 * M_PI);
+            if (!p.numbness) continue;
+            cairo_arc(cr_, px(p), py(*p.numbness), 1.9, 0, 2 * M_PI);
             color(kAccent);
             cairo_fill(cr_);
             if (p.red_flag) {
-                cairo_arc(cr_, px(p), py(p.numbness), 4, 0, 2 * M_PI);
+                cairo_arc(cr_, px(p), py(*p.numbness), 4, 0, 2 * M_PI);
                 color(kRed);
                 cairo_set_line_width(cr_, 1);
                 cairo_stroke(cr_);
@@ -672,9 +674,11 @@ private:
     };
     static constexpr double kCellPad = 2.5;
 
+    static std::string rating(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }   // -: not rated
+
     std::vector<std::string> row_cells(const EpisodeRow& r) const {
         return {r.date,     r.time,     r.duration,
-                r.where,    r.feels,    std::to_string(r.numbness) + " / " + std::to_string(r.pain),
+                r.where,    r.feels,    rating(r.numbness) + " / " + rating(r.pain),
                 r.before,   r.eased_by, r.signs,
                 r.note_number ? "[" + std::to_string(r.note_number) + "]" : ""};
     }

@@ -30,6 +30,7 @@ for size in 1280x800 390x844; do
     shot "$page-$tag" "$size" --demo --page "$page"
   done
   [ "$tag" = phone ] && shot "more-$tag" "$size" --demo --page more
+  shot "editor-$tag" "$size" --demo --page editor
   shot "red_flags-$tag" "$size" --page red_flags
   # A file that is not a diary: the full-page explanation (the file is left as it was).
   echo "not a diary" > "$tmp/not-a-diary.sqlite"

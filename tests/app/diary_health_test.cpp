@@ -7,6 +7,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <sqlite3.h>
+
+#include <cstdlib>
+
 #include "auto_backup.hpp"
 #include "ui_harness.hpp"
 
@@ -169,16 +173,29 @@ TEST_CASE("Damage that only the deferred check finds closes the diary and offers
         auto store = Store::open(diary);
         REQUIRE(store->quick_check() == "ok");
     }
-    std::string bytes = bytes_of(diary);
-    const std::size_t pages = bytes.size() / 4096;
-    bool found = false;
-    for (std::size_t pg = 1; pg < pages && !found; ++pg) {
-        // 0x0a: a leaf page of an index b-tree.
-        if (static_cast<unsigned char>(bytes[pg * 4096]) == 0x0a) {
-            for (std::size_t i = pg * 4096 + 8; i < pg * 4096 + 40; ++i) bytes[i] = '\x7f';
-            found = true;
-        }
+    // The episodes' primary-key index (not the by-start index that loading reads): found by
+    // name, since where it sits depends on the schema's migrations (schema 2 rebuilt the table).
+    int root = 0;
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(diary.c_str(), &db) == SQLITE_OK);
+        sqlite3_exec(
+            db, "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_episodes_1'",
+            [](void* out, int, char** v, char**) {
+                *static_cast<int*>(out) = std::atoi(v[0]);
+                return 0;
+            },
+            &root, nullptr);
+        sqlite3_close(db);
     }
+    REQUIRE(root > 1);
+    std::string bytes = bytes_of(diary);
+    const std::size_t pg = static_cast<std::size_t>(root - 1);
+    REQUIRE((pg + 1) * 4096 <= bytes.size());
+    // 0x0a: a leaf page of an index b-tree (40 keys fit in one page).
+    bool found = static_cast<unsigned char>(bytes[pg * 4096]) == 0x0a;
+    if (found)
+        for (std::size_t i = pg * 4096 + 8; i < pg * 4096 + 40; ++i) bytes[i] = '\x7f';
     REQUIRE(found);
     std::ofstream(diary, std::ios::binary | std::ios::trunc) << bytes;
 

@@ -11,7 +11,8 @@
 #include "icons.hpp"
 
 TEST_CASE("Every icon defined in icons.hpp is listed in kAllIcons") {
-    const auto header = std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "app" / "icons.hpp";
+    // From the configured source folder: under ccache's CCACHE_BASEDIR, __FILE__ is relative to the build.
+    const auto header = std::filesystem::path(ND_SOURCE_ASSETS_DIR).parent_path() / "app" / "icons.hpp";
     std::ifstream in(header);
     REQUIRE(in.good());
     std::stringstream text;

@@ -33,7 +33,10 @@ TEST_CASE("Phone size shows one body view at a time with a bottom tab bar", "[ap
     CHECK(ui.has("tab:log"));
     CHECK(ui.has("tab:diary"));
     CHECK_FALSE(ui.has("nav:log"));
-    // Front view first: the soles are not on screen until chosen.
+    // The feet first (most episodes are there): the front is not on screen until chosen.
+    CHECK(ui.has_region({Region::Sole, Side::Left}));
+    CHECK_FALSE(ui.has_region({Region::Shin, Side::Left}));
+    ui.click("bodyview:Front");
     CHECK(ui.has_region({Region::Shin, Side::Left}));
     CHECK_FALSE(ui.has_region({Region::Sole, Side::Left}));
     ui.click("bodyview:Soles");

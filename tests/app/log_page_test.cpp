@@ -2,6 +2,7 @@
 // today"; the red-flag screen; undo and redo; ending a "still going" episode.
 #include <algorithm>
 
+#include "enum_names.hpp"
 #include "icons.hpp"
 #include "time_util.hpp"
 #include "ui_harness.hpp"
@@ -73,8 +74,8 @@ TEST_CASE("Face drooping with a sudden onset shows the full-screen stroke warnin
     Ui ui;
     ui.state().settings.emergency_number = "999";
     ui.tap_region({Region::ThighFront, Side::Left});
+    ui.click("sign:face");
     ui.click(kDetails);
-    ui.click("Face drooping##sign");
     ui.click("Suddenly##onset");
     ui.click(kSave);
 
@@ -127,6 +128,7 @@ TEST_CASE("Undo and redo of a saved episode through the buttons and Ctrl+Z", "[a
 TEST_CASE("A still-going episode is listed first and ended with one tap", "[app][log]") {
     Ui ui;
     ui.tap_region({Region::Sole, Side::Left});
+    ui.click(kDetails);
     ui.click("Still going");
     ui.click(kSave);
     REQUIRE(ui.store().episodes().front().ongoing);
@@ -157,4 +159,209 @@ TEST_CASE("Same as last time refills the form from the last episode", "[app][log
     CHECK(d.activities == std::vector<Activity>{Activity::Walking});
     ui.click(kSave);
     CHECK(ui.store().episodes().size() == 2);
+}
+
+// ---- Issue 12: warning signs first, one screen, one form -------------------------
+
+namespace {
+// A phone's width (the phone layout), tall enough that the form needs no scroll: at
+// 390x844 the feel / doing / eased rows are one scroll down (not yet one screen).
+struct PhoneTaps {
+    Ui ui{390, 1700};
+    int taps = 0;
+    void tap(const std::string& key) {
+        ui.click(key);
+        ++taps;
+    }
+    void tap_region(RegionMark m) {
+        REQUIRE(ui.has_region(m));
+        ui.tap_region(m);
+        ++taps;
+    }
+};
+}  // namespace
+
+TEST_CASE("The common episode takes four taps and Save on a phone, with nothing preset", "[app][log][taps]") {
+    PhoneTaps p;
+    REQUIRE(p.ui.state().narrow);
+    // "Numb left toes after sitting cross-legged, eased when I moved."
+    p.tap_region({Region::Toes, Side::Left});
+    p.tap("Numbness##sens");
+    p.tap("Sitting with legs crossed##act");
+    p.tap("Eased on moving##relief");
+    CHECK(p.ui.state().log.draft.reliefs == std::vector<Relief>{Relief::MovingOrChangingPosition});
+    CHECK(p.taps == 4);
+    p.tap(kSave);
+    const auto eps = p.ui.store().episodes();
+    REQUIRE(eps.size() == 1);
+    const Episode& e = eps.front();
+    CHECK(e.regions == std::vector<RegionMark>{{Region::Toes, Side::Left}});
+    CHECK(e.sensations == std::vector<Sensation>{Sensation::Numbness});
+    CHECK(e.activities == std::vector<Activity>{Activity::CrossedLegs});
+    CHECK(e.reliefs == std::vector<Relief>{Relief::MovingOrChangingPosition});
+    CHECK(e.start.utc == p.ui.services.clock);
+    // Nothing the person did not choose: strength "not rated", no onset, no signs.
+    CHECK_FALSE(e.numbness.has_value());
+    CHECK_FALSE(e.pain.has_value());
+    CHECK(e.onset == Onset::Unknown);
+    CHECK(e.signs.empty());
+    CHECK(p.ui.state().pending_red_flags.empty());
+    // The confirmation sits at the top of the form, where the form starts again.
+    REQUIRE(p.ui.has("log_saved"));
+    CHECK(p.ui.state().items.at("log_saved").visible);
+    CHECK(p.ui.state().items.at("log_saved").y0 < p.ui.state().items.at("sign:face").y0);
+}
+
+TEST_CASE("Every warning-sign toggle and the body map are on the first phone screen, at least 44 px", "[app][log][redflag]") {
+    Ui ui(390, 844);
+    for (const RegionHit& h : ui.state().log.hits) {
+        INFO(describe(h.mark));
+        CHECK(h.y1 - h.y0 >= 44.0f);
+        CHECK(h.x1 - h.x0 >= 44.0f);
+        CHECK(h.y1 <= 844.0f - 64.0f);   // above the tab bar
+    }
+    CHECK(ui.has_region({Region::Toes, Side::Left}));
+    for (const char* key : {"sign:face", "sign:arm", "sign:speech", "sign:saddle", "sign:leg"}) {
+        INFO(key);
+        REQUIRE(ui.has(key));
+        const ItemRect r = ui.state().items.at(key);
+        CHECK(r.visible);
+        CHECK(r.y1 - r.y0 >= 44.0f);
+        CHECK(r.x1 - r.x0 >= 44.0f);
+    }
+}
+
+TEST_CASE("A FAST sign shows the stroke warning before Save, and Save keeps it", "[app][log][redflag]") {
+    Ui ui(390, 844);
+    ui.state().settings.emergency_number = "112";
+    CHECK_FALSE(ui.has("log_warning"));
+    ui.click("sign:speech");
+    // Before Save: the warning is on the Log page, nothing is stored yet.
+    REQUIRE(ui.has("log_warning"));
+    CHECK(ui.state().items.at("log_warning").visible);
+    CHECK(ui.store().episodes().empty());
+    ui.click(kSave);
+    REQUIRE(ui.store().episodes().size() == 1);
+    CHECK(contains(ui.store().episodes().front().signs, Sign::TroubleSpeaking));
+    REQUIRE_FALSE(ui.state().pending_red_flags.empty());
+    CHECK(ui.state().pending_red_flags.front().kind == RedFlagKind::StrokeSigns);
+    CHECK(ui.has("call_banner"));
+    // Unticking takes the warning away again (a wrong tick can be undone before Save).
+    ui.click(ND_ICON_CHECK " I have read this");
+    ui.click("sign:arm");
+    CHECK(ui.has("log_warning"));
+    ui.click("sign:arm");
+    CHECK_FALSE(ui.has("log_warning"));
+}
+
+TEST_CASE("Sudden face numbness marked on the map raises the stroke warning", "[app][log][redflag]") {
+    Ui ui;
+    ui.click("Face");
+    // Onset not known yet: the question is asked, and the stroke advice already shows.
+    REQUIRE(ui.has("Yes, suddenly##sudden"));
+    CHECK(ui.has("log_warning"));
+    ui.click("Yes, suddenly##sudden");
+    ui.click(kSave);
+    REQUIRE(ui.store().episodes().size() == 1);
+    CHECK(ui.store().episodes().front().onset == Onset::Sudden);
+    REQUIRE_FALSE(ui.state().pending_red_flags.empty());
+    CHECK(ui.state().pending_red_flags.front().kind == RedFlagKind::StrokeSigns);
+}
+
+TEST_CASE("Arm numbness answered 'Not sure' still shows the stroke advice, answered 'No' it does not", "[app][log][redflag]") {
+    Ui ui;
+    ui.click("Left arm");
+    ui.click("Not sure##sudden");
+    CHECK(ui.has("log_warning"));
+    ui.click("No, slowly##sudden");
+    CHECK_FALSE(ui.has("log_warning"));
+    ui.click("Not sure##sudden");
+    ui.click(kSave);
+    REQUIRE(ui.store().episodes().size() == 1);
+    CHECK(ui.store().episodes().front().onset == Onset::Unknown);
+    REQUIRE_FALSE(ui.state().pending_red_flags.empty());
+    CHECK(ui.state().pending_red_flags.front().kind == RedFlagKind::StrokeSigns);
+}
+
+TEST_CASE("A foot alone never asks whether it came on suddenly", "[app][log]") {
+    Ui ui;
+    ui.tap_region({Region::Toes, Side::Right});
+    CHECK_FALSE(ui.has("Yes, suddenly##sudden"));
+    CHECK_FALSE(ui.has("log_warning"));
+}
+
+TEST_CASE("Now and A few minutes ago exclude each other", "[app][log]") {
+    Ui ui;
+    ui.tap_region({Region::Heel, Side::Left});
+    CHECK(ui.state().log.draft.began == Began::Now);
+    ui.click("A few minutes ago##when");
+    CHECK(ui.state().log.draft.began == Began::FewMinutes);
+    ui.click("Now##when");
+    CHECK(ui.state().log.draft.began == Began::Now);
+    ui.click("A few minutes ago##when");
+    ui.click(kSave);
+    REQUIRE(ui.store().episodes().size() == 1);
+    CHECK(ui.store().episodes().front().start.utc == ui.services.clock - 5 * 60);
+}
+
+TEST_CASE("Same as last time copies place, sensation, activity and relief, never signs, onset or time", "[app][log]") {
+    Ui ui;
+    ui.tap_region({Region::Toes, Side::Left});
+    ui.click("Numbness##sens");
+    ui.click("Kneeling##act");
+    ui.click("Eased on moving##relief");
+    ui.click("sign:leg");
+    ui.click("Left leg##legweak");
+    ui.click("A few minutes ago##when");
+    ui.click(kDetails);
+    ui.click("Suddenly##onset");
+    ui.click(kSave);
+    ui.click(ND_ICON_CHECK " I have read this");
+    REQUIRE(ui.store().episodes().size() == 1);
+
+    ui.click(kSameAsLast);
+    const LogDraft& d = ui.state().log.draft;
+    CHECK(d.marks.count({Region::Toes, Side::Left}) == 1);
+    CHECK(d.sensations == std::vector<Sensation>{Sensation::Numbness});
+    CHECK(d.activities == std::vector<Activity>{Activity::Kneeling});
+    CHECK(d.reliefs == std::vector<Relief>{Relief::MovingOrChangingPosition});
+    CHECK(d.signs.empty());
+    CHECK(d.onset == Onset::Unknown);
+    CHECK(d.began == Began::Now);
+    CHECK_FALSE(d.numbness.has_value());
+    CHECK_FALSE(ui.has("log_warning"));
+}
+
+TEST_CASE("No numbness today is refused, with a note, on a day with episodes", "[app][log]") {
+    Ui ui;
+    ui.tap_region({Region::Toes, Side::Left});
+    ui.click(kSave);
+    REQUIRE(ui.store().episodes().size() == 1);
+    ui.click(kNoNumbness);
+    CHECK(ui.store().checkins().empty());
+    REQUIRE(ui.has("log_error"));
+    CHECK(ui.state().log.draft.error.find("Not saved") != std::string::npos);
+    // Once the episode is gone (undo), the day has none and it is accepted.
+    ui.click("undo");
+    ui.click(kNoNumbness);
+    REQUIRE(ui.store().checkins().size() == 1);
+    CHECK(ui.store().checkins().front().no_numbness);
+}
+
+TEST_CASE("Log opens at its top after another page, so no stale scroll takes a tap", "[app][log]") {
+    Ui ui(390, 844);
+    // Scroll the form down, leave, come back.
+    ui.state().log.draft.details_open = true;
+    ui.settle();
+    ImGuiIO& io = ImGui::GetIO();
+    const ItemRect face = ui.state().items.at("sign:face");
+    io.MousePos = ImVec2(face.cx(), face.cy());
+    io.MouseWheel = -30.0f;
+    ui.frame();
+    io.MouseWheel = 0;
+    ui.settle();
+    REQUIRE(ui.state().items.at("sign:face").y0 < face.y0);   // it did scroll
+    ui.click("tab:diary");
+    ui.click("tab:log");
+    CHECK(ui.state().items.at("sign:face").y0 == Approx(face.y0));
 }

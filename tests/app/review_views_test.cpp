@@ -96,10 +96,10 @@ TEST_CASE("Editing the numbness of an episode is saved to the store", "[app][dia
     Ui ui;
     const auto eps = diary_with_three(ui);
     ui.click("diary:episode:" + eps[0].id);
-    REQUIRE(ui.has("slider:Numbness"));
-    const ItemRect r = ui.state().items.at("slider:Numbness");
+    REQUIRE(ui.has("rating:numbness"));
+    const ItemRect r = ui.state().items.at("rating:numbness");
     ui.click_at(r.x1 - 2, r.cy());   // the right end of the slider: 10
-    CHECK(ui.state().pages.diary.editing->edit.numbness == 10);
+    CHECK(ui.state().pages.diary.editing->form.numbness == 10);
     ui.click("Burning##sens");
     ui.click(kSaveEdit);
     const auto stored = ui.store().episode(eps[0].id);
@@ -137,7 +137,7 @@ TEST_CASE("An impossible date is refused with a message and changes nothing", "[
     const auto eps = diary_with_three(ui);
     // In the editor.
     ui.click("diary:episode:" + eps[0].id);
-    ui.state().pages.diary.editing->start_text = "2026-02-30 08:00";
+    ui.state().pages.diary.editing->form.picked_time = "2026-02-30 08:00";
     ui.settle();
     ui.click(kSaveEdit);
     REQUIRE(ui.state().pages.diary.editing);

@@ -19,6 +19,18 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
     return s.replace(pos, from.size(), to);
 }
 
+// A rated severity is written as an optional: {"nullopt": false, "data": 7}. Replaces
+// the first `"data": <value>` after `"<field>": {` with `"data": <to>`.
+std::string replaced_rating(const std::string& s, const std::string& field, int value, const std::string& to) {
+    const auto at = s.find("\"" + field + "\": {");
+    REQUIRE(at != std::string::npos);
+    const std::string from = "\"data\": " + std::to_string(value);
+    const auto pos = s.find(from, at);
+    REQUIRE(pos != std::string::npos);
+    REQUIRE(pos - at < 80);   // inside that field's object
+    return std::string(s).replace(pos, from.size(), "\"data\": " + to);
+}
+
 std::string import_error_json(const std::string& json) {
     try {
         (void)diary_from_json(json);
@@ -90,6 +102,52 @@ TEST_CASE("Binary backup round-trips every field") {
     CHECK(diary_from_json(diary_to_json(Diary{})) == Diary{});
 }
 
+TEST_CASE("An unrated severity round-trips as unset, never as 0") {
+    Diary d = test::sample_diary();
+    REQUIRE(d.episodes.size() >= 2);
+    d.episodes[1].numbness.reset();
+    d.episodes[1].pain.reset();
+    const auto json = diary_to_json(d);
+    CHECK(json.find("\"nullopt\": true") != std::string::npos);
+    const Diary back = diary_from_json(json);
+    CHECK(back == d);
+    CHECK_FALSE(back.episodes[1].numbness.has_value());
+    CHECK_FALSE(back.episodes[1].pain.has_value());
+    CHECK(back.episodes[0].numbness == d.episodes[0].numbness);
+    const Diary back_bin = diary_from_binary(diary_to_binary(d));
+    CHECK(back_bin == d);
+    CHECK_FALSE(back_bin.episodes[1].numbness.has_value());
+}
+
+TEST_CASE("A backup of episode format 1 (severities as plain numbers) still loads") {
+    const Diary d = test::sample_diary();
+    std::string json = diary_to_json(d);
+    // Rewrite the file as format 1 wrote it: the episode's class version 1 and every
+    // {"nullopt": false, "data": N} severity as the bare number N.
+    const std::string v2 = "\"cereal_class_version\": 2";
+    const auto at = json.find(v2);
+    REQUIRE(at != std::string::npos);
+    json.replace(at, v2.size(), "\"cereal_class_version\": 1");
+    int rewritten = 0;
+    for (const char* field : {"\"numbness\": {", "\"pain\": {"}) {
+        for (auto pos = json.find(field); pos != std::string::npos; pos = json.find(field, pos + 1)) {
+            const auto open = json.find('{', pos);
+            const auto close = json.find('}', open);
+            const std::string obj = json.substr(open, close - open + 1);
+            const auto data = obj.find("\"data\": ");
+            REQUIRE(data != std::string::npos);
+            std::string number = obj.substr(data + 8);
+            number = number.substr(0, number.find_first_not_of("-0123456789"));
+            json.replace(open, close - open + 1, number);
+            ++rewritten;
+        }
+    }
+    REQUIRE(rewritten == 2 * static_cast<int>(d.episodes.size()));
+    CHECK(json.find("\"numbness\": 7") != std::string::npos);
+    const Diary back = diary_from_json(json);
+    CHECK(back == d);
+}
+
 TEST_CASE("Export is deterministic whatever the record order") {
     Diary a = test::sample_diary();
     Diary b = a;
@@ -116,12 +174,12 @@ TEST_CASE("Malformed JSON is an ImportError") {
 
 TEST_CASE("Wrong JSON value types are an ImportError") {
     const auto json = diary_to_json(test::sample_diary());
-    CHECK_THROWS_AS(diary_from_json(replaced(json, "\"numbness\": 7", "\"numbness\": \"7\"")), ImportError);
-    CHECK_THROWS_AS(diary_from_json(replaced(json, "\"numbness\": 7", "\"numbness\": 7.5")), ImportError);
+    CHECK_THROWS_AS(diary_from_json(replaced_rating(json, "numbness", 7, "\"7\"")), ImportError);
+    CHECK_THROWS_AS(diary_from_json(replaced_rating(json, "numbness", 7, "7.5")), ImportError);
     CHECK_THROWS_AS(diary_from_json(replaced(json, "\"ongoing\": false", "\"ongoing\": 0")), ImportError);
     CHECK_THROWS_AS(diary_from_json(replaced(json, "\"utc\": 1767340800", "\"utc\": 1e300")), ImportError);
     CHECK_THROWS_AS(diary_from_json(replaced(json, "\"sensations\": [", "\"sensations\": {")), ImportError);
-    CHECK_THROWS_AS(diary_from_json(replaced(json, "\"numbness\": 7", "\"numbness\": 99999999999")), ImportError);
+    CHECK_THROWS_AS(diary_from_json(replaced_rating(json, "numbness", 7, "99999999999")), ImportError);
 }
 
 TEST_CASE("Unknown vocabulary ids are an ImportError") {
@@ -134,10 +192,10 @@ TEST_CASE("Unknown vocabulary ids are an ImportError") {
 
 TEST_CASE("Out-of-range severities and effects are an ImportError naming the field") {
     const auto json = diary_to_json(test::sample_diary());
-    auto msg = import_error_json(replaced(json, "\"numbness\": 7", "\"numbness\": 11"));
+    auto msg = import_error_json(replaced_rating(json, "numbness", 7, "11"));
     CHECK(msg.find("episode 0a000001-1111-4111-8111-000000000003") != std::string::npos);
     CHECK(msg.find("numbness") != std::string::npos);
-    msg = import_error_json(replaced(json, "\"pain\": 3", "\"pain\": -1"));
+    msg = import_error_json(replaced_rating(json, "pain", 3, "-1"));
     CHECK(msg.find("pain") != std::string::npos);
     msg = import_error_json(replaced(json, "\"effect_work\": 3", "\"effect_work\": 4"));
     CHECK(msg.find("effect_work") != std::string::npos);

@@ -160,11 +160,22 @@ TEST_CASE("JSON and binary backups: every hostile input is an ImportError, nothi
         s.replace(at, from.size(), to);
         return s;
     };
+    // The episode's numbness is an optional since episode format 2: {"nullopt": false, "data": 1}.
+    auto swap_numbness = [&](const std::string& to) {
+        std::string s = json;
+        const auto field = s.find("\"numbness\": {");
+        REQUIRE(field != std::string::npos);
+        const auto at = s.find("\"data\": 1", field);
+        REQUIRE(at != std::string::npos);
+        s.replace(at, 9, "\"data\": " + to);
+        return s;
+    };
     const std::vector<std::string> bad = {
-        swap("\"numbness\": 1", "\"numbness\": 2147483648"),
-        swap("\"numbness\": 1", "\"numbness\": -2147483649"),
-        swap("\"numbness\": 1", "\"numbness\": 1.0"),
-        swap("\"numbness\": 1", "\"numbness\": null"),
+        swap_numbness("2147483648"),
+        swap_numbness("-2147483649"),
+        swap_numbness("1.0"),
+        swap_numbness("null"),
+        swap("\"numbness\": {", "\"numbness\": null, \"x\": {"),
         swap("\"offset_min\": -60", "\"offset_min\": 100000"),
         swap("\"cereal_class_version\": 1", "\"cereal_class_version\": 4294967295"),
         swap("\"cereal_class_version\": 1", "\"cereal_class_version\": -1"),

@@ -161,10 +161,13 @@ std::string format_regions(const std::vector<nd::RegionMark>& regions) {
     return out.empty() ? "-" : out;
 }
 
+// "4/10", or "not rated" when the person never set the scale (unknown, not 0).
+static std::string rating_text(const std::optional<int>& v) { return v ? std::to_string(*v) + "/10" : "not rated"; }
+
 std::string episode_line(const nd::Episode& e) {
     std::ostringstream s;
     s << e.id << "  " << format_when(e.start) << "  " << format_duration(e) << "  " << format_regions(e.regions)
-      << "  numbness " << e.numbness << "/10, pain " << e.pain << "/10";
+      << "  numbness " << rating_text(e.numbness) << ", pain " << rating_text(e.pain);
     if (e.deleted_utc) s << "  [in bin]";
     return s.str();
 }
@@ -191,8 +194,8 @@ void print_episode(const nd::Episode& e, std::ostream& out) {
         << "Duration     " << format_duration(e) << "\n"
         << "Where        " << format_regions(e.regions) << "\n"
         << "Feels like   " << labels(e.sensations) << "\n"
-        << "Numbness     " << e.numbness << "/10\n"
-        << "Pain         " << e.pain << "/10\n"
+        << "Numbness     " << rating_text(e.numbness) << "\n"
+        << "Pain         " << rating_text(e.pain) << "\n"
         << "Before onset " << labels(e.activities) << "\n"
         << "Relieved by  " << labels(e.reliefs);
     if (e.relief_after_min) out << ", within " << *e.relief_after_min << " min";

@@ -1,0 +1,135 @@
+#include "date_picker.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "theme.hpp"
+#include "time_util.hpp"
+#include "widgets.hpp"
+
+namespace nd::app {
+
+namespace {
+
+const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+
+int days_in_month(int y, int m) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+std::string ymd(int y, int m, int d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+bool square_button(AppState& s, const std::string& label, const std::string& key, float w, bool selected) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accent : p.card);
+    ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent_text : p.text);
+    const bool pressed = ImGui::Button((label + "##" + key).c_str(), ImVec2(w, touch_height()));
+    ImGui::PopStyleColor(2);
+    record_item(s, key);
+    return pressed;
+}
+
+}  // namespace
+
+bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& fallback, const LocalDate& latest) {
+    const std::string base = days_since_epoch(date) ? date.substr(0, 10) : fallback;
+    int y = 2026, m = 1, d = 1;
+    if (std::sscanf(base.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return false;
+    bool changed = false;
+    const std::string key = id;
+    ImGui::PushID(id);
+    const float gap = 2.0f * s.display_scale;
+    const float cell = std::max(touch_height(), (ImGui::GetContentRegionAvail().x - 6 * gap) / 7.0f);
+    const float w = std::min(cell, touch_height() * 1.4f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    // Month header: previous / name / next.
+    auto move_month = [&](int delta) {
+        m += delta;
+        if (m < 1) m = 12, --y;
+        if (m > 12) m = 1, ++y;
+        d = std::min(d, days_in_month(y, m));
+        date = ymd(y, m, d);
+        changed = true;
+    };
+    if (square_button(s, "<", key + ":prev", w, false)) move_month(-1);
+    ImGui::SameLine();
+    char title[32];
+    std::snprintf(title, sizeof title, "%s %d", kMonths[m - 1], y);
+    const float title_w = w * 5 + gap * 4;
+    const ImVec2 ts = ImGui::CalcTextSize(title);
+    const ImVec2 at = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(at.x + (title_w - ts.x) * 0.5f, at.y + (touch_height() - ts.y) * 0.5f));
+    ImGui::TextUnformatted(title);
+    ImGui::SameLine();
+    ImGui::SetCursorPos(ImVec2(at.x + title_w + gap, at.y));
+    if (square_button(s, ">", key + ":next", w, false)) move_month(1);
+    static constexpr const char* kWeek[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+    const ImVec2 row0 = ImGui::GetCursorPos();
+    for (int i = 0; i < 7; ++i) {
+        const float tw = ImGui::CalcTextSize(kWeek[i]).x;
+        ImGui::SetCursorPos(ImVec2(row0.x + static_cast<float>(i) * (w + gap) + (w - tw) * 0.5f, row0.y));
+        ImGui::TextDisabled("%s", kWeek[i]);
+    }
+    ImGui::SetCursorPos(ImVec2(row0.x, row0.y + ImGui::GetTextLineHeightWithSpacing()));
+    const auto first = days_since_epoch(ymd(y, m, 1));
+    const int lead = first ? static_cast<int>(((*first % 7) + 7 + 3) % 7) : 0;   // Monday first
+    const int n = days_in_month(y, m);
+    for (int cellno = 0; cellno < lead + n; ++cellno) {
+        if (cellno % 7) ImGui::SameLine();
+        if (cellno < lead) {
+            ImGui::Dummy(ImVec2(w, touch_height()));
+            continue;
+        }
+        const int day = cellno - lead + 1;
+        const std::string this_date = ymd(y, m, day);
+        const bool disabled = !latest.empty() && this_date > latest;
+        ImGui::BeginDisabled(disabled);
+        if (square_button(s, std::to_string(day), key + ":day:" + std::to_string(day), w, day == d && this_date == base)) {
+            date = this_date + date.substr(std::min<std::size_t>(date.size(), 10));
+            changed = true;
+        }
+        ImGui::EndDisabled();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    return changed;
+}
+
+bool date_time_picker(AppState& s, const char* id, std::string& text, const LocalDate& fallback, const LocalDate& latest) {
+    int hh = 12, mm = 0;
+    if (text.size() >= 16) std::sscanf(text.c_str() + 11, "%d:%d", &hh, &mm);
+    std::string date = text.size() >= 10 ? text.substr(0, 10) : fallback;
+    bool changed = calendar(s, id, date, fallback, latest);
+    const std::string key = id;
+    auto row = [&](const char* label, int& v, int step, int mod, const char* k) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine(ImGui::CalcTextSize("Minute").x + ImGui::GetStyle().ItemSpacing.x * 3);
+        if (square_button(s, "-", key + ":" + k + "-", touch_height(), false)) v = (v - step + mod) % mod, changed = true;
+        ImGui::SameLine();
+        ImGui::Text("%02d", v);
+        ImGui::SameLine();
+        if (square_button(s, "+", key + ":" + k + "+", touch_height(), false)) v = (v + step) % mod, changed = true;
+    };
+    ImGui::PushID(id);
+    row("Hour", hh, 1, 24, "hour");
+    row("Minute", mm, 5, 60, "min");
+    ImGui::PopID();
+    if (changed) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%s %02d:%02d", date.substr(0, 10).c_str(), hh, mm);
+        text = buf;
+    }
+    return changed;
+}
+
+}  // namespace nd::app

@@ -1,0 +1,386 @@
+#include "episode_form.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "body_map.hpp"
+#include "date_picker.hpp"
+#include "enum_names.hpp"
+#include "form_util.hpp"
+#include "icons.hpp"
+#include "log_actions.hpp"
+#include "onset_question.hpp"
+#include "rating_slider.hpp"
+#include "theme.hpp"
+#include "time_util.hpp"
+#include "widgets.hpp"
+
+namespace nd::app {
+
+namespace {
+
+// ---- "Any of these now?" -------------------------------------------------------
+
+// A large toggle tile with a wrapped label; at least touch_height() tall.
+bool sign_tile(AppState& s, const char* key, const char* label, bool on, float w) {
+    const Palette& p = palette();
+    const float pad = 8.0f * s.display_scale;
+    const ImVec2 ts = ImGui::CalcTextSize(label, nullptr, false, w - 2 * pad);
+    const float h = std::max(touch_height() * 1.25f, ts.y + 2 * pad);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::PushID(key);
+    const bool pressed = ImGui::InvisibleButton("##tile", ImVec2(w, h));
+    ImGui::PopID();
+    const bool hovered = ImGui::IsItemHovered();
+    record_item(s, key);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 b(a.x + w, a.y + h);
+    dl->AddRectFilled(a, b, ImGui::GetColorU32(on ? p.danger : hovered ? p.warning_soft : p.card), 10 * s.display_scale);
+    dl->AddRect(a, b, ImGui::GetColorU32(on ? p.danger : p.border), 10 * s.display_scale, 0, 1.5f * s.display_scale);
+    const std::string text = on ? std::string(ND_ICON_CHECK " ") + label : std::string(label);
+    const ImVec2 t = ImGui::CalcTextSize(text.c_str(), nullptr, false, w - 2 * pad);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + pad, a.y + (h - t.y) * 0.5f),
+                ImGui::GetColorU32(on ? p.danger_text : p.text), text.c_str(), nullptr, w - 2 * pad);
+    return pressed;
+}
+
+void toggle_sign(std::vector<Sign>& signs, Sign sg) {
+    if (contains(signs, sg))
+        std::erase(signs, sg);
+    else
+        signs.push_back(sg);
+}
+
+void toggle_mark(std::set<RegionMark>& marks, RegionMark m) {
+    if (marks.count(m))
+        marks.erase(m);
+    else
+        marks.insert(m);
+}
+
+void warning_signs(AppState& s, LogDraft& d, bool editing) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    ImGui::TextUnformatted(editing ? ND_ICON_WARNING "  Did any of these come with it?" : ND_ICON_WARNING "  Any of these now?");
+    if (s.fonts.bold) ImGui::PopFont();
+    ImGui::PopStyleColor();
+    struct Tile { const char* key; const char* label; };
+    static constexpr Tile kTiles[] = {
+        {"sign:face", "Face drooping"},
+        {"sign:arm", "Arm weak or numb"},
+        {"sign:speech", "Trouble speaking"},
+        {"sign:saddle", "Numb between the legs, or lost bladder or bowel control"},   // two tiles wide on a phone
+        {"sign:leg", "A whole leg weak"},
+    };
+    const bool saddle_on = d.saddle_toggle || d.marks.count({Region::SaddleArea, Side::Middle}) ||
+                           contains(d.signs, Sign::BladderBowelLoss);
+    const bool leg_on = d.leg_weak_toggle || contains(d.signs, Sign::LegWeakness);
+    const bool on[] = {contains(d.signs, Sign::FaceDrooping), contains(d.signs, Sign::ArmWeakness),
+                       contains(d.signs, Sign::TroubleSpeaking), saddle_on, leg_on};
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Five across where each is wide enough for two short lines, else three and two.
+    const int per_row = avail >= 5 * 120.0f * s.display_scale ? 5 : 3;
+    const float w = (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    for (int i = 0; i < 5; ++i) {
+        if (i % per_row && !(per_row == 3 && i == 4)) ImGui::SameLine(0, gap);
+        // The long saddle label spans the rest of its row.
+        // Phone: three, then the long saddle tile two wide beside the leg tile.
+        const float tile_w = per_row == 3 && i == 3 ? w * 2 + gap : w;
+        if (per_row == 3 && i == 4) ImGui::SameLine(0, gap);
+        if (!sign_tile(s, kTiles[i].key, kTiles[i].label, on[i], tile_w)) continue;
+        switch (i) {
+            case 0: toggle_sign(d.signs, Sign::FaceDrooping); break;
+            case 1: toggle_sign(d.signs, Sign::ArmWeakness); break;
+            case 2: toggle_sign(d.signs, Sign::TroubleSpeaking); break;
+            case 3:
+                d.saddle_toggle = !saddle_on;
+                if (saddle_on) {   // off: takes both answers back
+                    d.marks.erase({Region::SaddleArea, Side::Middle});
+                    std::erase(d.signs, Sign::BladderBowelLoss);
+                }
+                break;
+            case 4:
+                d.leg_weak_toggle = !leg_on;
+                if (leg_on) {
+                    std::erase(d.signs, Sign::LegWeakness);
+                } else if (!contains(d.signs, Sign::LegWeakness)) {
+                    d.signs.push_back(Sign::LegWeakness);
+                }
+                break;
+        }
+    }
+    // The second word those two need (asked, never guessed).
+    if (saddle_on) {
+        muted_text("Which? Tap one or both.");
+        if (chip(s, "Numb between the legs##saddle", d.marks.count({Region::SaddleArea, Side::Middle}) > 0))
+            toggle_mark(d.marks, {Region::SaddleArea, Side::Middle});
+        if (chip(s, "Lost bladder or bowel control##saddle", contains(d.signs, Sign::BladderBowelLoss)))
+            toggle_sign(d.signs, Sign::BladderBowelLoss);
+    }
+    if (leg_on) {
+        muted_text("Which leg is weak?");
+        if (chip(s, "Left leg##legweak", d.marks.count({Region::WholeLeg, Side::Left}) > 0))
+            toggle_mark(d.marks, {Region::WholeLeg, Side::Left});
+        if (chip(s, "Right leg##legweak", d.marks.count({Region::WholeLeg, Side::Right}) > 0))
+            toggle_mark(d.marks, {Region::WholeLeg, Side::Right});
+    }
+}
+
+void warnings_card(AppState& s, const std::vector<RedFlag>& flags) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.warning_soft);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
+    begin_card("##log_warning");
+    for (const RedFlag& f : flags) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+        if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+        ImGui::TextWrapped(ND_ICON_WARNING "  %s", f.title.c_str());
+        if (s.fonts.bold) ImGui::PopFont();
+        ImGui::PopStyleColor();
+        if (f.call_emergency && !s.settings.emergency_number.empty())
+            ImGui::TextWrapped("Call %s now. Do not wait to see if it passes, and do not drive yourself.",
+                               s.settings.emergency_number.c_str());
+        else
+            ImGui::TextWrapped("%s", f.advice.c_str());
+    }
+    muted_text("Save keeps this with the episode; you can save after you have called for help.");
+    end_card();
+    record_item(s, "log_warning");   // the card
+    ImGui::PopStyleColor(2);
+}
+
+// ---- The rest of the form --------------------------------------------------------
+
+template <class E>
+void chips_of(AppState& s, const char* group, std::vector<E>& values, std::initializer_list<E> which, bool include) {
+    for (const auto& entry : enum_entries<E>()) {
+        const bool listed = std::find(which.begin(), which.end(), entry.value) != which.end();
+        if (listed != include) continue;
+        const bool on = contains(values, entry.value);
+        const std::string label = std::string(entry.label) + "##" + group;
+        if (chip(s, label.c_str(), on)) {
+            if (on)
+                std::erase(values, entry.value);
+            else
+                values.push_back(entry.value);
+        }
+    }
+}
+
+constexpr std::initializer_list<Sensation> kQuickSensations = {Sensation::Numbness, Sensation::Tingling,
+                                                               Sensation::Burning};
+constexpr std::initializer_list<Activity> kQuickActivities = {Activity::CrossedLegs, Activity::LongSitting,
+                                                              Activity::Kneeling, Activity::Walking};
+
+void label_line(AppState& s, const char* text) {
+    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    ImGui::TextUnformatted(text);
+    if (s.fonts.bold) ImGui::PopFont();
+}
+
+void where(AppState& s, LogDraft& d) {
+    label_line(s, "Where do you feel it?");
+    body_map(s, d.marks);
+    // Whole feet in one tap; face, arms and hands as their own row (stroke regions).
+    struct Extra { Region region; Side side; const char* label; };
+    static constexpr Extra kFeet[] = {
+        {Region::WholeFoot, Side::Left, "Whole left foot"}, {Region::WholeFoot, Side::Right, "Whole right foot"}};
+    for (const Extra& x : kFeet)
+        if (chip(s, x.label, d.marks.count({x.region, x.side}) > 0)) toggle_mark(d.marks, {x.region, x.side});
+    const bool both = d.marks.count({Region::WholeFoot, Side::Left}) && d.marks.count({Region::WholeFoot, Side::Right});
+    if (chip(s, "Both feet", both)) {
+        if (both) {
+            d.marks.erase({Region::WholeFoot, Side::Left});
+            d.marks.erase({Region::WholeFoot, Side::Right});
+        } else {
+            d.marks.insert({Region::WholeFoot, Side::Left});
+            d.marks.insert({Region::WholeFoot, Side::Right});
+        }
+    }
+    static constexpr Extra kUpper[] = {
+        {Region::Face, Side::Middle, "Face"},     {Region::Arm, Side::Left, "Left arm"},
+        {Region::Arm, Side::Right, "Right arm"},  {Region::Hand, Side::Left, "Left hand"},
+        {Region::Hand, Side::Right, "Right hand"},
+    };
+    for (const Extra& x : kUpper)
+        if (chip(s, x.label, d.marks.count({x.region, x.side}) > 0)) toggle_mark(d.marks, {x.region, x.side});
+}
+
+void onset_question(AppState& s, LogDraft& d) {
+    // Asked while the places call for it, and kept on screen once answered so the
+    // answer can be changed.
+    Episode probe;
+    probe.regions = merge_sides(d.marks);
+    probe.onset = Onset::Unknown;
+    if (!needs_sudden_onset_question(probe)) return;
+    label_line(s, "Did it come on suddenly?");
+    if (chip(s, "Yes, suddenly##sudden", d.onset == Onset::Sudden)) d.onset = Onset::Sudden, d.onset_not_sure = false;
+    if (chip(s, "No, slowly##sudden", d.onset == Onset::Gradual)) d.onset = Onset::Gradual, d.onset_not_sure = false;
+    if (chip(s, "Not sure##sudden", d.onset == Onset::Unknown && d.onset_not_sure))
+        d.onset = Onset::Unknown, d.onset_not_sure = true;
+}
+
+void when(AppState& s, LogDraft& d, bool editing) {
+    if (editing) {
+        label_line(s, "When it began");
+        push_touch_frame();
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
+        pop_touch_frame();
+        record_item(s, "##picked");
+        const LocalDate today = local_date(s.now_local());
+        date_time_picker(s, "when_picker", d.picked_time, today, today);
+        return;
+    }
+    static constexpr std::pair<Began, const char*> kBegan[] = {
+        {Began::Now, "Now##when"}, {Began::FewMinutes, "A few minutes ago##when"}, {Began::Picked, "Earlier##when"}};
+    for (const auto& [b, label] : kBegan)
+        if (chip(s, label, d.began == b)) {
+            d.began = b;   // one of them, always exactly one
+            if (b == Began::Picked && d.picked_time.empty()) {
+                const LocalTime now = s.now_local();   // start from now: usually only the hour changes
+                d.picked_time = format_iso8601(now).substr(0, 16);
+                d.picked_time[10] = ' ';
+            }
+        }
+    if (d.began == Began::Picked) {
+        push_touch_frame();
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
+        pop_touch_frame();
+        record_item(s, "##picked");
+        const LocalDate today = local_date(s.now_local());
+        date_time_picker(s, "when_picker", d.picked_time, today, today);
+    }
+}
+
+void level_chips(AppState& s, const char* group, int& value) {
+    static constexpr const char* kLevels[] = {"Not at all", "A little", "A lot", "Could not"};
+    for (int i = 0; i < 4; ++i) {
+        const std::string label = std::string(kLevels[i]) + "##" + group;
+        if (chip(s, label.c_str(), value == i)) value = i;
+    }
+}
+
+void minutes_chips(AppState& s, const char* group, int& value) {
+    struct M { int min; const char* label; };
+    static constexpr M kM[] = {{5, "Within 5 min"}, {15, "15 min"}, {30, "30 min"}, {60, "1 hour"}, {240, "Longer"}};
+    for (const M& m : kM) {
+        const std::string label = std::string(m.label) + "##" + group;
+        if (chip(s, label.c_str(), value == m.min)) value = value == m.min ? 0 : m.min;
+    }
+}
+
+void more_details(AppState& s, LogDraft& d) {
+    const std::string title = std::string(d.details_open ? ND_ICON_CHEVRON_DOWN : ND_ICON_CHEVRON_RIGHT) +
+                              "  More details (optional)##details";
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    if (big_button(s, title.c_str(), -1, ButtonKind::Quiet)) d.details_open = !d.details_open;
+    ImGui::PopStyleVar();
+    if (!d.details_open) return;
+
+    begin_card("##details_card");
+    section_heading(s, "How long did it last?");
+    struct Dur { int min; const char* label; };
+    static constexpr Dur kDur[] = {{5, "A few minutes"}, {15, "15 min"}, {30, "30 min"}, {60, "1 hour"}, {180, "Hours"}};
+    for (const Dur& x : kDur)
+        if (chip(s, (std::string(x.label) + "##dur").c_str(), !d.still_going && d.duration_min == x.min)) {
+            d.duration_min = d.duration_min == x.min && !d.still_going ? 0 : x.min;
+            d.still_going = false;
+        }
+    if (chip(s, "Still going", d.still_going)) d.still_going = !d.still_going;
+
+    section_heading(s, "Other feelings");
+    chips_of(s, "sens", d.sensations, kQuickSensations, false);
+    rating_slider(s, "Pain", "pain", d.pain);
+
+    section_heading(s, "Other things you were doing");
+    chips_of(s, "act", d.activities, kQuickActivities, false);
+
+    section_heading(s, "What else helped?");
+    chips_of(s, "relief", d.reliefs, {Relief::MovingOrChangingPosition}, false);
+    if (!d.reliefs.empty()) {
+        ImGui::TextUnformatted("How soon did it ease?");
+        minutes_chips(s, "relief_after", d.relief_after_min);
+    }
+
+    section_heading(s, "How did it start?");
+    if (enum_choice(s, "onset", d.onset)) d.onset_not_sure = d.onset == Onset::Unknown;
+
+    section_heading(s, "Did it spread?");
+    if (chip(s, "Yes, it spread", d.spread)) d.spread = !d.spread;
+    if (d.spread) enum_choice(s, "spread", d.spread_speed);
+
+    section_heading(s, "Did any of these come with it?");
+    muted_text("Some of these need care at once; the app will tell you what to do.");
+    for (Sign sg : {Sign::Confusion, Sign::VisionChange, Sign::Unsteadiness}) {
+        const std::string label = std::string(enum_label(sg)) + "##sign";
+        if (chip(s, label.c_str(), contains(d.signs, sg))) toggle_sign(d.signs, sg);
+    }
+
+    section_heading(s, "Is it worse at night?");
+    enum_choice(s, "night", d.worse_at_night);
+
+    section_heading(s, "Did it get in the way of...");
+    ImGui::TextUnformatted("Walking");
+    level_chips(s, "walk", d.effect_walking);
+    ImGui::TextUnformatted("Sleep");
+    level_chips(s, "sleep", d.effect_sleep);
+    ImGui::TextUnformatted("Work or daily tasks");
+    level_chips(s, "work", d.effect_work);
+
+    section_heading(s, "Note");
+    ImGui::InputTextMultiline("##note", &d.note, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+    record_item(s, "##note");
+    end_card();
+}
+
+}  // namespace
+
+void red_flag_marker(AppState& s, const char* key) {
+    // A pill as tall as a button: words and an icon, not a colour alone.
+    const Palette& p = palette();
+    const char* text = ND_ICON_WARNING "  Warning sign";
+    const ImVec2 ts = ImGui::CalcTextSize(text);
+    const float h = touch_height(), w = ts.x + h;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, h));
+    record_item(s, key);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ImGui::GetColorU32(p.danger), h * 0.5f);
+    dl->AddText(ImVec2(a.x + h * 0.5f, a.y + (h - ts.y) * 0.5f), ImGui::GetColorU32(p.danger_text), text);
+}
+
+void draw_episode_form(AppState& s, LogDraft& d, bool editing) {
+    warning_signs(s, d, editing);
+    const std::vector<RedFlag> flags = draft_warnings(d, s.now_local());
+    if (!flags.empty()) warnings_card(s, flags);
+
+    where(s, d);
+    onset_question(s, d);
+
+    label_line(s, "What did it feel like?");
+    chips_of(s, "sens", d.sensations, kQuickSensations, true);
+    rating_slider(s, "How strong? Numbness", "numbness", d.numbness);
+
+    label_line(s, "What were you doing just before?");
+    chips_of(s, "act", d.activities, kQuickActivities, true);
+
+    label_line(s, "What eased it? When did it begin?");
+    const bool moving = contains(d.reliefs, Relief::MovingOrChangingPosition);
+    if (chip(s, "Eased on moving##relief", moving)) {
+        if (moving)
+            std::erase(d.reliefs, Relief::MovingOrChangingPosition);
+        else
+            d.reliefs.push_back(Relief::MovingOrChangingPosition);
+    }
+    when(s, d, editing);
+
+    more_details(s, d);
+}
+
+}  // namespace nd::app

@@ -1,0 +1,18 @@
+// The one episode form, used by Log (a new episode) and by the Diary's editor (an
+// episode already logged): warning signs first ("Any of these now?"), then where
+// (body map), what it felt like, how strong, what you were doing, what eased it and
+// when; everything else under "More details". Warnings show as soon as a sign is
+// ticked, before Save.
+#pragma once
+
+#include "app_state.hpp"
+
+namespace nd::app {
+
+// editing: the time is the episode's own (a date and time), and "More details" starts open.
+void draw_episode_form(AppState& s, LogDraft& d, bool editing);
+
+// A red-flag marker for lists and headings ("Warning sign" in the danger colour).
+void red_flag_marker(AppState& s, const char* key);
+
+}  // namespace nd::app
