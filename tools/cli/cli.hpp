@@ -70,11 +70,18 @@ private:
 
 void print_help(const CommandSpec& spec, std::ostream& out);
 
+struct Context;
+
 // ---- Value parsers: throw UsageError naming the flag --------------------------
 int parse_int(const std::string& flag, const std::string& text, int lo, int hi);
 double parse_number(const std::string& flag, const std::string& text, double lo, double hi);
-nd::LocalDate parse_date(const std::string& flag, const std::string& text);
-nd::LocalTime parse_time(const std::string& flag, const std::string& text, std::int32_t default_offset_min);
+// "YYYY-MM-DD", "today", "yesterday" (the local date of ctx.now).
+nd::LocalDate parse_date(const std::string& flag, const std::string& text, const Context& ctx);
+// "YYYY-MM-DDTHH:MM[:SS]" with Z or +HH:MM; or local time: "YYYY-MM-DD HH:MM",
+// "HH:MM" (today), "today HH:MM", "yesterday HH:MM", "now". Local times get the
+// offset of that instant from the time-zone database (TZ); a time skipped by the
+// change to summer time is refused.
+nd::LocalTime parse_time(const std::string& flag, const std::string& text, const Context& ctx);
 nd::RegionMark parse_region_mark(const std::string& flag, const std::string& text);
 
 template <class E>
@@ -117,6 +124,12 @@ struct Context {
     std::int64_t now = 0;                 // UTC seconds (ND_NOW overrides the clock)
     std::int32_t offset_min = 0;          // the person's UTC offset now
     bool fixed_clock = false;             // ND_NOW given
+
+    // The local date of `now`, "YYYY-MM-DD".
+    nd::LocalDate today() const;
+    // The moment `utc` with its local offset (the time-zone database's offset at
+    // that instant; `now` keeps the offset ND_NOW gave).
+    nd::LocalTime at(std::int64_t utc) const;
 
     // --db, else $ND_DB, else $XDG_DATA_HOME/numbness-diary/diary.sqlite, else
     // ~/.local/share/numbness-diary/diary.sqlite (default folder created 0700).

@@ -11,7 +11,7 @@ namespace {
 nd::LocalDate today(const Context& ctx) { return nd::local_date({ctx.now, ctx.offset_min}); }
 
 nd::LocalDate past_date(const Context& ctx, const std::string& flag, const std::string& text) {
-    auto d = parse_date(flag, text);
+    auto d = parse_date(flag, text, ctx);
     if (d > today(ctx)) throw UsageError(flag + ": " + d + " is in the future");
     return d;
 }

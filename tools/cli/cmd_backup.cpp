@@ -78,7 +78,7 @@ int run_demo(const Args& a, Context& ctx) {
     std::uint32_t seed = 2026;
     if (auto s = a.get("--seed")) seed = static_cast<std::uint32_t>(parse_int("--seed", *s, 0, 2147483647));
     std::int64_t now = ctx.now;
-    if (auto t = a.get("--now")) now = parse_time("--now", *t, ctx.offset_min).utc;
+    if (auto t = a.get("--now")) now = parse_time("--now", *t, ctx).utc;
     auto store = ctx.open_store(path);
     const nd::Diary current = store->load_diary();
     if (!diary_is_empty(current))

@@ -86,8 +86,8 @@ std::string write_output(const Args& a, const std::string& out, const std::strin
 // Messages go to stdout, or to stderr when stdout holds the export.
 std::ostream& msg(const std::string& out) { return out == "-" ? std::cerr : std::cout; }
 
-nd::LocalDate date_option(const Args& a, const char* flag) {
-    if (auto v = a.get(flag)) return parse_date(flag, *v);
+nd::LocalDate date_option(const Args& a, const char* flag, const Context& ctx) {
+    if (auto v = a.get(flag)) return parse_date(flag, *v, ctx);
     return {};
 }
 
@@ -95,8 +95,8 @@ nd::LocalDate date_option(const Args& a, const char* flag) {
 struct DateRange {
     nd::LocalDate from, to;
 };
-DateRange date_range(const Args& a) {
-    DateRange r{date_option(a, "--from"), date_option(a, "--to")};
+DateRange date_range(const Args& a, const Context& ctx) {
+    DateRange r{date_option(a, "--from", ctx), date_option(a, "--to", ctx)};
     if (!r.from.empty() && !r.to.empty() && r.to < r.from)
         throw UsageError("--to " + r.to + " is before --from " + r.from);
     return r;
@@ -173,7 +173,7 @@ int run_restore(const Args& a, Context& ctx) {
 
 int run_export_csv(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    const DateRange range = date_range(a);
+    const DateRange range = date_range(a, ctx);
     auto store = ctx.open_store();
     const nd::Diary d = load_range(*store, range);
     nd::CsvOptions options;
@@ -234,7 +234,7 @@ int run_import_csv(const Args& a, Context& ctx) {
 
 int run_export_fhir(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    const DateRange range = date_range(a);
+    const DateRange range = date_range(a, ctx);
     auto store = ctx.open_store();
     const nd::Diary d = load_range(*store, range);
     nd::FhirOptions options;
@@ -299,7 +299,7 @@ std::uint32_t parse_sections(const std::vector<std::string>& texts) {
 int run_report(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     nd::ReportOptions options;
-    const DateRange range = date_range(a);
+    const DateRange range = date_range(a, ctx);
     options.from = range.from;
     options.to = range.to;
     options.sections = parse_sections(a.all("--sections"));

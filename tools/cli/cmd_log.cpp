@@ -30,10 +30,10 @@ int run_log(const Args& a, Context& ctx) {
     nd::Episode e;
     if (a.has("--at") && a.has("--ago")) throw UsageError("give either --at or --ago, not both");
     if (auto at = a.get("--at")) {
-        e.start = parse_time("--at", *at, ctx.offset_min);
+        e.start = parse_time("--at", *at, ctx);
         if (e.start.utc > ctx.now + 60) throw UsageError("--at: " + *at + " is in the future");
     } else if (auto ago = a.get("--ago")) {
-        e.start = {ctx.now - std::int64_t{parse_int("--ago", *ago, 0, kMaxMinutes)} * 60, ctx.offset_min};
+        e.start = ctx.at(ctx.now - std::int64_t{parse_int("--ago", *ago, 0, kMaxMinutes)} * 60);
     } else {
         e.start = {ctx.now, ctx.offset_min};
     }

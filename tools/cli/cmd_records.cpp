@@ -10,8 +10,8 @@ namespace {
 
 int run_list(const Args& a, Context& ctx) {
     std::optional<nd::LocalDate> from, to;
-    if (auto v = a.get("--from")) from = parse_date("--from", *v);
-    if (auto v = a.get("--to")) to = parse_date("--to", *v);
+    if (auto v = a.get("--from")) from = parse_date("--from", *v, ctx);
+    if (auto v = a.get("--to")) to = parse_date("--to", *v, ctx);
     if (from && to && *from > *to) throw UsageError("--from " + *from + " is after --to " + *to);
     const bool deleted = a.has("--deleted");
     auto store = ctx.open_store();

@@ -49,10 +49,15 @@ Context make_context() {
         return c;
     }
     c.now = nd::now_utc_seconds();
-    std::time_t tt = static_cast<std::time_t>(c.now);
-    std::tm tm{};
-    if (::localtime_r(&tt, &tm)) c.offset_min = static_cast<std::int32_t>(tm.tm_gmtoff / 60);
+    c.offset_min = nd::local_offset_at(c.now);
     return c;
+}
+
+nd::LocalDate Context::today() const { return nd::local_date({now, offset_min}); }
+
+nd::LocalTime Context::at(std::int64_t utc) const {
+    if (utc == now) return {now, offset_min};
+    return nd::local_time_at(utc);
 }
 
 std::string Context::data_dir() const {
