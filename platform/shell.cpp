@@ -1,4 +1,5 @@
 #include "shell.hpp"
+#include "window_identity.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -62,6 +63,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_RESIZABLE, shot ? GLFW_FALSE : GLFW_TRUE);
+    hint_window_class();   // WM_CLASS = the .desktop file's StartupWMClass (window_identity.hpp)
     GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Numbness Diary", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "Numbness Diary could not open a window with OpenGL 3.0.\nDetails: GLFW error %s\n",
@@ -69,6 +71,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
         glfwTerminate();
         return 1;
     }
+    set_window_icon(window);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(shot ? 0 : 1);
     services.set_window(window);

@@ -128,7 +128,7 @@ TEST_CASE("CLI delete and undo move an episode to the bin and back") {
     CHECK(t.nd("--db d.sqlite undo " + id).code == 1);
     // Emptying the bin erases for good: undo then explains why it cannot.
     REQUIRE(t.nd("--db d.sqlite delete " + id).code == 0);
-    auto emptied = t.nd("--db d.sqlite empty-bin");
+    auto emptied = t.nd("--db d.sqlite empty-bin --yes");
     CHECK(emptied.code == 0);
     CHECK(contains(emptied.out, "Erased 1 record"));
     auto gone = t.nd("--db d.sqlite undo " + id);
@@ -183,9 +183,12 @@ TEST_CASE("CLI rejects bad input with a message naming the flag") {
     auto missing = t.nd("--db d.sqlite import no-such-file.json");
     CHECK(missing.code == 1);
     CHECK(contains(missing.err, "not found"));
-    auto no_folder = t.nd("--db no/such/folder/d.sqlite list");
+    auto no_folder = t.nd("--db no/such/folder/d.sqlite log --region left:toes");
     CHECK(no_folder.code == 1);
     CHECK(contains(no_folder.err, "does not exist"));
+    auto no_diary = t.nd("--db no/such/folder/d.sqlite list");
+    CHECK(no_diary.code == 1);
+    CHECK(contains(no_diary.err, "there is no diary"));
     // Nothing was logged by the rejected commands.
     CHECK(contains(t.nd("--db d.sqlite list --deleted").out, "(no episodes)"));
 }

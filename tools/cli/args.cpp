@@ -52,7 +52,12 @@ Args Args::parse(const CommandSpec& spec, const std::vector<std::string>& words)
             value = w.substr(eq + 1);
         }
         const OptSpec* opt = find_opt(spec, name);
-        if (!opt) throw UsageError("unknown option '" + name + "' (options of 'nd " + spec.name + "': " + option_list(spec) + ")");
+        if (!opt) {
+            std::vector<std::string> names{"--help"};
+            for (const auto& o : spec.options) names.push_back(o.name);
+            throw UsageError("unknown option '" + name + "'" + did_you_mean(name, names) + " (options of 'nd " +
+                             spec.name + "': " + option_list(spec) + ")");
+        }
         if (opt->value_name.empty()) {
             if (value) throw UsageError(name + " takes no value");
             value = "";

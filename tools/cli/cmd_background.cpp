@@ -16,8 +16,12 @@ nd::LocalDate past_date(const Context& ctx, const std::string& flag, const std::
     return d;
 }
 
-int run_background_list(const Args&, Context& ctx) {
-    auto store = ctx.open_store();
+int run_background_list(const Args& a, Context& ctx) {
+    auto store = ctx.open_existing_store();
+    if (a.has("--json")) {
+        std::cout << background_json(*store);
+        return 0;
+    }
     const auto p = store->profile();
     std::cout << "Name        " << (p.name.empty() ? "-" : p.name) << "\n"
               << "Born        " << (p.birth_date.empty() ? "-" : p.birth_date) << "\n\nFacts:\n";
@@ -86,6 +90,26 @@ int run_add_medicine(const Args& a, Context& ctx) {
     return 0;
 }
 
+int run_checkin_list(const Args& a, Context& ctx) {
+    std::optional<nd::LocalDate> from, to;
+    if (auto v = a.get("--from")) from = parse_date("--from", *v, ctx);
+    if (auto v = a.get("--to")) to = parse_date("--to", *v, ctx);
+    auto store = ctx.open_existing_store();
+    std::vector<nd::CheckIn> shown;
+    for (const auto& c : store->checkins(a.has("--deleted")))
+        if (!(from && c.date < *from) && !(to && c.date > *to)) shown.push_back(c);
+    if (a.has("--json")) {
+        std::cout << checkins_json(shown);
+        return 0;
+    }
+    for (const auto& c : shown)
+        std::cout << c.id << "  " << c.date << "  " << (c.no_numbness ? "no numbness" : "numbness")
+                  << "  symptoms: " << (c.symptoms.empty() ? "-" : nd::join_ids(c.symptoms))
+                  << (c.note.empty() ? "" : "  note: " + c.note) << (c.deleted_utc ? "  [in bin]" : "") << "\n";
+    if (shown.empty()) std::cout << "(no check-ins)\n";
+    return 0;
+}
+
 int run_checkin(const Args& a, Context& ctx) {
     nd::CheckIn c;
     c.date = a.get("--date") ? past_date(ctx, "--date", *a.get("--date")) : today(ctx);
@@ -105,11 +129,12 @@ int run_checkin(const Args& a, Context& ctx) {
 std::vector<Command> background_commands() {
     return {
         {{"background", "", "Show the health background (same as 'background list')",
-          "Subcommands: background set, background add fact, background add medicine, background list.", {}, 0, 0,
-          {"nd background"}},
+          "Subcommands: background set, background add fact, background add medicine, background list.",
+          {{"--json", "", "machine-readable output (fields in docs/cli.md)"}}, 0, 0, {"nd background"}},
          run_background_list},
-        {{"background list", "", "Show name, birth date, background facts and medicines", "", {}, 0, 0,
-          {"nd background list"}},
+        {{"background list", "", "Show name, birth date, background facts and medicines", "",
+          {{"--json", "", "machine-readable output (fields in docs/cli.md)"}}, 0, 0,
+          {"nd background list", "nd background list --json"}},
          run_background_list},
         {{"background set", "", "Set the name and birth date (optional; for the doctor's report)", "",
           {{"--name", "TEXT", "your name"},
@@ -139,12 +164,19 @@ std::vector<Command> background_commands() {
         {{"checkin", "", "Daily check-in: general symptoms of the day, or no numbness today",
           "One check-in per day: checking in again for the same date replaces it.\nSymptoms: " +
               valid_ids<nd::GeneralSymptom>(),
-          {{"--date", "DATE", "the day (default today), YYYY-MM-DD"},
+          {{"--date", "DATE", "the day (default today): YYYY-MM-DD or yesterday"},
            {"--symptom", "IDS", "symptoms of the day, comma-separated", true},
            {"--no-numbness", "", "no numbness or tingling today"},
            {"--note", "TEXT", "a free note"}},
           0, 0, {"nd checkin --no-numbness", "nd checkin --date 2026-01-04 --symptom exhaustion,back_pain"}},
          run_checkin},
+        {{"checkin list", "", "List the daily check-ins, oldest first (same as 'list --checkins')", "",
+          {{"--from", "DATE", "first day: YYYY-MM-DD, today or yesterday"},
+           {"--to", "DATE", "last day: YYYY-MM-DD, today or yesterday"},
+           {"--deleted", "", "include check-ins in the bin"},
+           {"--json", "", "machine-readable output (fields in docs/cli.md)"}},
+          0, 0, {"nd checkin list", "nd checkin list --from 2026-01-01 --json"}},
+         run_checkin_list},
     };
 }
 

@@ -123,7 +123,7 @@ int run_backup(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     nd::BackupOptions options;
     options.password = password_option(a);
-    auto store = ctx.open_store();
+    auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
     const std::string bytes = nd::write_backup(d, options);
     const std::string where = write_output(a, out, bytes);
@@ -174,7 +174,7 @@ int run_restore(const Args& a, Context& ctx) {
 int run_export_csv(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     const DateRange range = date_range(a, ctx);
-    auto store = ctx.open_store();
+    auto store = ctx.open_existing_store();
     const nd::Diary d = load_range(*store, range);
     nd::CsvOptions options;
     options.bom = !a.has("--no-bom");
@@ -235,7 +235,7 @@ int run_import_csv(const Args& a, Context& ctx) {
 int run_export_fhir(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     const DateRange range = date_range(a, ctx);
-    auto store = ctx.open_store();
+    auto store = ctx.open_existing_store();
     const nd::Diary d = load_range(*store, range);
     nd::FhirOptions options;
     // One Patient id per diary, so that every export of the same person shares it.
@@ -306,8 +306,8 @@ int run_report(const Args& a, Context& ctx) {
     options.generated_on = nd::local_date({ctx.now, ctx.offset_min});
 #ifdef ND_HAVE_REPORT_PDF
     const nd::Catalog catalog =
-        a.get("--catalog") ? nd::load_catalog_file(*a.get("--catalog")) : nd::load_default_catalog();
-    auto store = ctx.open_store();
+        a.get("--catalog") ? catalog_from(*a.get("--catalog")) : nd::load_default_catalog();
+    auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
     const nd::MatchResult m = nd::match(catalog, nd::diary_in_range(d, options.from, options.to));
     const nd::ReportModel model = nd::build_report(d, m, options);

@@ -190,8 +190,8 @@ void print_text(const nd::MatchResult& r, const nd::Diary& d, bool show_ids, std
 }
 
 int run_match(const Args& a, Context& ctx) {
-    const nd::Catalog catalog = a.get("--catalog") ? nd::load_catalog_file(*a.get("--catalog")) : nd::load_default_catalog();
-    auto store = ctx.open_store();
+    const nd::Catalog catalog = a.get("--catalog") ? catalog_from(*a.get("--catalog")) : nd::load_default_catalog();
+    auto store = ctx.open_existing_store();
     const nd::Diary diary = store->load_diary();
     const nd::MatchResult result = nd::match(catalog, diary);
     if (a.has("--json"))

@@ -9,10 +9,13 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <iterator>
 #include <ostream>
 #include <sstream>
 
 #include "atomic_file.hpp"
+#include "catalog.hpp"
 #include "cli.hpp"
 #include "time_util.hpp"
 
@@ -81,6 +84,33 @@ std::string Context::db_path() const {
     }
     if (const auto e = env("ND_DB"); !e.empty()) return e;
     return (fs::path(data_dir()) / "diary.sqlite").string();
+}
+
+std::unique_ptr<nd::Store> Context::open_existing_store() const {
+    std::string path;
+    if (db_flag || !env("ND_DB").empty()) {
+        path = db_path();
+    } else {
+        // The default place, without creating the data folder.
+        fs::path base;
+        if (const auto xdg = env("XDG_DATA_HOME"); !xdg.empty() && fs::path(xdg).is_absolute()) base = xdg;
+        else if (const auto home = env("HOME"); !home.empty()) base = fs::path(home) / ".local" / "share";
+        else throw CliError("cannot find the data folder: neither XDG_DATA_HOME nor HOME is set; use --db PATH");
+        path = (base / "numbness-diary" / "diary.sqlite").string();
+    }
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw CliError("there is no diary at " + path + " (nothing was created; 'nd log' or the app starts one, "
+                       "--db PATH chooses another)");
+    return open_store(path);
+}
+
+bool confirm(const std::string& question) {
+    if (!::isatty(STDIN_FILENO)) throw UsageError(question + " Nobody can answer here (no terminal): add --yes");
+    std::cerr << question << " [y/N] " << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer)) return false;
+    return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";
 }
 
 std::unique_ptr<nd::Store> Context::open_store(const std::string& path) const {
@@ -234,6 +264,18 @@ std::string diary_summary(const nd::Diary& d) {
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
+    if (path == "-") {
+        // Standard input, as git, jq and sqlite3 read it: at most max_bytes + 1 to
+        // tell "too large" without reading a whole endless stream.
+        std::string data;
+        char buf[65536];
+        while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+            data.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+            if (data.size() > max_bytes) throw CliError("standard input is too large (over " + std::to_string(max_bytes) + " bytes)");
+        }
+        if (std::cin.bad()) throw CliError("cannot read standard input");
+        return data;
+    }
     std::error_code ec;
     if (!fs::exists(path, ec)) throw CliError("file not found: " + path);
     if (fs::is_directory(path, ec)) throw CliError(path + " is a folder, not a file");
@@ -246,6 +288,11 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     in.read(data.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size) throw CliError("cannot read all of " + path);
     return data;
+}
+
+nd::Catalog catalog_from(const std::string& path) {
+    if (path == "-") return nd::load_catalog_json(read_file("-", 16 * 1024 * 1024));
+    return nd::load_catalog_file(path);
 }
 
 void write_file_atomic(const std::string& path, const std::string& data) {
