@@ -31,7 +31,7 @@ void usage(std::FILE* out) {
                  "  --size WxH           window size (default 1200x820)\n"
                  "  --help               this help (needs no display)\n"
                  "  --version            the version (needs no display)\n\n"
-                 "The diary stays on this computer. The command line is the nd program.\n");
+                 "The diary stays on this computer. The command line is numbness-diary-cli.\n");
 }
 
 // A made-up episode with stroke signs, so the warning screen can be shown.

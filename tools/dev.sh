@@ -61,7 +61,7 @@ case "${1:-}" in
   run)
     # Only what running the app needs: no test framework, benchmark or Node.
     install_missing
-    build OFF numbness-diary nd
+    build OFF numbness-diary numbness-diary-cli
     shift
     exec "$build_dir/platform/numbness-diary" "$@"
     ;;

@@ -78,7 +78,7 @@ TEST_CASE("CLI help at every level: nd help CMD, group help, --help after a grou
     const auto via_help = t.nd("help log");
     CHECK(via_help.code == 0);
     CHECK(via_help.out == direct.out);
-    CHECK(contains(via_help.out, "Usage: nd [--db PATH] log"));
+    CHECK(contains(via_help.out, "Usage: numbness-diary-cli [--db PATH] log"));
     CHECK(t.nd("help background add fact").out == t.nd("background add fact --help").out);
 
     // A group that is not a command itself: its commands are listed.

@@ -26,7 +26,7 @@ TEST_CASE("CLI help works for nd and every command") {
     CliDir t;
     auto r = t.nd("--help");
     CHECK(r.code == 0);
-    CHECK(contains(r.out, "Usage: nd"));
+    CHECK(contains(r.out, "Usage: numbness-diary-cli"));
     for (const char* cmd : {"log", "end", "list", "show", "delete", "undo", "empty-bin", "background",
                             "background set", "background add fact", "background add medicine", "background list",
                             "checkin", "match", "export", "import", "demo", "check"}) {
@@ -34,7 +34,7 @@ TEST_CASE("CLI help works for nd and every command") {
         CHECK(contains(r.out, cmd));
         auto h = t.nd(std::string(cmd) + " --help");
         CHECK(h.code == 0);
-        CHECK(contains(h.out, std::string("Usage: nd [--db PATH] ") + cmd));
+        CHECK(contains(h.out, std::string("Usage: numbness-diary-cli [--db PATH] ") + cmd));
     }
     auto none = t.nd("");
     CHECK(none.code == 2);

@@ -55,7 +55,7 @@ Args Args::parse(const CommandSpec& spec, const std::vector<std::string>& words)
         if (!opt) {
             std::vector<std::string> names{"--help"};
             for (const auto& o : spec.options) names.push_back(o.name);
-            throw UsageError("unknown option '" + name + "'" + did_you_mean(name, names) + " (options of 'nd " +
+            throw UsageError("unknown option '" + name + "'" + did_you_mean(name, names) + " (options of 'numbness-diary-cli " +
                              spec.name + "': " + option_list(spec) + ")");
         }
         if (opt->value_name.empty()) {
@@ -71,7 +71,7 @@ Args Args::parse(const CommandSpec& spec, const std::vector<std::string>& words)
     }
     if (a.help) return a;
     if (a.positional.size() < spec.min_positional)
-        throw UsageError("missing argument: nd " + spec.name + " " + spec.args);
+        throw UsageError("missing argument: numbness-diary-cli " + spec.name + " " + spec.args);
     if (a.positional.size() > spec.max_positional)
         throw UsageError("unexpected argument '" + a.positional[spec.max_positional] + "'");
     return a;
@@ -89,7 +89,7 @@ std::vector<std::string> Args::all(const std::string& flag) const {
 }
 
 void print_help(const CommandSpec& spec, std::ostream& out) {
-    out << "Usage: nd [--db PATH] " << spec.name;
+    out << "Usage: numbness-diary-cli [--db PATH] " << spec.name;
     if (!spec.options.empty()) out << " [options]";
     if (!spec.args.empty()) out << " " << spec.args;
     out << "\n\n" << spec.summary << "\n";

@@ -216,7 +216,7 @@ int run_import_csv(const Args& a, Context& ctx) {
         std::cerr << clashes;
         throw CliError(in + ": " + count(n_clash, "episode is", "episodes are") +
                        " already in the diary (listed above); nothing was imported. To bring back a backup, use "
-                       "'nd restore'");
+                       "'numbness-diary-cli restore'");
     }
     for (auto& e : r.episodes) d.episodes.push_back(e);
     try {
@@ -325,7 +325,7 @@ int run_report(const Args& a, Context& ctx) {
 #else
     (void)ctx;
     (void)out;
-    throw CliError("this nd was built without the PDF renderer (cairo and pango); rebuild with ND_BUILD_PDF=ON");
+    throw CliError("this numbness-diary-cli was built without the PDF renderer (cairo and pango); rebuild with ND_BUILD_PDF=ON");
 #endif
 }
 
@@ -341,11 +341,11 @@ std::vector<Command> export_commands() {
           "password. FILE '-' writes to standard output; the file is created with mode 0600.",
           {kPasswordFile, kPasswordEnv, kForce},
           1, 1,
-          {"nd backup diary.ndbackup", "nd backup diary.ndbackup --password-file ~/.nd-password",
-           "ND_PW=secret nd backup diary.ndbackup --password-env ND_PW"}},
+          {"numbness-diary-cli backup diary.ndbackup", "numbness-diary-cli backup diary.ndbackup --password-file ~/.nd-password",
+           "ND_PW=secret numbness-diary-cli backup diary.ndbackup --password-env ND_PW"}},
          run_backup},
         {{"restore", "FILE", "Restore a backup: replace the diary, or merge it in",
-          "Reads a file of 'nd backup' (or an older JSON file of 'nd export'). --replace makes the\n"
+          "Reads a file of 'numbness-diary-cli backup' (or an older JSON file of 'numbness-diary-cli export'). --replace makes the\n"
           "diary exactly the backup; --merge combines both record by record: the newest change\n"
           "of each record wins, and a delete counts as a change (see docs/backup-format.md). An\n"
           "empty diary needs neither. All or nothing: a damaged file or a wrong password\n"
@@ -355,8 +355,8 @@ std::vector<Command> export_commands() {
            kPasswordFile,
            kPasswordEnv},
           1, 1,
-          {"nd --db new.sqlite restore diary.ndbackup", "nd restore phone.ndbackup --merge",
-           "nd restore diary.ndbackup --replace --password-file ~/.nd-password"}},
+          {"numbness-diary-cli --db new.sqlite restore diary.ndbackup", "numbness-diary-cli restore phone.ndbackup --merge",
+           "numbness-diary-cli restore diary.ndbackup --replace --password-file ~/.nd-password"}},
          run_restore},
         {{"export-csv", "FILE", "Write the episodes (not the bin) as CSV for a spreadsheet",
           "One row per episode, oldest first, RFC 4180, UTF-8 with a byte order mark, ISO 8601\n"
@@ -364,16 +364,16 @@ std::vector<Command> export_commands() {
           "The file is not encrypted. FILE '-' writes to standard output.",
           {kFrom, kTo, {"--no-bom", "", "leave out the UTF-8 byte order mark"}, kForce},
           1, 1,
-          {"nd export-csv episodes.csv", "nd export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
+          {"numbness-diary-cli export-csv episodes.csv", "numbness-diary-cli export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
          run_export_csv},
         {{"import-csv", "FILE", "Add the episodes of a CSV file (from a spreadsheet) to the diary",
           "The header names the columns (any order; only 'start' is needed). Every row is\n"
           "checked; any problem means nothing is imported, and every problem is listed by row\n"
           "and column. Times without an offset take this computer's current offset. Episodes\n"
-          "whose id is already in the diary are refused (use 'nd restore' for backups).",
+          "whose id is already in the diary are refused (use 'numbness-diary-cli restore' for backups).",
           {},
           1, 1,
-          {"nd import-csv episodes.csv"}},
+          {"numbness-diary-cli import-csv episodes.csv"}},
          run_import_csv},
         {{"export-fhir", "FILE", "Write a FHIR R4 bundle (Patient + one Observation per episode)",
           "A Bundle of type collection following the HL7 Symptoms IG's SymptomObservation profile,\n"
@@ -381,7 +381,7 @@ std::vector<Command> export_commands() {
           "of this diary. The file is not encrypted. FILE '-' writes to standard output.",
           {kFrom, kTo, kForce},
           1, 1,
-          {"nd export-fhir diary-fhir.json", "nd export-fhir - --from 2026-01-01"}},
+          {"numbness-diary-cli export-fhir diary-fhir.json", "numbness-diary-cli export-fhir - --from 2026-01-01"}},
          run_export_fhir},
         {{"report", "FILE", "Write the doctor's report as a PDF",
           "Page 1 is a one-minute summary (episodes per week, where, how far up, sensations,\n"
@@ -394,8 +394,8 @@ std::vector<Command> export_commands() {
            {"--catalog", "PATH", "use another cause catalog file"},
            kForce},
           1, 1,
-          {"nd report report.pdf", "nd report spring.pdf --from 2026-03-01 --to 2026-05-31",
-           "nd report short.pdf --sections summary,per-week,red-flags,episodes"}},
+          {"numbness-diary-cli report report.pdf", "numbness-diary-cli report spring.pdf --from 2026-03-01 --to 2026-05-31",
+           "numbness-diary-cli report short.pdf --sections summary,per-week,red-flags,episodes"}},
          run_report},
     };
 }

@@ -218,7 +218,7 @@ std::vector<Command> match_commands() {
               {{"--json", "", "machine-readable output"},
                {"--ids", "", "list the episode ids behind each evidence line"},
                {"--catalog", "PATH", "use another cause catalog file"}},
-              0, 0, {"nd match", "nd match --json", "nd --db demo.sqlite match"}},
+              0, 0, {"numbness-diary-cli match", "numbness-diary-cli match --json", "numbness-diary-cli --db demo.sqlite match"}},
              run_match}};
 }
 

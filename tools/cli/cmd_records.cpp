@@ -110,7 +110,7 @@ int run_delete(const Args& a, Context& ctx) {
         case RecordKind::Fact: store->delete_fact(ref.id); break;
         case RecordKind::Medicine: store->delete_medicine(ref.id); break;
     }
-    std::cout << "Moved " << kind_name(ref.kind) << " " << ref.id << " to the bin (undo: nd undo " << ref.id << ")\n";
+    std::cout << "Moved " << kind_name(ref.kind) << " " << ref.id << " to the bin (undo: numbness-diary-cli undo " << ref.id << ")\n";
     return 0;
 }
 
@@ -160,7 +160,7 @@ int run_empty_bin(const Args& a, Context& ctx) {
 
 std::vector<Command> record_commands() {
     const std::string id_help =
-        "ID is a full id or its first characters (at least 4), as shown by 'nd list'.";
+        "ID is a full id or its first characters (at least 4), as shown by 'numbness-diary-cli list'.";
     return {
         {{"list", "", "List episodes (or check-ins), oldest first",
           "Dates are local calendar dates, both ends included.",
@@ -169,20 +169,20 @@ std::vector<Command> record_commands() {
            {"--deleted", "", "include records in the bin"},
            {"--checkins", "", "list daily check-ins instead of episodes"},
            {"--json", "", "machine-readable output (fields in docs/cli.md)"}},
-          0, 0, {"nd list", "nd list --from 2026-01-01 --to 2026-01-31", "nd list --from yesterday --json",
-                 "nd list --checkins --deleted"}},
+          0, 0, {"numbness-diary-cli list", "numbness-diary-cli list --from 2026-01-01 --to 2026-01-31", "numbness-diary-cli list --from yesterday --json",
+                 "numbness-diary-cli list --checkins --deleted"}},
          run_list},
         {{"show", "ID", "Show every field of an episode, check-in, fact or medicine", id_help,
           {{"--json", "", "machine-readable output (fields in docs/cli.md)"}}, 1, 1,
-          {"nd show 3f2a9c1e", "nd show 3f2a9c1e --json"}},
+          {"numbness-diary-cli show 3f2a9c1e", "numbness-diary-cli show 3f2a9c1e --json"}},
          run_show},
-        {{"delete", "ID", "Move a record to the bin (can be undone)", id_help, {}, 1, 1, {"nd delete 3f2a9c1e"}},
+        {{"delete", "ID", "Move a record to the bin (can be undone)", id_help, {}, 1, 1, {"numbness-diary-cli delete 3f2a9c1e"}},
          run_delete},
-        {{"undo", "ID", "Restore a record from the bin", id_help, {}, 1, 1, {"nd undo 3f2a9c1e"}}, run_undo},
+        {{"undo", "ID", "Restore a record from the bin", id_help, {}, 1, 1, {"numbness-diary-cli undo 3f2a9c1e"}}, run_undo},
         {{"empty-bin", "", "Erase everything in the bin for good",
           "Asks first (on a terminal); --yes answers for scripts. Only an id and the time of deletion stay\n"
           "behind, so that merges honour the delete.",
-          {{"--yes", "", "do not ask: erase"}}, 0, 0, {"nd empty-bin", "nd empty-bin --yes"}},
+          {{"--yes", "", "do not ask: erase"}}, 0, 0, {"numbness-diary-cli empty-bin", "numbness-diary-cli empty-bin --yes"}},
          run_empty_bin},
     };
 }

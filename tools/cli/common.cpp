@@ -100,7 +100,7 @@ std::unique_ptr<nd::Store> Context::open_existing_store() const {
     }
     std::error_code ec;
     if (!fs::exists(path, ec))
-        throw CliError("there is no diary at " + path + " (nothing was created; 'nd log' or the app starts one, "
+        throw CliError("there is no diary at " + path + " (nothing was created; 'numbness-diary-cli log' or the app starts one, "
                        "--db PATH chooses another)");
     return open_store(path);
 }
@@ -160,7 +160,7 @@ RecordRef find_record(const nd::Store& store, const std::string& text) {
         if (consider(RecordKind::Fact, f.id, f.deleted_utc.has_value())) return hits[0];
     for (const auto& m : store.medicines(true))
         if (consider(RecordKind::Medicine, m.id, m.deleted_utc.has_value())) return hits[0];
-    if (hits.empty()) throw CliError("no record with id '" + text + "' (see 'nd list')");
+    if (hits.empty()) throw CliError("no record with id '" + text + "' (see 'numbness-diary-cli list')");
     if (hits.size() > 1) throw CliError("id '" + text + "' is ambiguous (" + std::to_string(hits.size()) + " records start with it)");
     return hits[0];
 }

@@ -1,4 +1,4 @@
-// `nd`: the Numbness Diary command line. Global options, dispatch, error reporting.
+// `numbness-diary-cli`: the Numbness Diary command line. Global options, dispatch, error reporting.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -22,11 +22,11 @@ std::vector<Command> all_commands() {
 }
 
 void print_main_help(const std::vector<Command>& commands, std::ostream& out) {
-    out << "nd - the command line of Numbness Diary: keep a diary of numbness\n"
+    out << "numbness-diary-cli - the command line of Numbness Diary: keep a diary of numbness\n"
            "and tingling in the legs and feet, and see which documented causes the pattern fits,\n"
            "to discuss with a doctor.\n"
            "It informs; it never diagnoses.\n\n"
-           "Usage: nd [--db PATH] COMMAND [options]\n\n"
+           "Usage: numbness-diary-cli [--db PATH] COMMAND [options]\n\n"
            "Commands:\n";
     for (const auto& c : commands) {
         std::string name = "  " + c.spec.name;
@@ -37,7 +37,7 @@ void print_main_help(const std::vector<Command>& commands, std::ostream& out) {
            "  --db PATH                the diary file; default $ND_DB, else\n"
            "                           $XDG_DATA_HOME/numbness-diary/diary.sqlite, else\n"
            "                           ~/.local/share/numbness-diary/diary.sqlite\n"
-           "  --help                   this help; 'nd COMMAND --help' for a command\n"
+           "  --help                   this help; 'numbness-diary-cli COMMAND --help' for a command\n"
            "  --version                the version\n\n"
            "Exit status: 0 on success, 1 when the command failed, 2 on wrong usage.\n";
 }
@@ -67,8 +67,8 @@ const Command* find_command(const std::vector<Command>& commands, const std::vec
     return best;
 }
 
-// PREFIX/share/numbness-diary for this executable PREFIX/bin/nd (the build
-// tree has the same layout: build/tools/nd and build/share/numbness-diary).
+// PREFIX/share/numbness-diary for this executable PREFIX/bin/numbness-diary-cli (the build
+// tree has the same layout: build/tools/numbness-diary-cli and build/share/numbness-diary).
 std::string program_data_dir() {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -86,13 +86,13 @@ std::vector<const Command*> commands_under(const std::vector<Command>& commands,
 }
 
 void print_group_help(const std::vector<const Command*>& group, const std::string& prefix, std::ostream& out) {
-    out << "Usage: nd [--db PATH] " << prefix << " ... [options]\n\nCommands:\n";
+    out << "Usage: numbness-diary-cli [--db PATH] " << prefix << " ... [options]\n\nCommands:\n";
     for (const auto* c : group) {
         std::string name = "  " + c->spec.name;
         if (name.size() < 27) name.resize(27, ' ');
         out << name << c->spec.summary << "\n";
     }
-    out << "\nSee 'nd help COMMAND' or 'nd COMMAND --help' for one of them.\n";
+    out << "\nSee 'numbness-diary-cli help COMMAND' or 'numbness-diary-cli COMMAND --help' for one of them.\n";
 }
 
 // Help for the words given ("log", "background add"): one command, a group, or an error.
@@ -111,7 +111,7 @@ int print_help_for(const std::vector<Command>& commands, const std::vector<std::
     }
     std::vector<std::string> names;
     for (const auto& c : commands) names.push_back(c.spec.name);
-    throw UsageError("no command '" + name + "'" + did_you_mean(name, names) + " (see 'nd --help')");
+    throw UsageError("no command '" + name + "'" + did_you_mean(name, names) + " (see 'numbness-diary-cli --help')");
 }
 
 // A write error on standard output (a full disk, a closed pipe, /dev/full) is a
@@ -121,7 +121,7 @@ int finish(int code) {
     errno = 0;
     if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
         const int err = errno;
-        std::cerr << "nd: error: cannot write the output: " << (err ? std::strerror(err) : "write error") << "\n";
+        std::cerr << "numbness-diary-cli: error: cannot write the output: " << (err ? std::strerror(err) : "write error") << "\n";
         return code == 0 ? 1 : code;
     }
     return code;
@@ -142,7 +142,7 @@ int run(int argc, char** argv) {
                 return 0;
             }
             if (w == "--version") {
-                std::cout << "nd (Numbness Diary) " ND_VERSION "\n";
+                std::cout << "numbness-diary-cli (Numbness Diary) " ND_VERSION "\n";
                 return 0;
             }
             if (w == "--db" || w.rfind("--db=", 0) == 0) {
@@ -156,7 +156,7 @@ int run(int argc, char** argv) {
             }
             if (!w.empty() && w[0] == '-')
                 throw UsageError("unknown option '" + w + "'" + did_you_mean(w, {"--db", "--help", "--version"}) +
-                                 " (see 'nd --help')");
+                                 " (see 'numbness-diary-cli --help')");
             break;
         }
         const std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
@@ -192,7 +192,7 @@ int run(int argc, char** argv) {
             std::vector<std::string> names{"help"};
             for (const auto& c : commands)
                 if (c.spec.name.find(' ') == std::string::npos) names.push_back(c.spec.name);
-            throw UsageError("unknown command '" + rest[0] + "'" + did_you_mean(rest[0], names) + " (see 'nd --help')");
+            throw UsageError("unknown command '" + rest[0] + "'" + did_you_mean(rest[0], names) + " (see 'numbness-diary-cli --help')");
         }
         command_name = cmd->spec.name;
         CommandSpec spec = cmd->spec;
@@ -219,24 +219,24 @@ int run(int argc, char** argv) {
         if (auto db = args.get("--db")) ctx.db_flag = *db;
         return cmd->run(args, ctx);
     } catch (const UsageError& e) {
-        const std::string who = command_name.empty() ? "nd" : "nd " + command_name;
+        const std::string who = command_name.empty() ? "numbness-diary-cli" : "numbness-diary-cli " + command_name;
         std::cerr << who << ": error: " << e.what() << "\n";
-        if (!command_name.empty()) std::cerr << "(see 'nd " << command_name << " --help')\n";
+        if (!command_name.empty()) std::cerr << "(see 'numbness-diary-cli " << command_name << " --help')\n";
         return e.code;
     } catch (const CliError& e) {
-        std::cerr << "nd: error: " << e.what() << "\n";
+        std::cerr << "numbness-diary-cli: error: " << e.what() << "\n";
         return e.code;
     } catch (const nd::StoreError& e) {
-        std::cerr << "nd: error: diary store: " << e.what() << "\n";
+        std::cerr << "numbness-diary-cli: error: diary store: " << e.what() << "\n";
         return 1;
     } catch (const nd::ImportError& e) {
-        std::cerr << "nd: error: " << e.what() << "\n";
+        std::cerr << "numbness-diary-cli: error: " << e.what() << "\n";
         return 1;
     } catch (const nd::CatalogError& e) {
-        std::cerr << "nd: error: cause catalog: " << e.what() << "\n";
+        std::cerr << "numbness-diary-cli: error: cause catalog: " << e.what() << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "nd: error: " << e.what() << "\n";
+        std::cerr << "numbness-diary-cli: error: " << e.what() << "\n";
         return 1;
     }
 }
