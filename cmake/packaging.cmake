@@ -30,6 +30,9 @@ foreach(size ${ND_ICON_SIZES})
 endforeach()
 install(FILES ${PROJECT_SOURCE_DIR}/cmake/deb/copyright
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/numbness-diary)
+# The one lintian tag accepted, and why: cmake/deb/lintian-overrides.
+install(FILES ${PROJECT_SOURCE_DIR}/cmake/deb/lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME numbness-diary)
 
 # Manual pages made from --help and --version by help2man (both work without a
 # display), and the Debian changelog; compressed with gzip -n so the bytes do not
@@ -70,8 +73,8 @@ set(CPACK_PACKAGE_VENDOR "Numbness Diary")
 # A placeholder until the project has a public address of its own.
 set(CPACK_PACKAGE_CONTACT "Numbness Diary developers <numbness-diary@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "private diary of numbness and tingling in the legs and feet")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "private diary of numbness and tingling in the legs and feet
-Numbness Diary is for people who get numbness or tingling in their legs and
+# The synopsis is the summary above; this is the extended description only.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Numbness Diary is for people who get numbness or tingling in their legs and
 feet. They log episodes in a few taps on a body map, see the patterns in their
 own diary, see which documented causes the pattern fits (with the evidence for
 and against each), and take a PDF report to their doctor.
@@ -89,9 +92,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
-# Stripped programs; the debug symbols go to numbness-diary-dbgsym.
+# Stripped programs. (A -dbgsym package: CPack makes one only with component
+# packaging, which would rename the package; not done yet.)
 set(CPACK_STRIP_FILES TRUE)
-set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 # Shared-library dependencies are found by dpkg-shlibdeps; the fonts are read at
 # run time and xdg-open opens exported files and folders, so they are named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
