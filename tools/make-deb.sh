@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the .deb of the app and the command line (CPack) into build-deb/:
-# numbness-diary_VERSION-1_ARCH.deb and its -dbgsym package.
+# numbness-diary_VERSION-1_ARCH.deb (programs stripped).
 #   tools/make-deb.sh && sudo apt-get install ./build-deb/numbness-diary_*_*.deb
 # Installs its own build dependencies, builds only what it packages (no tests, no
 # benchmark), with Debian's hardening flags from dpkg-buildflags, stripped
