@@ -38,10 +38,31 @@ App::~App() = default;
 
 void App::attach(Store* store) {
     state_.store = store;
+    watch_.reset();
+    if (watch_on_ && store) watch_ = std::make_unique<DiaryWatch>(store->path());
     state_.undo_stack.clear();   // commands refer to the store they ran on
     state_.pending_red_flags.clear();
     state_.log = {};
     state_.refresh();
+}
+
+void App::watch_outside_changes(bool on) {
+    watch_on_ = on;
+    watch_.reset();
+    if (on && state_.store) watch_ = std::make_unique<DiaryWatch>(state_.store->path());
+}
+
+bool App::reload_if_changed_elsewhere(bool check_now) {
+    if (!watch_ || !state_.store) return false;
+    const auto now = std::chrono::steady_clock::now();
+    if (!check_now && now - last_outside_check_ < kOutsideCheckInterval) return false;
+    last_outside_check_ = now;
+    if (!watch_->changed()) return false;
+    // The one place where a change made outside the app reloads the diary (the
+    // lead may swap this for AppState's "replace/reload the diary" step). refresh()
+    // keeps state_.log (the draft) and the page; it rereads the file.
+    state_.refresh();
+    return true;
 }
 
 void App::open_diary(const std::string& path) {
@@ -293,6 +314,7 @@ void App::frame() {
         state_.items.clear();
         state_.probes.clear();
     }
+    reload_if_changed_elsewhere();
     handle_requests();
     keyboard_begin_frame(state_);
     handle_shortcuts();

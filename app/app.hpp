@@ -5,12 +5,14 @@
 // Tests call the same functions on a headless ImGui context.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <memory>
 #include <string>
 
 #include "app_state.hpp"
+#include "diary_watch.hpp"
 #include "diary_health.hpp"
 #include "services.hpp"
 
@@ -56,6 +58,16 @@ public:
     // (tests; the shell's exit). A no-op when none is running.
     void finish_background_work();
 
+    // Another process (the command line, a merge) may change the open diary: with
+    // the watch on, the app notices within kOutsideCheckInterval and reloads it,
+    // keeping the draft on the Log page. Off by default (tests, the web build);
+    // the desktop platform turns it on.
+    static constexpr std::chrono::milliseconds kOutsideCheckInterval{500};
+    void watch_outside_changes(bool on);
+    // Called every frame; checks at most every kOutsideCheckInterval (or now, when
+    // `check_now`). True when the diary was reloaded.
+    bool reload_if_changed_elsewhere(bool check_now = false);
+
 private:
     std::optional<Page> drawn_page_;   // the page drawn last frame: another one opens at its top
     void attach(Store* store);
@@ -79,6 +91,9 @@ private:
     Services& services_;
     AppState state_;
     std::unique_ptr<Store> main_store_;
+    bool watch_on_ = false;
+    std::unique_ptr<DiaryWatch> watch_;   // on the attached store's file
+    std::chrono::steady_clock::time_point last_outside_check_{};
     std::unique_ptr<Store> demo_store_;
     std::string diary_path_;            // the person's diary file (not the demo)
     DiaryHealth health_;

@@ -225,6 +225,8 @@ constexpr const char* kFirstRunDone = "ui.first_run_done";
 void AppState::load_settings() {
     Settings s;
     s.emergency_number = emergency_number_for_locale(services ? services->locale() : "");
+    // The date format follows LC_TIME until the person chooses one (then the setting stays).
+    s.date_format = date_format_for_locale(services ? services->time_locale() : "");
     if (store) {
         if (auto v = store->setting(kFontScale)) s.font_scale = std::clamp(std::strtof(v->c_str(), nullptr), 0.8f, 2.0f);
         if (auto v = store->setting(kTheme)) s.theme = *v == "dark" ? Theme::Dark : *v == "high_contrast" ? Theme::HighContrast : Theme::Light;
@@ -248,6 +250,20 @@ void AppState::save_settings() {
     } catch (const std::exception& e) {
         show_toast(std::string("Could not save settings: ") + e.what(), 6.0);
     }
+}
+
+DateFormat date_format_for_locale(const std::string& locale) {
+    // The territory ("en_US.UTF-8" -> "US"). Month first in the United States and a
+    // few neighbours; year first (as ISO) in East Asia, Hungary, Lithuania, Sweden
+    // and where no territory is known (C, POSIX); day first elsewhere.
+    const auto us = locale.find('_');
+    if (us == std::string::npos || locale.size() < us + 3) return DateFormat::Iso;
+    const std::string cc = locale.substr(us + 1, 2);
+    for (const char* mdy : {"US", "PR", "PH", "FM", "MH", "PW", "BZ"})
+        if (cc == mdy) return DateFormat::MonthDayYear;
+    for (const char* ymd : {"CN", "JP", "KR", "TW", "HU", "LT", "SE", "MN", "KP"})
+        if (cc == ymd) return DateFormat::Iso;
+    return DateFormat::DayMonthYear;
 }
 
 std::string emergency_number_for_locale(const std::string& locale) {

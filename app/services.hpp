@@ -35,6 +35,9 @@ public:
     // The person's locale, e.g. "en_GB.UTF-8"; "" when unknown. Picks the
     // default emergency number.
     virtual std::string locale() = 0;
+    // The locale of dates (LC_TIME), which picks the default date format; the
+    // general locale where a platform has no separate one.
+    virtual std::string time_locale() { return locale(); }
     // Seconds since the epoch, and the local UTC offset (minutes) at a moment:
     // every logged moment carries its own offset (see nd::LocalTime).
     virtual std::int64_t now_utc() = 0;
@@ -60,6 +63,7 @@ public:
     std::string documents = "/tmp/nd-fake-docs";
     std::string assets;
     std::string locale_name = "en_GB.UTF-8";
+    std::string time_locale_name;          // LC_TIME; "" (dates as ISO) unless a test sets it
     std::int64_t clock = 1'790'000'000;   // 2026-09-21, a fixed "now"
     std::int32_t offset_min = 60;
     std::string clipboard;
@@ -77,6 +81,7 @@ public:
     }
     bool exports_are_downloads() override { return downloads; }
     std::string locale() override { return locale_name; }
+    std::string time_locale() override { return time_locale_name; }
     std::int64_t now_utc() override { return clock; }
     std::int32_t utc_offset_min(std::int64_t) override { return offset_min; }
     // A recording reminder job: the calls made, "on 20:00 DB" / "off".

@@ -1,28 +1,103 @@
-# Installing like a desktop app (GNUInstallDirs + XDG) and a .deb with CPack.
-# The executables install themselves (platform/, tools/); this file adds the data
-# a Linux desktop expects: the catalog, a .desktop entry and the icon.
+# Installing like a desktop app (GNUInstallDirs + XDG) and a .deb with CPack
+# (tools/make-deb.sh; checked with lintian by tools/check-package.sh).
+# The executables install themselves (platform/, tools/); this file adds what a
+# Linux desktop and Debian expect: the catalog, a .desktop entry, icons, AppStream
+# metadata, manual pages, the copyright and changelog files.
+
+# Running from the build tree: the programs look in PREFIX/share/numbness-diary
+# beside PREFIX/bin (build/platform, build/tools), so the catalog is copied there
+# (again whenever it changes: configure_file makes it a configure dependency), and
+# the icons to build/share/icons for the window icon.
+configure_file(${PROJECT_SOURCE_DIR}/assets/catalog/causes.json
+               ${PROJECT_BINARY_DIR}/share/numbness-diary/catalog/causes.json COPYONLY)
+set(ND_ICON_SIZES 16 24 32 48 64 128 256)
+foreach(size ${ND_ICON_SIZES})
+  configure_file(${PROJECT_SOURCE_DIR}/assets/desktop/icons/${size}x${size}/numbness-diary.png
+                 ${PROJECT_BINARY_DIR}/share/icons/hicolor/${size}x${size}/apps/numbness-diary.png COPYONLY)
+endforeach()
+
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/catalog
         DESTINATION ${CMAKE_INSTALL_DATADIR}/numbness-diary)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/numbness-diary.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/org.numbnessdiary.NumbnessDiary.metainfo.xml
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/numbness-diary.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
-install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/numbness-diary-256.png
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps
-        RENAME numbness-diary.png)
+foreach(size ${ND_ICON_SIZES})
+  install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/icons/${size}x${size}/numbness-diary.png
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
+endforeach()
+install(FILES ${PROJECT_SOURCE_DIR}/cmake/deb/copyright
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/numbness-diary)
+# The one lintian tag accepted, and why: cmake/deb/lintian-overrides.
+install(FILES ${PROJECT_SOURCE_DIR}/cmake/deb/lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME numbness-diary)
+
+# Manual pages made from --help and --version by help2man (both work without a
+# display), and the Debian changelog; compressed with gzip -n so the bytes do not
+# depend on the time of the build (SOURCE_DATE_EPOCH dates the pages).
+option(ND_MAN_PAGES "Generate and install manual pages with help2man, and the Debian changelog" OFF)
+if(ND_MAN_PAGES)
+  find_program(ND_HELP2MAN help2man REQUIRED)
+  find_program(ND_GZIP gzip REQUIRED)
+  set(ND_MAN_DIR ${PROJECT_BINARY_DIR}/man)
+  set(ND_MAN_FILES)
+  foreach(prog numbness-diary numbness-diary-cli)
+    if(TARGET ${prog})
+      set(page ${ND_MAN_DIR}/${prog}.1)
+      if(prog STREQUAL "numbness-diary")
+        set(what "private diary of numbness and tingling in the legs and feet")
+      else()
+        set(what "command line of Numbness Diary")
+      endif()
+      add_custom_command(OUTPUT ${page}.gz
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${ND_MAN_DIR}
+        COMMAND ${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY
+                ${ND_HELP2MAN} --no-info --no-discard-stderr --name=${what} --output=${page} $<TARGET_FILE:${prog}>
+        COMMAND ${ND_GZIP} -9nf ${page}
+        DEPENDS ${prog} VERBATIM)
+      list(APPEND ND_MAN_FILES ${page}.gz)
+      install(FILES ${page}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+    endif()
+  endforeach()
+  add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/changelog.Debian.gz
+    COMMAND ${ND_GZIP} -9nc ${PROJECT_SOURCE_DIR}/cmake/deb/changelog > ${PROJECT_BINARY_DIR}/changelog.Debian.gz
+    DEPENDS ${PROJECT_SOURCE_DIR}/cmake/deb/changelog)
+  add_custom_target(nd_man_pages ALL DEPENDS ${ND_MAN_FILES} ${PROJECT_BINARY_DIR}/changelog.Debian.gz)
+  install(FILES ${PROJECT_BINARY_DIR}/changelog.Debian.gz DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/numbness-diary)
+endif()
 
 set(CPACK_PACKAGE_NAME "numbness-diary")
 set(CPACK_PACKAGE_VENDOR "Numbness Diary")
-set(CPACK_PACKAGE_CONTACT "Numbness Diary developers <dev@numbness-diary.local>")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-    "Private diary of numbness and tingling in the legs and feet, with patterns and a doctor's report")
+# A placeholder until the project has a public address of its own.
+set(CPACK_PACKAGE_CONTACT "Numbness Diary developers <numbness-diary@users.noreply.github.com>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "private diary of numbness and tingling in the legs and feet")
+# The synopsis is the summary above; this is the extended description only.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Numbness Diary is for people who get numbness or tingling in their legs and
+feet. They log episodes in a few taps on a body map, see the patterns in their
+own diary, see which documented causes the pattern fits (with the evidence for
+and against each), and take a PDF report to their doctor.
+.
+It informs; it never diagnoses. Warning signs that need urgent care are shown
+at once. Everything stays on the device: there is no account and no network
+code.
+.
+The package holds the desktop app (numbness-diary) and the command line
+(numbness-diary-cli), which work on the same diary file.")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_GENERATOR "DEB")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
+set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+# Stripped programs. (A -dbgsym package: CPack makes one only with component
+# packaging, which would rename the package; not done yet.)
+set(CPACK_STRIP_FILES TRUE)
 # Shared-library dependencies are found by dpkg-shlibdeps; the fonts are read at
-# run time, so they are named here.
+# run time and xdg-open opens exported files and folders, so they are named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-font-awesome, libgl1")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-font-awesome, xdg-utils")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 include(CPack)

@@ -276,16 +276,32 @@ Catalog load_catalog_file(const std::string& path) {
     }
 }
 
+namespace {
+std::string& program_assets_dir() {
+    static std::string dir;   // function-local: safe to set from static initialisers
+    return dir;
+}
+}  // namespace
+
+void set_program_assets_dir(const std::string& dir) { program_assets_dir() = dir; }
+
 std::string default_assets_dir() {
     namespace fs = std::filesystem;
     std::vector<std::string> candidates;
     if (const char* env = std::getenv("ND_ASSETS_DIR"); env && *env) candidates.emplace_back(env);
-#ifdef ND_SOURCE_ASSETS_DIR
-    candidates.emplace_back(ND_SOURCE_ASSETS_DIR);
-#endif
-#ifdef ND_INSTALL_ASSETS_DIR
-    candidates.emplace_back(ND_INSTALL_ASSETS_DIR);
-#endif
+    if (!program_assets_dir().empty()) candidates.push_back(program_assets_dir());
+    // XDG Base Directory: an unset or empty XDG_DATA_DIRS means /usr/local/share/:/usr/share/;
+    // relative entries are invalid and skipped.
+    const char* xdg = std::getenv("XDG_DATA_DIRS");
+    const std::string dirs = xdg && *xdg ? xdg : "/usr/local/share/:/usr/share/";
+    std::size_t start = 0;
+    while (start <= dirs.size()) {
+        const auto colon = dirs.find(':', start);
+        const std::string dir = dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        if (!dir.empty() && dir.front() == '/') candidates.push_back((fs::path(dir) / "numbness-diary").string());
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
     for (const auto& dir : candidates) {
         std::error_code ec;
         if (fs::is_regular_file(fs::path(dir) / "catalog" / "causes.json", ec)) return dir;

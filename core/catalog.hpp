@@ -61,9 +61,19 @@ struct Catalog {
 // Throws CatalogError naming the cause and the field on a malformed or incomplete file.
 Catalog load_catalog_json(std::string_view json_text);
 Catalog load_catalog_file(const std::string& path);
-// The catalog shipped with the app: assets/catalog/causes.json under the assets
-// folder (ND_ASSETS_DIR env var, the source tree, or the installed data dir).
+// The catalog shipped with the app: catalog/causes.json under the first of these
+// folders that has one, the way installed programs find their data (no path of
+// the source tree is compiled in):
+//   1. $ND_ASSETS_DIR (a developer's override);
+//   2. the program's own data folder, set at start with set_program_assets_dir
+//      (PREFIX/share/numbness-diary next to the executable's PREFIX/bin; the build
+//      tree mirrors that layout);
+//   3. DIR/numbness-diary for each DIR in $XDG_DATA_DIRS (default
+//      /usr/local/share:/usr/share).
 std::string default_assets_dir();
+// Where the running program's data is (step 2 above); "" for none. The program
+// works it out (platform/paths, the CLI), since core uses no OS-specific calls.
+void set_program_assets_dir(const std::string& dir);
 Catalog load_default_catalog();
 
 }  // namespace nd

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <iterator>
 #include <random>
@@ -118,6 +119,63 @@ std::optional<LocalTime> parse_iso8601(std::string_view text, std::int32_t defau
     t.offset_min = offset;
     t.utc = *days * 86400 + hh * 3600 + mm * 60 + ss - std::int64_t{offset} * 60;
     return t;
+}
+
+std::int32_t local_offset_at(std::int64_t utc) {
+    // localtime_r consults TZ (tzset) and the zone's rules for this instant.
+    const std::time_t t = static_cast<std::time_t>(utc);
+    std::tm local{};
+    if (!::localtime_r(&t, &local)) return 0;
+    return static_cast<std::int32_t>(local.tm_gmtoff / 60);
+}
+
+LocalTime local_time_at(std::int64_t utc) { return LocalTime{utc, local_offset_at(utc)}; }
+
+std::optional<LocalTime> resolve_local(std::string_view date, int hour, int minute, int second, bool* in_gap) {
+    if (in_gap) *in_gap = false;
+    const auto days = days_since_epoch(date);
+    if (!days || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return std::nullopt;
+    // The wall-clock reading as if it were UTC. The instant is wall - offset for an
+    // offset the zone really has at that instant. The candidates are the offsets in
+    // force a day before and a day after (a zone changes at most once in two days),
+    // each kept only when the zone agrees at the instant it gives.
+    const std::int64_t wall = *days * 86400 + hour * 3600 + minute * 60 + second;
+    std::optional<std::int64_t> best;
+    for (const std::int64_t probe : {wall - 86400, wall, wall + 86400}) {
+        const std::int32_t off = local_offset_at(probe);
+        const std::int64_t utc = wall - std::int64_t{off} * 60;
+        if (local_offset_at(utc) != off) continue;
+        if (!best || utc < *best) best = utc;   // two readings of the clock: the earlier
+    }
+    if (!best) {
+        if (in_gap) *in_gap = true;
+        return std::nullopt;
+    }
+    return local_time_at(*best);
+}
+
+std::optional<LocalTime> parse_local_time(std::string_view text, std::string& error) {
+    error.clear();
+    const bool has_offset = text.size() > 16 && (text.back() == 'Z' || (text.size() >= 6 && text[text.size() - 3] == ':' &&
+                                                                       (text[text.size() - 6] == '+' || text[text.size() - 6] == '-')));
+    auto t = parse_iso8601(text, 0);
+    if (!t) {
+        error = "not a valid time";
+        return std::nullopt;
+    }
+    if (has_offset) return t;
+    // No offset written: read the clock time back (offset 0 above) and resolve it locally.
+    const auto date = local_date(*t);
+    const int mod = local_minute_of_day(*t);
+    const int sec = static_cast<int>(((t->utc % 60) + 60) % 60);
+    bool gap = false;
+    auto local = resolve_local(date, mod / 60, mod % 60, sec, &gap);
+    if (!local && gap)
+        error = "does not exist in this time zone: the clocks were put forward that night (give a later time, or an "
+                "offset such as +01:00)";
+    else if (!local)
+        error = "not a valid time";
+    return local;
 }
 
 std::string new_uuid() {

@@ -33,6 +33,15 @@ std::string DesktopServices::locale() {
     return "";
 }
 
+std::string DesktopServices::time_locale() {
+    // POSIX precedence for dates: LC_ALL, then LC_TIME, then LANG.
+    for (const char* name : {"LC_ALL", "LC_TIME", "LANG"}) {
+        const char* v = std::getenv(name);
+        if (v && *v) return v;
+    }
+    return "";
+}
+
 std::int64_t DesktopServices::now_utc() { return now_utc_seconds(); }
 
 std::int32_t DesktopServices::utc_offset_min(std::int64_t utc) {

@@ -19,6 +19,7 @@ public:
     void set_clipboard(const std::string& text) override;
     bool open_path(const std::string& path) override;
     std::string locale() override;
+    std::string time_locale() override;
     std::int64_t now_utc() override;
     std::int32_t utc_offset_min(std::int64_t utc) override;
     bool reminder_job_supported() override;   // desktop_reminder.cpp

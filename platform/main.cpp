@@ -8,7 +8,9 @@
 #include <string>
 
 #include "app.hpp"
+#include "catalog.hpp"
 #include "desktop_services.hpp"
+#include "instance_lock.hpp"
 #include "matching.hpp"
 #include "paths.hpp"
 #include "shell.hpp"
@@ -18,6 +20,7 @@ namespace {
 
 void usage(std::FILE* out) {
     std::fprintf(out,
+                 "numbness-diary - a private diary of numbness and tingling in the legs and feet\n\n"
                  "Usage: numbness-diary [options]\n"
                  "  --db PATH            use this diary file (default: $ND_DB, else\n"
                  "                       $XDG_DATA_HOME/numbness-diary/diary.sqlite)\n"
@@ -28,7 +31,10 @@ void usage(std::FILE* out) {
                  "                       editor (the Diary with its newest episode open)\n"
                  "  --size WxH           window size (default: as last time, else 1200x760,\n"
                  "                       fitted to the screen)\n"
-                 "  --text-size SIZE     normal, large, larger or largest (this run only)\n");
+                 "  --text-size SIZE     normal, large, larger or largest (this run only)\n"
+                 "  --help               this help (needs no display)\n"
+                 "  --version            the version (needs no display)\n\n"
+                 "The diary stays on this computer. The command line is numbness-diary-cli.\n");
 }
 
 // A made-up episode with stroke signs, so the warning screen can be shown.
@@ -44,6 +50,8 @@ void show_sample_red_flag(nd::app::AppState& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The catalog beside the executable (PREFIX/share/numbness-diary), as installed.
+    nd::set_program_assets_dir(nd::platform::program_data_dir());
     std::string db, page_name;
     nd::platform::ShellOptions options;
     bool demo = false;
@@ -80,7 +88,10 @@ int main(int argc, char** argv) {
             options.size_given = true;
         } else if (a == "--help" || a == "-h") {
             usage(stdout);
-            return 0;
+            return std::fflush(stdout) == 0 && !std::ferror(stdout) ? 0 : 1;
+        } else if (a == "--version") {
+            std::printf("numbness-diary (Numbness Diary) %s\n", ND_VERSION);
+            return std::fflush(stdout) == 0 && !std::ferror(stdout) ? 0 : 1;
         } else {
             std::fprintf(stderr, "Unknown option %s\n", a.c_str());
             usage(stderr);
@@ -104,8 +115,22 @@ int main(int argc, char** argv) {
     // The data folder holds the diary and the demo; it is private (0700).
     nd::platform::make_private_dir(nd::platform::data_dir(), dir_error);
 
+    // One window per diary; screenshots (tools/screenshots.sh) are not a second window.
+    const std::string diary = nd::platform::diary_path(db);
+    std::unique_ptr<nd::platform::InstanceLock> lock;
+    if (options.screenshot.empty()) {
+        std::string already_open;
+        lock = nd::platform::InstanceLock::acquire(diary, already_open);
+        if (!lock) {
+            std::fprintf(stderr, "numbness-diary: %s\n", already_open.c_str());
+            return 1;
+        }
+    }
+
     nd::app::App app(services);
-    app.open_diary(nd::platform::diary_path(db));
+    app.open_diary(diary);
+    // The command line (or a merge) may change the diary while the window is open.
+    app.watch_outside_changes(true);
     options.after_start = [&](nd::app::App& a) {
         if (demo) a.state().request_open_demo = true;
         if (page) {

@@ -8,6 +8,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <vector>
+
+#include <fontconfig/fontconfig.h>
 
 #include "catalog.hpp"
 
@@ -85,17 +88,82 @@ bool make_private_dir(const std::string& path, std::string& error) {
     return true;
 }
 
+std::string program_data_dir() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || exe.empty()) return "";
+    return (exe.parent_path().parent_path() / "share" / "numbness-diary").string();
+}
+
 std::string assets_dir() { return nd::default_assets_dir(); }
 
+namespace {
+
+bool readable(const std::string& path) { return !path.empty() && ::access(path.c_str(), R_OK) == 0; }
+
+// PREFIX/share of the executable, then $XDG_DATA_DIRS (default /usr/local/share:/usr/share).
+std::vector<std::string> data_dirs() {
+    std::vector<std::string> out;
+    if (const auto mine = program_data_dir(); !mine.empty()) out.push_back(fs::path(mine).parent_path().string());
+    std::string dirs = env("XDG_DATA_DIRS");
+    if (dirs.empty()) dirs = "/usr/local/share:/usr/share";
+    std::size_t start = 0;
+    while (start <= dirs.size()) {
+        const auto colon = dirs.find(':', start);
+        const std::string d = dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        if (!d.empty() && d.front() == '/') out.push_back(d);
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
+    return out;
+}
+
+bool ends_with(const std::string& s, const char* suffix) {
+    const std::string x(suffix);
+    return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
+}
+
+// fontconfig's best match for a family and style; only TrueType/OpenType files
+// (what ImGui reads), and only the family asked for when `exact_family`.
+std::string fontconfig_file(const char* family, const char* style, bool exact_family) {
+    if (!FcInit()) return "";
+    std::string out;
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
+    if (style) FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style));
+    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    if (FcPattern* match = FcFontMatch(nullptr, pat, &result)) {
+        FcChar8* file = nullptr;
+        FcChar8* got_family = nullptr;
+        if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+            FcPatternGetString(match, FC_FAMILY, 0, &got_family) == FcResultMatch) {
+            const std::string f = reinterpret_cast<const char*>(file);
+            const bool family_ok =
+                !exact_family || FcStrCmpIgnoreCase(got_family, reinterpret_cast<const FcChar8*>(family)) == 0;
+            if (family_ok && (ends_with(f, ".ttf") || ends_with(f, ".otf") || ends_with(f, ".TTF"))) out = f;
+        }
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pat);
+    return out;
+}
+
+}  // namespace
+
 std::string font_file(const std::string& name) {
-    std::string path;
-#ifdef ND_FONT_DIR_DEJAVU
-    if (name != "fontawesome") path = std::string(ND_FONT_DIR_DEJAVU) + "/" + name;
-#endif
-#ifdef ND_FONT_FILE_AWESOME
-    if (name == "fontawesome") path = ND_FONT_FILE_AWESOME;
-#endif
-    return !path.empty() && ::access(path.c_str(), R_OK) == 0 ? path : std::string();
+    const bool icons = name == "fontawesome";
+    const std::string relative =
+        icons ? "fonts/truetype/font-awesome/fontawesome-webfont.ttf" : "fonts/truetype/dejavu/" + name;
+    for (const auto& dir : data_dirs())
+        if (const std::string p = dir + "/" + relative; readable(p)) return p;
+    // Not where Debian puts them: ask fontconfig, as any desktop program would.
+    std::string p;
+    if (icons) p = fontconfig_file("FontAwesome", nullptr, true);
+    else if (name.find("Bold") != std::string::npos) p = fontconfig_file("DejaVu Sans", "Bold", false);
+    else p = fontconfig_file("DejaVu Sans", "Book", false);
+    return readable(p) ? p : std::string();
 }
 
 }  // namespace nd::platform

@@ -14,9 +14,15 @@ std::string diary_path(const std::string& cli_db);
 // Creates a folder and its parents; the last one with mode 0700 (health data
 // is private). Returns false with a message in `error` when it cannot.
 bool make_private_dir(const std::string& path, std::string& error);
-// Assets (catalog): $ND_ASSETS_DIR, the source tree, or the installed data dir.
+// PREFIX/share/numbness-diary for the running executable PREFIX/bin/numbness-diary
+// (/proc/self/exe); "" when unknown. The build tree mirrors this layout.
+std::string program_data_dir();
+// Assets (catalog): $ND_ASSETS_DIR, program_data_dir(), then $XDG_DATA_DIRS
+// (nd::default_assets_dir; main() registers program_data_dir() with core).
 std::string assets_dir();
-// A font file by name: DejaVu files by file name, or "fontawesome"; "" when missing.
+// A font file by name: DejaVu files by file name ("DejaVuSans.ttf",
+// "DejaVuSans-Bold.ttf"), or "fontawesome"; "" when missing. Looks under the
+// executable's prefix and $XDG_DATA_DIRS (fonts/truetype/...), then asks fontconfig.
 std::string font_file(const std::string& name);
 
 }  // namespace nd::platform

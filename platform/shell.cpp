@@ -1,4 +1,5 @@
 #include "shell.hpp"
+#include "window_identity.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -116,6 +117,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     const app::WindowGeometry geo = shot ? app::WindowGeometry{0, 0, options.width, options.height, false, false}
                                          : first_window_geometry(options);
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);   // shown once placed, so it does not jump
+    hint_window_class();   // WM_CLASS = the .desktop file's StartupWMClass (window_identity.hpp)
     GLFWwindow* window = glfwCreateWindow(geo.w, geo.h, "Numbness Diary", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "Numbness Diary could not open a window with OpenGL 3.0.\nDetails: GLFW error %s\n",
@@ -126,6 +128,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     if (geo.has_position) glfwSetWindowPos(window, geo.x, geo.y);
     if (geo.maximized) glfwMaximizeWindow(window);
     glfwShowWindow(window);
+    set_window_icon(window);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(shot ? 0 : 1);
     services.set_window(window);

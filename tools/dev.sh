@@ -10,18 +10,24 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${ND_BUILD_DIR:-$here/build}"
 
-# Debian packages the build, the tests and the screenshot script need.
-packages=(
+# Debian packages to build and run the app and the command line (`run`).
+run_packages=(
   build-essential cmake ninja-build pkg-config
-  libsqlite3-dev libcereal-dev catch2
-  libimgui-dev libglfw3-dev libgl-dev libstb-dev
-  libgl1-mesa-dri libglx-mesa0 xvfb xauth
-  fonts-dejavu-core fonts-font-awesome
-  libcairo2-dev libpango1.0-dev poppler-utils
-  libsodium-dev libbenchmark-dev
-  strace
+  libsqlite3-dev libcereal-dev
+  libimgui-dev libglfw3-dev libgl-dev libstb-dev libfontconfig-dev
+  libgl1-mesa-dri libglx-mesa0
+  fonts-dejavu-core fonts-font-awesome xdg-utils
+  libcairo2-dev libpango1.0-dev
+  libsodium-dev
+)
+# ... and what the tests, benchmarks, screenshots and checks add (`test`, `hardening`).
+test_packages=(
+  catch2 libbenchmark-dev
+  xvfb xauth poppler-utils
+  strace binutils appstream desktop-file-utils
   clang libclang-rt-14-dev valgrind
 )
+packages=("${run_packages[@]}")
 
 install_missing() {
   local missing=()
@@ -30,7 +36,7 @@ install_missing() {
   done
   # Node.js may come from elsewhere (these machines have NodeSource's); only ask
   # Debian for it when there is no npm at all.
-  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  [ "${want_node:-0}" = 1 ] && { command -v npm >/dev/null 2>&1 || missing+=(nodejs npm); }
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "Installing: ${missing[*]}"
   local sudo=""
@@ -39,30 +45,39 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# build [tests: ON|OFF] [targets...]: configures (quick when nothing changed) and builds.
 build() {
-  if [ ! -f "$build_dir/build.ninja" ]; then
-    cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  fi
-  cmake --build "$build_dir" -j"$(nproc)"
+  local with_tests="$1"; shift
+  local type=()
+  [ -f "$build_dir/CMakeCache.txt" ] || type=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+  cmake -S "$here" -B "$build_dir" -G Ninja "${type[@]}" \
+    -DND_BUILD_TESTS="$with_tests" -DND_BUILD_BENCH="$with_tests" >/dev/null
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake --build "$build_dir" -j"$(nproc)" "${targets[@]}"
 }
 
 case "${1:-}" in
   run)
+    # Only what running the app needs: no test framework, benchmark or Node.
     install_missing
-    build
+    build OFF numbness-diary numbness-diary-cli
     shift
     exec "$build_dir/platform/numbness-diary" "$@"
     ;;
   test)
+    packages+=("${test_packages[@]}")
+    want_node=1
     install_missing
     # The independent FHIR validator (npm `fhir`, locked in package-lock.json).
     if [ ! -d "$here/tools/fhir-validate/node_modules" ]; then
       (cd "$here/tools/fhir-validate" && npm ci --no-audit --no-fund --loglevel=error)
     fi
-    build
+    build ON
     ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
     ;;
   hardening)
+    packages+=("${test_packages[@]}")
     install_missing
     # Shorter crash loops under ASan (each child is an ASan process); the long
     # runs are tools/sanitize.sh and tools/fuzz.sh 600 (docs/reliability.md).

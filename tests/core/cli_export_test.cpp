@@ -38,7 +38,7 @@ TEST_CASE("CLI export commands have help") {
         CHECK(contains(all.out, cmd));
         const auto h = t.nd(std::string(cmd) + " --help");
         CHECK(h.code == 0);
-        CHECK(contains(h.out, std::string("Usage: nd [--db PATH] ") + cmd));
+        CHECK(contains(h.out, std::string("Usage: numbness-diary-cli [--db PATH] ") + cmd));
     }
     CHECK(contains(t.nd("restore --help").out, "--merge"));
     CHECK(contains(t.nd("backup --help").out, "--password-file"));

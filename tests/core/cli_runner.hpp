@@ -33,8 +33,9 @@ inline std::string slurp(const std::filesystem::path& p) {
 }
 
 // A fresh folder (named after `prefix`, removed at the end); `nd` runs inside it
-// with XDG_DATA_HOME pointing into it, no ND_DB and its clock fixed at
-// 2026-03-01 12:00 +01:00 (ND_NOW).
+// with XDG_DATA_HOME pointing into it, no ND_DB, its clock fixed at
+// 2026-03-01 12:00 +01:00 (ND_NOW) and the time zone Europe/Berlin (TZ; +01:00 on
+// that day), so local times without an offset resolve the same on every machine.
 struct CliDir {
     std::filesystem::path dir;
     explicit CliDir(const std::string& prefix = "nd-cli-test-") {
@@ -55,7 +56,7 @@ struct CliDir {
     // `args` is passed to /bin/sh as written: quote values with single quotes.
     CliRun nd(const std::string& args, const std::string& env = "") const {
         const std::string cmd = "cd '" + dir.string() + "' && env -u ND_DB XDG_DATA_HOME='" + dir.string() +
-                                "/xdg' ND_NOW='2026-03-01T12:00:00+01:00' " + env + " '" + kNd + "' " + args +
+                                "/xdg' ND_NOW='2026-03-01T12:00:00+01:00' TZ='Europe/Berlin' " + env + " '" + kNd + "' " + args +
                                 " >'" + dir.string() + "/stdout.txt' 2>'" + dir.string() + "/stderr.txt'";
         const int status = std::system(cmd.c_str());
         CliRun r;

@@ -27,7 +27,7 @@ TEST_CASE("CLI help works for nd and every command") {
     CliDir t;
     auto r = t.nd("--help");
     CHECK(r.code == 0);
-    CHECK(contains(r.out, "Usage: nd"));
+    CHECK(contains(r.out, "Usage: numbness-diary-cli"));
     for (const char* cmd : {"log", "end", "list", "show", "delete", "undo", "empty-bin", "background",
                             "background set", "background add fact", "background add medicine", "background list",
                             "checkin", "match", "export", "import", "demo", "check"}) {
@@ -35,7 +35,7 @@ TEST_CASE("CLI help works for nd and every command") {
         CHECK(contains(r.out, cmd));
         auto h = t.nd(std::string(cmd) + " --help");
         CHECK(h.code == 0);
-        CHECK(contains(h.out, std::string("Usage: nd [--db PATH] ") + cmd));
+        CHECK(contains(h.out, std::string("Usage: numbness-diary-cli [--db PATH] ") + cmd));
     }
     auto none = t.nd("");
     CHECK(none.code == 2);
@@ -129,7 +129,7 @@ TEST_CASE("CLI delete and undo move an episode to the bin and back") {
     CHECK(t.nd("--db d.sqlite undo " + id).code == 1);
     // Emptying the bin erases for good: undo then explains why it cannot.
     REQUIRE(t.nd("--db d.sqlite delete " + id).code == 0);
-    auto emptied = t.nd("--db d.sqlite empty-bin");
+    auto emptied = t.nd("--db d.sqlite empty-bin --yes");
     CHECK(emptied.code == 0);
     CHECK(contains(emptied.out, "Erased 1 record"));
     auto gone = t.nd("--db d.sqlite undo " + id);
@@ -184,9 +184,12 @@ TEST_CASE("CLI rejects bad input with a message naming the flag") {
     auto missing = t.nd("--db d.sqlite import no-such-file.json");
     CHECK(missing.code == 1);
     CHECK(contains(missing.err, "not found"));
-    auto no_folder = t.nd("--db no/such/folder/d.sqlite list");
+    auto no_folder = t.nd("--db no/such/folder/d.sqlite log --region left:toes");
     CHECK(no_folder.code == 1);
     CHECK(contains(no_folder.err, "does not exist"));
+    auto no_diary = t.nd("--db no/such/folder/d.sqlite list");
+    CHECK(no_diary.code == 1);
+    CHECK(contains(no_diary.err, "there is no diary"));
     // Nothing was logged by the rejected commands.
     CHECK(contains(t.nd("--db d.sqlite list --deleted").out, "(no episodes)"));
 }

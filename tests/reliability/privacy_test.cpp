@@ -206,7 +206,7 @@ TEST_CASE("secure_delete: an erased note is in neither the database nor its WAL"
     const std::string id = first_id(read_bytes(tmp.file("out.txt")));
     REQUIRE(contains_bytes(tmp.file("c.sqlite"), secret));
     REQUIRE(nd_run(tmp, "--db c.sqlite delete " + id) == 0);
-    REQUIRE(nd_run(tmp, "--db c.sqlite empty-bin") == 0);
+    REQUIRE(nd_run(tmp, "--db c.sqlite empty-bin --yes") == 0);
     CHECK_FALSE(contains_bytes(tmp.file("c.sqlite"), secret));
     CHECK_FALSE(contains_bytes(tmp.file("c.sqlite-wal"), secret));
     CHECK(contains_bytes(tmp.file("c.sqlite"), "kept"));

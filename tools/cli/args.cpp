@@ -52,7 +52,12 @@ Args Args::parse(const CommandSpec& spec, const std::vector<std::string>& words)
             value = w.substr(eq + 1);
         }
         const OptSpec* opt = find_opt(spec, name);
-        if (!opt) throw UsageError("unknown option '" + name + "' (options of 'nd " + spec.name + "': " + option_list(spec) + ")");
+        if (!opt) {
+            std::vector<std::string> names{"--help"};
+            for (const auto& o : spec.options) names.push_back(o.name);
+            throw UsageError("unknown option '" + name + "'" + did_you_mean(name, names) + " (options of 'numbness-diary-cli " +
+                             spec.name + "': " + option_list(spec) + ")");
+        }
         if (opt->value_name.empty()) {
             if (value) throw UsageError(name + " takes no value");
             value = "";
@@ -66,7 +71,7 @@ Args Args::parse(const CommandSpec& spec, const std::vector<std::string>& words)
     }
     if (a.help) return a;
     if (a.positional.size() < spec.min_positional)
-        throw UsageError("missing argument: nd " + spec.name + " " + spec.args);
+        throw UsageError("missing argument: numbness-diary-cli " + spec.name + " " + spec.args);
     if (a.positional.size() > spec.max_positional)
         throw UsageError("unexpected argument '" + a.positional[spec.max_positional] + "'");
     return a;
@@ -84,7 +89,7 @@ std::vector<std::string> Args::all(const std::string& flag) const {
 }
 
 void print_help(const CommandSpec& spec, std::ostream& out) {
-    out << "Usage: nd [--db PATH] " << spec.name;
+    out << "Usage: numbness-diary-cli [--db PATH] " << spec.name;
     if (!spec.options.empty()) out << " [options]";
     if (!spec.args.empty()) out << " " << spec.args;
     out << "\n\n" << spec.summary << "\n";
@@ -130,17 +135,53 @@ double parse_number(const std::string& flag, const std::string& text, double lo,
     return v;
 }
 
-nd::LocalDate parse_date(const std::string& flag, const std::string& text) {
+nd::LocalDate parse_date(const std::string& flag, const std::string& text, const Context& ctx) {
+    if (text == "today") return ctx.today();
+    if (text == "yesterday") return nd::date_from_days(*nd::days_since_epoch(ctx.today()) - 1);
     if (!nd::is_valid_date(text))
-        throw UsageError(flag + ": '" + text + "' is not a valid date (YYYY-MM-DD, e.g. 2026-01-31)");
+        throw UsageError(flag + ": '" + text + "' is not a valid date (YYYY-MM-DD such as 2026-01-31, today, yesterday)");
     return text;
 }
 
-nd::LocalTime parse_time(const std::string& flag, const std::string& text, std::int32_t default_offset_min) {
-    auto t = nd::parse_iso8601(text, default_offset_min);
-    if (!t)
-        throw UsageError(flag + ": '" + text +
-                         "' is not a valid time (YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM, or \"YYYY-MM-DD HH:MM\")");
+namespace {
+
+// "HH:MM" -> minutes since midnight; -1 when it is not one.
+int clock_minutes(const std::string& text) {
+    if (text.size() != 5 || text[2] != ':') return -1;
+    for (int i : {0, 1, 3, 4})
+        if (text[i] < '0' || text[i] > '9') return -1;
+    const int h = (text[0] - '0') * 10 + (text[1] - '0'), m = (text[3] - '0') * 10 + (text[4] - '0');
+    return h > 23 || m > 59 ? -1 : h * 60 + m;
+}
+
+}  // namespace
+
+nd::LocalTime parse_time(const std::string& flag, const std::string& text, const Context& ctx) {
+    const std::string forms =
+        " (HH:MM for today, 'yesterday HH:MM', 'YYYY-MM-DD HH:MM', or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM)";
+    if (text == "now") return ctx.at(ctx.now);
+    // Relative forms: a day word and/or a clock time.
+    std::string day = ctx.today(), clock = text;
+    if (text.rfind("today ", 0) == 0) {
+        clock = text.substr(6);
+    } else if (text.rfind("yesterday ", 0) == 0) {
+        day = nd::date_from_days(*nd::days_since_epoch(day) - 1);
+        clock = text.substr(10);
+    } else if (text == "today" || text == "yesterday") {
+        throw UsageError(flag + ": '" + text + "' needs a time of day, e.g. '" + text + " 08:30'");
+    }
+    std::string error;
+    std::optional<nd::LocalTime> t;
+    if (const int mins = clock_minutes(clock); mins >= 0) {
+        bool gap = false;
+        t = nd::resolve_local(day, mins / 60, mins % 60, 0, &gap);
+        if (!t) error = gap ? "does not exist in this time zone: the clocks were put forward that night" : "not a valid time";
+    } else if (clock != text) {
+        error = "not a valid time of day";
+    } else {
+        t = nd::parse_local_time(text, error);
+    }
+    if (!t) throw UsageError(flag + ": '" + text + "' " + error + forms);
     return *t;
 }
 

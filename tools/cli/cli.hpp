@@ -18,6 +18,7 @@
 
 namespace nd {
 struct RedFlag;
+struct Catalog;
 }
 
 namespace ndcli {
@@ -70,12 +71,23 @@ private:
 
 void print_help(const CommandSpec& spec, std::ostream& out);
 
+struct Context;
+
 // ---- Value parsers: throw UsageError naming the flag --------------------------
 int parse_int(const std::string& flag, const std::string& text, int lo, int hi);
 double parse_number(const std::string& flag, const std::string& text, double lo, double hi);
-nd::LocalDate parse_date(const std::string& flag, const std::string& text);
-nd::LocalTime parse_time(const std::string& flag, const std::string& text, std::int32_t default_offset_min);
+// "YYYY-MM-DD", "today", "yesterday" (the local date of ctx.now).
+nd::LocalDate parse_date(const std::string& flag, const std::string& text, const Context& ctx);
+// "YYYY-MM-DDTHH:MM[:SS]" with Z or +HH:MM; or local time: "YYYY-MM-DD HH:MM",
+// "HH:MM" (today), "today HH:MM", "yesterday HH:MM", "now". Local times get the
+// offset of that instant from the time-zone database (TZ); a time skipped by the
+// change to summer time is refused.
+nd::LocalTime parse_time(const std::string& flag, const std::string& text, const Context& ctx);
 nd::RegionMark parse_region_mark(const std::string& flag, const std::string& text);
+
+// " (did you mean 'x'?)" when one candidate is close to `word` (a typo: at most
+// two edits, or a unique prefix); "" otherwise.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
 template <class E>
 std::string valid_ids() {
@@ -90,7 +102,10 @@ std::string valid_ids() {
 template <class E>
 E parse_id(const std::string& flag, const std::string& text) {
     if (auto v = nd::enum_from_id<E>(text)) return *v;
-    throw UsageError(flag + ": unknown value '" + text + "' (valid: " + valid_ids<E>() + ")");
+    std::vector<std::string> ids;
+    for (const auto& e : nd::enum_entries<E>()) ids.emplace_back(e.id);
+    throw UsageError(flag + ": unknown value '" + text + "'" + did_you_mean(text, ids) + " (valid: " + valid_ids<E>() +
+                     ")");
 }
 
 // A comma-separated list of ids ("numbness,tingling"); several uses of the flag add up.
@@ -118,6 +133,12 @@ struct Context {
     std::int32_t offset_min = 0;          // the person's UTC offset now
     bool fixed_clock = false;             // ND_NOW given
 
+    // The local date of `now`, "YYYY-MM-DD".
+    nd::LocalDate today() const;
+    // The moment `utc` with its local offset (the time-zone database's offset at
+    // that instant; `now` keeps the offset ND_NOW gave).
+    nd::LocalTime at(std::int64_t utc) const;
+
     // --db, else $ND_DB, else $XDG_DATA_HOME/numbness-diary/diary.sqlite, else
     // ~/.local/share/numbness-diary/diary.sqlite (default folder created 0700).
     std::string db_path() const;
@@ -125,7 +146,14 @@ struct Context {
     std::string data_dir() const;
     std::unique_ptr<nd::Store> open_store(const std::string& path) const;
     std::unique_ptr<nd::Store> open_store() const { return open_store(db_path()); }
+    // For commands that only read: a missing diary is an error, and neither the
+    // file nor the data folder is created.
+    std::unique_ptr<nd::Store> open_existing_store() const;
 };
+
+// Asks "QUESTION [y/N]" on the terminal; true for yes. Without a terminal on
+// standard input the answer cannot be given: throws UsageError asking for --yes.
+bool confirm(const std::string& question);
 Context make_context();
 
 // ---- Records and formatting ---------------------------------------------------
@@ -148,13 +176,22 @@ std::string episode_line(const nd::Episode& e);
 void print_episode(const nd::Episode& e, std::ostream& out);
 bool diary_is_empty(const nd::Diary& d);
 std::string diary_summary(const nd::Diary& d);  // "12 episodes, 30 check-ins, 2 facts, 1 medicine"
+// The whole file; "-" reads standard input.
 std::string read_file(const std::string& path, std::size_t max_bytes);
+// A cause catalog from --catalog FILE ("-": standard input).
+nd::Catalog catalog_from(const std::string& path);
 // Writes via a temporary file and rename, so a failure never leaves half a file;
 // the file gets mode 0600 (nd::write_file_atomic).
 void write_file_atomic(const std::string& path, const std::string& data);
 
 // A loud warning block for one red flag (stderr of `log`, top of `match`).
 void print_red_flag_warning(const nd::RedFlag& flag, std::ostream& out);
+
+// ---- JSON output (json_out.cpp; field names documented in docs/cli.md) ---------
+std::string episodes_json(const std::vector<nd::Episode>& episodes);
+std::string checkins_json(const std::vector<nd::CheckIn>& checkins);
+std::string record_json(const nd::Store& store, const RecordRef& ref);
+std::string background_json(const nd::Store& store);
 
 // ---- Registry -----------------------------------------------------------------
 struct Command {

@@ -11,13 +11,17 @@ namespace {
 nd::LocalDate today(const Context& ctx) { return nd::local_date({ctx.now, ctx.offset_min}); }
 
 nd::LocalDate past_date(const Context& ctx, const std::string& flag, const std::string& text) {
-    auto d = parse_date(flag, text);
+    auto d = parse_date(flag, text, ctx);
     if (d > today(ctx)) throw UsageError(flag + ": " + d + " is in the future");
     return d;
 }
 
-int run_background_list(const Args&, Context& ctx) {
-    auto store = ctx.open_store();
+int run_background_list(const Args& a, Context& ctx) {
+    auto store = ctx.open_existing_store();
+    if (a.has("--json")) {
+        std::cout << background_json(*store);
+        return 0;
+    }
     const auto p = store->profile();
     std::cout << "Name        " << (p.name.empty() ? "-" : p.name) << "\n"
               << "Born        " << (p.birth_date.empty() ? "-" : p.birth_date) << "\n\nFacts:\n";
@@ -86,6 +90,26 @@ int run_add_medicine(const Args& a, Context& ctx) {
     return 0;
 }
 
+int run_checkin_list(const Args& a, Context& ctx) {
+    std::optional<nd::LocalDate> from, to;
+    if (auto v = a.get("--from")) from = parse_date("--from", *v, ctx);
+    if (auto v = a.get("--to")) to = parse_date("--to", *v, ctx);
+    auto store = ctx.open_existing_store();
+    std::vector<nd::CheckIn> shown;
+    for (const auto& c : store->checkins(a.has("--deleted")))
+        if (!(from && c.date < *from) && !(to && c.date > *to)) shown.push_back(c);
+    if (a.has("--json")) {
+        std::cout << checkins_json(shown);
+        return 0;
+    }
+    for (const auto& c : shown)
+        std::cout << c.id << "  " << c.date << "  " << (c.no_numbness ? "no numbness" : "numbness")
+                  << "  symptoms: " << (c.symptoms.empty() ? "-" : nd::join_ids(c.symptoms))
+                  << (c.note.empty() ? "" : "  note: " + c.note) << (c.deleted_utc ? "  [in bin]" : "") << "\n";
+    if (shown.empty()) std::cout << "(no check-ins)\n";
+    return 0;
+}
+
 int run_checkin(const Args& a, Context& ctx) {
     nd::CheckIn c;
     c.date = a.get("--date") ? past_date(ctx, "--date", *a.get("--date")) : today(ctx);
@@ -105,17 +129,18 @@ int run_checkin(const Args& a, Context& ctx) {
 std::vector<Command> background_commands() {
     return {
         {{"background", "", "Show the health background (same as 'background list')",
-          "Subcommands: background set, background add fact, background add medicine, background list.", {}, 0, 0,
-          {"nd background"}},
+          "Subcommands: background set, background add fact, background add medicine, background list.",
+          {{"--json", "", "machine-readable output (fields in docs/cli.md)"}}, 0, 0, {"numbness-diary-cli background"}},
          run_background_list},
-        {{"background list", "", "Show name, birth date, background facts and medicines", "", {}, 0, 0,
-          {"nd background list"}},
+        {{"background list", "", "Show name, birth date, background facts and medicines", "",
+          {{"--json", "", "machine-readable output (fields in docs/cli.md)"}}, 0, 0,
+          {"numbness-diary-cli background list", "numbness-diary-cli background list --json"}},
          run_background_list},
         {{"background set", "", "Set the name and birth date (optional; for the doctor's report)", "",
           {{"--name", "TEXT", "your name"},
            {"--birth-date", "DATE", "YYYY-MM-DD"},
            {"--clear", "", "clear both first"}},
-          0, 0, {"nd background set --name \"Maria Example\" --birth-date 1961-04-18"}},
+          0, 0, {"numbness-diary-cli background set --name \"Maria Example\" --birth-date 1961-04-18"}},
          run_background_set},
         {{"background add fact", "", "Add a background fact (diabetes, alcohol, an injury, ...)",
           "Kinds: " + valid_ids<nd::FactKind>(),
@@ -124,8 +149,8 @@ std::vector<Command> background_commands() {
            {"--since", "DATE", "since when, YYYY-MM-DD"},
            {"--amount", "N", "for alcohol_use: drinks a week (required there)"}},
           0, 0,
-          {"nd background add fact --kind diabetes --detail \"Type 2\" --since 2019-03-12",
-           "nd background add fact --kind alcohol_use --amount 4"}},
+          {"numbness-diary-cli background add fact --kind diabetes --detail \"Type 2\" --since 2019-03-12",
+           "numbness-diary-cli background add fact --kind alcohol_use --amount 4"}},
          run_add_fact},
         {{"background add medicine", "", "Add a medicine or treatment", "",
           {{"--name", "TEXT", "its name (required)"},
@@ -134,17 +159,24 @@ std::vector<Command> background_commands() {
            {"--since", "DATE", "since when, YYYY-MM-DD"},
            {"--helped", "WHICH", "yes, no or unknown"},
            {"--note", "TEXT", "a free note"}},
-          0, 0, {"nd background add medicine --name Metformin --dose \"1000 mg\" --when \"twice a day\""}},
+          0, 0, {"numbness-diary-cli background add medicine --name Metformin --dose \"1000 mg\" --when \"twice a day\""}},
          run_add_medicine},
         {{"checkin", "", "Daily check-in: general symptoms of the day, or no numbness today",
           "One check-in per day: checking in again for the same date replaces it.\nSymptoms: " +
               valid_ids<nd::GeneralSymptom>(),
-          {{"--date", "DATE", "the day (default today), YYYY-MM-DD"},
+          {{"--date", "DATE", "the day (default today): YYYY-MM-DD or yesterday"},
            {"--symptom", "IDS", "symptoms of the day, comma-separated", true},
            {"--no-numbness", "", "no numbness or tingling today"},
            {"--note", "TEXT", "a free note"}},
-          0, 0, {"nd checkin --no-numbness", "nd checkin --date 2026-01-04 --symptom exhaustion,back_pain"}},
+          0, 0, {"numbness-diary-cli checkin --no-numbness", "numbness-diary-cli checkin --date 2026-01-04 --symptom exhaustion,back_pain"}},
          run_checkin},
+        {{"checkin list", "", "List the daily check-ins, oldest first (same as 'list --checkins')", "",
+          {{"--from", "DATE", "first day: YYYY-MM-DD, today or yesterday"},
+           {"--to", "DATE", "last day: YYYY-MM-DD, today or yesterday"},
+           {"--deleted", "", "include check-ins in the bin"},
+           {"--json", "", "machine-readable output (fields in docs/cli.md)"}},
+          0, 0, {"numbness-diary-cli checkin list", "numbness-diary-cli checkin list --from 2026-01-01 --json"}},
+         run_checkin_list},
     };
 }
 

@@ -24,7 +24,7 @@ int run_export(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     if (out != "-" && exists(out) && !a.has("--force"))
         throw CliError(out + " already exists; choose another file or add --force to overwrite it");
-    auto store = ctx.open_store();
+    auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
     const std::string json = nd::diary_to_json(d);
     if (out == "-") {
@@ -43,11 +43,11 @@ int run_import(const Args& a, Context& ctx) {
     const std::string text = read_file(in, kMaxBackupBytes);
     nd::Diary d;
     try {
-        d = nd::read_backup(text);   // an NDBACKUP envelope or the plain JSON of 'nd export'
+        d = nd::read_backup(text);   // an NDBACKUP envelope or the plain JSON of 'numbness-diary-cli export'
         nd::validate(d);
     } catch (const nd::BackupError& e) {
         if (e.problem == nd::BackupProblem::PasswordNeeded)
-            throw CliError(in + " is protected with a password; restore it with 'nd restore " + in +
+            throw CliError(in + " is protected with a password; restore it with 'numbness-diary-cli restore " + in +
                            " --password-file F' (nothing was imported)");
         std::string why = e.what();   // ends " Nothing was changed."; import says it its own way
         if (const auto at = why.rfind(" Nothing was changed."); at != std::string::npos) why.resize(at);
@@ -80,7 +80,7 @@ int run_demo(const Args& a, Context& ctx) {
     std::uint32_t seed = 2026;
     if (auto s = a.get("--seed")) seed = static_cast<std::uint32_t>(parse_int("--seed", *s, 0, 2147483647));
     std::int64_t now = ctx.now;
-    if (auto t = a.get("--now")) now = parse_time("--now", *t, ctx.offset_min).utc;
+    if (auto t = a.get("--now")) now = parse_time("--now", *t, ctx).utc;
     auto store = ctx.open_store(path);
     const nd::Diary demo = nd::make_demo_diary(seed, now);
     store->update_diary([&](const nd::Diary& current) {
@@ -90,7 +90,7 @@ int run_demo(const Args& a, Context& ctx) {
         return demo;
     });
     std::cout << "Demo diary written to " << path << ": " << diary_summary(demo) << "\n"
-              << "See the matched causes with: nd --db " << path << " match\n";
+              << "See the matched causes with: numbness-diary-cli --db " << path << " match\n";
     return 0;
 }
 
@@ -131,14 +131,14 @@ std::vector<Command> backup_commands() {
         {{"export", "FILE", "Write the whole diary (bin and tombstones included) as a JSON backup",
           "FILE '-' writes to standard output. Importing the file gives back the identical diary.",
           {{"--force", "", "overwrite FILE when it exists"}},
-          1, 1, {"nd export backup.json", "nd export - > backup.json"}},
+          1, 1, {"numbness-diary-cli export backup.json", "numbness-diary-cli export - > backup.json"}},
          run_export},
-        {{"import", "FILE", "Restore a JSON backup made by 'nd export'",
+        {{"import", "FILE", "Restore a JSON backup made by 'numbness-diary-cli export'",
           "All or nothing: a file that is not a valid backup changes nothing. A diary that is not\n"
-          "empty is only replaced with --replace. Also reads unencrypted files of 'nd backup';\n"
-          "'nd restore' reads encrypted ones and merges.",
+          "empty is only replaced with --replace. Also reads unencrypted files of 'numbness-diary-cli backup';\n"
+          "'numbness-diary-cli restore' reads encrypted ones and merges.",
           {{"--replace", "", "replace a diary that is not empty"}},
-          1, 1, {"nd --db new.sqlite import backup.json", "nd import backup.json --replace"}},
+          1, 1, {"numbness-diary-cli --db new.sqlite import backup.json", "numbness-diary-cli import backup.json --replace"}},
          run_import},
         {{"demo", "", "Create a demo diary (a year of a made-up person's entries) in its own file",
           "Without --out the demo goes to the file given with --db, else to demo.sqlite in the data\n"
@@ -146,11 +146,11 @@ std::vector<Command> backup_commands() {
           {{"--out", "PATH", "the demo diary file to create"},
            {"--seed", "N", "another made-up person (default 2026)"},
            {"--now", "TIME", "the demo's year ends at this time (default: now)"}},
-          0, 0, {"nd demo --out demo.sqlite", "nd --db demo.sqlite match"}},
+          0, 0, {"numbness-diary-cli demo --out demo.sqlite", "numbness-diary-cli --db demo.sqlite match"}},
          run_demo},
         {{"check", "[PATH]", "Check a diary file: SQLite integrity and every value",
           "Prints 'ok: ...' and exits 0, or 'problems: ...' and exits 1.", {}, 0, 1,
-          {"nd check", "nd check backup-copy.sqlite"}},
+          {"numbness-diary-cli check", "numbness-diary-cli check backup-copy.sqlite"}},
          run_check},
     };
 }

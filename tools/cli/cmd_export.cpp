@@ -86,8 +86,8 @@ std::string write_output(const Args& a, const std::string& out, const std::strin
 // Messages go to stdout, or to stderr when stdout holds the export.
 std::ostream& msg(const std::string& out) { return out == "-" ? std::cerr : std::cout; }
 
-nd::LocalDate date_option(const Args& a, const char* flag) {
-    if (auto v = a.get(flag)) return parse_date(flag, *v);
+nd::LocalDate date_option(const Args& a, const char* flag, const Context& ctx) {
+    if (auto v = a.get(flag)) return parse_date(flag, *v, ctx);
     return {};
 }
 
@@ -95,8 +95,8 @@ nd::LocalDate date_option(const Args& a, const char* flag) {
 struct DateRange {
     nd::LocalDate from, to;
 };
-DateRange date_range(const Args& a) {
-    DateRange r{date_option(a, "--from"), date_option(a, "--to")};
+DateRange date_range(const Args& a, const Context& ctx) {
+    DateRange r{date_option(a, "--from", ctx), date_option(a, "--to", ctx)};
     if (!r.from.empty() && !r.to.empty() && r.to < r.from)
         throw UsageError("--to " + r.to + " is before --from " + r.from);
     return r;
@@ -123,7 +123,7 @@ int run_backup(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     nd::BackupOptions options;
     options.password = password_option(a);
-    auto store = ctx.open_store();
+    auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
     const std::string bytes = nd::write_backup(d, options);
     const std::string where = write_output(a, out, bytes);
@@ -175,8 +175,8 @@ int run_restore(const Args& a, Context& ctx) {
 
 int run_export_csv(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    const DateRange range = date_range(a);
-    auto store = ctx.open_store();
+    const DateRange range = date_range(a, ctx);
+    auto store = ctx.open_existing_store();
     const nd::Diary d = load_range(*store, range);
     nd::CsvOptions options;
     options.bom = !a.has("--no-bom");
@@ -220,7 +220,7 @@ int run_import_csv(const Args& a, Context& ctx) {
             std::cerr << clashes;
             throw CliError(in + ": " + count(n_clash, "episode is", "episodes are") +
                            " already in the diary (listed above); nothing was imported. To bring back a backup, use "
-                           "'nd restore'");
+                           "'numbness-diary-cli restore'");
         }
         nd::Diary d = current;
         for (auto& e : r.episodes) d.episodes.push_back(e);
@@ -241,8 +241,8 @@ int run_import_csv(const Args& a, Context& ctx) {
 
 int run_export_fhir(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    const DateRange range = date_range(a);
-    auto store = ctx.open_store();
+    const DateRange range = date_range(a, ctx);
+    auto store = ctx.open_existing_store();
     const nd::Diary d = load_range(*store, range);
     nd::FhirOptions options;
     // One Patient id per diary, so that every export of the same person shares it.
@@ -306,15 +306,15 @@ std::uint32_t parse_sections(const std::vector<std::string>& texts) {
 int run_report(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     nd::ReportOptions options;
-    const DateRange range = date_range(a);
+    const DateRange range = date_range(a, ctx);
     options.from = range.from;
     options.to = range.to;
     options.sections = parse_sections(a.all("--sections"));
     options.generated_on = nd::local_date({ctx.now, ctx.offset_min});
 #ifdef ND_HAVE_REPORT_PDF
     const nd::Catalog catalog =
-        a.get("--catalog") ? nd::load_catalog_file(*a.get("--catalog")) : nd::load_default_catalog();
-    auto store = ctx.open_store();
+        a.get("--catalog") ? catalog_from(*a.get("--catalog")) : nd::load_default_catalog();
+    auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
     const nd::MatchResult m = nd::match(catalog, nd::diary_in_range(d, options.from, options.to));
     const nd::ReportModel model = nd::build_report(d, m, options);
@@ -332,7 +332,7 @@ int run_report(const Args& a, Context& ctx) {
 #else
     (void)ctx;
     (void)out;
-    throw CliError("this nd was built without the PDF renderer (cairo and pango); rebuild with ND_BUILD_PDF=ON");
+    throw CliError("this numbness-diary-cli was built without the PDF renderer (cairo and pango); rebuild with ND_BUILD_PDF=ON");
 #endif
 }
 
@@ -348,11 +348,11 @@ std::vector<Command> export_commands() {
           "password. FILE '-' writes to standard output; the file is created with mode 0600.",
           {kPasswordFile, kPasswordEnv, kForce},
           1, 1,
-          {"nd backup diary.ndbackup", "nd backup diary.ndbackup --password-file ~/.nd-password",
-           "ND_PW=secret nd backup diary.ndbackup --password-env ND_PW"}},
+          {"numbness-diary-cli backup diary.ndbackup", "numbness-diary-cli backup diary.ndbackup --password-file ~/.nd-password",
+           "ND_PW=secret numbness-diary-cli backup diary.ndbackup --password-env ND_PW"}},
          run_backup},
         {{"restore", "FILE", "Restore a backup: replace the diary, or merge it in",
-          "Reads a file of 'nd backup' (or an older JSON file of 'nd export'). --replace makes the\n"
+          "Reads a file of 'numbness-diary-cli backup' (or an older JSON file of 'numbness-diary-cli export'). --replace makes the\n"
           "diary exactly the backup; --merge combines both record by record: the newest change\n"
           "of each record wins, and a delete counts as a change (see docs/backup-format.md). An\n"
           "empty diary needs neither. All or nothing: a damaged file or a wrong password\n"
@@ -362,8 +362,8 @@ std::vector<Command> export_commands() {
            kPasswordFile,
            kPasswordEnv},
           1, 1,
-          {"nd --db new.sqlite restore diary.ndbackup", "nd restore phone.ndbackup --merge",
-           "nd restore diary.ndbackup --replace --password-file ~/.nd-password"}},
+          {"numbness-diary-cli --db new.sqlite restore diary.ndbackup", "numbness-diary-cli restore phone.ndbackup --merge",
+           "numbness-diary-cli restore diary.ndbackup --replace --password-file ~/.nd-password"}},
          run_restore},
         {{"export-csv", "FILE", "Write the episodes (not the bin) as CSV for a spreadsheet",
           "One row per episode, oldest first, RFC 4180, UTF-8 with a byte order mark, ISO 8601\n"
@@ -371,16 +371,16 @@ std::vector<Command> export_commands() {
           "The file is not encrypted. FILE '-' writes to standard output.",
           {kFrom, kTo, {"--no-bom", "", "leave out the UTF-8 byte order mark"}, kForce},
           1, 1,
-          {"nd export-csv episodes.csv", "nd export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
+          {"numbness-diary-cli export-csv episodes.csv", "numbness-diary-cli export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
          run_export_csv},
         {{"import-csv", "FILE", "Add the episodes of a CSV file (from a spreadsheet) to the diary",
           "The header names the columns (any order; only 'start' is needed). Every row is\n"
           "checked; any problem means nothing is imported, and every problem is listed by row\n"
           "and column. Times without an offset take this computer's current offset. Episodes\n"
-          "whose id is already in the diary are refused (use 'nd restore' for backups).",
+          "whose id is already in the diary are refused (use 'numbness-diary-cli restore' for backups).",
           {},
           1, 1,
-          {"nd import-csv episodes.csv"}},
+          {"numbness-diary-cli import-csv episodes.csv"}},
          run_import_csv},
         {{"export-fhir", "FILE", "Write a FHIR R4 bundle (Patient + one Observation per episode)",
           "A Bundle of type collection following the HL7 Symptoms IG's SymptomObservation profile,\n"
@@ -388,7 +388,7 @@ std::vector<Command> export_commands() {
           "of this diary. The file is not encrypted. FILE '-' writes to standard output.",
           {kFrom, kTo, kForce},
           1, 1,
-          {"nd export-fhir diary-fhir.json", "nd export-fhir - --from 2026-01-01"}},
+          {"numbness-diary-cli export-fhir diary-fhir.json", "numbness-diary-cli export-fhir - --from 2026-01-01"}},
          run_export_fhir},
         {{"report", "FILE", "Write the doctor's report as a PDF",
           "Page 1 is a one-minute summary (episodes per week, where, how far up, sensations,\n"
@@ -401,8 +401,8 @@ std::vector<Command> export_commands() {
            {"--catalog", "PATH", "use another cause catalog file"},
            kForce},
           1, 1,
-          {"nd report report.pdf", "nd report spring.pdf --from 2026-03-01 --to 2026-05-31",
-           "nd report short.pdf --sections summary,per-week,red-flags,episodes"}},
+          {"numbness-diary-cli report report.pdf", "numbness-diary-cli report spring.pdf --from 2026-03-01 --to 2026-05-31",
+           "numbness-diary-cli report short.pdf --sections summary,per-week,red-flags,episodes"}},
          run_report},
     };
 }

@@ -30,10 +30,10 @@ int run_log(const Args& a, Context& ctx) {
     nd::Episode e;
     if (a.has("--at") && a.has("--ago")) throw UsageError("give either --at or --ago, not both");
     if (auto at = a.get("--at")) {
-        e.start = parse_time("--at", *at, ctx.offset_min);
+        e.start = parse_time("--at", *at, ctx);
         if (e.start.utc > ctx.now + 60) throw UsageError("--at: " + *at + " is in the future");
     } else if (auto ago = a.get("--ago")) {
-        e.start = {ctx.now - std::int64_t{parse_int("--ago", *ago, 0, kMaxMinutes)} * 60, ctx.offset_min};
+        e.start = ctx.at(ctx.now - std::int64_t{parse_int("--ago", *ago, 0, kMaxMinutes)} * 60);
     } else {
         e.start = {ctx.now, ctx.offset_min};
     }
@@ -41,7 +41,7 @@ int run_log(const Args& a, Context& ctx) {
     if (auto d = a.get("--duration")) {
         e.duration_min = parse_int("--duration", *d, 0, kMaxMinutes);
         if (e.start.utc + std::int64_t{*e.duration_min} * 60 > ctx.now + 60)
-            throw UsageError("--duration: the episode would end in the future (use --ongoing and 'nd end ID' later)");
+            throw UsageError("--duration: the episode would end in the future (use --ongoing and 'numbness-diary-cli end ID' later)");
     }
     e.ongoing = a.has("--ongoing");
 
@@ -81,7 +81,7 @@ int run_log(const Args& a, Context& ctx) {
 int run_end(const Args& a, Context& ctx) {
     auto store = ctx.open_store();
     auto e = find_episode(*store, a.positional[0]);
-    if (e.deleted_utc) throw CliError("episode " + e.id + " is in the bin ('nd undo " + e.id + "' first)");
+    if (e.deleted_utc) throw CliError("episode " + e.id + " is in the bin ('numbness-diary-cli undo " + e.id + "' first)");
     if (!e.ongoing) throw CliError("episode " + e.id + " is not still going (it has a duration: " + format_duration(e) + ")");
     if (auto d = a.get("--duration")) {
         e.duration_min = parse_int("--duration", *d, 0, kMaxMinutes);
@@ -109,7 +109,7 @@ std::vector<Command> log_commands() {
             {"--at", "TIME", "when it began: 2026-01-05T08:30+01:00 or \"2026-01-05 08:30\""},
             {"--ago", "MIN", "it began MIN minutes ago"},
             {"--duration", "MIN", "how long it lasted, in minutes"},
-            {"--ongoing", "", "it is still going (end it later with 'nd end ID')"},
+            {"--ongoing", "", "it is still going (end it later with 'numbness-diary-cli end ID')"},
             {"--region", "SIDE:REGION", "where: left:toes, both:sole, middle:saddle_area", true},
             {"--sensation", "IDS", "what it felt like: numbness,tingling,burning,...", true},
             {"--numbness", "N", "how numb, 0 to 10"},
@@ -130,14 +130,14 @@ std::vector<Command> log_commands() {
             {"--note", "TEXT", "a free note"},
         },
         0, 0,
-        {"nd log --ago 20 --duration 5 --region left:top_of_foot --sensation numbness,tingling \\\n"
+        {"numbness-diary-cli log --ago 20 --duration 5 --region left:top_of_foot --sensation numbness,tingling \\\n"
          "      --numbness 4 --activity crossed_legs --relief moving --relief-after 3 --onset sudden",
-         "nd log --at 2026-01-05T23:10+01:00 --duration 90 --region both:toes,both:sole \\\n"
+         "numbness-diary-cli log --at 2026-01-05T23:10+01:00 --duration 90 --region both:toes,both:sole \\\n"
          "      --sensation burning,tingling --numbness 3 --pain 4 --onset gradual --worse-at-night yes"},
     };
     CommandSpec end{"end", "ID", "End a \"still going\" episode (now, or after --duration)", "",
                     {{"--duration", "MIN", "how long it lasted in total, instead of until now"}}, 1, 1,
-                    {"nd end 3f2a", "nd end 3f2a9c1e --duration 45"}};
+                    {"numbness-diary-cli end 3f2a", "numbness-diary-cli end 3f2a9c1e --duration 45"}};
     return {{log, run_log}, {end, run_end}};
 }
 

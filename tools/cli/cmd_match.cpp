@@ -211,8 +211,8 @@ void print_text(const nd::MatchResult& r, const nd::Diary& d, bool show_ids, std
 }
 
 int run_match(const Args& a, Context& ctx) {
-    const nd::Catalog catalog = a.get("--catalog") ? nd::load_catalog_file(*a.get("--catalog")) : nd::load_default_catalog();
-    auto store = ctx.open_store();
+    const nd::Catalog catalog = a.get("--catalog") ? catalog_from(*a.get("--catalog")) : nd::load_default_catalog();
+    auto store = ctx.open_existing_store();
     const nd::Diary diary = store->load_diary();
     const nd::MatchResult result = nd::match(catalog, diary);
     if (a.has("--json"))
@@ -239,7 +239,7 @@ std::vector<Command> match_commands() {
               {{"--json", "", "machine-readable output"},
                {"--ids", "", "list the episode ids behind each evidence line"},
                {"--catalog", "PATH", "use another cause catalog file"}},
-              0, 0, {"nd match", "nd match --json", "nd --db demo.sqlite match"}},
+              0, 0, {"numbness-diary-cli match", "numbness-diary-cli match --json", "numbness-diary-cli --db demo.sqlite match"}},
              run_match}};
 }
 

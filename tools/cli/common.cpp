@@ -9,10 +9,13 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <iterator>
 #include <ostream>
 #include <sstream>
 
 #include "atomic_file.hpp"
+#include "catalog.hpp"
 #include "cli.hpp"
 #include "time_util.hpp"
 
@@ -49,10 +52,15 @@ Context make_context() {
         return c;
     }
     c.now = nd::now_utc_seconds();
-    std::time_t tt = static_cast<std::time_t>(c.now);
-    std::tm tm{};
-    if (::localtime_r(&tt, &tm)) c.offset_min = static_cast<std::int32_t>(tm.tm_gmtoff / 60);
+    c.offset_min = nd::local_offset_at(c.now);
     return c;
+}
+
+nd::LocalDate Context::today() const { return nd::local_date({now, offset_min}); }
+
+nd::LocalTime Context::at(std::int64_t utc) const {
+    if (utc == now) return {now, offset_min};
+    return nd::local_time_at(utc);
 }
 
 std::string Context::data_dir() const {
@@ -76,6 +84,33 @@ std::string Context::db_path() const {
     }
     if (const auto e = env("ND_DB"); !e.empty()) return e;
     return (fs::path(data_dir()) / "diary.sqlite").string();
+}
+
+std::unique_ptr<nd::Store> Context::open_existing_store() const {
+    std::string path;
+    if (db_flag || !env("ND_DB").empty()) {
+        path = db_path();
+    } else {
+        // The default place, without creating the data folder.
+        fs::path base;
+        if (const auto xdg = env("XDG_DATA_HOME"); !xdg.empty() && fs::path(xdg).is_absolute()) base = xdg;
+        else if (const auto home = env("HOME"); !home.empty()) base = fs::path(home) / ".local" / "share";
+        else throw CliError("cannot find the data folder: neither XDG_DATA_HOME nor HOME is set; use --db PATH");
+        path = (base / "numbness-diary" / "diary.sqlite").string();
+    }
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw CliError("there is no diary at " + path + " (nothing was created; 'numbness-diary-cli log' or the app starts one, "
+                       "--db PATH chooses another)");
+    return open_store(path);
+}
+
+bool confirm(const std::string& question) {
+    if (!::isatty(STDIN_FILENO)) throw UsageError(question + " Nobody can answer here (no terminal): add --yes");
+    std::cerr << question << " [y/N] " << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer)) return false;
+    return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";
 }
 
 std::unique_ptr<nd::Store> Context::open_store(const std::string& path) const {
@@ -125,7 +160,7 @@ RecordRef find_record(const nd::Store& store, const std::string& text) {
         if (consider(RecordKind::Fact, f.id, f.deleted_utc.has_value())) return hits[0];
     for (const auto& m : store.medicines(true))
         if (consider(RecordKind::Medicine, m.id, m.deleted_utc.has_value())) return hits[0];
-    if (hits.empty()) throw CliError("no record with id '" + text + "' (see 'nd list')");
+    if (hits.empty()) throw CliError("no record with id '" + text + "' (see 'numbness-diary-cli list')");
     if (hits.size() > 1) throw CliError("id '" + text + "' is ambiguous (" + std::to_string(hits.size()) + " records start with it)");
     return hits[0];
 }
@@ -232,6 +267,18 @@ std::string diary_summary(const nd::Diary& d) {
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
+    if (path == "-") {
+        // Standard input, as git, jq and sqlite3 read it: at most max_bytes + 1 to
+        // tell "too large" without reading a whole endless stream.
+        std::string data;
+        char buf[65536];
+        while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+            data.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+            if (data.size() > max_bytes) throw CliError("standard input is too large (over " + std::to_string(max_bytes) + " bytes)");
+        }
+        if (std::cin.bad()) throw CliError("cannot read standard input");
+        return data;
+    }
     std::error_code ec;
     if (!fs::exists(path, ec)) throw CliError("file not found: " + path);
     if (fs::is_directory(path, ec)) throw CliError(path + " is a folder, not a file");
@@ -244,6 +291,11 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     in.read(data.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size) throw CliError("cannot read all of " + path);
     return data;
+}
+
+nd::Catalog catalog_from(const std::string& path) {
+    if (path == "-") return nd::load_catalog_json(read_file("-", 16 * 1024 * 1024));
+    return nd::load_catalog_file(path);
 }
 
 void write_file_atomic(const std::string& path, const std::string& data) {
