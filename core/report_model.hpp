@@ -23,7 +23,7 @@ enum ReportSection : std::uint32_t {
     kSectionBodyMap = 1u << 2,        // left/right heat map, extent
     kSectionSensations = 1u << 3,     // sensations, triggers, reliefs with counts
     kSectionSeverity = 1u << 4,       // severity over time
-    kSectionRedFlags = 1u << 5,       // red-flag events
+    kSectionRedFlags = 1u << 5,       // red-flag events: always in the report (build_report sets it)
     kSectionBackground = 1u << 6,     // health background and medicines
     kSectionCheckIns = 1u << 7,       // check-in symptom counts
     kSectionTopics = 1u << 8,         // matched causes as topics to discuss
@@ -80,6 +80,7 @@ struct RedFlagEvent {
     std::string title;
     std::string advice;
     std::string reasons;              // joined
+    std::string signs;                // the episode's signs and where ("Weakness, saddle area")
     bool call_emergency = false;
     std::string episode_id;
 };

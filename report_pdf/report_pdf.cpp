@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -249,7 +250,7 @@ private:
         line(kMargin, y_, kPageW - kMargin, y_, kRule, 0.8);
         y_ += 8;
 
-        if (m_.has(kSectionRedFlags) && !m_.red_flags.empty()) red_flag_box();
+        if (!m_.red_flags.empty()) warning_signs();   // never optional
         if (m_.has(kSectionSummary) && !m_.key_facts.empty()) key_facts();
         charts();
         if (m_.has(kSectionSensations)) count_columns();
@@ -257,27 +258,80 @@ private:
         background_and_checkins();
     }
 
-    void red_flag_box() {
-        const double pad = 7;
-        const double inner = kContentW - 2 * pad - 4;
-        std::vector<std::string> lines;
+    // Warning signs: every red-flag episode, grouped under its reason, one line
+    // each (date, time, signs). Lines flow onto the next pages with the heading
+    // repeated; nothing is ever cut or left out (issue #14).
+    void warning_signs() {
+        struct Group {
+            const RedFlagEvent* first;
+            std::vector<const RedFlagEvent*> events;
+        };
+        std::vector<Group> groups;   // emergency reasons first, then in order of first date
         for (const auto& f : m_.red_flags) {
-            std::string s = "<b>" + escape_markup(format_date_long(f.date) + " " + f.time + " \u2014 " + f.title) + "</b>";
-            if (!f.reasons.empty()) s += ": " + escape_markup(f.reasons);
-            if (f.call_emergency) s += " <b>(emergency signs)</b>";
-            lines.push_back(s);
+            auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.first->title == f.title; });
+            if (it == groups.end()) groups.push_back({&f, {&f}});
+            else it->events.push_back(&f);
         }
-        const std::string title = "Red-flag events (" + std::to_string(m_.red_flags.size()) + ")";
-        double h = measure(inner, title, kBodyBold) + 3;
-        for (const auto& l : lines) h += measure(inner, l, kSmall, true) + 2;
-        h += 2 * pad;
-        need(h + 8);
-        rect(kMargin, y_, kContentW, h, kRedBg);
-        rect(kMargin, y_, 4, h, kRed);
-        double yy = y_ + pad;
-        yy += text(kMargin + pad + 4, yy, inner, title, kBodyBold, kRed) + 3;
-        for (const auto& l : lines) yy += text(kMargin + pad + 4, yy, inner, l, kSmall, kInk, Align::Left, true, true) + 2;
-        y_ += h + 8;
+        std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+            return a.first->call_emergency && !b.first->call_emergency;
+        });
+        std::set<std::string> episodes;
+        for (const auto& f : m_.red_flags) episodes.insert(f.episode_id);
+        const double bar = 4, pad = 6;
+        const double inner = kContentW - bar - 2 * pad;
+        const std::string title = "Warning signs (" + std::to_string(episodes.size()) +
+                                  (episodes.size() == 1 ? " episode)" : " episodes)");
+        auto block = [&](double h, const Rgb& bg) {
+            rect(kMargin, y_, kContentW, h, bg);
+            rect(kMargin, y_, bar, h, kRed);
+        };
+        auto heading_line = [&](const std::string& t) {
+            const double h = measure(inner, t, kH2) + 2 * pad;
+            block(h, kRedBg);
+            text(kMargin + bar + pad, y_ + pad, inner, t, kH2, kRed);
+            y_ += h;
+        };
+        auto event_line = [&](const RedFlagEvent& f) {
+            std::string s = "<b>" + escape_markup(format_date_long(f.date) + " " + f.time) + "</b>";
+            if (!f.signs.empty()) s += " \u2014 " + escape_markup(f.signs);
+            return s;
+        };
+        // Room for the heading, the first reason and its first episode together.
+        const double first_h = measure(inner, title, kH2) + 2 * pad + 30;
+        need(first_h);
+        heading_line(title);
+        for (const auto& g : groups) {
+            std::string head = "<b>" + escape_markup(g.first->title) + "</b> (" + std::to_string(g.events.size()) + ")";
+            if (g.first->call_emergency) head += " \u2014 <b>emergency signs</b>";
+            if (!g.first->advice.empty()) head += "<span foreground=\"#5a5f66\"> \u2014 " + escape_markup(g.first->advice) + "</span>";
+            const double hh = measure(inner, head, kBody, true) + 4;
+            const double e0 = measure(inner - 12, event_line(*g.events.front()), kBody, true) + 1.5;
+            if (y_ + hh + e0 > kBottom) {
+                new_page();
+                heading_line("Warning signs (continued)");
+            }
+            block(hh, kRedBg);
+            text(kMargin + bar + pad, y_ + 2, inner, head, kBody, kInk, Align::Left, true, true);
+            y_ += hh;
+            for (const RedFlagEvent* f : g.events) {
+                const std::string line_text = event_line(*f);
+                const double lh = measure(inner - 12, line_text, kBody, true) + 1.5;
+                if (y_ + lh > kBottom) {
+                    new_page();
+                    heading_line("Warning signs (continued)");
+                    const std::string cont = "<b>" + escape_markup(g.first->title) + "</b> (continued)";
+                    const double ch = measure(inner, cont, kBody, true) + 4;
+                    block(ch, kRedBg);
+                    text(kMargin + bar + pad, y_ + 2, inner, cont, kBody, kInk, Align::Left, true, true);
+                    y_ += ch;
+                }
+                block(lh, kRedBg);
+                text(kMargin + bar + pad + 12, y_, inner - 12, line_text, kBody, kInk, Align::Left, true, true);
+                y_ += lh;
+            }
+        }
+        block(pad, kRedBg);
+        y_ += pad + 8;
     }
 
     void key_facts() {
