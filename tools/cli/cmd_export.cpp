@@ -9,6 +9,7 @@
 #include "catalog.hpp"
 #include "cli.hpp"
 #include "csv_export.hpp"
+#include "export_service.hpp"
 #include "fhir_export.hpp"
 #include "matching.hpp"
 #include "merge.hpp"
@@ -27,7 +28,6 @@ namespace fs = std::filesystem;
 
 const char* const kNotEncrypted =
     "This file is not encrypted: anyone who gets it can read it. Share it only with people you choose.";
-const char* const kFhirPatientSetting = "export.fhir_patient_uuid";
 
 const OptSpec kPasswordFile{"--password-file", "F", "read the password from the file F (its first line)"};
 const OptSpec kPasswordEnv{"--password-env", "VAR", "read the password from the environment variable VAR"};
@@ -102,19 +102,8 @@ DateRange date_range(const Args& a) {
     return r;
 }
 
-// The diary's records within --from / --to.
-nd::Diary load_range(nd::Store& store, const DateRange& range) {
-    return nd::diary_in_range(store.load_diary(), range.from, range.to);
-}
-
 std::string count(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::size_t live_episodes(const nd::Diary& d) {
-    std::size_t n = 0;
-    for (const auto& e : d.episodes) n += e.deleted_utc ? 0 : 1;
-    return n;
 }
 
 // ---- backup / restore -------------------------------------------------------------
@@ -175,11 +164,14 @@ int run_export_csv(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     const DateRange range = date_range(a);
     auto store = ctx.open_store();
-    const nd::Diary d = load_range(*store, range);
-    nd::CsvOptions options;
-    options.bom = !a.has("--no-bom");
-    const std::string where = write_output(a, out, nd::diary_to_csv(d, options));
-    msg(out) << "Wrote " << count(live_episodes(d), "episode", "episodes") << " as CSV to " << where << "\n"
+    nd::ExportSpec spec;
+    spec.kind = nd::ExportKind::Csv;
+    spec.from = range.from;
+    spec.to = range.to;
+    spec.csv.bom = !a.has("--no-bom");
+    const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
+    const std::string where = write_output(a, out, o.bytes);
+    msg(out) << "Wrote " << count(o.episodes, "episode", "episodes") << " as CSV to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
 }
@@ -236,17 +228,14 @@ int run_export_fhir(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     const DateRange range = date_range(a);
     auto store = ctx.open_store();
-    const nd::Diary d = load_range(*store, range);
-    nd::FhirOptions options;
-    // One Patient id per diary, so that every export of the same person shares it.
-    if (auto id = store->setting(kFhirPatientSetting); id && nd::is_uuid(*id)) {
-        options.patient_uuid = *id;
-    } else {
-        options.patient_uuid = nd::new_uuid();
-        store->set_setting(kFhirPatientSetting, options.patient_uuid);
-    }
-    const std::string where = write_output(a, out, nd::diary_to_fhir_json(d, options));
-    msg(out) << "Wrote a FHIR R4 bundle (1 Patient, " << count(live_episodes(d), "Observation", "Observations")
+    nd::ExportSpec spec;
+    spec.kind = nd::ExportKind::Fhir;
+    spec.from = range.from;
+    spec.to = range.to;
+    // One Patient id per diary (the export service keeps it), shared with the app.
+    const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
+    const std::string where = write_output(a, out, o.bytes);
+    msg(out) << "Wrote a FHIR R4 bundle (1 Patient, " << count(o.episodes, "Observation", "Observations")
              << ") to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
@@ -298,28 +287,26 @@ std::uint32_t parse_sections(const std::vector<std::string>& texts) {
 
 int run_report(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    nd::ReportOptions options;
+    nd::ExportSpec spec;
+    spec.kind = nd::ExportKind::Pdf;
     const DateRange range = date_range(a);
-    options.from = range.from;
-    options.to = range.to;
-    options.sections = parse_sections(a.all("--sections"));
-    options.generated_on = nd::local_date({ctx.now, ctx.offset_min});
+    spec.from = range.from;
+    spec.to = range.to;
+    spec.sections = parse_sections(a.all("--sections"));
+    spec.generated_on = nd::local_date({ctx.now, ctx.offset_min});
 #ifdef ND_HAVE_REPORT_PDF
     const nd::Catalog catalog =
         a.get("--catalog") ? nd::load_catalog_file(*a.get("--catalog")) : nd::load_default_catalog();
     auto store = ctx.open_store();
-    const nd::Diary d = store->load_diary();
-    const nd::MatchResult m = nd::match(catalog, nd::diary_in_range(d, options.from, options.to));
-    const nd::ReportModel model = nd::build_report(d, m, options);
-    std::string pdf;
+    nd::ExportOutput o;
     try {
-        pdf = nd::render_report_pdf(model);
+        o = nd::build_export_output(*store, catalog, spec, [](const nd::ReportModel& m) { return nd::render_report_pdf(m); });
     } catch (const nd::PdfError& e) {
         throw CliError(std::string("could not draw the report: ") + e.what());
     }
-    const std::string where = write_output(a, out, pdf);
-    msg(out) << "Wrote the doctor's report (" << count(static_cast<std::size_t>(model.episode_count), "episode", "episodes")
-             << ", " << model.period_text << ") to " << where << "\n"
+    const std::string where = write_output(a, out, o.bytes);
+    msg(out) << "Wrote the doctor's report (" << count(o.episodes, "episode", "episodes") << ", " << o.period_text
+             << ") to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
 #else
