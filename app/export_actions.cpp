@@ -101,6 +101,7 @@ std::string build_export(Store& store, const Catalog& catalog, const ExportReque
     spec.to = r.to;
     spec.sections = r.sections;
     spec.generated_on = r.today;
+    spec.paper = r.paper;
     PdfRenderer render;
 #ifdef ND_HAVE_PDF
     render = [](const ReportModel& m) { return render_report_pdf(m); };

@@ -288,6 +288,8 @@ void draw_sections(AppState& s, ExportPageState& pg, int step) {
     }
     // Warning signs are not a choice: every report lists them all (issue #14).
     muted_text(ND_ICON_WARNING "  Warning signs are always in the report.");
+    static constexpr const char* kPapers[] = {"A4", "US Letter"};
+    segmented(s, "paper", pg.paper, kPapers);
     for (const SectionInfo& sec : kSectionChoices) {
         const bool on = (pg.sections & sec.bit) != 0;
         if (chip(s, sec.label, on)) pg.sections ^= sec.bit;
@@ -354,6 +356,7 @@ bool prepare(AppState& s, ExportPageState& pg, ExportRequest& request, std::stri
     request.format = pg.format;
     request.today = today_of(s);
     request.sections = pg.sections;
+    request.paper = pg.paper == 1 ? Paper::Letter : Paper::A4;
     request.kdf = pg.kdf;
     std::string problem;
     if (pg.format != ExportFormat::Backup && !chosen_range(pg, request.today, request.from, request.to, problem)) {

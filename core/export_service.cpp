@@ -21,9 +21,14 @@ std::size_t live_episodes(const Diary& d) {
 }  // namespace
 
 std::string fhir_patient_id(Store& store) {
-    if (auto id = store.setting(kFhirPatientSetting); id && is_uuid(*id)) return *id;
-    std::string id = new_uuid();
-    store.set_setting(kFhirPatientSetting, id);
+    // The diary's own id (schema 3: it travels with backups); before that, a setting.
+    Profile p = store.profile();
+    if (is_uuid(p.fhir_patient_id)) return p.fhir_patient_id;
+    std::string id;
+    if (auto legacy = store.setting(kFhirPatientSetting); legacy && is_uuid(*legacy)) id = *legacy;
+    else id = new_uuid();
+    p.fhir_patient_id = id;
+    store.set_profile(p);
     return id;
 }
 
@@ -61,6 +66,7 @@ ExportOutput build_export_output(Store& store, const Catalog& catalog, const Exp
             options.to = spec.to;
             options.sections = spec.sections;
             options.generated_on = spec.generated_on;
+            options.paper = spec.paper;
             // Matched on the same period as the report, so the topics speak about it.
             const MatchResult m = match(catalog, diary_in_range(d, spec.from, spec.to));
             const ReportModel model = build_report(d, m, options);

@@ -31,6 +31,8 @@ struct ExportSpec {
     LocalDate from, to;                       // local dates, inclusive; empty: open
     std::uint32_t sections = kSectionAll;     // PDF
     LocalDate generated_on;                   // PDF: "report made on"
+    Paper paper = Paper::A4;                  // PDF: A4 or US Letter
+    
     CsvOptions csv;                           // CSV
 };
 

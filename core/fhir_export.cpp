@@ -652,6 +652,7 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
     });
 
     std::string patient_uuid = options.patient_uuid;
+    if (patient_uuid.empty() && is_uuid(d.profile.fhir_patient_id)) patient_uuid = d.profile.fhir_patient_id;
     if (patient_uuid.empty()) {
         // Stable for the same diary whatever the order of its records.
         std::vector<std::string> ids;
@@ -690,6 +691,14 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         j.begin_array("name");
         j.begin_object();
         j.str("text", d.profile.name);
+        j.end_object();
+        j.end_array();
+    }
+    if (!d.profile.health_number.empty()) {
+        j.begin_array("identifier");
+        j.begin_object();
+        j.codeable("type", nullptr, nullptr, nullptr, "Health-service number");
+        j.str("value", d.profile.health_number);
         j.end_object();
         j.end_array();
     }

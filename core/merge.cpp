@@ -32,7 +32,10 @@ auto fields(const Medicine& m) {
                     m.deleted_utc);
 }
 auto fields(const Tombstone& t) { return std::tie(t.kind, t.deleted_utc); }
-auto fields(const Profile& p) { return std::tie(p.updated_utc, p.name, p.birth_date); }
+auto fields(const Profile& p) {
+    return std::tie(p.updated_utc, p.name, p.birth_date, p.complaint_began, p.health_number, p.questions,
+                    p.fhir_patient_id);
+}
 
 // -1, 0, 1 as a < b, a == b, a > b, by fields().
 template <class T>

@@ -599,6 +599,196 @@ void apply_sections(ReportModel& r) {
     }
 }
 
+
+// Whole years from one date to another ("YYYY-MM-DD"); nullopt when either is not a date.
+std::optional<int> years_between(const LocalDate& from, const LocalDate& to) {
+    if (!is_valid_date(from) || !is_valid_date(to) || to < from) return std::nullopt;
+    int years = std::stoi(to.substr(0, 4)) - std::stoi(from.substr(0, 4));
+    if (to.substr(5) < from.substr(5)) --years;
+    return years;
+}
+
+template <class E>
+std::string joined_lower(const std::vector<E>& values, const char* sep = ", ") {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : sep) + lower_first(enum_label(v));
+    return out;
+}
+
+// The parts of the body a pattern line names (docs/report.md).
+constexpr const char* kZoneNames[] = {"feet", "lower legs", "thighs, hips or whole leg", "saddle area or lower back",
+                                      "arms, hands or face"};
+int zone_of(Region r) {
+    switch (r) {
+        case Region::Toes:
+        case Region::Sole:
+        case Region::TopOfFoot:
+        case Region::Heel:
+        case Region::InnerAnkle:
+        case Region::Ankle: return 0;
+        case Region::Shin:
+        case Region::Calf:
+        case Region::Knee: return 1;
+        case Region::ThighFront:
+        case Region::ThighBack:
+        case Region::Hip:
+        case Region::Buttock:
+        case Region::WholeLeg: return 2;
+        case Region::SaddleArea:
+        case Region::LowerBack: return 3;
+        case Region::Hand:
+        case Region::Arm:
+        case Region::Face: return 4;
+    }
+    return 0;
+}
+
+// Page 1: who, onset, questions, patterns, medicines and causes (issue #14).
+void build_page_one(ReportModel& r, ReportInputs& in) {
+    const Profile& p = in.d.profile;
+    r.paper = in.options.paper;
+    r.who = p.name.empty() ? "Name not given" : p.name;
+    if (is_valid_date(p.birth_date)) {
+        r.who += ", born " + format_date_long(p.birth_date);
+        const LocalDate ref = !in.options.generated_on.empty() ? in.options.generated_on : r.to;
+        if (auto age = years_between(p.birth_date, ref)) r.who += " (" + std::to_string(*age) + " years)";
+    }
+    r.health_number = p.health_number;
+    if (is_valid_date(p.complaint_began)) {
+        r.onset_text = "The numbness or tingling began on " + format_date_long(p.complaint_began);
+        if (is_valid_date(r.from) && p.complaint_began < r.from) {
+            const auto a = days_since_epoch(p.complaint_began), b = days_since_epoch(r.from);
+            if (a && b) {
+                const std::int64_t days = *b - *a;
+                r.onset_text += days >= 60 ? " (about " + std::to_string(days / 30) + " months before this period)"
+                                           : " (" + std::to_string(days) + " days before this period)";
+            }
+        }
+        r.onset_text += ".";
+    } else {
+        r.onset_text = "When it began: not given (the diary's first entry is " +
+                       (r.from.empty() ? std::string("none") : format_date_long(r.from)) + ").";
+    }
+    r.questions = p.questions;
+
+    // ---- Patterns: episodes alike in where + what brought them on + what eased them ----
+    struct Group {
+        std::string where, before, eased;
+        std::vector<const Episode*> eps;
+    };
+    std::vector<Group> groups;
+    for (const Episode* e : in.eps) {
+        // Where: the parts of the body touched (feet, lower legs, ...), with the side
+        // as one word; finer detail is in the appendix's body map.
+        std::set<int> zones;
+        bool left = false, right = false, middle = false;
+        for (const auto& m : e->regions) {
+            zones.insert(zone_of(m.region));
+            left = left || m.side == Side::Left || m.side == Side::Both;
+            right = right || m.side == Side::Right || m.side == Side::Both;
+            middle = middle || m.side == Side::Middle;
+        }
+        std::string where = left && right ? "Both sides" : left ? "Left" : right ? "Right" : middle ? "" : "Not marked";
+        std::string list;
+        for (int z : zones) list += (list.empty() ? "" : ", ") + std::string(kZoneNames[z]);
+        if (!list.empty()) where = where.empty() ? upper_first(list) : where + ": " + list;
+        const std::string before = e->activities.empty() ? "" : joined_lower(e->activities, " or ");
+        const std::string eased = e->reliefs.empty() ? "" : joined_lower(e->reliefs, " or ");
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+            return g.where == where && g.before == before && g.eased == eased;
+        });
+        if (it == groups.end()) groups.push_back({where, before, eased, {e}});
+        else it->eps.push_back(e);
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group& a, const Group& b) { return a.eps.size() > b.eps.size(); });
+    int rest_eps = 0, rest_groups = 0;
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        const Group& g = groups[gi];
+        if (gi >= 5) {
+            rest_eps += static_cast<int>(g.eps.size());
+            ++rest_groups;
+            continue;
+        }
+        PatternLine pl;
+        pl.episodes = static_cast<int>(g.eps.size());
+        pl.where = g.where;
+        pl.brought_on = g.before.empty() ? "nothing noted before it" : "after " + g.before;
+        std::vector<int> after, durations, numb, pain;
+        std::vector<Sensation> feels;
+        for (const Episode* e : g.eps) {
+            if (e->relief_after_min && !e->reliefs.empty()) after.push_back(*e->relief_after_min);
+            if (e->duration_min && !e->ongoing) durations.push_back(*e->duration_min);
+            if (e->numbness > 0) numb.push_back(e->numbness);
+            if (e->pain > 0) pain.push_back(e->pain);
+            for (Sensation x : e->sensations)
+                if (!contains(feels, x)) feels.push_back(x);
+        }
+        std::sort(feels.begin(), feels.end());
+        if (g.eased.empty()) pl.eased = "nothing noted that eased it";
+        else if (g.eased == lower_first(enum_label(Relief::Nothing))) pl.eased = "nothing helped";
+        else pl.eased = "eased by " + g.eased;
+        if (!after.empty()) pl.eased += " (typically within " + format_minutes(static_cast<std::int64_t>(median(after))) + ")";
+        std::string t = std::to_string(pl.episodes) + (pl.episodes == 1 ? " episode. " : " episodes. ") + pl.where +
+                        "; " + pl.brought_on + "; " + pl.eased + ".";
+        if (!feels.empty()) t += " Felt as " + joined_lower(feels) + ".";
+        if (!durations.empty()) t += " Lasted typically " + format_minutes(static_cast<std::int64_t>(median(durations))) + ".";
+        if (!numb.empty()) t += " Numbness typically " + format_score(median(numb)) + "/10.";
+        if (!pain.empty()) t += " Pain typically " + format_score(median(pain)) + "/10.";
+        const LocalDate first = local_date(g.eps.front()->start), last = local_date(g.eps.back()->start);
+        t += first == last ? " On " + format_date_long(first) + "."
+                           : " From " + format_date_long(first) + " to " + format_date_long(last) + ".";
+        pl.text = t;
+        r.patterns.push_back(std::move(pl));
+    }
+    if (rest_eps > 0)
+        r.patterns_more = "And " + std::to_string(rest_eps) + (rest_eps == 1 ? " episode" : " episodes") + " in " +
+                          std::to_string(rest_groups) + (rest_groups == 1 ? " other group." : " smaller groups.");
+
+    // ---- Medicines, with whether they helped ----
+    for (const auto& m : in.d.medicines) {
+        if (m.deleted_utc) continue;
+        BackgroundLine line;
+        line.label = m.name + (m.dose.empty() ? "" : " " + m.dose);
+        std::string detail = m.when_taken;
+        if (!m.since.empty()) detail += std::string(detail.empty() ? "" : ", ") + "since " + m.since;
+        detail += std::string(detail.empty() ? "" : "; ") +
+                  (m.helped == TriState::Yes ? "helped" : m.helped == TriState::No ? "did not help" : "whether it helped: not noted");
+        if (!m.note.empty()) detail += "; " + lower_first(m.note);
+        line.detail = detail;
+        r.medicines.push_back(std::move(line));
+    }
+
+    // ---- Causes worth discussing, worded for the doctor ----
+    // Which causes come here is the matching's call (its Fit); a serious cause that
+    // fits little is still listed, as one worth excluding.
+    const bool too_few = in.match.minimum_episodes > 0 && in.match.episodes_considered < in.match.minimum_episodes;
+    if (!too_few) {
+        for (const auto& c : in.match.causes) {
+            const bool fits = c.fit == Fit::FitsWell || c.fit == Fit::FitsPartly;
+            const bool exclude = c.fit == Fit::FitsLittle && c.serious;
+            if (!fits && !exclude) continue;
+            if (r.causes.size() >= 6) break;
+            CauseLine cl;
+            cl.name = c.name;
+            cl.fit = c.fit_text;
+            cl.worth_excluding = exclude;
+            std::string pro, con;
+            for (const auto& ev : c.evidence) {
+                std::string& out = ev.supports ? pro : con;
+                if (out.size() > 160) continue;
+                out += (out.empty() ? "" : "; ") + lower_first(ev.text);
+            }
+            // fit_label, not fit_text: the reader is the doctor, not the patient.
+            std::string t = exclude ? "Fits the diary little, but worth excluding." : std::string(fit_label(c.fit)) + ".";
+            if (!pro.empty()) t += " For: " + pro + ".";
+            if (!con.empty()) t += " Against: " + con + ".";
+            cl.text = t;
+            r.causes.push_back(std::move(cl));
+        }
+    }
+}
+
 }  // namespace
 
 ReportModel build_report(const Diary& d, const MatchResult& match, const ReportOptions& options) {
@@ -617,6 +807,7 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
     build_background(r, in);
     build_checkins(r, in);
     build_topics(r, in);
+    build_page_one(r, in);
     build_summary(r, in);
     apply_sections(r);
     return r;

@@ -102,9 +102,22 @@ CREATE TABLE tombstones (
 ) STRICT;
 )sql";
 
+// Schema 3 (issue #14; 2 is another issue's): what the doctor's report and the FHIR
+// export need about the person. The FHIR Patient id moves from a setting (outside
+// backups) into the profile, so it travels with the diary's backup.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE profile ADD COLUMN complaint_began TEXT NOT NULL DEFAULT '';
+ALTER TABLE profile ADD COLUMN health_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE profile ADD COLUMN questions TEXT NOT NULL DEFAULT '';
+ALTER TABLE profile ADD COLUMN fhir_patient_id TEXT NOT NULL DEFAULT '';
+UPDATE profile SET fhir_patient_id = COALESCE(
+    (SELECT value FROM settings WHERE key = 'export.fhir_patient_uuid' AND length(value) = 36), '');
+)sql";
+
 // Append new steps here; never edit a step that has shipped.
 constexpr Migration kMigrations[] = {
     {1, kV1},
+    {3, kV3},
 };
 
 void exec(sqlite3* db, const std::string& sql, const char* step) {

@@ -3,19 +3,24 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
 
 #include "cause_diaries.hpp"
 #include "demo_diary.hpp"
+#include "backup.hpp"
 #include "export_fixture.hpp"
+#include "export_service.hpp"
+#include "store.hpp"
 #include "fhir_export.hpp"
 #include "sample_diary.hpp"
 #include "time_util.hpp"
 
 namespace {
 
+namespace fs = std::filesystem;
 using rapidjson::Value;
 
 rapidjson::Document parse(const std::string& json) {
@@ -395,4 +400,34 @@ TEST_CASE("FHIR export honours a time range", "[fhir]") {
     int observations = 0;
     for (const auto& e : doc["entry"].GetArray()) observations += str(e["resource"], "resourceType") == "Observation";
     CHECK(observations == 2 + 1);   // E3 and E4, and E4's burning
+}
+
+// The Patient id lives in the diary (schema 3), so a backup carries it: backup,
+// restore into a new diary file, export again: the same Patient.
+TEST_CASE("FHIR Patient id travels with the backup", "[fhir][backup]") {
+    const fs::path dir = fs::temp_directory_path() / ("nd-fhir-id-" + nd::new_uuid());
+    fs::create_directories(dir);
+    std::string first, backup;
+    {
+        auto store = nd::Store::open((dir / "a.db").string());
+        store->replace_diary(nd::test::export_diary());
+        nd::ExportSpec spec;
+        spec.kind = nd::ExportKind::Fhir;
+        first = str(parse(nd::build_export_output(*store, nd::Catalog{}, spec).bytes)["entry"][0], "fullUrl");
+        // The same diary exports the same Patient again.
+        CHECK(str(parse(nd::build_export_output(*store, nd::Catalog{}, spec).bytes)["entry"][0], "fullUrl") == first);
+        CHECK(store->profile().fhir_patient_id == first.substr(9));
+        backup = nd::write_backup(store->load_diary());
+    }
+    auto restored = nd::Store::open((dir / "b.db").string());   // a new diary: no settings of the old one
+    nd::restore_backup(*restored, backup, nd::RestoreMode::Replace);
+    nd::ExportSpec spec;
+    spec.kind = nd::ExportKind::Fhir;
+    const auto doc = parse(nd::build_export_output(*restored, nd::Catalog{}, spec).bytes);
+    CHECK(str(doc["entry"][0], "fullUrl") == first);
+    // Every Observation points at it.
+    for (const auto& e : doc["entry"].GetArray())
+        if (str(e["resource"], "resourceType") == "Observation") CHECK(str(e["resource"]["subject"], "reference") == first);
+    std::error_code ec;
+    fs::remove_all(dir, ec);
 }

@@ -263,7 +263,7 @@ std::string section_ids() {
 }
 
 std::uint32_t parse_sections(const std::vector<std::string>& texts) {
-    if (texts.empty()) return nd::kSectionAll;
+    if (texts.empty()) return nd::kSectionDefault;   // page 1 and the figures; the full table when asked
     std::uint32_t bits = 0;
     for (const auto& text : texts) {
         std::size_t start = 0;
@@ -294,6 +294,11 @@ int run_report(const Args& a, Context& ctx) {
     spec.to = range.to;
     spec.sections = parse_sections(a.all("--sections"));
     spec.generated_on = nd::local_date({ctx.now, ctx.offset_min});
+    if (auto p = a.get("--paper")) {
+        if (*p == "a4") spec.paper = nd::Paper::A4;
+        else if (*p == "letter") spec.paper = nd::Paper::Letter;
+        else throw UsageError("--paper: '" + *p + "' is not a4 or letter");
+    }
 #ifdef ND_HAVE_REPORT_PDF
     const nd::Catalog catalog =
         a.get("--catalog") ? nd::load_catalog_file(*a.get("--catalog")) : nd::load_default_catalog();
@@ -371,13 +376,15 @@ std::vector<Command> export_commands() {
           {"nd export-fhir diary-fhir.json", "nd export-fhir - --from 2026-01-01"}},
          run_export_fhir},
         {{"report", "FILE", "Write the doctor's report as a PDF",
-          "Page 1 is a one-minute summary (episodes per week, where, how far up, sensations,\n"
-          "severity, warning signs, background, topics to discuss), then the episode table and\n"
-          "the notes. Sections: " + section_ids() + ".\n"
+          "Page 1 is the doctor's 30-second summary: who and when, every warning sign, your\n"
+          "questions, at most five patterns, medicines, causes worth discussing (docs/report.md).\n"
+          "The figures follow; the episode table and notes when asked (--sections all).\n"
+          "Warning signs are always included. Sections: " + section_ids() + ".\n"
           "The file is not encrypted.",
           {kFrom,
            kTo,
-           {"--sections", "LIST", "the sections to include, comma-separated (default: all)", true},
+           {"--sections", "LIST", "the sections to include, comma-separated (default: all but episodes and notes)", true},
+           {"--paper", "SIZE", "a4 (default) or letter"},
            {"--catalog", "PATH", "use another cause catalog file"},
            kForce},
           1, 1,
