@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "atomic_file.hpp"
+#include "csv_records.hpp"
 #include "fhir_export.hpp"
 #include "matching.hpp"
 #include "store.hpp"
@@ -45,7 +46,12 @@ ExportOutput build_export_output(Store& store, const Catalog& catalog, const Exp
         case ExportKind::Csv: {
             const Diary d = load_export_range(store, spec.from, spec.to);
             out.episodes = live_episodes(d);
-            out.bytes = diary_to_csv(d, spec.csv);
+            switch (spec.csv_table) {
+                case CsvTable::Episodes: out.bytes = diary_to_csv(d, spec.csv); break;
+                case CsvTable::CheckIns: out.bytes = checkins_to_csv(d.checkins, spec.csv); break;
+                case CsvTable::Medicines: out.bytes = medicines_to_csv(d.medicines, spec.csv); break;
+                case CsvTable::Background: out.bytes = background_to_csv(d.facts, spec.csv); break;
+            }
             return out;
         }
         case ExportKind::Fhir: {

@@ -23,6 +23,8 @@ namespace nd {
 class Store;
 
 enum class ExportKind : std::uint8_t { Pdf, Csv, Fhir };
+// Which CSV file (each record kind is its own file; csv_records.hpp).
+enum class CsvTable : std::uint8_t { Episodes, CheckIns, Medicines, Background };
 
 using PdfRenderer = std::function<std::string(const ReportModel&)>;
 
@@ -34,6 +36,7 @@ struct ExportSpec {
     Paper paper = Paper::A4;                  // PDF: A4 or US Letter
     
     CsvOptions csv;                           // CSV
+    CsvTable csv_table = CsvTable::Episodes;  // CSV: which record kind
 };
 
 struct ExportOutput {

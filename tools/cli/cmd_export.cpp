@@ -169,9 +169,19 @@ int run_export_csv(const Args& a, Context& ctx) {
     spec.from = range.from;
     spec.to = range.to;
     spec.csv.bom = !a.has("--no-bom");
+    std::string what = "episodes";
+    if (auto w = a.get("--what")) {
+        what = *w;
+        if (what == "episodes") spec.csv_table = nd::CsvTable::Episodes;
+        else if (what == "checkins") spec.csv_table = nd::CsvTable::CheckIns;
+        else if (what == "medicines") spec.csv_table = nd::CsvTable::Medicines;
+        else if (what == "background") spec.csv_table = nd::CsvTable::Background;
+        else throw UsageError("--what: '" + what + "' is not episodes, checkins, medicines or background");
+    }
     const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
     const std::string where = write_output(a, out, o.bytes);
-    msg(out) << "Wrote " << count(o.episodes, "episode", "episodes") << " as CSV to " << where << "\n"
+    msg(out) << "Wrote " << (what == "episodes" ? count(o.episodes, "episode", "episodes") : "the " + what)
+             << " as CSV to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
 }
@@ -354,7 +364,8 @@ std::vector<Command> export_commands() {
           "One row per episode, oldest first, RFC 4180, UTF-8 with a byte order mark, ISO 8601\n"
           "times with the UTC offset; lists joined with ';'. Columns: see docs/cli.md.\n"
           "The file is not encrypted. FILE '-' writes to standard output.",
-          {kFrom, kTo, {"--no-bom", "", "leave out the UTF-8 byte order mark"}, kForce},
+          {kFrom, kTo, {"--no-bom", "", "leave out the UTF-8 byte order mark"},
+           {"--what", "KIND", "episodes (default), checkins, medicines or background: each its own file"}, kForce},
           1, 1,
           {"nd export-csv episodes.csv", "nd export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
          run_export_csv},
