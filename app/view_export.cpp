@@ -72,7 +72,7 @@ struct FormatInfo {
 
 constexpr FormatInfo kFormats[] = {
     {ExportFormat::Pdf, "format:pdf", ND_ICON_FILE_TEXT, "Report for your doctor (PDF)",
-     "A short report a doctor can read in a minute: a summary, charts, and every episode."},
+     "Page 1 is a summary a doctor can read in 30 seconds; the figures follow, every episode if you choose."},
     {ExportFormat::Csv, "format:csv", ND_ICON_LIST_UL, "Spreadsheet (CSV)",
      "One row per episode. Opens in Excel, LibreOffice or Numbers."},
     {ExportFormat::Fhir, "format:fhir", ND_ICON_USER_MD, "For health systems (FHIR R4)",
