@@ -58,7 +58,7 @@ void draw_profile(AppState& s, BackgroundPage& pg) {
     if (text_field(s, "Name", pg.profile.name)) pg.profile_dirty = true;
     if (date_field(s, "Birth date", pg.profile.birth_date)) pg.profile_dirty = true;
     if (text_field(s, "Health-service number", pg.profile.health_number, "e.g. your NHS number")) pg.profile_dirty = true;
-    if (date_field(s, "When did the numbness or tingling begin?", pg.profile.complaint_began)) pg.profile_dirty = true;
+    if (date_field(s, "When it first began", pg.profile.complaint_began)) pg.profile_dirty = true;
     // Questions for my doctor: printed on the report's first page.
     ImGui::TextUnformatted("Questions for my doctor");
     int remove = -1;
