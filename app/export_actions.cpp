@@ -4,9 +4,7 @@
 #include <filesystem>
 
 #include "atomic_file.hpp"
-#include "csv_export.hpp"
-#include "fhir_export.hpp"
-#include "matching.hpp"
+#include "export_service.hpp"
 #include "store.hpp"
 #include "time_util.hpp"
 
@@ -17,9 +15,6 @@
 namespace nd::app {
 
 namespace {
-
-// One Patient id per diary (shared with the CLI), so every export of the same person shares it.
-constexpr const char* kFhirPatientSetting = "export.fhir_patient_uuid";
 
 std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -36,13 +31,6 @@ std::string period_words(const LocalDate& from, const LocalDate& to) {
     if (from.empty()) return "up to " + format_date_long(to);
     if (to.empty()) return "from " + format_date_long(from);
     return format_date_long(from) + " to " + format_date_long(to);
-}
-
-std::string fhir_patient(Store& store) {
-    if (auto id = store.setting(kFhirPatientSetting); id && is_uuid(*id)) return *id;
-    std::string id = new_uuid();
-    store.set_setting(kFhirPatientSetting, id);
-    return id;
 }
 
 }  // namespace
@@ -99,43 +87,33 @@ std::string checked_file_name(const std::string& name_in, ExportFormat f, std::s
 }
 
 std::string build_export(Store& store, const Catalog& catalog, const ExportRequest& r) {
-    const Diary d = store.load_diary();
-    switch (r.format) {
-        case ExportFormat::Csv: return diary_to_csv(diary_in_range(d, r.from, r.to));
-        case ExportFormat::Fhir: {
-            FhirOptions options;
-            options.patient_uuid = fhir_patient(store);
-            return diary_to_fhir_json(diary_in_range(d, r.from, r.to), options);
-        }
-        case ExportFormat::Backup: {
-            BackupOptions options;
-            if (r.password && !r.password->empty()) options.password = r.password;
-            options.kdf = r.kdf;
-            return write_backup(d, options);
-        }
-        case ExportFormat::Pdf: {
-#ifdef ND_HAVE_PDF
-            ReportOptions options;
-            options.from = r.from;
-            options.to = r.to;
-            options.sections = r.sections;
-            options.generated_on = r.today;
-            const MatchResult m = match(catalog, diary_in_range(d, r.from, r.to));
-            return render_report_pdf(build_report(d, m, options));
-#else
-            (void)catalog;
-            throw std::runtime_error("This version of the app cannot make the PDF report; the desktop app can.");
-#endif
-        }
+    if (r.format == ExportFormat::Backup) {
+        BackupOptions options;
+        if (r.password && !r.password->empty()) options.password = r.password;
+        options.kdf = r.kdf;
+        return write_backup(store.load_diary(), options);
     }
-    throw std::logic_error("unknown export format");
+    // Everything else goes through the core's one export path (shared with the CLI).
+    ExportSpec spec;
+    spec.kind = r.format == ExportFormat::Pdf ? ExportKind::Pdf : r.format == ExportFormat::Csv ? ExportKind::Csv
+                                                                                                 : ExportKind::Fhir;
+    spec.from = r.from;
+    spec.to = r.to;
+    spec.sections = r.sections;
+    spec.generated_on = r.today;
+    spec.paper = r.paper;
+    PdfRenderer render;
+#ifdef ND_HAVE_PDF
+    render = [](const ReportModel& m) { return render_report_pdf(m); };
+#endif
+    return build_export_output(store, catalog, spec, render).bytes;
 }
 
 ExportResult write_export(Store& store, const Catalog& catalog, const ExportRequest& r, const std::string& path) {
     ExportResult out;
     try {
         const std::string bytes = build_export(store, catalog, r);
-        write_file_atomic(path, bytes);
+        write_export_file(path, bytes);
         out.ok = true;
         out.path = path;
         if (r.format == ExportFormat::Backup) {

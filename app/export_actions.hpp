@@ -38,7 +38,8 @@ std::string checked_file_name(const std::string& name, ExportFormat f, std::stri
 struct ExportRequest {
     ExportFormat format = ExportFormat::Csv;
     LocalDate from, to;                      // local dates, inclusive; empty: open (not used by backups)
-    std::uint32_t sections = kSectionAll;    // PDF report
+    std::uint32_t sections = kSectionDefault;   // PDF report
+    Paper paper = Paper::A4;                    // PDF report
     LocalDate today;                         // the report's "generated on"
     std::optional<std::string> password;     // backup: set and non-empty = encrypted
     KdfLimits kdf;                           // backup: Argon2id cost (tests lower it)

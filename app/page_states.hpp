@@ -127,6 +127,7 @@ struct BackgroundPage {
     std::uint64_t profile_revision = ~0ull;
     bool profile_dirty = false;
     std::string profile_error;
+    std::string new_question;              // "questions for my doctor": the line being typed
     std::optional<FactDraft> fact;         // set: the fact form is open (new or edit)
     std::optional<MedicineDraft> medicine;
 };
@@ -151,7 +152,8 @@ struct ExportPageState {
     bool restoring = false;                // "Bring back a backup" chosen instead of a format
     ExportRange range = ExportRange::Days90;
     std::string from_text, to_text;        // Custom: "YYYY-MM-DD"
-    std::uint32_t sections = kSectionAll;  // PDF report
+    std::uint32_t sections = kSectionDefault;  // PDF report: page 1 and the figures (table and notes optional)
+    int paper = 0;                         // PDF report: 0 A4, 1 US Letter
     bool show_sections = false;            // phone: the parts' chips are folded away until asked for
     bool use_password = false;             // backup
     std::string password, password_again;

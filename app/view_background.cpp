@@ -57,12 +57,44 @@ void draw_profile(AppState& s, BackgroundPage& pg) {
     muted_text("Optional. Shown on the report for your doctor.");
     if (text_field(s, "Name", pg.profile.name)) pg.profile_dirty = true;
     if (date_field(s, "Birth date", pg.profile.birth_date)) pg.profile_dirty = true;
+    if (text_field(s, "Health-service number", pg.profile.health_number, "e.g. your NHS number")) pg.profile_dirty = true;
+    if (date_field(s, "When it first began", pg.profile.complaint_began)) pg.profile_dirty = true;
+    // Questions for my doctor: printed on the report's first page.
+    ImGui::TextUnformatted("Questions for my doctor");
+    int remove = -1;
+    for (std::size_t i = 0; i < pg.profile.questions.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TextWrapped("%zu. %s", i + 1, pg.profile.questions[i].c_str());
+        if (chip(s, "Remove##question", false)) remove = static_cast<int>(i);
+        record_item(s, "question:remove:" + std::to_string(i));
+        ImGui::PopID();
+    }
+    if (remove >= 0) {
+        pg.profile.questions.erase(pg.profile.questions.begin() + remove);
+        pg.profile_dirty = true;
+    }
+    text_field(s, "New question", pg.new_question, "e.g. Could this come from my back?");
+    if (chip(s, ND_ICON_PLUS " Add the question##question", false)) {
+        std::string q = pg.new_question;
+        for (char& c : q)
+            if (c == '\n' || c == '\r') c = ' ';
+        while (!q.empty() && q.back() == ' ') q.pop_back();
+        if (!q.empty() && pg.profile.questions.size() < 50) {
+            pg.profile.questions.push_back(q);
+            pg.new_question.clear();
+            pg.profile_dirty = true;
+        }
+    }
+    record_item(s, "question:add");
     error_text(pg.profile_error);
     ImGui::BeginDisabled(!pg.profile_dirty);
     if (big_button(s, ND_ICON_CHECK " Save##profile", 0)) {
         pg.profile_error = date_problem(pg.profile.birth_date, true);
         if (pg.profile_error.empty() && pg.profile.birth_date > local_date(s.now_local()))
             pg.profile_error = "The birth date is in the future. Please check it.";
+        if (pg.profile_error.empty()) pg.profile_error = date_problem(pg.profile.complaint_began, true);
+        if (pg.profile_error.empty() && pg.profile.complaint_began > local_date(s.now_local()))
+            pg.profile_error = "The date the numbness began is in the future. Please check it.";
         if (pg.profile_error.empty() && s.run(set_profile_command(s.diary.profile, pg.profile))) {
             pg.profile_dirty = false;
             s.show_toast("Saved");

@@ -3,7 +3,8 @@
 // (optionally protected with a password); and bringing a backup back (combine
 // or replace, all or nothing). Choose the dates, the report's parts, the format
 // and where it goes (the in-app folder picker, starting in Documents), then
-// Export. The work itself is in export_actions.* (no UI there).
+// Export. The work itself is in export_actions.* (no UI there); bringing a
+// backup back is drawn by view_restore.cpp.
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include <imgui_stdlib.h>
 
 #include "export_actions.hpp"
+#include "export_view_parts.hpp"
 #include "folder_picker.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
@@ -26,6 +28,37 @@
 namespace nd::app {
 
 namespace fs = std::filesystem;
+
+// Shared with view_restore.cpp (export_view_parts.hpp).
+std::string folder_of(AppState& s, const ExportPageState& pg) {
+    if (!pg.folder.empty()) return pg.folder;
+    return s.services ? s.services->documents_dir() : std::string();
+}
+
+void danger_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+// A numbered step heading: "1  What would you like to make?"
+void step_heading(AppState& s, int n, const char* text) {
+    const std::string t = std::to_string(n) + "   " + text;
+    heading(s, t.c_str());
+}
+
+bool password_field(AppState& s, const char* label, std::string& value, const char* hint) {
+    const char* hidden = std::strstr(label, "##");
+    ImGui::TextUnformatted(label, hidden ? hidden : nullptr);
+    push_touch_frame();
+    ImGui::SetNextItemWidth(s.narrow ? -1.0f : std::min(ImGui::GetContentRegionAvail().x, 420.0f * s.display_scale));
+    const std::string id = std::string("##") + label;
+    const bool changed = ImGui::InputTextWithHint(id.c_str(), hint, &value, ImGuiInputTextFlags_Password);
+    pop_touch_frame();
+    record_item(s, std::string("field:") + label);
+    return changed;
+}
+
 
 namespace {
 
@@ -39,7 +72,7 @@ struct FormatInfo {
 
 constexpr FormatInfo kFormats[] = {
     {ExportFormat::Pdf, "format:pdf", ND_ICON_FILE_TEXT, "Report for your doctor (PDF)",
-     "A short report a doctor can read in a minute: a summary, charts, and every episode."},
+     "Page 1 is a summary a doctor can read in 30 seconds; the figures follow, every episode if you choose."},
     {ExportFormat::Csv, "format:csv", ND_ICON_LIST_UL, "Spreadsheet (CSV)",
      "One row per episode. Opens in Excel, LibreOffice or Numbers."},
     {ExportFormat::Fhir, "format:fhir", ND_ICON_USER_MD, "For health systems (FHIR R4)",
@@ -63,7 +96,6 @@ constexpr SectionInfo kSectionChoices[] = {
     {kSectionBodyMap, "Where on the body##sec"},
     {kSectionSensations, "Feelings and triggers##sec"},
     {kSectionSeverity, "Strength over time##sec"},
-    {kSectionRedFlags, "Warning signs##sec"},
     {kSectionBackground, "Health background##sec"},
     {kSectionCheckIns, "Daily check-ins##sec"},
     {kSectionTopics, "Topics to discuss##sec"},
@@ -85,10 +117,6 @@ const char* format_noun(ExportFormat f) {
     return "The file";
 }
 
-std::string folder_of(AppState& s, const ExportPageState& pg) {
-    if (!pg.folder.empty()) return pg.folder;
-    return s.services ? s.services->documents_dir() : std::string();
-}
 
 LocalDate today_of(const AppState& s) { return local_date(s.now_local()); }
 
@@ -125,17 +153,7 @@ bool chosen_range(const ExportPageState& pg, const LocalDate& today, LocalDate& 
     return true;
 }
 
-void danger_text(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-}
 
-// A numbered step heading: "1  What would you like to make?"
-void step_heading(AppState& s, int n, const char* text) {
-    const std::string t = std::to_string(n) + "   " + text;
-    heading(s, t.c_str());
-}
 
 // A tall radio row: a circle, a bold title and a wrapped description.
 bool format_row(AppState& s, const FormatInfo& f, bool selected, bool enabled, const char* why_not) {
@@ -185,17 +203,6 @@ bool format_row(AppState& s, const FormatInfo& f, bool selected, bool enabled, c
     return pressed && enabled;
 }
 
-bool password_field(AppState& s, const char* label, std::string& value, const char* hint) {
-    const char* hidden = std::strstr(label, "##");
-    ImGui::TextUnformatted(label, hidden ? hidden : nullptr);
-    push_touch_frame();
-    ImGui::SetNextItemWidth(s.narrow ? -1.0f : std::min(ImGui::GetContentRegionAvail().x, 420.0f * s.display_scale));
-    const std::string id = std::string("##") + label;
-    const bool changed = ImGui::InputTextWithHint(id.c_str(), hint, &value, ImGuiInputTextFlags_Password);
-    pop_touch_frame();
-    record_item(s, std::string("field:") + label);
-    return changed;
-}
 
 // The web version: exports leave as downloads, there is no folder to choose.
 bool downloads(const AppState& s) { return s.services && s.services->exports_are_downloads(); }
@@ -276,14 +283,18 @@ void draw_sections(AppState& s, ExportPageState& pg, int step) {
                                                  : std::to_string(chosen) + " of " + std::to_string(total) + " parts.";
         muted_text(said.c_str());
         if (chip(s, "Choose the parts##secshow", false)) pg.show_sections = true;
-        if (chosen == 0) danger_text("Choose at least one part for the report.");
+        if ((pg.sections & kSectionAll & ~kSectionRedFlags) == 0) danger_text("Choose at least one part for the report.");
         return;
     }
+    // Warning signs are not a choice: every report lists them all (issue #14).
+    muted_text(ND_ICON_WARNING "  Warning signs are always in the report.");
+    static constexpr const char* kPapers[] = {"A4", "US Letter"};
+    segmented(s, "paper", pg.paper, kPapers);
     for (const SectionInfo& sec : kSectionChoices) {
         const bool on = (pg.sections & sec.bit) != 0;
         if (chip(s, sec.label, on)) pg.sections ^= sec.bit;
     }
-    if ((pg.sections & kSectionAll) == 0) danger_text("Choose at least one part for the report.");
+    if ((pg.sections & kSectionAll & ~kSectionRedFlags) == 0) danger_text("Choose at least one part for the report.");
 }
 
 void draw_password(AppState& s, ExportPageState& pg, int step) {
@@ -345,13 +356,14 @@ bool prepare(AppState& s, ExportPageState& pg, ExportRequest& request, std::stri
     request.format = pg.format;
     request.today = today_of(s);
     request.sections = pg.sections;
+    request.paper = pg.paper == 1 ? Paper::Letter : Paper::A4;
     request.kdf = pg.kdf;
     std::string problem;
     if (pg.format != ExportFormat::Backup && !chosen_range(pg, request.today, request.from, request.to, problem)) {
         pg.error = problem;
         return false;
     }
-    if (pg.format == ExportFormat::Pdf && (pg.sections & kSectionAll) == 0) {
+    if (pg.format == ExportFormat::Pdf && (pg.sections & kSectionAll & ~kSectionRedFlags) == 0) {
         pg.error = "Choose at least one part for the report.";
         return false;
     }
@@ -495,130 +507,6 @@ void draw_done(AppState& s, ExportPageState& pg) {
     }
     record_item(s, "export:open_folder");
     ImGui::EndDisabled();
-    end_card();
-}
-
-// ---- Restore --------------------------------------------------------------------------
-
-void pick_restore_file(AppState& s, ExportPageState& pg, const std::string& path) {
-    pg.restore_path = path;
-    pg.restore_password.clear();
-    pg.restore_confirm = false;
-    pg.restore_done.clear();
-    const BackupCheck c = check_backup_file(path);
-    pg.restore_file_ok = c.ok;
-    pg.restore_encrypted = c.encrypted;
-    pg.restore_error = c.ok ? "" : c.error;
-    (void)s;
-}
-
-void run_restore(AppState& s, ExportPageState& pg) {
-    const RestoreMode mode = pg.restore_mode == 0 ? RestoreMode::Merge : RestoreMode::Replace;
-    std::optional<std::string> password;
-    if (pg.restore_encrypted) password = pg.restore_password;
-    const RestoreOutcome r = restore_from_file(*s.store, pg.restore_path, mode, password);
-    if (!r.ok) {
-        pg.restore_error = r.message;
-        if (r.password_needed) pg.restore_encrypted = true;
-        s.show_toast("Nothing was changed", 4.0);
-        return;
-    }
-    // Undo cannot take a restore back, and its commands refer to records that may be gone.
-    s.undo_stack.clear();
-    s.refresh();
-    s.pages.diary.editing.reset();
-    s.pages.checkin.loaded = false;
-    pg.restore_done = r.message;
-    pg.restore_error.clear();
-    pg.restore_path.clear();
-    pg.restore_password.clear();
-    pg.restore_file_ok = false;
-    s.show_toast(mode == RestoreMode::Merge ? "The backup was combined with your diary" : "Your diary was restored");
-}
-
-void draw_restore(AppState& s, ExportPageState& pg) {
-    const Palette& p = palette();
-    begin_card("##restore");
-    step_heading(s, 2, "Which backup should come back?");
-    muted_text("Choose a backup file made with this app (its name ends in .ndbackup).");
-    if (!pg.restore_done.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, p.success);
-        ImGui::TextWrapped(ND_ICON_CHECK_CIRCLE "  %s", pg.restore_done.c_str());
-        ImGui::PopStyleColor();
-    }
-    if (pg.restore_path.empty()) {
-        if (big_button(s, ND_ICON_FOLDER_OPEN " Choose a backup file##restore", s.narrow ? -1.0f : 0.0f,
-                       ButtonKind::Secondary)) {
-            const std::string docs = s.services ? s.services->documents_dir() : "";
-            open_folder_picker(pg.picker, folder_of(s, pg), docs, "Which backup should come back?", true,
-                               {"ndbackup", "json"});
-            pg.picker_for_restore = true;
-        }
-        record_item(s, "restore:choose");
-        end_card();
-        return;
-    }
-    ImGui::TextUnformatted(ND_ICON_FILE_TEXT);
-    ImGui::SameLine();
-    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
-    ImGui::TextWrapped("%s", fs::path(pg.restore_path).filename().string().c_str());
-    if (s.fonts.bold) ImGui::PopFont();
-    muted_text(fs::path(pg.restore_path).parent_path().string().c_str());
-    if (!pg.restore_error.empty()) danger_text(pg.restore_error);
-
-    if (pg.restore_file_ok && !pg.restore_working) {
-        if (pg.restore_encrypted) {
-            muted_text("This backup is protected with a password.");
-            if (password_field(s, "Password of the backup##restore", pg.restore_password, "")) pg.restore_confirm = false;
-        }
-        step_heading(s, 3, "Combine or replace?");
-        static constexpr const char* kModes[] = {"Combine", "Replace"};
-        if (segmented(s, "restoremode", pg.restore_mode, kModes)) pg.restore_confirm = false;
-        muted_text(pg.restore_mode == 0
-                       ? "Keeps everything from your diary and from the backup. Where the same entry was changed in "
-                         "both, the newest change wins; entries deleted later stay deleted."
-                       : "Your diary becomes exactly the backup. Anything entered since the backup was made is lost.");
-    }
-
-    if (pg.restore_working) {
-        ImGui::BeginDisabled();
-        big_button(s, ND_ICON_CLOCK " Restoring...##restore", s.narrow ? -1.0f : 0.0f);
-        ImGui::EndDisabled();
-    } else if (pg.restore_confirm) {
-        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        ImGui::TextWrapped("%s", pg.restore_mode == 0
-                                     ? "Combine this backup with your diary now? Undo cannot take this back."
-                                     : "Replace your whole diary with this backup now? Anything not in the backup is "
-                                       "lost, and undo cannot take this back.");
-        ImGui::PopStyleColor();
-        if (big_button(s, pg.restore_mode == 0 ? "Yes, combine them##restore" : "Yes, replace my diary##restore",
-                       s.narrow ? -1.0f : 0.0f, pg.restore_mode == 0 ? ButtonKind::Primary : ButtonKind::Danger)) {
-            pg.restore_confirm = false;
-            pg.restore_error.clear();
-            pg.restore_working = 1;
-        }
-        record_item(s, "restore:yes");
-        if (!s.narrow) ImGui::SameLine();
-        if (big_button(s, "No, go back##restore", s.narrow ? -1.0f : 0.0f, ButtonKind::Quiet))
-            pg.restore_confirm = false;
-        record_item(s, "restore:no");
-    } else {
-        ImGui::BeginDisabled(!pg.restore_file_ok || (pg.restore_encrypted && pg.restore_password.empty()));
-        if (big_button(s, ND_ICON_HISTORY " Restore##restore", s.narrow ? -1.0f : 0.0f)) {
-            pg.restore_confirm = true;
-            pg.restore_done.clear();
-        }
-        record_item(s, "restore:go");
-        ImGui::EndDisabled();
-        if (!s.narrow) ImGui::SameLine();
-        if (big_button(s, "Choose another file##restore", s.narrow ? -1.0f : 0.0f, ButtonKind::Quiet)) {
-            open_folder_picker(pg.picker, fs::path(pg.restore_path).parent_path().string(),
-                               s.services ? s.services->documents_dir() : "", "Which backup should come back?", true,
-                               {"ndbackup", "json"});
-            pg.picker_for_restore = true;
-        }
-        record_item(s, "restore:other");
-    }
     end_card();
 }
 

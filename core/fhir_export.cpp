@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <tuple>
 #include <vector>
 
 #include "enum_names.hpp"
@@ -226,34 +227,125 @@ private:
     W& w_;
 };
 
-struct Finding {
+// ---- Codes (docs/fhir.md lists each with its source) ----
+
+struct Code {
+    const char* system;   // nullptr: no code, text only
     const char* code;
     const char* display;
 };
+constexpr Code kNoCode{nullptr, nullptr, nullptr};
 
-Finding finding_of(const Episode& e) {
-    const bool numb = contains(e.sensations, Sensation::Numbness) || (e.sensations.empty() && e.numbness.value_or(0) > 0);
-    const bool tingle = contains(e.sensations, Sensation::Tingling) || contains(e.sensations, Sensation::Burning);
-    if (!numb && tingle) return {"91019004", "Paresthesia"};
-    return {"44077006", "Numbness"};
-}
-
-std::string body_site_text(const Episode& e) {
-    std::string out;
-    for (const auto& m : e.regions) {
-        if (!out.empty()) out += ", ";
-        out += describe(m);
+// The SNOMED CT finding of a sensation (the symptom an Observation is about).
+Code finding_of(Sensation s) {
+    switch (s) {
+        case Sensation::Numbness: return {kSnomed, "44077006", "Numbness"};
+        case Sensation::Tingling: return {kSnomed, "91019004", "Paresthesia"};
+        case Sensation::Burning: return {kSnomed, "90673000", "Burning sensation"};
+        case Sensation::ShootingPain:
+        case Sensation::Pain: return {kSnomed, "22253000", "Pain"};
+        case Sensation::Cramping: return {kSnomed, "55300003", "Cramp"};
+        case Sensation::Weakness: return {kSnomed, "26544005", "Muscle weakness"};
     }
-    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-    return out;
+    return kNoCode;
 }
+
+// The main sensation of an episode: numbness when it was rated above 0 (or the
+// only thing marked); else the first other sensation in this order. An episode
+// of cramp with numbness 0/10 is a cramp, not numbness.
+Sensation main_sensation(const Episode& e) {
+    if (e.numbness.value_or(0) > 0 && (e.sensations.empty() || contains(e.sensations, Sensation::Numbness))) return Sensation::Numbness;
+    for (Sensation s : {Sensation::Tingling, Sensation::Burning, Sensation::Cramping, Sensation::ShootingPain,
+                        Sensation::Pain, Sensation::Weakness, Sensation::Numbness})
+        if (contains(e.sensations, s)) return s;
+    return e.pain.value_or(0) > 0 ? Sensation::Pain : Sensation::Numbness;
+}
+
+bool is_pain(Sensation s) {
+    return s == Sensation::Pain || s == Sensation::ShootingPain || s == Sensation::Cramping || s == Sensation::Burning;
+}
+
+// The 0-10 score that belongs to a sensation: pain for the painful ones.
+// 0 when the person did not rate it (then no severity is written).
+int score_of(const Episode& e, Sensation s) {
+    return is_pain(s) ? e.pain.value_or(0) : s == Sensation::Numbness ? e.numbness.value_or(0) : 0;
+}
+
+// SNOMED CT severity (the IG's SeverityCodes: is-a 272141005 Severities) of a 0-10 score.
+Code severity_code(int score) {
+    if (score <= 3) return {kSnomed, "255604002", "Mild"};
+    if (score <= 6) return {kSnomed, "6736007", "Moderate"};
+    return {kSnomed, "24484000", "Severe"};
+}
+
+// A body structure, and its left / right form where SNOMED CT has one.
+struct Site {
+    Code structure;
+    const char* left;
+    const char* right;
+};
+Site site_of(Region r) {
+    switch (r) {
+        case Region::Toes: return {{kSnomed, "29707007", "Toe structure"}, nullptr, nullptr};
+        case Region::Sole:
+        case Region::TopOfFoot:
+        case Region::Heel: return {{kSnomed, "56459004", "Foot structure"}, nullptr, nullptr};
+        case Region::InnerAnkle:
+        case Region::Ankle: return {{kSnomed, "344001", "Ankle region structure"}, "51636004", "6685009"};
+        case Region::Shin: return {{kSnomed, "30021000", "Lower leg structure"}, nullptr, nullptr};
+        case Region::Calf: return {{kSnomed, "53840002", "Structure of calf of leg"}, "722115008", "722116009"};
+        case Region::Knee: return {{kSnomed, "72696002", "Knee region structure"}, "82169009", "6757004"};
+        case Region::ThighFront:
+        case Region::ThighBack: return {{kSnomed, "68367000", "Thigh structure"}, "61396006", "11207009"};
+        case Region::Hip: return {{kSnomed, "29836001", "Hip region structure"}, "287679003", "287579007"};
+        case Region::WholeLeg: return {{kSnomed, "61685007", "Lower limb structure"}, "32153003", "62175007"};
+        case Region::Hand: return {{kSnomed, "85562004", "Hand structure"}, nullptr, nullptr};
+        case Region::Arm: return {{kSnomed, "53120007", "Upper limb structure"}, "80768000", "6921000"};
+        case Region::Face: return {{kSnomed, "89545001", "Face structure"}, nullptr, nullptr};
+        case Region::Buttock:
+        case Region::SaddleArea:
+        case Region::LowerBack: return {kNoCode, nullptr, nullptr};   // text only (docs/fhir.md)
+    }
+    return {kNoCode, nullptr, nullptr};
+}
+
+// SNOMED CT laterality qualifier values (attribute 272741003 |Laterality|).
+const char* laterality_code(Side s) {
+    switch (s) {
+        case Side::Left: return "7771000";
+        case Side::Right: return "24028007";
+        case Side::Both: return "51440002";
+        case Side::Middle: return nullptr;
+    }
+    return nullptr;
+}
+
+// A red-flag sign as a finding, where a code was checked (else text only).
+Code sign_finding(Sign s) {
+    switch (s) {
+        case Sign::LegWeakness:
+        case Sign::ArmWeakness: return {kSnomed, "26544005", "Muscle weakness"};
+        case Sign::Confusion: return {kSnomed, "286933003", "Confusional state"};
+        default: return kNoCode;
+    }
+}
+
+// Speed of onset: the two codes of the IG's SpeedOfOnset value set.
+Code onset_code(Onset o) {
+    if (o == Onset::Sudden) return {kSnomed, "385315009", "Sudden onset"};
+    if (o == Onset::Gradual) return {kSnomed, "61751001", "Gradual onset"};
+    return kNoCode;
+}
+
+// ICF codes (the IG's FunctionalClassification) for the effects the diary asks about.
+constexpr const char* kIcf = "http://hl7.org/fhir/sid/icf";
 
 const char* effect_text(int v) {
     switch (v) {
-        case 1: return "a little";
-        case 2: return "a lot";
-        case 3: return "could not";
-        default: return "none";
+        case 1: return "A little";
+        case 2: return "A lot";
+        case 3: return "Could not";
+        default: return "None";
     }
 }
 
@@ -261,28 +353,100 @@ std::string observation_url(const Episode& e) {
     return "urn:uuid:" + (is_uuid(e.id) ? e.id : derived_uuid("nd-episode:" + e.id));
 }
 
+std::string xml_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// text: the generated narrative every resource carries (dom-6), one XHTML div.
 template <class W>
-void write_component_text(Json<W>& j, const char* loinc, const char* code_text, std::string_view value_text) {
-    j.begin_object();
-    j.codeable("code", loinc ? kLoinc : nullptr, loinc, nullptr, code_text);
-    j.codeable("valueCodeableConcept", nullptr, nullptr, nullptr, value_text);
+void write_narrative(Json<W>& j, const std::string& plain) {
+    j.begin_object("text");
+    j.str("status", "generated");
+    j.str("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + xml_escape(plain) + "</p></div>");
     j.end_object();
 }
 
 template <class W>
-void write_component_int(Json<W>& j, const char* loinc, const char* code_text, int value) {
+void write_code(Json<W>& j, const char* key, const Code& c, std::string_view text) {
+    j.codeable(key, c.system, c.code, c.display, text);
+}
+
+template <class W>
+void write_component(Json<W>& j, const Code& code, std::string_view code_text, const Code& value,
+                     std::string_view value_text) {
     j.begin_object();
-    j.codeable("code", kLoinc, loinc, nullptr, code_text);
+    write_code(j, "code", code, code_text);
+    write_code(j, "valueCodeableConcept", value, value_text);
+    j.end_object();
+}
+
+template <class W>
+void write_component_int(Json<W>& j, const Code& code, std::string_view code_text, int value) {
+    j.begin_object();
+    write_code(j, "code", code, code_text);
     j.integer("valueInteger", value);
     j.end_object();
 }
 
+std::string region_text(const RegionMark& m) {
+    std::string t = describe(m);
+    if (!t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
+    return t;
+}
+
+// bodySite (0..1): the first marked region, coded with its laterality (a
+// pre-coordinated left / right structure where SNOMED CT has one, else the
+// structure with the laterality qualifier 272741003), and every marked region in
+// the text.
 template <class W>
-void write_observation(Json<W>& j, const Episode& e, const std::string& patient_url) {
-    const std::string url = observation_url(e);
-    j.begin_object();
-    j.str("fullUrl", url);
-    j.begin_object("resource");
+void write_body_site(Json<W>& j, const std::vector<RegionMark>& regions) {
+    if (regions.empty()) return;
+    std::string all;
+    for (const auto& m : regions) all += (all.empty() ? "" : ", ") + describe(m);
+    if (!all.empty()) all[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(all[0])));
+    const RegionMark& m = regions.front();
+    const Site site = site_of(m.region);
+    j.begin_object("bodySite");
+    if (site.structure.system) {
+        j.begin_array("coding");
+        j.begin_object();
+        j.str("system", kSnomed);
+        const char* lat = laterality_code(m.side);
+        if (m.side == Side::Left && site.left) {
+            j.str("code", site.left);
+            j.str("display", region_text(m));
+        } else if (m.side == Side::Right && site.right) {
+            j.str("code", site.right);
+            j.str("display", region_text(m));
+        } else if (lat) {
+            // SNOMED CT post-coordinated expression: structure with its laterality.
+            j.str("code", std::string(site.structure.code) + ":272741003=" + lat);
+            j.str("display", region_text(m));
+        } else {
+            j.str("code", site.structure.code);
+            j.str("display", site.structure.display);
+        }
+        j.end_object();
+        j.end_array();
+    }
+    j.str("text", all);
+    j.end_object();
+}
+
+// The parts every SymptomObservation has (status to value[x]).
+template <class W>
+void write_symptom_head(Json<W>& j, const std::string& url, const std::string& narrative) {
     j.str("resourceType", "Observation");
     j.str("id", url.substr(9));
     j.begin_object("meta");
@@ -290,13 +454,18 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
     j.str(kSymptomObservationProfile);
     j.end_array();
     j.end_object();
+    write_narrative(j, narrative);
+}
+
+template <class W>
+void write_symptom_core(Json<W>& j, const Episode& e, const std::string& patient_url, const Code& finding,
+                        std::string_view finding_text) {
     j.str("status", "final");
     j.begin_array("category");
     j.codeable(nullptr, kSymptomCategorySystem, "symptom", "Symptom", "");
     j.end_array();
-    j.codeable("code", kLoinc, "75325-1", "Symptom", "Symptom");
+    j.codeable("code", kLoinc, "75325-1", "Symptom", "");
     j.reference("subject", patient_url);
-
     j.begin_object("effectivePeriod");
     j.str("start", iso8601(e.start));
     if (e.duration_min && !e.ongoing) {
@@ -305,13 +474,78 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
         j.str("end", iso8601(end));
     }
     j.end_object();
-
+    if (e.updated_utc > 0) j.str("issued", format_iso8601(LocalTime{e.updated_utc, 0}));
     j.begin_array("performer");
     j.reference(nullptr, patient_url);
     j.end_array();
+    write_code(j, "valueCodeableConcept", finding, finding_text);
+}
 
-    const Finding f = finding_of(e);
-    j.codeable("valueCodeableConcept", kSnomed, f.code, f.display, e.note.empty() ? std::string_view(f.display) : e.note);
+struct Associated {
+    std::string url;
+    Code finding;
+    std::string text;
+    std::vector<RegionMark> regions;
+};
+
+// The other sensations and the signs of an episode: each its own SymptomObservation,
+// linked from the main one (associatedSymptomOrCondition).
+std::vector<Associated> associated_of(const Episode& e, Sensation main) {
+    std::vector<Associated> out;
+    const std::string base = is_uuid(e.id) ? e.id : "nd-episode:" + e.id;
+    for (Sensation s : e.sensations) {
+        if (s == main) continue;
+        if (finding_of(s).code == finding_of(main).code) continue;   // shooting and aching pain: one Pain
+        out.push_back({"urn:uuid:" + derived_uuid(base + ":sensation:" + std::string(enum_id(s))), finding_of(s),
+                       std::string(enum_label(s)), e.regions});
+    }
+    for (Sign g : e.signs) {
+        std::vector<RegionMark> where;
+        if (g == Sign::LegWeakness) where.push_back({Region::WholeLeg, Side::Both});
+        if (g == Sign::ArmWeakness) where.push_back({Region::Arm, Side::Both});
+        out.push_back({"urn:uuid:" + derived_uuid(base + ":sign:" + std::string(enum_id(g))), sign_finding(g),
+                       std::string(enum_label(g)), where});
+    }
+    return out;
+}
+
+template <class W>
+void write_observation(Json<W>& j, const Episode& e, const std::string& patient_url) {
+    const std::string url = observation_url(e);
+    const Sensation main = main_sensation(e);
+    const Code finding = finding_of(main);
+    const std::vector<Associated> associated = associated_of(e, main);
+
+    std::string narrative = std::string(enum_label(main)) + " from " + format_iso8601(e.start);
+    if (e.ongoing) narrative += ", still going";
+    else if (e.duration_min) narrative += ", lasting " + std::to_string(*e.duration_min) + " min";
+    if (!e.regions.empty()) {
+        narrative += "; where: ";
+        for (std::size_t i = 0; i < e.regions.size(); ++i) narrative += (i ? ", " : "") + describe(e.regions[i]);
+    }
+    if (e.numbness > 0) narrative += "; numbness " + std::to_string(e.numbness) + "/10";
+    if (e.pain > 0) narrative += "; pain " + std::to_string(e.pain) + "/10";
+    if (!e.signs.empty()) {
+        narrative += "; with: ";
+        for (std::size_t i = 0; i < e.signs.size(); ++i) narrative += (i ? ", " : "") + lower_first(std::string(enum_label(e.signs[i])));
+    }
+    narrative += ". Reported by the patient in a symptom diary.";
+
+    j.begin_object();
+    j.str("fullUrl", url);
+    j.begin_object("resource");
+    write_symptom_head(j, url, narrative);
+    if (!associated.empty()) {
+        j.begin_array("extension");
+        for (const auto& a : associated) {
+            j.begin_object();
+            j.str("url", "http://hl7.org/fhir/StructureDefinition/workflow-supportingInfo");
+            j.reference("valueReference", a.url);
+            j.end_object();
+        }
+        j.end_array();
+    }
+    write_symptom_core(j, e, patient_url, finding, enum_label(main));
 
     if (!e.note.empty()) {
         j.begin_array("note");
@@ -320,26 +554,48 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
         j.end_object();
         j.end_array();
     }
-
-    const std::string site = body_site_text(e);
-    if (!site.empty()) j.codeable("bodySite", nullptr, nullptr, nullptr, site);
+    write_body_site(j, e.regions);
 
     j.begin_array("component");
     // An unrated severity is left out: absent, never a made-up 0.
-    if (e.numbness) write_component_int(j, "64750-3", "Numbness severity (0-10)", *e.numbness);
-    if (e.pain) write_component_int(j, "72514-3", "Pain severity (0-10)", *e.pain);
-    for (auto s : e.sensations) write_component_text(j, "56823-8", "Quality", enum_label(s));
-    for (auto a : e.activities) write_component_text(j, "100752-5", "Trigger (before onset)", enum_label(a));
-    for (auto r : e.reliefs) write_component_text(j, "100753-3", "Alleviating factor", enum_label(r));
+    const int score = score_of(e, main);
+    if (score > 0) {
+        // severity (0..1): a CodeableConcept; the 0-10 number is its own component below.
+        j.begin_object();
+        j.begin_array("extension");
+        j.begin_object();
+        j.str("url", "http://hl7.org/fhir/uv/symptoms/StructureDefinition/AssessmentScaleInformation");
+        j.codeable("valueCodeableConcept", nullptr, nullptr, nullptr, "0-10 numeric rating scale, self-reported");
+        j.end_object();
+        j.end_array();
+        j.codeable("code", kLoinc, "64750-3", "Severity of symptoms", "");
+        const Code sev = severity_code(score);
+        j.codeable("valueCodeableConcept", sev.system, sev.code, sev.display, std::to_string(score) + " of 10");
+        j.end_object();
+    }
+    // The 0-10 numbers as they were given (outside the IG's slices; its slicing is open).
+    if (e.pain) write_component_int(j, {kLoinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"}, "", *e.pain);
+    if (e.numbness) write_component_int(j, kNoCode, "Numbness intensity, 0-10 numeric rating (self-reported)", *e.numbness);
+    // quality (0..1): the kind of pain, when the main symptom is pain.
+    if (main == Sensation::ShootingPain || main == Sensation::Pain)
+        write_component(j, {kLoinc, "56823-8", "Problem quality or description"}, "", kNoCode,
+                        main == Sensation::ShootingPain ? "Shooting or electric" : "Aching");
+    for (auto a : e.activities)
+        write_component(j, {kLoinc, "100752-5", "Exacerbating factors - Reported"}, "", kNoCode, enum_label(a));
+    for (auto r : e.reliefs)
+        if (r != Relief::Nothing)
+            write_component(j, {kLoinc, "100753-3", "Alleviating factors - Reported"}, "", kNoCode, enum_label(r));
     if (e.onset != Onset::Unknown)
-        write_component_text(j, "99495-4", "Speed of onset", e.onset == Onset::Sudden ? "Sudden onset" : "Gradual onset");
-    for (auto s : e.signs) write_component_text(j, nullptr, "Associated sign", enum_label(s));
+        write_component(j, {kLoinc, "99495-4", "Speed of condition onset"}, "", onset_code(e.onset), "");
     if (e.spread) {
         std::string text = "Spread";
         if (e.spread_from) text += " from " + lower_first(std::string(enum_label(*e.spread_from)));
         if (e.spread_to) text += " to " + lower_first(std::string(enum_label(*e.spread_to)));
         if (e.spread_speed != SpreadSpeed::Unknown) text += ", " + lower_first(std::string(enum_label(e.spread_speed)));
-        write_component_text(j, nullptr, "Spread", text);
+        j.begin_object();
+        j.codeable("code", nullptr, nullptr, nullptr, "Spread");
+        j.str("valueString", text);
+        j.end_object();
     }
     if (e.worse_at_night != TriState::Unknown) {
         j.begin_object();
@@ -358,19 +614,32 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
         j.end_object();
         j.end_object();
     }
-    const std::pair<const char*, int> effects[] = {
-        {"Effect on walking", e.effect_walking}, {"Effect on sleep", e.effect_sleep}, {"Effect on work", e.effect_work}};
-    for (const auto& [label, v] : effects) {
+    // functionalImpact (0..*): ICF codes, the effect in words.
+    const std::tuple<const char*, const char*, int> effects[] = {
+        {"d450", "Walking", e.effect_walking}, {"b134", "Sleep functions", e.effect_sleep},
+        {"d850", "Remunerative employment", e.effect_work}};
+    for (const auto& [code, display, v] : effects) {
         if (v <= 0) continue;
-        j.begin_object();
-        j.codeable("code", nullptr, nullptr, nullptr, label);
-        j.str("valueString", effect_text(v));
-        j.end_object();
+        write_component(j, {kIcf, code, display}, "", kNoCode, effect_text(v));
     }
     j.end_array();
 
     j.end_object();  // resource
     j.end_object();  // entry
+
+    // The associated symptoms and signs.
+    for (const auto& a : associated) {
+        std::string text = a.text + " with the episode of " + lower_first(std::string(enum_label(main))) + " from " +
+                           format_iso8601(e.start) + ". Reported by the patient in a symptom diary.";
+        j.begin_object();
+        j.str("fullUrl", a.url);
+        j.begin_object("resource");
+        write_symptom_head(j, a.url, text);
+        write_symptom_core(j, e, patient_url, a.finding, a.text);
+        write_body_site(j, a.regions);
+        j.end_object();
+        j.end_object();
+    }
 }
 
 template <class W>
@@ -387,6 +656,7 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
     });
 
     std::string patient_uuid = options.patient_uuid;
+    if (patient_uuid.empty() && is_uuid(d.profile.fhir_patient_id)) patient_uuid = d.profile.fhir_patient_id;
     if (patient_uuid.empty()) {
         // Stable for the same diary whatever the order of its records.
         std::vector<std::string> ids;
@@ -416,6 +686,11 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
     j.begin_object("resource");
     j.str("resourceType", "Patient");
     j.str("id", patient_uuid);
+    {
+        std::string who = d.profile.name.empty() ? "The person who kept this symptom diary" : d.profile.name;
+        if (is_valid_date(d.profile.birth_date)) who += ", born " + d.profile.birth_date;
+        write_narrative(j, who + ".");
+    }
     if (!d.profile.name.empty()) {
         j.begin_array("name");
         j.begin_object();
@@ -423,9 +698,87 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         j.end_object();
         j.end_array();
     }
+    if (!d.profile.health_number.empty()) {
+        j.begin_array("identifier");
+        j.begin_object();
+        j.codeable("type", nullptr, nullptr, nullptr, "Health-service number");
+        j.str("value", d.profile.health_number);
+        j.end_object();
+        j.end_array();
+    }
     if (is_valid_date(d.profile.birth_date)) j.str("birthDate", d.profile.birth_date);
     j.end_object();
     j.end_object();
+
+    // Medicines: MedicationStatement (the name as text; no drug code is chosen for the person's words).
+    for (const auto& m : d.medicines) {
+        if (m.deleted_utc) continue;
+        const std::string url = "urn:uuid:" + (is_uuid(m.id) ? m.id : derived_uuid("nd-medicine:" + m.id));
+        std::string what = m.name + (m.dose.empty() ? "" : " " + m.dose);
+        std::string dosage = m.when_taken;
+        std::string story = "Takes " + what + (dosage.empty() ? "" : ", " + dosage);
+        if (!m.since.empty()) story += ", since " + m.since;
+        if (m.helped != TriState::Unknown) story += std::string("; helped: ") + (m.helped == TriState::Yes ? "yes" : "no");
+        j.begin_object();
+        j.str("fullUrl", url);
+        j.begin_object("resource");
+        j.str("resourceType", "MedicationStatement");
+        j.str("id", url.substr(9));
+        write_narrative(j, story + ". Reported by the patient.");
+        j.str("status", "active");
+        j.codeable("medicationCodeableConcept", nullptr, nullptr, nullptr, what);
+        j.reference("subject", patient_url);
+        if (is_valid_date(m.since)) {
+            j.begin_object("effectivePeriod");
+            j.str("start", m.since);
+            j.end_object();
+        }
+        j.reference("informationSource", patient_url);
+        if (m.helped != TriState::Unknown || !m.note.empty()) {
+            j.begin_array("note");
+            j.begin_object();
+            std::string note = m.helped == TriState::Yes ? "The patient says it helped."
+                               : m.helped == TriState::No ? "The patient says it did not help." : "";
+            if (!m.note.empty()) note += (note.empty() ? "" : " ") + m.note;
+            j.str("text", note);
+            j.end_object();
+            j.end_array();
+        }
+        if (!dosage.empty()) {
+            j.begin_array("dosage");
+            j.begin_object();
+            j.str("text", dosage);
+            j.end_object();
+            j.end_array();
+        }
+        j.end_object();
+        j.end_object();
+    }
+
+    // Diagnoses and injuries of the background: Condition (alcohol use is not one).
+    for (const auto& f : d.facts) {
+        if (f.deleted_utc || f.kind == FactKind::AlcoholUse) continue;
+        const std::string url = "urn:uuid:" + (is_uuid(f.id) ? f.id : derived_uuid("nd-fact:" + f.id));
+        std::string text = std::string(enum_label(f.kind)) + (f.detail.empty() ? "" : " (" + f.detail + ")");
+        j.begin_object();
+        j.str("fullUrl", url);
+        j.begin_object("resource");
+        j.str("resourceType", "Condition");
+        j.str("id", url.substr(9));
+        write_narrative(j, text + (f.since.empty() ? "" : ", since " + f.since) + ". Reported by the patient.");
+        j.codeable("clinicalStatus", "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active", "");
+        j.begin_array("category");
+        j.codeable(nullptr, "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item",
+                   "Problem List Item", "");
+        j.end_array();
+        if (f.kind == FactKind::Diabetes) j.codeable("code", kSnomed, "73211009", "Diabetes mellitus", text);
+        else j.codeable("code", nullptr, nullptr, nullptr, text);
+        j.reference("subject", patient_url);
+        if (is_valid_date(f.since)) j.str("onsetDateTime", f.since);
+        j.reference("asserter", patient_url);
+        j.end_object();
+        j.end_object();
+    }
 
     for (const Episode* e : eps) {
         if (is_normalized(*e)) {   // as every diary from the Store is: no copy

@@ -1,28 +1,14 @@
-// FHIR R4 JSON export: a Bundle of type "collection" holding one Patient and one
-// Observation per episode (not in the bin), following the HL7 Symptoms IG's
-// SymptomObservation profile.
+// FHIR R4 JSON export: a Bundle of type "collection" holding one Patient, a
+// SymptomObservation per episode (not in the bin) for its main sensation, one more
+// per other sensation and per sign (linked as associatedSymptomOrCondition), a
+// MedicationStatement per medicine and a Condition per background diagnosis.
+// The rules and every code, with where each was checked: docs/fhir.md (from the
+// HL7 Symptoms IG's own profile source, input/fsh/SymptomObservation.fsh).
 //
-// Each Observation:
-//   meta.profile       http://hl7.org/fhir/uv/symptoms/StructureDefinition/SymptomObservation
-//   status             final
-//   category           SymptomTemporary#symptom (the IG's symptom category)
-//   code               LOINC 75325-1 "Symptom"
-//   subject, performer the Patient (the person reported it), by its urn:uuid fullUrl
-//   effectivePeriod    start; end = start + duration when the duration is known
-//                      (no end while the episode is still going)
-//   bodySite           text: the marked regions with their side ("left toes, sole (both sides)")
-//   valueCodeableConcept  the finding: SNOMED CT 44077006 Numbness or 91019004
-//                      Paresthesia; text: the person's note (or the finding's name)
-//   note               the person's note
-//   component          64750-3 severity (numbness 0-10, valueInteger)
-//                      72514-3 pain 0-10 (valueInteger)
-//                      56823-8 quality, one per sensation
-//                      100752-5 triggers (what came before onset), one per activity
-//                      100753-3 alleviating factors, one per relief
-//                      99495-4 speed of onset (when known)
-//                      and text-coded components for what has no LOINC code here:
-//                      associated signs, spread, worse at night, minutes until relief,
-//                      effect on walking / sleep / work.
+// In short: severity is a coded answer (SNOMED CT mild / moderate / severe) with
+// the 0-10 numbers as their own components; quality 0..1; the person's words in
+// `note`; bodySite coded with laterality; speed of onset coded; `issued`; a
+// generated narrative on every resource. An unrated (0) score is simply left out.
 // Deterministic: the same diary and options give the same bytes (no clock inside;
 // the Patient's UUID comes from the options or is derived from the diary).
 #pragma once

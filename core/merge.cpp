@@ -36,7 +36,10 @@ auto fields(const QuestionnaireResponse& r) {
     return std::tie(r.questionnaire, r.version, r.taken.utc, r.taken.offset_min, r.answers, r.score, r.created_utc,
                     r.updated_utc, r.deleted_utc);
 }
-auto fields(const Profile& p) { return std::tie(p.updated_utc, p.name, p.birth_date); }
+auto fields(const Profile& p) {
+    return std::tie(p.updated_utc, p.name, p.birth_date, p.complaint_began, p.health_number, p.questions,
+                    p.fhir_patient_id);
+}
 
 // -1, 0, 1 as a < b, a == b, a > b, by fields().
 template <class T>

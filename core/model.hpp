@@ -152,6 +152,13 @@ struct Profile {
     std::string name;                       // optional, for the doctor's report
     LocalDate birth_date;                   // optional
     std::int64_t updated_utc = 0;
+    // Schema 3 (issue #14), for the doctor's report and the FHIR export:
+    // (Default member initializers: the older {name, birth_date, updated_utc} brace
+    // initialisations stay warning-free.)
+    LocalDate complaint_began{};            // when the numbness / tingling began (optional)
+    std::string health_number{};            // health-service number (optional, the person's words)
+    std::vector<std::string> questions{};   // "questions for my doctor", one line each
+    std::string fhir_patient_id{};          // the FHIR Patient id; travels with backups
     friend bool operator==(const Profile&, const Profile&) = default;
 };
 

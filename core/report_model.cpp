@@ -199,47 +199,54 @@ void fill_topics(ReportModel& r, const MatchResult& match) {
     }
 }
 
-}  // namespace
 
-ReportModel build_report(const Diary& d, const MatchResult& match, const ReportOptions& options) {
-    ReportModel r;
-    r.sections = options.sections;
-    r.generated_on = options.generated_on;
-
-    // ---- What is in the period ----
-    std::vector<const Episode*> eps;
+// What every section builder reads: the diary, the match, the options and the
+// records of the period (episodes normalised and in time order).
+struct ReportInputs {
+    ReportInputs(const Diary& diary, const MatchResult& m, const ReportOptions& o) : d(diary), match(m), options(o) {}
+    const Diary& d;
+    const MatchResult& match;
+    const ReportOptions& options;
     std::vector<Episode> normalized;
-    normalized.reserve(d.episodes.size());
-    for (const auto& e : d.episodes) {
-        if (is_deleted(e) || !in_range(local_date(e.start), options.from, options.to)) continue;
-        normalized.push_back(e);
-        normalize(normalized.back());
+    std::vector<const Episode*> eps;
+    std::vector<const CheckIn*> checkins;
+    std::optional<std::int64_t> from_day, to_day;
+    std::set<std::string> flagged;                // episodes with a red flag
+    int left_only = 0, right_only = 0, both_sides = 0;
+};
+
+// The period, what is in it, and who it is about.
+void build_period(ReportModel& r, ReportInputs& in) {
+    in.normalized.reserve(in.d.episodes.size());
+    for (const auto& e : in.d.episodes) {
+        if (is_deleted(e) || !in_range(local_date(e.start), in.options.from, in.options.to)) continue;
+        in.normalized.push_back(e);
+        normalize(in.normalized.back());
     }
-    std::stable_sort(normalized.begin(), normalized.end(), [](const Episode& a, const Episode& b) {
+    std::stable_sort(in.normalized.begin(), in.normalized.end(), [](const Episode& a, const Episode& b) {
         return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
     });
-    for (const auto& e : normalized) eps.push_back(&e);
-    std::vector<const CheckIn*> checkins;
-    for (const auto& c : d.checkins)
-        if (!c.deleted_utc && in_range(c.date, options.from, options.to)) checkins.push_back(&c);
-    std::stable_sort(checkins.begin(), checkins.end(),
+    for (const auto& e : in.normalized) in.eps.push_back(&e);
+    for (const auto& c : in.d.checkins)
+        if (!c.deleted_utc && in_range(c.date, in.options.from, in.options.to)) in.checkins.push_back(&c);
+    std::stable_sort(in.checkins.begin(), in.checkins.end(),
                      [](const CheckIn* a, const CheckIn* b) { return a->date < b->date; });
 
-    r.from = options.from;
-    r.to = options.to;
-    for (const Episode* e : eps) {
+    r.from = in.options.from;
+    r.to = in.options.to;
+    for (const Episode* e : in.eps) {
         const auto day = local_date(e->start);
-        if (options.from.empty() && (r.from.empty() || day < r.from)) r.from = day;
-        if (options.to.empty() && (r.to.empty() || day > r.to)) r.to = day;
+        if (in.options.from.empty() && (r.from.empty() || day < r.from)) r.from = day;
+        if (in.options.to.empty() && (r.to.empty() || day > r.to)) r.to = day;
     }
-    for (const CheckIn* c : checkins) {
-        if (options.from.empty() && (r.from.empty() || c->date < r.from)) r.from = c->date;
-        if (options.to.empty() && (r.to.empty() || c->date > r.to)) r.to = c->date;
+    for (const CheckIn* c : in.checkins) {
+        if (in.options.from.empty() && (r.from.empty() || c->date < r.from)) r.from = c->date;
+        if (in.options.to.empty() && (r.to.empty() || c->date > r.to)) r.to = c->date;
     }
-    const auto from_day = days_since_epoch(r.from);
-    const auto to_day = days_since_epoch(r.to);
-    if (from_day && to_day && *to_day >= *from_day) {
-        r.days_in_period = static_cast<int>(*to_day - *from_day + 1);
+    in.from_day = days_since_epoch(r.from);
+    in.to_day = days_since_epoch(r.to);
+    if (in.from_day && in.to_day && *in.to_day >= *in.from_day) {
+        r.days_in_period = static_cast<int>(*in.to_day - *in.from_day + 1);
         const int weeks = (r.days_in_period + 6) / 7;
         r.period_text = format_date_long(r.from) + " to " + format_date_long(r.to) + " (" +
                         (r.days_in_period < 14 ? std::to_string(r.days_in_period) + " days"
@@ -248,33 +255,43 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         r.period_text = "No entries yet";
     }
 
-    std::string person = d.profile.name;
-    if (is_valid_date(d.profile.birth_date))
-        person += (person.empty() ? "Born " : ", born ") + format_date_long(d.profile.birth_date);
+    std::string person = in.d.profile.name;
+    if (is_valid_date(in.d.profile.birth_date))
+        person += (person.empty() ? "Born " : ", born ") + format_date_long(in.d.profile.birth_date);
     r.person = person;
 
-    r.episode_count = static_cast<int>(eps.size());
+    r.episode_count = static_cast<int>(in.eps.size());
     std::set<LocalDate> episode_days;
-    for (const Episode* e : eps) episode_days.insert(local_date(e->start));
+    for (const Episode* e : in.eps) episode_days.insert(local_date(e->start));
     r.days_with_episodes = static_cast<int>(episode_days.size());
-    r.checkin_days = static_cast<int>(checkins.size());
-    for (const CheckIn* c : checkins)
+    r.checkin_days = static_cast<int>(in.checkins.size());
+    for (const CheckIn* c : in.checkins)
         if (c->no_numbness) ++r.no_numbness_days;
+}
 
-    // Red flags of episodes in the period.
+// Warning signs of the episodes in the period (always in the report).
+void build_red_flags(ReportModel& r, ReportInputs& in) {
     std::map<std::string, const Episode*> by_id;
-    for (const Episode* e : eps) by_id[e->id] = e;
-    std::set<std::string> flagged;
-    for (const auto& f : match.red_flags) {
+    for (const Episode* e : in.eps) by_id[e->id] = e;
+    for (const auto& f : in.match.red_flags) {
         const auto it = by_id.find(f.episode_id);
         if (it == by_id.end()) continue;
-        flagged.insert(f.episode_id);
+        in.flagged.insert(f.episode_id);
         RedFlagEvent ev;
         ev.date = local_date(it->second->start);
         ev.time = hh_mm(local_minute_of_day(it->second->start));
         ev.title = f.title;
         ev.advice = f.advice;
         for (const auto& reason : f.reasons) ev.reasons += (ev.reasons.empty() ? "" : "; ") + reason;
+        {
+            std::string signs = join_labels(it->second->signs);
+            std::string where;
+            for (const auto& m : it->second->regions) {
+                if (!where.empty()) where += ", ";
+                where += describe(m);
+            }
+            ev.signs = signs.empty() ? upper_first(where) : (where.empty() ? signs : signs + "; " + where);
+        }
         ev.call_emergency = f.call_emergency;
         ev.episode_id = f.episode_id;
         r.red_flags.push_back(std::move(ev));
@@ -282,27 +299,30 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
     std::stable_sort(r.red_flags.begin(), r.red_flags.end(), [](const RedFlagEvent& a, const RedFlagEvent& b) {
         return a.date != b.date ? a.date < b.date : a.time < b.time;
     });
+}
 
-    // ---- Episodes per week ----
-    if (from_day && to_day && *to_day >= *from_day) {
-        const std::int64_t first_monday = *from_day - weekday_of_day(*from_day);
-        const std::int64_t last_monday = *to_day - weekday_of_day(*to_day);
+// Episodes per week (kSectionPerWeek).
+void build_per_week(ReportModel& r, ReportInputs& in) {
+    if (in.from_day && in.to_day && *in.to_day >= *in.from_day) {
+        const std::int64_t first_monday = *in.from_day - weekday_of_day(*in.from_day);
+        const std::int64_t last_monday = *in.to_day - weekday_of_day(*in.to_day);
         for (std::int64_t w = first_monday; w <= last_monday; w += 7) r.per_week.push_back({date_from_days(w), 0, 0});
-        for (const Episode* e : eps) {
+        for (const Episode* e : in.eps) {
             const auto day = days_since_epoch(local_date(e->start));
             if (!day) continue;
             const auto idx = static_cast<std::size_t>((*day - weekday_of_day(*day) - first_monday) / 7);
             if (idx < r.per_week.size()) {
                 ++r.per_week[idx].episodes;
-                if (flagged.count(e->id)) ++r.per_week[idx].red_flag_episodes;
+                if (in.flagged.count(e->id)) ++r.per_week[idx].red_flag_episodes;
             }
         }
     }
+}
 
-    // ---- Where, and how far up ----
+// Where, and how far up (kSectionBodyMap).
+void build_body_map(ReportModel& r, ReportInputs& in) {
     std::map<Region, RegionCount> region_counts;
-    int left_only = 0, right_only = 0, both_sides = 0;
-    for (const Episode* e : eps) {
+    for (const Episode* e : in.eps) {
         bool any_left = false, any_right = false;
         std::map<Region, std::array<bool, 3>> marks;   // left, right, middle
         for (const auto& m : e->regions) {
@@ -319,9 +339,9 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
             any_left = any_left || flags[0];
             any_right = any_right || flags[1];
         }
-        if (any_left && any_right) ++both_sides;
-        else if (any_left) ++left_only;
-        else if (any_right) ++right_only;
+        if (any_left && any_right) ++in.both_sides;
+        else if (any_left) ++in.left_only;
+        else if (any_right) ++in.right_only;
         r.episodes_by_extent[static_cast<std::size_t>(episode_extent(*e))]++;
         r.highest_extent = std::max(r.highest_extent, episode_extent(*e));
     }
@@ -335,23 +355,27 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
     };
     for (Region reg : kLegOrder) add_region(reg, true);
     for (Region reg : kOtherOrder) add_region(reg, false);
+}
 
-    // ---- Sensations, triggers, reliefs, signs ----
-    r.sensations = count_values<Sensation>(eps, [](const Episode& e) -> const auto& { return e.sensations; });
-    r.triggers = count_values<Activity>(eps, [](const Episode& e) -> const auto& { return e.activities; });
-    r.reliefs = count_values<Relief>(eps, [](const Episode& e) -> const auto& { return e.reliefs; });
-    r.signs = count_values<Sign>(eps, [](const Episode& e) -> const auto& { return e.signs; });
+// Sensations, triggers, reliefs, signs (kSectionSensations).
+void build_sensations(ReportModel& r, ReportInputs& in) {
+    r.sensations = count_values<Sensation>(in.eps, [](const Episode& e) -> const auto& { return e.sensations; });
+    r.triggers = count_values<Activity>(in.eps, [](const Episode& e) -> const auto& { return e.activities; });
+    r.reliefs = count_values<Relief>(in.eps, [](const Episode& e) -> const auto& { return e.reliefs; });
+    r.signs = count_values<Sign>(in.eps, [](const Episode& e) -> const auto& { return e.signs; });
+}
 
-    // ---- Severity ----
+// Severity over time (kSectionSeverity).
+void build_severity(ReportModel& r, ReportInputs& in) {
     std::vector<int> numb, pain;
-    for (const Episode* e : eps) {
+    for (const Episode* e : in.eps) {
         SeverityPoint p;
         p.date = local_date(e->start);
         p.local_day = days_since_epoch(p.date).value_or(0);
         p.minute_of_day = local_minute_of_day(e->start);
         p.numbness = e->numbness;
         p.pain = e->pain;
-        p.red_flag = flagged.count(e->id) > 0;
+        p.red_flag = in.flagged.count(e->id) > 0;
         r.severity.push_back(p);
         if (e->numbness) {
             numb.push_back(*e->numbness);
@@ -366,8 +390,10 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
     r.pain_rated = static_cast<int>(pain.size());
     r.median_numbness = median(numb);
     r.median_pain = median(pain);
+}
 
-    // ---- Notes (numbered, by time) and the episode table ----
+// Notes (numbered, by time) and the episode table (kSectionNotes, kSectionEpisodeTable).
+void build_table_and_notes(ReportModel& r, ReportInputs& in) {
     {
         struct Pending {
             LocalDate date;
@@ -377,11 +403,11 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
             std::string episode_id;
         };
         std::vector<Pending> pending;
-        for (const Episode* e : eps)
+        for (const Episode* e : in.eps)
             if (!e->note.empty())
                 pending.push_back({local_date(e->start), local_minute_of_day(e->start),
                                    "Episode " + hh_mm(local_minute_of_day(e->start)), e->note, e->id});
-        for (const CheckIn* c : checkins)
+        for (const CheckIn* c : in.checkins)
             if (!c->note.empty()) pending.push_back({c->date, 24 * 60, "Check-in", c->note, ""});
         std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
             return a.date != b.date ? a.date < b.date : a.minute < b.minute;
@@ -397,7 +423,7 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
             r.notes.push_back(std::move(n));
         }
 
-        for (const Episode* e : eps) {
+        for (const Episode* e : in.eps) {
             EpisodeRow row;
             row.id = e->id;
             row.date = local_date(e->start);
@@ -421,13 +447,15 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
                 row.eased_by += " (after " + format_minutes(*e->relief_after_min) + ")";
             row.signs = join_labels(e->signs);
             if (auto it = note_of_episode.find(e->id); it != note_of_episode.end()) row.note_number = it->second;
-            row.red_flag = flagged.count(e->id) > 0;
+            row.red_flag = in.flagged.count(e->id) > 0;
             r.rows.push_back(std::move(row));
         }
     }
+}
 
-    // ---- Background ----
-    for (const auto& f : d.facts) {
+// Health background and medicines (kSectionBackground).
+void build_background(ReportModel& r, ReportInputs& in) {
+    for (const auto& f : in.d.facts) {
         if (f.deleted_utc) continue;
         BackgroundLine line;
         line.label = enum_label(f.kind);
@@ -438,7 +466,7 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         line.detail = detail;
         r.background.push_back(std::move(line));
     }
-    for (const auto& m : d.medicines) {
+    for (const auto& m : in.d.medicines) {
         if (m.deleted_utc) continue;
         BackgroundLine line;
         line.label = "Medicine";
@@ -450,21 +478,25 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         line.detail = detail;
         r.background.push_back(std::move(line));
     }
+}
 
-    // ---- Check-in symptoms ----
+// Check-in symptoms (kSectionCheckIns).
+void build_checkins(ReportModel& r, ReportInputs& in) {
     for (const auto& entry : enum_entries<GeneralSymptom>()) {
         int n = 0;
-        for (const CheckIn* c : checkins)
+        for (const CheckIn* c : in.checkins)
             if (contains(c->symptoms, entry.value)) ++n;
         if (n > 0) r.checkin_symptoms.push_back({entry.id, entry.label, n});
     }
     std::stable_sort(r.checkin_symptoms.begin(), r.checkin_symptoms.end(),
                      [](const CountItem& a, const CountItem& b) { return a.count > b.count; });
+}
 
-    // ---- Topics to discuss ----
-    fill_topics(r, match);
+// Topics to discuss (kSectionTopics): the fit comes from nd::match (fill_topics).
+void build_topics(ReportModel& r, ReportInputs& in) { fill_topics(r, in.match); }
 
-    // ---- Key facts: what a doctor reads first ----
+// Key facts: what a doctor reads first (kSectionSummary).
+void build_summary(ReportModel& r, ReportInputs& in) {
     auto& kf = r.key_facts;
     const int n = r.episode_count;
     if (n == 0) {
@@ -484,9 +516,9 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         for (const auto& f : r.red_flags) titles.insert(f.title);
         std::string t;
         for (const auto& s : titles) t += (t.empty() ? "" : "; ") + s;
-        kf.insert(kf.begin(), "RED FLAGS: " + std::to_string(flagged.size()) + " episode" +
-                                  (flagged.size() == 1 ? "" : "s") + " with warning signs (" + t + ")." +
-                                  (r.has(kSectionRedFlags) ? " See below." : ""));
+        kf.insert(kf.begin(), "RED FLAGS: " + std::to_string(in.flagged.size()) + " episode" +
+                                  (in.flagged.size() == 1 ? "" : "s") + " with warning signs (" + t + "). Every one is listed under "
+                                  "\"Warning signs\".");
     } else if (n > 0) {
         kf.push_back("No red-flag signs recorded (no sudden one-sided weakness, speech, face, vision, bladder or "
                      "bowel symptoms).");
@@ -501,8 +533,8 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         std::stable_sort(where.begin(), where.end(), [](const CountItem& a, const CountItem& b) { return a.count > b.count; });
         if (!where.empty()) {
             std::string s = "Where: " + top_items(where, 3, n) + ".";
-            s += " Left only " + std::to_string(left_only) + ", right only " + std::to_string(right_only) +
-                 ", both sides " + std::to_string(both_sides) + ".";
+            s += " Left only " + std::to_string(in.left_only) + ", right only " + std::to_string(in.right_only) +
+                 ", both sides " + std::to_string(in.both_sides) + ".";
             kf.push_back(s);
         }
         if (r.highest_extent != Extent::None) {
@@ -522,14 +554,14 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         if (!r.triggers.empty()) kf.push_back("Began after: " + top_items(r.triggers, 3, n) + ".");
         if (!r.reliefs.empty()) {
             std::vector<int> after;
-            for (const Episode* e : eps)
+            for (const Episode* e : in.eps)
                 if (e->relief_after_min && !e->reliefs.empty()) after.push_back(*e->relief_after_min);
             std::string s = "Eased by: " + top_items(r.reliefs, 3, n);
             if (!after.empty()) s += "; typically within " + format_minutes(static_cast<std::int64_t>(median(after)));
             kf.push_back(s + ".");
         }
         std::vector<int> durations;
-        for (const Episode* e : eps)
+        for (const Episode* e : in.eps)
             if (e->duration_min && !e->ongoing) durations.push_back(*e->duration_min);
         if (!durations.empty()) {
             const auto [mn, mx] = std::minmax_element(durations.begin(), durations.end());
@@ -545,7 +577,7 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
                                                    : "pain not rated";
         kf.push_back(numb_text + "; " + pain_text + ".");
         int night = 0, sudden = 0;
-        for (const Episode* e : eps) {
+        for (const Episode* e : in.eps) {
             night += e->worse_at_night == TriState::Yes;
             sudden += e->onset == Onset::Sudden;
         }
@@ -557,8 +589,10 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         kf.push_back("Daily check-ins on " + std::to_string(r.checkin_days) + (r.checkin_days == 1 ? " day" : " days") +
                      "; \"no numbness today\" on " +
                      std::to_string(r.no_numbness_days) + ".");
+}
 
-    // Leave out what was not chosen (it is not in the report at all).
+// Leave out what was not chosen (it is not in the report at all).
+void apply_sections(ReportModel& r) {
     if (!r.has(kSectionSummary)) r.key_facts.clear();
     if (!r.has(kSectionPerWeek)) r.per_week.clear();
     if (!r.has(kSectionBodyMap)) {
@@ -582,6 +616,219 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
         r.notes.clear();
         for (auto& row : r.rows) row.note_number = 0;
     }
+}
+
+
+// Whole years from one date to another ("YYYY-MM-DD"); nullopt when either is not a date.
+std::optional<int> years_between(const LocalDate& from, const LocalDate& to) {
+    if (!is_valid_date(from) || !is_valid_date(to) || to < from) return std::nullopt;
+    int years = std::stoi(to.substr(0, 4)) - std::stoi(from.substr(0, 4));
+    if (to.substr(5) < from.substr(5)) --years;
+    return years;
+}
+
+template <class E>
+std::string joined_lower(const std::vector<E>& values, const char* sep = ", ") {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : sep) + lower_first(enum_label(v));
+    return out;
+}
+
+// The parts of the body a pattern line names (docs/report.md).
+constexpr const char* kZoneNames[] = {"feet", "lower legs", "thighs, hips or whole leg", "saddle area or lower back",
+                                      "arms, hands or face"};
+int zone_of(Region r) {
+    switch (r) {
+        case Region::Toes:
+        case Region::Sole:
+        case Region::TopOfFoot:
+        case Region::Heel:
+        case Region::InnerAnkle:
+        case Region::Ankle: return 0;
+        case Region::Shin:
+        case Region::Calf:
+        case Region::Knee: return 1;
+        case Region::ThighFront:
+        case Region::ThighBack:
+        case Region::Hip:
+        case Region::Buttock:
+        case Region::WholeLeg: return 2;
+        case Region::SaddleArea:
+        case Region::LowerBack: return 3;
+        case Region::Hand:
+        case Region::Arm:
+        case Region::Face: return 4;
+    }
+    return 0;
+}
+
+// Page 1: who, onset, questions, patterns, medicines and causes (issue #14).
+void build_page_one(ReportModel& r, ReportInputs& in) {
+    const Profile& p = in.d.profile;
+    r.paper = in.options.paper;
+    r.who = p.name.empty() ? "Name not given" : p.name;
+    if (is_valid_date(p.birth_date)) {
+        r.who += ", born " + format_date_long(p.birth_date);
+        const LocalDate ref = !in.options.generated_on.empty() ? in.options.generated_on : r.to;
+        if (auto age = years_between(p.birth_date, ref)) r.who += " (" + std::to_string(*age) + " years)";
+    }
+    r.health_number = p.health_number;
+    if (is_valid_date(p.complaint_began)) {
+        r.onset_text = "The numbness or tingling began on " + format_date_long(p.complaint_began);
+        if (is_valid_date(r.from) && p.complaint_began < r.from) {
+            const auto a = days_since_epoch(p.complaint_began), b = days_since_epoch(r.from);
+            if (a && b) {
+                const std::int64_t days = *b - *a;
+                r.onset_text += days >= 60 ? " (about " + std::to_string(days / 30) + " months before this period)"
+                                           : " (" + std::to_string(days) + " days before this period)";
+            }
+        }
+        r.onset_text += ".";
+    } else {
+        r.onset_text = "When it began: not given (the diary's first entry is " +
+                       (r.from.empty() ? std::string("none") : format_date_long(r.from)) + ").";
+    }
+    r.questions = p.questions;
+
+    // ---- Patterns: episodes alike in where + what brought them on + what eased them ----
+    struct Group {
+        std::string where, before, eased;
+        std::vector<const Episode*> eps;
+    };
+    std::vector<Group> groups;
+    for (const Episode* e : in.eps) {
+        // Where: the parts of the body touched (feet, lower legs, ...), with the side
+        // as one word; finer detail is in the appendix's body map.
+        std::set<int> zones;
+        bool left = false, right = false, middle = false;
+        for (const auto& m : e->regions) {
+            zones.insert(zone_of(m.region));
+            left = left || m.side == Side::Left || m.side == Side::Both;
+            right = right || m.side == Side::Right || m.side == Side::Both;
+            middle = middle || m.side == Side::Middle;
+        }
+        std::string where = left && right ? "Both sides" : left ? "Left" : right ? "Right" : middle ? "" : "Not marked";
+        std::string list;
+        for (int z : zones) list += (list.empty() ? "" : ", ") + std::string(kZoneNames[z]);
+        if (!list.empty()) where = where.empty() ? upper_first(list) : where + ": " + list;
+        const std::string before = e->activities.empty() ? "" : joined_lower(e->activities, " or ");
+        const std::string eased = e->reliefs.empty() ? "" : joined_lower(e->reliefs, " or ");
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+            return g.where == where && g.before == before && g.eased == eased;
+        });
+        if (it == groups.end()) groups.push_back({where, before, eased, {e}});
+        else it->eps.push_back(e);
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group& a, const Group& b) { return a.eps.size() > b.eps.size(); });
+    int rest_eps = 0, rest_groups = 0;
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        const Group& g = groups[gi];
+        if (gi >= 5) {
+            rest_eps += static_cast<int>(g.eps.size());
+            ++rest_groups;
+            continue;
+        }
+        PatternLine pl;
+        pl.episodes = static_cast<int>(g.eps.size());
+        pl.where = g.where;
+        pl.brought_on = g.before.empty() ? "nothing noted before it" : "after " + g.before;
+        std::vector<int> after, durations, numb, pain;
+        std::vector<Sensation> feels;
+        for (const Episode* e : g.eps) {
+            if (e->relief_after_min && !e->reliefs.empty()) after.push_back(*e->relief_after_min);
+            if (e->duration_min && !e->ongoing) durations.push_back(*e->duration_min);
+            if (e->numbness > 0) numb.push_back(e->numbness);
+            if (e->pain > 0) pain.push_back(e->pain);
+            for (Sensation x : e->sensations)
+                if (!contains(feels, x)) feels.push_back(x);
+        }
+        std::sort(feels.begin(), feels.end());
+        if (g.eased.empty()) pl.eased = "nothing noted that eased it";
+        else if (g.eased == lower_first(enum_label(Relief::Nothing))) pl.eased = "nothing helped";
+        else pl.eased = "eased by " + g.eased;
+        if (!after.empty()) pl.eased += " (typically within " + format_minutes(static_cast<std::int64_t>(median(after))) + ")";
+        std::string t = std::to_string(pl.episodes) + (pl.episodes == 1 ? " episode. " : " episodes. ") + pl.where +
+                        "; " + pl.brought_on + "; " + pl.eased + ".";
+        if (!feels.empty()) t += " Felt as " + joined_lower(feels) + ".";
+        if (!durations.empty()) t += " Lasted typically " + format_minutes(static_cast<std::int64_t>(median(durations))) + ".";
+        if (!numb.empty()) t += " Numbness typically " + format_score(median(numb)) + "/10.";
+        if (!pain.empty()) t += " Pain typically " + format_score(median(pain)) + "/10.";
+        const LocalDate first = local_date(g.eps.front()->start), last = local_date(g.eps.back()->start);
+        t += first == last ? " On " + format_date_long(first) + "."
+                           : " From " + format_date_long(first) + " to " + format_date_long(last) + ".";
+        pl.text = t;
+        r.patterns.push_back(std::move(pl));
+    }
+    if (rest_eps > 0)
+        r.patterns_more = "And " + std::to_string(rest_eps) + (rest_eps == 1 ? " episode" : " episodes") + " in " +
+                          std::to_string(rest_groups) + (rest_groups == 1 ? " other group." : " smaller groups.");
+
+    // ---- Medicines, with whether they helped ----
+    for (const auto& m : in.d.medicines) {
+        if (m.deleted_utc) continue;
+        BackgroundLine line;
+        line.label = m.name + (m.dose.empty() ? "" : " " + m.dose);
+        std::string detail = m.when_taken;
+        if (!m.since.empty()) detail += std::string(detail.empty() ? "" : ", ") + "since " + m.since;
+        detail += std::string(detail.empty() ? "" : "; ") +
+                  (m.helped == TriState::Yes ? "helped" : m.helped == TriState::No ? "did not help" : "whether it helped: not noted");
+        if (!m.note.empty()) detail += "; " + lower_first(m.note);
+        line.detail = detail;
+        r.medicines.push_back(std::move(line));
+    }
+
+    // ---- Causes worth discussing, worded for the doctor ----
+    // Which causes come here is the matching's call (its Fit); a serious cause that
+    // fits little is still listed, as one worth excluding.
+    const bool too_few = in.match.minimum_episodes > 0 && in.match.episodes_considered < in.match.minimum_episodes;
+    if (!too_few) {
+        for (const auto& c : in.match.causes) {
+            const bool fits = c.fit == Fit::FitsWell || c.fit == Fit::FitsPartly;
+            const bool exclude = c.fit == Fit::FitsLittle && c.serious;
+            if (!fits && !exclude) continue;
+            if (r.causes.size() >= 6) break;
+            CauseLine cl;
+            cl.name = c.name;
+            cl.fit = c.fit_text;
+            cl.worth_excluding = exclude;
+            std::string pro, con;
+            for (const auto& ev : c.evidence) {
+                std::string& out = ev.supports ? pro : con;
+                if (out.size() > 160) continue;
+                out += (out.empty() ? "" : "; ") + lower_first(ev.text);
+            }
+            // fit_label, not fit_text: the reader is the doctor, not the patient.
+            std::string t = exclude ? "Fits the diary little, but worth excluding." : std::string(fit_label(c.fit)) + ".";
+            if (!pro.empty()) t += " For: " + pro + ".";
+            if (!con.empty()) t += " Against: " + con + ".";
+            cl.text = t;
+            r.causes.push_back(std::move(cl));
+        }
+    }
+}
+
+}  // namespace
+
+ReportModel build_report(const Diary& d, const MatchResult& match, const ReportOptions& options) {
+    ReportModel r;
+    // Warning signs are never left out of a report, whatever was chosen.
+    r.sections = options.sections | kSectionRedFlags;
+    r.generated_on = options.generated_on;
+    ReportInputs in(d, match, options);
+    build_period(r, in);
+    build_red_flags(r, in);
+    build_per_week(r, in);
+    build_body_map(r, in);
+    build_sensations(r, in);
+    build_severity(r, in);
+    build_table_and_notes(r, in);
+    build_background(r, in);
+    build_checkins(r, in);
+    build_topics(r, in);
+    build_page_one(r, in);
+    build_summary(r, in);
+    apply_sections(r);
     return r;
 }
 

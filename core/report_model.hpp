@@ -23,20 +23,26 @@ enum ReportSection : std::uint32_t {
     kSectionBodyMap = 1u << 2,        // left/right heat map, extent
     kSectionSensations = 1u << 3,     // sensations, triggers, reliefs with counts
     kSectionSeverity = 1u << 4,       // severity over time
-    kSectionRedFlags = 1u << 5,       // red-flag events
+    kSectionRedFlags = 1u << 5,       // red-flag events: always in the report (build_report sets it)
     kSectionBackground = 1u << 6,     // health background and medicines
     kSectionCheckIns = 1u << 7,       // check-in symptom counts
     kSectionTopics = 1u << 8,         // matched causes as topics to discuss
     kSectionEpisodeTable = 1u << 9,   // one row per episode
     kSectionNotes = 1u << 10,         // the person's notes
     kSectionAll = (1u << 11) - 1,
+    // The default: page 1 and the short appendices; the full table and the notes
+    // are there when asked for (a year prints many pages of them).
+    kSectionDefault = kSectionAll & ~(kSectionEpisodeTable | kSectionNotes),
 };
+
+enum class Paper : std::uint8_t { A4, Letter };
 
 struct ReportOptions {
     LocalDate from;                   // first local date included; empty: the first record
     LocalDate to;                     // last local date included; empty: the last record
     std::uint32_t sections = kSectionAll;
     LocalDate generated_on;           // shown on the report; empty: not shown
+    Paper paper = Paper::A4;
 };
 
 // Levels of the modified Total Neuropathy Score's sensory extent item.
@@ -80,6 +86,7 @@ struct RedFlagEvent {
     std::string title;
     std::string advice;
     std::string reasons;              // joined
+    std::string signs;                // the episode's signs and where ("Weakness, saddle area")
     bool call_emergency = false;
     std::string episode_id;
 };
@@ -117,6 +124,24 @@ struct NoteItem {
     std::string text;
 };
 
+// One distinct pattern: episodes alike in where, what brought them on and what
+// eased them (docs/report.md explains the grouping), with their own figures.
+struct PatternLine {
+    int episodes = 0;
+    std::string where;                // "Both feet: toes, sole"
+    std::string brought_on;           // "after sitting with legs crossed" / "nothing noted before"
+    std::string eased;                // "eased by moving (typically within 3 min)" / "nothing helped"
+    std::string text;                 // the whole line as printed
+};
+
+// A cause worth discussing, worded for the doctor who reads the report.
+struct CauseLine {
+    std::string name;
+    std::string fit;                  // the matching's own wording
+    bool worth_excluding = false;     // fits little, but serious enough to rule out
+    std::string text;                 // "Fits partly. For: ...; against: ..."
+};
+
 struct BackgroundLine {
     std::string label;                // "Diabetes", "Medicine"
     std::string detail;               // "type 2, since 2019-04", "Pregabalin 75 mg, evenings (helped: yes)"
@@ -126,6 +151,17 @@ struct ReportModel {
     std::uint32_t sections = kSectionAll;
     std::string title = "Numbness and tingling diary";
     std::string person;               // "Name, born 1970-01-02" (empty when unknown)
+    Paper paper = Paper::A4;
+    // Page 1, in this order (issue #14): who, period and onset; warning signs; the
+    // patient's questions; at most five patterns; medicines; causes worth discussing.
+    std::string who;                  // "Zoë Ångström, born 14 Jul 1961 (64 years)"
+    std::string health_number;        // the person's health-service number, as given
+    std::string onset_text;           // "Began 2 Nov 2025, 4 months before this period"
+    std::vector<std::string> questions;
+    std::vector<PatternLine> patterns;         // at most five, most episodes first
+    std::string patterns_more;                 // "and 4 more episodes in 3 smaller groups"
+    std::vector<BackgroundLine> medicines;     // with whether they helped
+    std::vector<CauseLine> causes;             // worth discussing, for the doctor
     LocalDate from, to;               // the period actually covered (inclusive)
     std::string period_text;          // "1 Mar 2026 to 31 May 2026 (13 weeks)"
     LocalDate generated_on;

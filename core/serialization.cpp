@@ -97,7 +97,7 @@ CEREAL_CLASS_VERSION(nd::Episode, 2)   // 2: numbness and pain may be unrated
 CEREAL_CLASS_VERSION(nd::CheckIn, 1)
 CEREAL_CLASS_VERSION(nd::BackgroundFact, 1)
 CEREAL_CLASS_VERSION(nd::Medicine, 1)
-CEREAL_CLASS_VERSION(nd::Profile, 1)
+CEREAL_CLASS_VERSION(nd::Profile, 2)
 CEREAL_CLASS_VERSION(nd::Tombstone, 1)
 CEREAL_CLASS_VERSION(nd::QuestionnaireAnswer, 1)
 CEREAL_CLASS_VERSION(nd::QuestionnaireResponse, 1)
@@ -201,8 +201,9 @@ void serialize(Archive& ar, Medicine& x, const std::uint32_t version) {
 
 template <class Archive>
 void serialize(Archive& ar, Profile& x, const std::uint32_t version) {
-    check_version("profile", version, 1);
+    check_version("profile", version, 2);
     ar(NVP(name), NVP(birth_date), NVP(updated_utc));
+    if (version >= 2) ar(NVP(complaint_began), NVP(health_number), NVP(questions), NVP(fhir_patient_id));
 }
 
 template <class Archive>

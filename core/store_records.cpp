@@ -249,8 +249,14 @@ void write(sqlite3* db, const Medicine& m, bool replace) {
 }
 
 void write(sqlite3* db, const Profile& p) {
-    sql::Stmt s(db, "INSERT OR REPLACE INTO profile (id, name, birth_date, updated_utc) VALUES (1, ?, ?, ?)");
-    s.bind_all(p.name, p.birth_date, p.updated_utc).done();
+    // questions: one a line (validate() keeps line breaks out of a question).
+    std::string questions;
+    for (const auto& q : p.questions) questions += (questions.empty() ? "" : "\n") + q;
+    sql::Stmt s(db,
+                "INSERT OR REPLACE INTO profile (id, name, birth_date, updated_utc, complaint_began, health_number, "
+                "questions, fhir_patient_id) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind_all(p.name, p.birth_date, p.updated_utc, p.complaint_began, p.health_number, questions, p.fhir_patient_id)
+        .done();
 }
 
 void write(sqlite3* db, const Tombstone& t) {
@@ -372,9 +378,26 @@ void Store::restore_checkin(const std::string& id) {
 // ---- Profile, facts, medicines ----
 
 Profile Store::profile() const {
-    sql::Stmt s(db_, "SELECT name, birth_date, updated_utc FROM profile WHERE id = 1");
+    sql::Stmt s(db_,
+                "SELECT name, birth_date, updated_utc, complaint_began, health_number, questions, fhir_patient_id "
+                "FROM profile WHERE id = 1");
     Profile p;
-    if (s.step()) p = {s.text(0), s.text(1), s.i64(2)};
+    if (s.step()) {
+        p.name = s.text(0);
+        p.birth_date = s.text(1);
+        p.updated_utc = s.i64(2);
+        p.complaint_began = s.text(3);
+        p.health_number = s.text(4);
+        const std::string questions = s.text(5);
+        std::size_t start = 0;
+        while (start < questions.size()) {
+            const auto nl = questions.find('\n', start);
+            p.questions.push_back(questions.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+            if (nl == std::string::npos) break;
+            start = nl + 1;
+        }
+        p.fhir_patient_id = s.text(6);
+    }
     return p;
 }
 

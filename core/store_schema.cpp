@@ -141,6 +141,18 @@ ALTER TABLE episodes_v2 RENAME TO episodes;
 CREATE INDEX episodes_by_start ON episodes (start_utc, id);
 )sql";
 
+// Schema 3 (issue #14; 2 is another issue's): what the doctor's report and the FHIR
+// export need about the person. The FHIR Patient id moves from a setting (outside
+// backups) into the profile, so it travels with the diary's backup.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE profile ADD COLUMN complaint_began TEXT NOT NULL DEFAULT '';
+ALTER TABLE profile ADD COLUMN health_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE profile ADD COLUMN questions TEXT NOT NULL DEFAULT '';
+ALTER TABLE profile ADD COLUMN fhir_patient_id TEXT NOT NULL DEFAULT '';
+UPDATE profile SET fhir_patient_id = COALESCE(
+    (SELECT value FROM settings WHERE key = 'export.fhir_patient_uuid' AND length(value) = 36), '');
+)sql";
+
 // Version 4 (issue 15; versions 2 and 3 are reserved for other work): dated
 // responses to standard questionnaires (core/questionnaire.hpp). Answers are
 // "item=code" pairs, comma-joined, in the questionnaire's order. The tombstones'
@@ -175,6 +187,7 @@ ALTER TABLE tombstones_v4 RENAME TO tombstones;
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
+    {3, kV3},
     {4, kV4},
 };
 

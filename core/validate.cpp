@@ -175,6 +175,16 @@ void validate(const Profile& p) {
     check_text(rec, "name", p.name);
     check_date(rec, "birth_date", p.birth_date, true);
     check_time(rec, "updated_utc", p.updated_utc);
+    check_date(rec, "complaint_began", p.complaint_began, true);
+    check_text(rec, "health_number", p.health_number);
+    for (const auto& q : p.questions) {
+        check_text(rec, "questions", q);
+        if (q.find('\n') != std::string::npos || q.find('\r') != std::string::npos)
+            fail(rec, "questions", "a question is one line (no line breaks)");
+    }
+    if (p.questions.size() > 50) fail(rec, "questions", "at most 50 questions");
+    if (!p.fhir_patient_id.empty() && !is_uuid(p.fhir_patient_id))
+        fail(rec, "fhir_patient_id", "\"" + shown(p.fhir_patient_id) + "\" is not a UUID");
 }
 
 void validate(const Tombstone& t) {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,13 +20,9 @@ namespace nd {
 
 namespace {
 
-// ---- Page geometry (points; A4) ----
-constexpr double kPageW = 595.276;
-constexpr double kPageH = 841.890;
+// ---- Page geometry (points): A4 or US Letter (ReportModel::paper) ----
 constexpr double kMargin = 40;
 constexpr double kFooterH = 22;
-constexpr double kContentW = kPageW - 2 * kMargin;
-constexpr double kBottom = kPageH - kMargin - kFooterH;
 
 struct Rgb {
     double r, g, b;
@@ -50,9 +47,9 @@ struct Font {
 
 constexpr Font kBody{9, false, false};
 constexpr Font kBodyBold{9, true, false};
-constexpr Font kSmall{7.5, false, false};
-constexpr Font kSmallBold{7.5, true, false};
-constexpr Font kTiny{6.5, false, false};
+constexpr Font kSmall{9, false, false};      // body text is never below 9 pt
+constexpr Font kSmallBold{9, true, false};
+constexpr Font kTiny{8, false, false};       // chart labels and the footer
 constexpr Font kH1{17, true, false};
 constexpr Font kH2{11, true, false};
 
@@ -94,7 +91,13 @@ public:
     // counting: the first pass, which only finds the page breaks (nothing is drawn).
     Renderer(const ReportModel& m, std::string* out, int total_pages, HeightCache& heights, bool counting)
         : m_(m), total_pages_(total_pages), heights_(heights), counting_(counting) {
-        surface_ = cairo_pdf_surface_create_for_stream(append_to_string, out, kPageW, kPageH);
+        if (m.paper == Paper::Letter) {
+            page_w_ = 612;
+            page_h_ = 792;
+        }
+        content_w_ = page_w_ - 2 * kMargin;
+        bottom_ = page_h_ - kMargin - kFooterH;
+        surface_ = cairo_pdf_surface_create_for_stream(append_to_string, out, page_w_, page_h_);
         cr_ = cairo_create(surface_);
         layout_ = pango_cairo_create_layout(cr_);
         // One pango unit = one point: font sizes are in points on the page.
@@ -117,10 +120,12 @@ public:
     Renderer& operator=(const Renderer&) = delete;
 
     int render() {
+        cairo_tag_begin(cr_, "Document", "");
         summary_page();
         if (m_.has(kSectionEpisodeTable) && !m_.rows.empty()) episode_table();
         if (m_.has(kSectionNotes) && !m_.notes.empty()) notes();
         footer();
+        cairo_tag_end(cr_, "Document");
         cairo_show_page(cr_);
         cairo_surface_finish(surface_);
         const auto status = cairo_surface_status(surface_);
@@ -171,7 +176,10 @@ private:
             color(c);
             cairo_move_to(cr_, x, y);
             pango_cairo_update_layout(cr_, layout_);
+            // Structure for screen readers and reflow: text is a paragraph unless a heading tag is open.
+            if (!in_heading_) cairo_tag_begin(cr_, "P", "");
             pango_cairo_show_layout(cr_, layout_);
+            if (!in_heading_) cairo_tag_end(cr_, "P");
             cairo_new_path(cr_);   // or the next shape joins the text's current point
         }
         const double h = static_cast<double>(ph) / PANGO_SCALE;
@@ -206,14 +214,14 @@ private:
     }
 
     void footer() {
-        const double fy = kPageH - kMargin - 8;
-        line(kMargin, fy - 4, kPageW - kMargin, fy - 4, kRule);
+        const double fy = page_h_ - kMargin - 8;
+        line(kMargin, fy - 4, page_w_ - kMargin, fy - 4, kRule);
         std::string left = m_.title;
         if (!m_.person.empty()) left += " \u2014 " + m_.person;
-        text(kMargin, fy, kContentW * 0.7, left, kTiny, kMuted);
+        text(kMargin, fy, content_w_ * 0.7, left, kTiny, kMuted);
         std::string right = "Page " + std::to_string(page_);
         if (total_pages_ > 0) right += " of " + std::to_string(total_pages_);
-        text(kMargin + kContentW * 0.7, fy, kContentW * 0.3, right, kTiny, kMuted, Align::Right);
+        text(kMargin + content_w_ * 0.7, fy, content_w_ * 0.3, right, kTiny, kMuted, Align::Right);
     }
 
     void new_page() {
@@ -223,12 +231,27 @@ private:
         y_ = kMargin;
     }
     void need(double h) {
-        if (y_ + h > kBottom && y_ > kMargin + 1) new_page();
+        if (y_ + h > bottom_ && y_ > kMargin + 1) new_page();
     }
 
     double heading(const std::string& title, bool draw = true) {
-        const double h = text(kMargin, y_, kContentW, title, kH2, kInk, Align::Left, draw);
+        if (draw && !counting_) {
+            outline(title);
+            in_heading_ = true;
+            cairo_tag_begin(cr_, "H2", "");
+        }
+        const double h = text(kMargin, y_, content_w_, title, kH2, kInk, Align::Left, draw);
+        if (draw && !counting_) {
+            cairo_tag_end(cr_, "H2");
+            in_heading_ = false;
+        }
         return h + 4;
+    }
+    // A bookmark in the PDF's outline pointing at the current place.
+    void outline(const std::string& title) {
+        char attrs[96];
+        std::snprintf(attrs, sizeof attrs, "page=%d pos=[%.1f %.1f]", page_, kMargin, y_);
+        cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, valid_utf8(title).c_str(), attrs, static_cast<cairo_pdf_outline_flags_t>(0));
     }
     void section_heading(const std::string& title, double first_block_h) {
         need(heading(title, false) + first_block_h);
@@ -238,18 +261,46 @@ private:
     // ---- Page 1: the summary ----
     void summary_page() {
         // Title block.
-        y_ += text(kMargin, y_, kContentW, m_.title, kH1, kInk);
-        std::string who = m_.person.empty() ? "" : m_.person + "   \u00b7   ";
-        who += "Period: " + m_.period_text;
-        y_ += text(kMargin, y_ + 2, kContentW, who, kBody, kInk) + 2;
-        std::string made = "Kept by the person in the Numbness Diary app";
+        if (!counting_) {
+            in_heading_ = true;
+            cairo_tag_begin(cr_, "H1", "");
+        }
+        y_ += text(kMargin, y_, content_w_, m_.title, kH1, kInk);
+        if (!counting_) {
+            cairo_tag_end(cr_, "H1");
+            in_heading_ = false;
+        }
+        std::string made = "Kept by the patient in the Numbness Diary app";
         if (!m_.generated_on.empty()) made += "; report made on " + format_date_long(m_.generated_on);
         made += ". Self-reported entries, not a diagnosis.";
-        y_ += text(kMargin, y_ + 1, kContentW, made, kSmall, kMuted) + 6;
-        line(kMargin, y_, kPageW - kMargin, y_, kRule, 0.8);
-        y_ += 8;
+        y_ += text(kMargin, y_ + 1, content_w_, made, kSmall, kMuted) + 6;
+        line(kMargin, y_, page_w_ - kMargin, y_, kRule, 0.8);
+        y_ += 6;
 
-        if (m_.has(kSectionRedFlags) && !m_.red_flags.empty()) red_flag_box();
+        // Page 1 in the fixed order of issue #14: who, period and onset; warning signs;
+        // the patient's questions; at most five patterns; medicines; causes worth discussing.
+        who_and_when();
+        if (!m_.red_flags.empty()) warning_signs();   // never optional, never cut
+        else {
+            section_heading("Warning signs", 14);
+            y_ += text(kMargin, y_, content_w_,
+                       "None recorded in this period (no sudden one-sided weakness, speech, face, vision, bladder or "
+                       "bowel symptoms noted).", kBody, kInk) + 6;
+        }
+        questions();
+        patterns();
+        medicines();
+        causes();
+
+        // Appendices: the figures behind page 1.
+        const bool appendix = (m_.has(kSectionSummary) && !m_.key_facts.empty()) ||
+                              (m_.has(kSectionPerWeek) && !m_.per_week.empty()) ||
+                              (m_.has(kSectionSeverity) && !m_.severity.empty()) ||
+                              (m_.has(kSectionBodyMap) && !m_.regions.empty()) || m_.has(kSectionSensations) ||
+                              m_.has(kSectionTopics) || m_.has(kSectionBackground) || m_.has(kSectionCheckIns);
+        if (!appendix) return;
+        new_page();
+        y_ += heading("Appendix: the figures behind page 1");
         if (m_.has(kSectionSummary) && !m_.key_facts.empty()) key_facts();
         charts();
         if (m_.has(kSectionSensations)) count_columns();
@@ -257,41 +308,172 @@ private:
         background_and_checkins();
     }
 
-    void red_flag_box() {
-        const double pad = 7;
-        const double inner = kContentW - 2 * pad - 4;
-        std::vector<std::string> lines;
-        for (const auto& f : m_.red_flags) {
-            std::string s = "<b>" + escape_markup(format_date_long(f.date) + " " + f.time + " \u2014 " + f.title) + "</b>";
-            if (!f.reasons.empty()) s += ": " + escape_markup(f.reasons);
-            if (f.call_emergency) s += " <b>(emergency signs)</b>";
-            lines.push_back(s);
+    // A heading and lines of body text under it (each line kept whole).
+    void simple_section(const std::string& title, const std::vector<std::string>& lines, const std::string& empty,
+                        bool markup = false, bool numbered = false) {
+        const std::string first = lines.empty() ? empty : lines.front();
+        section_heading(title, measure(content_w_ - 14, first, kBody, markup) + 2);
+        if (lines.empty()) {
+            y_ += text(kMargin, y_, content_w_, empty, kBody, kMuted, Align::Left, true, markup) + 6;
+            return;
         }
-        const std::string title = "Red-flag events (" + std::to_string(m_.red_flags.size()) + ")";
-        double h = measure(inner, title, kBodyBold) + 3;
-        for (const auto& l : lines) h += measure(inner, l, kSmall, true) + 2;
-        h += 2 * pad;
-        need(h + 8);
-        rect(kMargin, y_, kContentW, h, kRedBg);
-        rect(kMargin, y_, 4, h, kRed);
-        double yy = y_ + pad;
-        yy += text(kMargin + pad + 4, yy, inner, title, kBodyBold, kRed) + 3;
-        for (const auto& l : lines) yy += text(kMargin + pad + 4, yy, inner, l, kSmall, kInk, Align::Left, true, true) + 2;
-        y_ += h + 8;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const double h = measure(content_w_ - 14, lines[i], kBody, markup);
+            need(h + 2);
+            const std::string mark = numbered ? std::to_string(i + 1) + "." : "\u2022";
+            text(kMargin, y_, 14, mark, kBody, kInk);
+            y_ += text(kMargin + 14, y_, content_w_ - 14, lines[i], kBody, kInk, Align::Left, true, markup) + 2;
+        }
+        y_ += 5;
+    }
+
+    void who_and_when() {
+        std::vector<std::string> lines;
+        lines.push_back("<b>" + escape_markup(m_.who) + "</b>" +
+                        (m_.health_number.empty() ? "" : "   \u00b7   Health-service number: " + escape_markup(m_.health_number)));
+        lines.push_back("Period of this diary: " + escape_markup(m_.period_text) + ".");
+        lines.push_back(escape_markup(m_.onset_text));
+        section_heading("Who and when", 30);
+        for (const auto& l : lines) y_ += text(kMargin, y_, content_w_, l, kBody, kInk, Align::Left, true, true) + 2;
+        y_ += 6;
+    }
+
+    void questions() {
+        std::vector<std::string> lines;
+        for (const auto& q : m_.questions) lines.push_back(q);
+        simple_section("Questions from the patient", lines, "None written down.", false, true);
+    }
+
+    void patterns() {
+        std::vector<std::string> lines;
+        for (const auto& p : m_.patterns) lines.push_back(p.text);
+        if (!m_.patterns_more.empty()) lines.push_back(m_.patterns_more);
+        const std::string title = m_.patterns.empty() ? "Patterns"
+                                  : "Patterns (" + std::to_string(m_.patterns.size()) +
+                                        (m_.patterns.size() == 1 ? " kind of episode)" : " kinds of episode)");
+        simple_section(title, lines, "No episodes in this period.");
+    }
+
+    void medicines() {
+        std::vector<std::string> lines;
+        for (const auto& b : m_.medicines)
+            lines.push_back("<b>" + escape_markup(b.label) + "</b>" + (b.detail.empty() ? "" : ": " + escape_markup(b.detail)));
+        simple_section("Medicines", lines, "None recorded.", true);
+    }
+
+    void causes() {
+        std::vector<std::string> lines;
+        for (const auto& c : m_.causes)
+            lines.push_back("<b>" + escape_markup(c.name) + "</b>" + (c.worth_excluding ? " (worth excluding)" : "") +
+                            ": " + escape_markup(c.text));
+        std::string empty = m_.too_few_episodes ? escape_markup(m_.topics_intro)
+                                                : "No documented cause fits the diary clearly yet.";
+        simple_section("Causes worth discussing", lines, empty, true);
+        if (!m_.causes.empty()) {
+            const std::string note = "Compared by the app with documented causes of leg and foot numbness, from the "
+                                     "patient's entries only; for the clinician to weigh, not a diagnosis.";
+            need(measure(content_w_, note, kSmall));
+            y_ += text(kMargin, y_, content_w_, note, kSmall, kMuted) + 6;
+        }
+    }
+
+    // Warning signs: every red-flag episode, grouped under its reason, one line
+    // each (date, time, signs). Lines flow onto the next pages with the heading
+    // repeated; nothing is ever cut or left out (issue #14).
+    void warning_signs() {
+        struct Group {
+            const RedFlagEvent* first;
+            std::vector<const RedFlagEvent*> events;
+        };
+        std::vector<Group> groups;   // emergency reasons first, then in order of first date
+        for (const auto& f : m_.red_flags) {
+            auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.first->title == f.title; });
+            if (it == groups.end()) groups.push_back({&f, {&f}});
+            else it->events.push_back(&f);
+        }
+        std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+            return a.first->call_emergency && !b.first->call_emergency;
+        });
+        std::set<std::string> episodes;
+        for (const auto& f : m_.red_flags) episodes.insert(f.episode_id);
+        const double bar = 4, pad = 6;
+        const double inner = content_w_ - bar - 2 * pad;
+        const std::string title = "Warning signs (" + std::to_string(episodes.size()) +
+                                  (episodes.size() == 1 ? " episode)" : " episodes)");
+        auto block = [&](double h, const Rgb& bg) {
+            rect(kMargin, y_, content_w_, h, bg);
+            rect(kMargin, y_, bar, h, kRed);
+        };
+        auto heading_line = [&](const std::string& t) {
+            const double h = measure(inner, t, kH2) + 2 * pad;
+            block(h, kRedBg);
+            if (!counting_) {
+                if (t == title) outline(t);
+                in_heading_ = true;
+                cairo_tag_begin(cr_, "H2", "");
+            }
+            text(kMargin + bar + pad, y_ + pad, inner, t, kH2, kRed);
+            if (!counting_) {
+                cairo_tag_end(cr_, "H2");
+                in_heading_ = false;
+            }
+            y_ += h;
+        };
+        auto event_line = [&](const RedFlagEvent& f) {
+            std::string s = "<b>" + escape_markup(format_date_long(f.date) + " " + f.time) + "</b>";
+            if (!f.signs.empty()) s += " \u2014 " + escape_markup(f.signs);
+            return s;
+        };
+        // Room for the heading, the first reason and its first episode together.
+        const double first_h = measure(inner, title, kH2) + 2 * pad + 30;
+        need(first_h);
+        heading_line(title);
+        for (const auto& g : groups) {
+            std::string head = "<b>" + escape_markup(g.first->title) + "</b> (" + std::to_string(g.events.size()) + ")";
+            if (g.first->call_emergency) head += " \u2014 <b>emergency signs</b>";
+            if (!g.first->advice.empty()) head += "<span foreground=\"#5a5f66\"> \u2014 " + escape_markup(g.first->advice) + "</span>";
+            const double hh = measure(inner, head, kBody, true) + 4;
+            const double e0 = measure(inner - 12, event_line(*g.events.front()), kBody, true) + 1.5;
+            if (y_ + hh + e0 > bottom_) {
+                new_page();
+                heading_line("Warning signs (continued)");
+            }
+            block(hh, kRedBg);
+            text(kMargin + bar + pad, y_ + 2, inner, head, kBody, kInk, Align::Left, true, true);
+            y_ += hh;
+            for (const RedFlagEvent* f : g.events) {
+                const std::string line_text = event_line(*f);
+                const double lh = measure(inner - 12, line_text, kBody, true) + 1.5;
+                if (y_ + lh > bottom_) {
+                    new_page();
+                    heading_line("Warning signs (continued)");
+                    const std::string cont = "<b>" + escape_markup(g.first->title) + "</b> (continued)";
+                    const double ch = measure(inner, cont, kBody, true) + 4;
+                    block(ch, kRedBg);
+                    text(kMargin + bar + pad, y_ + 2, inner, cont, kBody, kInk, Align::Left, true, true);
+                    y_ += ch;
+                }
+                block(lh, kRedBg);
+                text(kMargin + bar + pad + 12, y_, inner - 12, line_text, kBody, kInk, Align::Left, true, true);
+                y_ += lh;
+            }
+        }
+        block(pad, kRedBg);
+        y_ += pad + 8;
     }
 
     void key_facts() {
         double h = 0;
-        for (const auto& f : m_.key_facts) h += measure(kContentW - 12, f, kBody) + 2.5;
+        for (const auto& f : m_.key_facts) h += measure(content_w_ - 12, f, kBody) + 2.5;
         section_heading("Summary", std::min(h, 60.0));
         for (const auto& f : m_.key_facts) {
             const bool flag = f.rfind("RED FLAGS", 0) == 0;
-            const double fh = measure(kContentW - 12, f, flag ? kBodyBold : kBody);
+            const double fh = measure(content_w_ - 12, f, flag ? kBodyBold : kBody);
             need(fh);
             cairo_arc(cr_, kMargin + 3, y_ + 5.5, 1.6, 0, 2 * M_PI);
             color(flag ? kRed : kInk);
             cairo_fill(cr_);
-            y_ += text(kMargin + 12, y_, kContentW - 12, f, flag ? kBodyBold : kBody, flag ? kRed : kInk) + 2.5;
+            y_ += text(kMargin + 12, y_, content_w_ - 12, f, flag ? kBodyBold : kBody, flag ? kRed : kInk) + 2.5;
         }
         y_ += 8;
     }
@@ -304,7 +486,7 @@ private:
         if (!week && !sev && !map) return;
         const double gap = 18;
         const double right_w = map ? 190 : 0;
-        const double left_w = kContentW - right_w - (map ? gap : 0);
+        const double left_w = content_w_ - right_w - (map ? gap : 0);
         const double chart_h = 104;
         const double left_h = (week ? chart_h + 22 : 0) + (sev ? chart_h + 22 : 0);
         const double right_h = map ? body_map(0, 0, right_w, false) : 0;
@@ -563,7 +745,7 @@ private:
         if (!m_.signs.empty()) cols.push_back({"Came with", &m_.signs});
         if (cols.empty()) return;
         const double gap = 12;
-        const double cw = (kContentW - gap * static_cast<double>(cols.size() - 1)) / static_cast<double>(cols.size());
+        const double cw = (content_w_ - gap * static_cast<double>(cols.size() - 1)) / static_cast<double>(cols.size());
         const int n = std::max(1, m_.episode_count);
         auto col_h = [&](const Col& c, bool draw, double x, double y) {
             double yy = y;
@@ -594,24 +776,24 @@ private:
             double yy = y;
             std::string head = "<b>" + escape_markup(t.name) + "</b>  <span foreground=\"#5a5f66\">" +
                                escape_markup(t.fit) + "</span>";
-            yy += text(kMargin, yy, kContentW, head, kBody, kInk, Align::Left, draw, true) + 1;
+            yy += text(kMargin, yy, content_w_, head, kBody, kInk, Align::Left, draw, true) + 1;
             for (const auto& e : t.evidence_for)
-                yy += text(kMargin + indent, yy, kContentW - indent, "+ " + e, kSmall, kInk, Align::Left, draw) + 0.5;
+                yy += text(kMargin + indent, yy, content_w_ - indent, "+ " + e, kSmall, kInk, Align::Left, draw) + 0.5;
             for (const auto& e : t.evidence_against)
-                yy += text(kMargin + indent, yy, kContentW - indent, "\u2212 " + e, kSmall, kMuted, Align::Left, draw) + 0.5;
+                yy += text(kMargin + indent, yy, content_w_ - indent, "\u2212 " + e, kSmall, kMuted, Align::Left, draw) + 0.5;
             if (!t.unknowns.empty()) {
                 std::string u = "Not yet known: ";
                 for (std::size_t i = 0; i < t.unknowns.size() && i < 3; ++i) u += (i ? "; " : "") + t.unknowns[i];
-                yy += text(kMargin + indent, yy, kContentW - indent, u, kSmall, kMuted, Align::Left, draw) + 0.5;
+                yy += text(kMargin + indent, yy, content_w_ - indent, u, kSmall, kMuted, Align::Left, draw) + 0.5;
             }
             return yy - y + 5;
         };
-        const double intro_h = measure(kContentW, m_.topics_intro, kSmall) + 4;
+        const double intro_h = measure(content_w_, m_.topics_intro, kSmall) + 4;
         const double first = m_.topics.empty() ? 0 : topic_h(m_.topics.front(), false, 0);
         section_heading("Topics to discuss", intro_h + first);
-        y_ += text(kMargin, y_, kContentW, m_.topics_intro, kSmall, kMuted) + 4;
+        y_ += text(kMargin, y_, content_w_, m_.topics_intro, kSmall, kMuted) + 4;
         if (m_.topics.empty() && !m_.too_few_episodes) {
-            y_ += text(kMargin, y_, kContentW, "No documented cause fits the diary clearly yet.", kBody, kInk) + 6;
+            y_ += text(kMargin, y_, content_w_, "No documented cause fits the diary clearly yet.", kBody, kInk) + 6;
         }
         for (const auto& t : m_.topics) {
             need(topic_h(t, false, 0));
@@ -625,7 +807,7 @@ private:
         const bool ci = m_.has(kSectionCheckIns);
         if (!bg && !ci) return;
         const double gap = 18;
-        const double cw = (bg && ci) ? (kContentW - gap) / 2 : kContentW;
+        const double cw = (bg && ci) ? (content_w_ - gap) / 2 : content_w_;
         auto bg_h = [&](bool draw, double x, double y) {
             double yy = y;
             yy += text(x, yy, cw, "Health background and medicines", kBodyBold, kInk, Align::Left, draw) + 3;
@@ -668,19 +850,20 @@ private:
         const char* title;
         double width;
     };
+    // Eight columns so that 9 pt text fits A4 (515 pt) and Letter.
     static constexpr Column kCols[] = {
-        {"Date", 52}, {"Time", 30}, {"Lasted", 46}, {"Where", 86}, {"Felt as", 64}, {"Numb / pain", 30},
-        {"Began after", 68}, {"Eased by", 68}, {"Came with", 44}, {"Note", 27},
+        {"When", 62}, {"Lasted", 44}, {"Where", 96}, {"Felt as", 76}, {"N / P", 34},
+        {"Began after", 72}, {"Eased by", 72}, {"Came with, note", 59},
     };
     static constexpr double kCellPad = 2.5;
 
     static std::string rating(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }   // -: not rated
 
     std::vector<std::string> row_cells(const EpisodeRow& r) const {
-        return {r.date,     r.time,     r.duration,
-                r.where,    r.feels,    rating(r.numbness) + " / " + rating(r.pain),
-                r.before,   r.eased_by, r.signs,
-                r.note_number ? "[" + std::to_string(r.note_number) + "]" : ""};
+        std::string with = r.signs;
+        if (r.note_number) with += (with.empty() ? "" : " ") + std::string("[") + std::to_string(r.note_number) + "]";
+        return {r.date + " " + r.time, r.duration, r.where, r.feels,
+                rating(r.numbness) + " / " + rating(r.pain), r.before, r.eased_by, with};
     }
 
     double table_header(bool draw) {
@@ -688,7 +871,7 @@ private:
         for (const auto& c : kCols) h = std::max(h, measure(c.width - 2 * kCellPad, c.title, kSmallBold));
         h += 2 * kCellPad;
         if (draw) {
-            rect(kMargin, y_, kContentW, h, kHeaderBg);
+            rect(kMargin, y_, content_w_, h, kHeaderBg);
             double x = kMargin;
             for (const auto& c : kCols) {
                 text(x + kCellPad, y_ + kCellPad, c.width - 2 * kCellPad, c.title, kSmallBold, kInk);
@@ -702,9 +885,9 @@ private:
     void episode_table() {
         new_page();
         y_ += heading("Episodes (" + std::to_string(m_.rows.size()) + ")");
-        y_ += text(kMargin, y_, kContentW,
-                   "One row per episode, oldest first. Numbness and pain 0\u201310. Rows on red are red-flag events. "
-                   "[n] refers to the notes at the end.",
+        y_ += text(kMargin, y_, content_w_,
+                   "One row per episode, oldest first. N / P: numbness / pain, 0\u201310. Rows on red are red-flag "
+                   "events. [n] refers to the notes at the end.",
                    kSmall, kMuted) + 4;
         table_header(true);
         bool stripe = false;
@@ -714,13 +897,13 @@ private:
             for (std::size_t i = 0; i < cells.size(); ++i)
                 h = std::max(h, measure(kCols[i].width - 2 * kCellPad, cells[i], kSmall));
             h += 2 * kCellPad;
-            if (y_ + h > kBottom) {
+            if (y_ + h > bottom_) {
                 new_page();
                 table_header(true);
                 stripe = false;
             }
-            if (r.red_flag) rect(kMargin, y_, kContentW, h, kRedBg);
-            else if (stripe) rect(kMargin, y_, kContentW, h, kStripe);
+            if (r.red_flag) rect(kMargin, y_, content_w_, h, kRedBg);
+            else if (stripe) rect(kMargin, y_, content_w_, h, kStripe);
             if (r.red_flag) rect(kMargin, y_, 2.5, h, kRed);
             double x = kMargin;
             for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -728,7 +911,7 @@ private:
                 x += kCols[i].width;
             }
             y_ += h;
-            line(kMargin, y_, kPageW - kMargin, y_, kRule, 0.3);
+            line(kMargin, y_, page_w_ - kMargin, y_, kRule, 0.3);
             stripe = !stripe;
         }
         y_ += 10;
@@ -737,8 +920,8 @@ private:
     // ---- The person's notes ----
     void notes() {
         const double num_w = 26, date_w = 118;
-        const double text_x = kMargin + num_w + date_w, text_w = kContentW - num_w - date_w;
-        constexpr Font kNote{8.5, false, false};
+        const double text_x = kMargin + num_w + date_w, text_w = content_w_ - num_w - date_w;
+        constexpr Font kNote{9, false, false};
         auto label_of = [](const NoteItem& n) {
             std::string src = n.source;
             if (!src.empty() && src[0] >= 'A' && src[0] <= 'Z') src[0] = static_cast<char>(src[0] - 'A' + 'a');
@@ -753,7 +936,7 @@ private:
         };
         section_heading("Notes in the person's words (" + std::to_string(m_.notes.size()) + ")",
                         note_h(m_.notes.front(), m_.notes.front().text, false));
-        const double page_room = kBottom - kMargin;
+        const double page_room = bottom_ - kMargin;
         for (const auto& n : m_.notes) {
             std::string body = n.text;
             if (note_h(n, body, false) > page_room) {
@@ -777,6 +960,8 @@ private:
     }
 
     const ReportModel& m_;
+    double page_w_ = 595.276, page_h_ = 841.890;   // A4
+    double content_w_ = 0, bottom_ = 0;
     int total_pages_ = 0;
     HeightCache& heights_;
     bool counting_ = false;
@@ -785,6 +970,7 @@ private:
     PangoLayout* layout_ = nullptr;
     double y_ = 0;
     int page_ = 1;
+    bool in_heading_ = false;
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the demo year's doctor report and saves PNGs of its pages for the docs:
 #   tools/report-pages.sh [BUILD_DIR]    (default: build)
-# Writes docs/report-page-1.png (summary), -2 (topics, background), -3 (first
+# Writes docs/report-page-1.png (the GP's summary), -2 (the figures appendix), -3 (the
 # episode table page) and -notes.png (the first page of notes).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -462,8 +462,13 @@ TEST_CASE("The PDF report is written when this build has the renderer", "[app][e
     }
     CHECK(page(ui).format == ExportFormat::Pdf);   // the default where it exists
     CHECK(page(ui).file_name == "numbness-diary-report-" + today(ui) + ".pdf");
-    ui.click("Your notes##sec");
+    // The default is page 1 and the figures; the notes are there when asked for.
     CHECK((page(ui).sections & kSectionNotes) == 0);
+    ui.click("Your notes##sec");
+    CHECK((page(ui).sections & kSectionNotes) != 0);
+    // Warning signs are not a part anyone can untick (issue #14): no chip for them.
+    CHECK(ui.has("Summary##sec"));
+    CHECK_FALSE(ui.has("Warning signs##sec"));
     ui.click("export:go");
     INFO(page(ui).error);
     const fs::path file = docs.path / ("numbness-diary-report-" + today(ui) + ".pdf");

@@ -184,3 +184,80 @@ TEST_CASE("Report model: no topics before the diary has enough episodes", "[repo
     CHECK(m.topics_intro.find("at least 5") != std::string::npos);
     CHECK(m.red_flags.size() == 1);   // red flags are never held back
 }
+
+// Issue #14: three distinct patterns (burning feet; a foot that falls asleep after
+// crossed legs; calf cramps on walking eased by rest) are three lines, each with its
+// own figures, instead of one pooled summary.
+TEST_CASE("Report patterns group episodes by where, what brought them on and what eased them", "[report][page1]") {
+    using namespace nd;
+    using nd::test::EpisodeBuilder;
+    Diary d;
+    int n = 0;
+    for (int i = 0; i < 6; ++i)   // burning feet at night, nothing helped
+        d.episodes.push_back(EpisodeBuilder(++n).day(i, 23).region(Region::Sole, Side::Both).region(Region::Toes, Side::Both)
+                                 .sensation(Sensation::Burning).pain(5).eased_by(Relief::Nothing).lasted(110));
+    for (int i = 0; i < 4; ++i)   // left foot asleep after crossed legs, eased by moving within 3 min
+        d.episodes.push_back(EpisodeBuilder(++n).day(i, 20).region(Region::TopOfFoot, Side::Left)
+                                 .sensation(Sensation::Numbness).numbness(4).after(Activity::CrossedLegs)
+                                 .eased_by(Relief::MovingOrChangingPosition, 3).lasted(8));
+    for (int i = 0; i < 3; ++i)   // right calf cramp on walking, eased by rest
+        d.episodes.push_back(EpisodeBuilder(++n).day(10 + i, 9).region(Region::Calf, Side::Right)
+                                 .sensation(Sensation::Cramping).pain(6).after(Activity::Walking)
+                                 .eased_by(Relief::Rest, 4).lasted(6));
+    normalize(d);
+    const ReportModel m = build_report(d, MatchResult{}, ReportOptions{});
+    REQUIRE(m.patterns.size() == 3);
+    CHECK(m.patterns[0].episodes == 6);
+    CHECK(m.patterns[0].where == "Both sides: feet");
+    CHECK(m.patterns[0].eased == "nothing helped");
+    CHECK(m.patterns[0].text.find("Lasted typically 1 h 50 min") != std::string::npos);
+    CHECK(m.patterns[1].episodes == 4);
+    CHECK(m.patterns[1].brought_on == "after sitting with legs crossed");
+    CHECK(m.patterns[1].eased == "eased by moving or changing position (typically within 3 min)");
+    CHECK(m.patterns[1].text.find("Lasted typically 8 min") != std::string::npos);
+    CHECK(m.patterns[2].episodes == 3);
+    CHECK(m.patterns[2].where == "Right: lower legs");
+    CHECK(m.patterns[2].brought_on == "after walking");
+    CHECK(m.patterns[2].eased == "eased by resting (typically within 4 min)");
+    CHECK(m.patterns_more.empty());
+}
+
+TEST_CASE("Report causes: a serious cause that fits little is listed as worth excluding", "[report][page1]") {
+    nd::MatchResult match = nd::test::export_match();
+    nd::CauseMatch pad;
+    pad.cause_id = "pad";
+    pad.name = "Narrowed leg arteries (claudication)";
+    pad.fit = nd::Fit::FitsLittle;
+    pad.fit_text = "Fits little";
+    pad.serious = true;
+    match.causes.push_back(pad);
+    const nd::ReportModel m = nd::build_report(nd::test::export_diary(), match, nd::ReportOptions{});
+    bool pad_listed = false, restless_listed = false;
+    for (const auto& c : m.causes) {
+        if (c.name == pad.name) pad_listed = c.worth_excluding;
+        if (c.name == "Restless legs") restless_listed = true;   // fits little and not serious
+    }
+    CHECK(pad_listed);
+    CHECK_FALSE(restless_listed);
+    REQUIRE_FALSE(m.causes.empty());
+    CHECK(m.causes.front().name == "Pressure on a nerve from posture");
+    // Worded for the doctor: no advice to the patient.
+    for (const auto& c : m.causes) CHECK(c.text.find("Please discuss") == std::string::npos);
+}
+
+TEST_CASE("Report page 1 facts: who, age, health number, onset and questions", "[report][page1]") {
+    nd::Diary d = nd::test::export_diary();
+    d.profile.complaint_began = "2025-10-01";
+    d.profile.health_number = "943 476 5919";
+    d.profile.questions = {"Could this come from my back?"};
+    nd::ReportOptions o;
+    o.generated_on = "2026-07-13";
+    const nd::ReportModel m = nd::build_report(d, nd::test::export_match(), o);
+    CHECK(m.who == "Zoë Ångström, born 14 Jul 1961 (64 years)");   // a day before the 65th birthday
+    CHECK(m.health_number == "943 476 5919");
+    CHECK(m.onset_text == "The numbness or tingling began on 1 Oct 2025 (about 3 months before this period).");
+    CHECK(m.questions == d.profile.questions);
+    REQUIRE(m.medicines.size() == 1);
+    CHECK(m.medicines[0].label == "Metformin 500 mg");
+    CHECK(m.medicines[0].detail == "twice a day; whether it helped: not noted");
+}

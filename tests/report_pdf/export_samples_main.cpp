@@ -9,6 +9,7 @@
 
 #include "atomic_file.hpp"
 #include "catalog.hpp"
+#include "cause_diaries.hpp"
 #include "csv_export.hpp"
 #include "demo_diary.hpp"
 #include "fhir_export.hpp"
@@ -44,6 +45,16 @@ int main(int argc, char** argv) {
         const nd::Catalog catalog = nd::load_default_catalog();
         export_all(catalog, nd::make_demo_diary(7, kDemoNow), dir, "demo", "2026-06-30");
         export_all(catalog, nd::test::sample_diary(), dir, "sample", "2026-01-06");
+        // The clinical scenarios of the matching tests, one bundle each, for the FHIR validator.
+        const std::pair<const char*, nd::Diary> scenarios[] = {
+            {"posture", nd::test::posture_diary()},     {"diabetic", nd::test::diabetic_diary()},
+            {"sciatica", nd::test::sciatica_diary()},   {"pad", nd::test::pad_diary()},
+            {"stroke", nd::test::stroke_diary()},       {"ms", nd::test::ms_diary()},
+            {"tarsal", nd::test::tarsal_diary()},       {"fibromyalgia", nd::test::fibromyalgia_diary()},
+            {"injury", nd::test::injury_diary()},       {"growth", nd::test::growth_diary()},
+        };
+        for (const auto& [name, d] : scenarios)
+            nd::write_file_atomic(dir + "/scenario-" + name + "-fhir.json", nd::diary_to_fhir_json(d));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "nd_export_samples: %s\n", e.what());
         return 1;

@@ -7,10 +7,13 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <regex>
+#include <set>
 #include <string>
 
 #include "atomic_file.hpp"
 #include "export_fixture.hpp"
+#include "matching.hpp"
 #include "report_model.hpp"
 #include "report_pdf.hpp"
 
@@ -72,7 +75,7 @@ TEST_CASE("The report PDF says what the report model says", "[report_pdf]") {
     CHECK(text.find("Numbness and tingling diary") != std::string::npos);
     CHECK(text.find("Zoë Ångström") != std::string::npos);
     CHECK(text.find("5 Jan 2026 to 20 Jan 2026") != std::string::npos);
-    CHECK(text.find("Red-flag events (1)") != std::string::npos);
+    CHECK(text.find("Warning signs (1 episode)") != std::string::npos);
     CHECK(text.find("Saddle numbness with bladder or bowel change") != std::string::npos);
     CHECK(text.find("Topics to discuss") != std::string::npos);
     CHECK(text.find("Pressure on a nerve from posture") != std::string::npos);
@@ -104,8 +107,8 @@ TEST_CASE("A long episode table repeats its header on every page", "[report_pdf]
         WARN("pdftotext is not installed: content not checked");
         return;
     }
-    // The header's "Numb / pain" cell is on every table page (and nowhere else).
-    CHECK(count_of(text, "/ pain") >= 3);
+    // The header's "N / P" cell is on every table page (and nowhere else).
+    CHECK(count_of(text, "\nN/P\n") >= 3);   // pdftotext drops the spaces
     CHECK(text.find("Note number 119") != std::string::npos);
     CHECK(text.find("Episodes (125)") != std::string::npos);
 }
@@ -119,7 +122,8 @@ TEST_CASE("Sections left out are not in the PDF", "[report_pdf]") {
     CHECK(text.find("Episodes per week") != std::string::npos);
     CHECK(text.find("Topics to discuss") == std::string::npos);
     CHECK(text.find("ça picote") == std::string::npos);
-    CHECK(text.find("Metformin") == std::string::npos);
+    // Medicines are on page 1 always; the background appendix is not chosen.
+    CHECK(text.find("Health background and medicines") == std::string::npos);
 }
 
 TEST_CASE("An empty diary still gives a readable one-page PDF", "[report_pdf]") {
@@ -132,4 +136,133 @@ TEST_CASE("An empty diary still gives a readable one-page PDF", "[report_pdf]") 
 TEST_CASE("The same report renders to the same bytes", "[report_pdf]") {
     const auto m = fixture_report();
     CHECK(nd::render_report_pdf(m) == nd::render_report_pdf(m));
+}
+
+namespace {
+
+// pdftotext of the given pages ("" when pdftotext is not installed).
+std::string pdf_pages_text(const std::string& pdf_path, int first, int last) {
+    const std::string tool = ND_PDFTOTEXT;
+    if (tool.empty() || tool.find("NOTFOUND") != std::string::npos) return "";
+    const std::string txt = pdf_path + "." + std::to_string(first) + ".txt";
+    std::string cmd = "'" + tool + "' -enc UTF-8";
+    if (first > 0) cmd += " -f " + std::to_string(first) + " -l " + std::to_string(last);
+    cmd += " '" + pdf_path + "' '" + txt + "'";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    return nd::read_file(txt);
+}
+
+// The distinct "3 Mar 2026 08:30" stamps in a text.
+std::set<std::string> date_times(const std::string& text) {
+    static const std::regex stamp(R"((\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}) \d\d:\d\d)");
+    std::set<std::string> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), stamp); it != std::sregex_iterator(); ++it)
+        out.insert((*it)[1].str());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("A hundred red-flag episodes are all listed, flowing across pages", "[report_pdf][red_flags]") {
+    // Saddle numbness with loss of bladder control: the seed's cauda equina warning.
+    nd::Diary d;
+    d.profile = {"Pat Example", "1960-02-03", nd::test::kDay0Utc};
+    nd::MatchResult match;
+    for (int i = 0; i < 100; ++i) {
+        nd::Episode e = nd::test::EpisodeBuilder(500 + i)
+                            .day(i, 7 + i % 12, i % 60)
+                            .region(nd::Region::SaddleArea, nd::Side::Middle)
+                            .sensation(nd::Sensation::Numbness)
+                            .numbness(7)
+                            .sign(nd::Sign::BladderBowelLoss)
+                            .lasted(30);
+        for (auto& f : nd::red_flags_for(e)) match.red_flags.push_back(f);
+        d.episodes.push_back(e);
+    }
+    nd::normalize(d);
+    REQUIRE(match.red_flags.size() >= 100);
+    nd::ReportOptions o;
+    o.generated_on = "2026-05-01";
+    o.sections = nd::kSectionSummary;   // red flags are in whatever was chosen
+    const nd::ReportModel m = nd::build_report(d, match, o);
+    REQUIRE(m.red_flags.size() >= 100);
+    const std::string dir = temp_dir();
+    const std::string path = dir + "/flags.pdf";
+    nd::write_report_pdf(m, path);
+    const std::string all = pdf_pages_text(path, 0, 0);
+    if (all.empty()) {
+        WARN("pdftotext is not installed: content not checked");
+        return;
+    }
+    // The warning section runs from its heading to the next section's heading.
+    const auto begin = all.find("Warning signs (100 episodes)");
+    REQUIRE(begin != std::string::npos);
+    const auto end = all.find("Questions from the patient", begin);
+    const std::string section = all.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    const auto dates = date_times(section);
+    CHECK(dates.size() == 100);
+    CHECK(dates.count(nd::format_date_long(nd::test::day_date(0))) == 1);
+    CHECK(dates.count(nd::format_date_long(nd::test::day_date(99))) == 1);
+    CHECK(section.find("Warning signs (continued)") != std::string::npos);
+    CHECK(section.find("Loss of bladder or bowel control") != std::string::npos);
+    // Page 1 is not left blank: the list starts there.
+    const std::string page1 = pdf_pages_text(path, 1, 1);
+    CHECK(page1.find("Warning signs (100 episodes)") != std::string::npos);
+    CHECK(date_times(page1).size() >= 20);
+    // The summary no longer points below at a box that is above it.
+    CHECK(all.find("See below") == std::string::npos);
+}
+
+TEST_CASE("Page 1 holds the GP's summary in the fixed order", "[report_pdf][page1]") {
+    nd::Diary d = nd::test::export_diary();
+    d.profile.complaint_began = "2025-10-01";
+    d.profile.health_number = "943 476 5919";
+    d.profile.questions = {"Could this come from my back?", "Should I stop cycling?"};
+    nd::ReportOptions o;
+    o.generated_on = "2026-01-21";
+    o.sections = nd::kSectionDefault;
+    const nd::ReportModel m = nd::build_report(d, nd::test::export_match(), o);
+    const std::string dir = temp_dir();
+    const std::string path = dir + "/page1.pdf";
+    nd::write_report_pdf(m, path);
+    const std::string page1 = pdf_pages_text(path, 1, 1);
+    if (page1.empty()) {
+        WARN("pdftotext is not installed: content not checked");
+        return;
+    }
+    // Each heading on page 1, in the issue's order.
+    const char* headings[] = {"Who and when", "Warning signs", "Questions from the patient", "Patterns",
+                              "Medicines", "Causes worth discussing"};
+    std::size_t at = 0;
+    for (const char* h : headings) {
+        INFO(h);
+        const auto pos = page1.find(h, at);
+        CHECK(pos != std::string::npos);
+        if (pos != std::string::npos) at = pos;
+    }
+    // What sits under them.
+    CHECK(page1.find("Zoë Ångström, born 14 Jul 1961 (64 years)") != std::string::npos);
+    CHECK(page1.find("943 476 5919") != std::string::npos);
+    CHECK(page1.find("1 Oct 2025") != std::string::npos);
+    CHECK(page1.find("Could this come from my back?") != std::string::npos);
+    CHECK(page1.find("Metformin 500 mg") != std::string::npos);
+    CHECK(page1.find("20 Jan 2026 07:45") != std::string::npos);   // the red-flag episode
+    CHECK(page1.find("Pressure on a nerve from posture") != std::string::npos);
+    // The default leaves out the full table and the notes.
+    const std::string all = pdf_pages_text(path, 0, 0);
+    CHECK(all.find("Episodes (5)") == std::string::npos);
+    // Letter paper is a setting.
+    nd::ReportModel letter = m;
+    letter.paper = nd::Paper::Letter;
+    const std::string bytes = nd::render_report_pdf(letter);
+    CHECK(bytes.find("/MediaBox [ 0 0 612 792 ]") != std::string::npos);
+    CHECK(nd::render_report_pdf(m).find("/MediaBox [ 0 0 595.276 841.89 ]") != std::string::npos);
+}
+
+TEST_CASE("The report PDF is tagged, with a title and an outline", "[report_pdf][tagged]") {
+    const std::string bytes = nd::render_report_pdf(fixture_report());
+    CHECK(bytes.find("/StructTreeRoot") != std::string::npos);
+    CHECK(bytes.find("/MarkInfo") != std::string::npos);
+    CHECK(bytes.find("/Outlines") != std::string::npos);
+    CHECK(bytes.find("/Title") != std::string::npos);
 }

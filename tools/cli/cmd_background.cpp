@@ -24,7 +24,13 @@ int run_background_list(const Args& a, Context& ctx) {
     }
     const auto p = store->profile();
     std::cout << "Name        " << (p.name.empty() ? "-" : p.name) << "\n"
-              << "Born        " << (p.birth_date.empty() ? "-" : p.birth_date) << "\n\nFacts:\n";
+              << "Born        " << (p.birth_date.empty() ? "-" : p.birth_date) << "\n"
+              << "Began       " << (p.complaint_began.empty() ? "-" : p.complaint_began) << "\n"
+              << "Health no.  " << (p.health_number.empty() ? "-" : p.health_number) << "\n"
+              << "\nQuestions for my doctor:\n";
+    if (p.questions.empty()) std::cout << "  (none)\n";
+    for (std::size_t i = 0; i < p.questions.size(); ++i) std::cout << "  " << i + 1 << ". " << p.questions[i] << "\n";
+    std::cout << "\nFacts:\n";
     const auto facts = store->facts();
     if (facts.empty()) std::cout << "  (none)\n";
     for (const auto& f : facts) {
@@ -48,13 +54,27 @@ int run_background_list(const Args& a, Context& ctx) {
 }
 
 int run_background_set(const Args& a, Context& ctx) {
-    if (!a.has("--name") && !a.has("--birth-date") && !a.has("--clear"))
-        throw UsageError("give --name, --birth-date or --clear");
+    if (!a.has("--name") && !a.has("--birth-date") && !a.has("--clear") && !a.has("--complaint-began") &&
+        !a.has("--health-number") && !a.has("--question") && !a.has("--clear-questions"))
+        throw UsageError("give --name, --birth-date, --complaint-began, --health-number, --question, "
+                         "--clear-questions or --clear");
     auto store = ctx.open_store();
     auto p = store->profile();
-    if (a.has("--clear")) p = {};
+    if (a.has("--clear")) {
+        const std::string patient = p.fhir_patient_id;   // the FHIR Patient stays the same person
+        p = {};
+        p.fhir_patient_id = patient;
+    }
     if (auto v = a.get("--name")) p.name = *v;
     if (auto v = a.get("--birth-date")) p.birth_date = past_date(ctx, "--birth-date", *v);
+    if (auto v = a.get("--complaint-began")) p.complaint_began = past_date(ctx, "--complaint-began", *v);
+    if (auto v = a.get("--health-number")) p.health_number = *v;
+    if (a.has("--clear-questions")) p.questions.clear();
+    for (const auto& q : a.all("--question")) {
+        if (q.find('\n') != std::string::npos || q.find('\r') != std::string::npos)
+            throw UsageError("--question: one line, please");
+        if (!q.empty()) p.questions.push_back(q);
+    }
     store->set_profile(p);
     std::cout << "Profile saved\n";
     return 0;
@@ -136,11 +156,19 @@ std::vector<Command> background_commands() {
           {{"--json", "", "machine-readable output (fields in docs/cli.md)"}}, 0, 0,
           {"numbness-diary-cli background list", "numbness-diary-cli background list --json"}},
          run_background_list},
-        {{"background set", "", "Set the name and birth date (optional; for the doctor's report)", "",
+        {{"background set", "", "Set who you are and what to ask (optional; for the doctor's report)",
+          "The name, birth date, health-service number and when the numbness or tingling began go\n"
+          "on the report's first page, with your questions for the doctor (--question adds one).",
           {{"--name", "TEXT", "your name"},
            {"--birth-date", "DATE", "YYYY-MM-DD"},
-           {"--clear", "", "clear both first"}},
-          0, 0, {"numbness-diary-cli background set --name \"Maria Example\" --birth-date 1961-04-18"}},
+           {"--complaint-began", "DATE", "when the numbness or tingling began, YYYY-MM-DD"},
+           {"--health-number", "TEXT", "your health-service number (e.g. NHS number)"},
+           {"--question", "TEXT", "add a question for your doctor", true},
+           {"--clear-questions", "", "remove all questions first"},
+           {"--clear", "", "clear all of these first"}},
+          0, 0,
+          {"numbness-diary-cli background set --name \"Maria Example\" --birth-date 1961-04-18",
+           "numbness-diary-cli background set --complaint-began 2025-11-02 --question \"Could this be my back?\""}},
          run_background_set},
         {{"background add fact", "", "Add a background fact (diabetes, alcohol, an injury, ...)",
           "Kinds: " + valid_ids<nd::FactKind>(),

@@ -9,6 +9,7 @@
 #include "catalog.hpp"
 #include "cli.hpp"
 #include "csv_export.hpp"
+#include "export_service.hpp"
 #include "fhir_export.hpp"
 #include "matching.hpp"
 #include "merge.hpp"
@@ -27,7 +28,6 @@ namespace fs = std::filesystem;
 
 const char* const kNotEncrypted =
     "This file is not encrypted: anyone who gets it can read it. Share it only with people you choose.";
-const char* const kFhirPatientSetting = "export.fhir_patient_uuid";
 
 const OptSpec kPasswordFile{"--password-file", "F", "read the password from the file F (its first line)"};
 const OptSpec kPasswordEnv{"--password-env", "VAR", "read the password from the environment variable VAR"};
@@ -102,19 +102,8 @@ DateRange date_range(const Args& a, const Context& ctx) {
     return r;
 }
 
-// The diary's records within --from / --to.
-nd::Diary load_range(nd::Store& store, const DateRange& range) {
-    return nd::diary_in_range(store.load_diary(), range.from, range.to);
-}
-
 std::string count(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::size_t live_episodes(const nd::Diary& d) {
-    std::size_t n = 0;
-    for (const auto& e : d.episodes) n += e.deleted_utc ? 0 : 1;
-    return n;
 }
 
 // ---- backup / restore -------------------------------------------------------------
@@ -177,11 +166,24 @@ int run_export_csv(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     const DateRange range = date_range(a, ctx);
     auto store = ctx.open_existing_store();
-    const nd::Diary d = load_range(*store, range);
-    nd::CsvOptions options;
-    options.bom = !a.has("--no-bom");
-    const std::string where = write_output(a, out, nd::diary_to_csv(d, options));
-    msg(out) << "Wrote " << count(live_episodes(d), "episode", "episodes") << " as CSV to " << where << "\n"
+    nd::ExportSpec spec;
+    spec.kind = nd::ExportKind::Csv;
+    spec.from = range.from;
+    spec.to = range.to;
+    spec.csv.bom = !a.has("--no-bom");
+    std::string what = "episodes";
+    if (auto w = a.get("--what")) {
+        what = *w;
+        if (what == "episodes") spec.csv_table = nd::CsvTable::Episodes;
+        else if (what == "checkins") spec.csv_table = nd::CsvTable::CheckIns;
+        else if (what == "medicines") spec.csv_table = nd::CsvTable::Medicines;
+        else if (what == "background") spec.csv_table = nd::CsvTable::Background;
+        else throw UsageError("--what: '" + what + "' is not episodes, checkins, medicines or background");
+    }
+    const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
+    const std::string where = write_output(a, out, o.bytes);
+    msg(out) << "Wrote " << (what == "episodes" ? count(o.episodes, "episode", "episodes") : "the " + what)
+             << " as CSV to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
 }
@@ -243,17 +245,14 @@ int run_export_fhir(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     const DateRange range = date_range(a, ctx);
     auto store = ctx.open_existing_store();
-    const nd::Diary d = load_range(*store, range);
-    nd::FhirOptions options;
-    // One Patient id per diary, so that every export of the same person shares it.
-    if (auto id = store->setting(kFhirPatientSetting); id && nd::is_uuid(*id)) {
-        options.patient_uuid = *id;
-    } else {
-        options.patient_uuid = nd::new_uuid();
-        store->set_setting(kFhirPatientSetting, options.patient_uuid);
-    }
-    const std::string where = write_output(a, out, nd::diary_to_fhir_json(d, options));
-    msg(out) << "Wrote a FHIR R4 bundle (1 Patient, " << count(live_episodes(d), "Observation", "Observations")
+    nd::ExportSpec spec;
+    spec.kind = nd::ExportKind::Fhir;
+    spec.from = range.from;
+    spec.to = range.to;
+    // One Patient id per diary (the export service keeps it), shared with the app.
+    const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
+    const std::string where = write_output(a, out, o.bytes);
+    msg(out) << "Wrote a FHIR R4 bundle (1 Patient, " << count(o.episodes, "Observation", "Observations")
              << ") to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
@@ -281,7 +280,7 @@ std::string section_ids() {
 }
 
 std::uint32_t parse_sections(const std::vector<std::string>& texts) {
-    if (texts.empty()) return nd::kSectionAll;
+    if (texts.empty()) return nd::kSectionDefault;   // page 1 and the figures; the full table when asked
     std::uint32_t bits = 0;
     for (const auto& text : texts) {
         std::size_t start = 0;
@@ -305,28 +304,31 @@ std::uint32_t parse_sections(const std::vector<std::string>& texts) {
 
 int run_report(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    nd::ReportOptions options;
+    nd::ExportSpec spec;
+    spec.kind = nd::ExportKind::Pdf;
     const DateRange range = date_range(a, ctx);
-    options.from = range.from;
-    options.to = range.to;
-    options.sections = parse_sections(a.all("--sections"));
-    options.generated_on = nd::local_date({ctx.now, ctx.offset_min});
+    spec.from = range.from;
+    spec.to = range.to;
+    spec.sections = parse_sections(a.all("--sections"));
+    spec.generated_on = nd::local_date({ctx.now, ctx.offset_min});
+    if (auto p = a.get("--paper")) {
+        if (*p == "a4") spec.paper = nd::Paper::A4;
+        else if (*p == "letter") spec.paper = nd::Paper::Letter;
+        else throw UsageError("--paper: '" + *p + "' is not a4 or letter");
+    }
 #ifdef ND_HAVE_REPORT_PDF
     const nd::Catalog catalog =
         a.get("--catalog") ? catalog_from(*a.get("--catalog")) : nd::load_default_catalog();
     auto store = ctx.open_existing_store();
-    const nd::Diary d = store->load_diary();
-    const nd::MatchResult m = nd::match(catalog, nd::diary_in_range(d, options.from, options.to));
-    const nd::ReportModel model = nd::build_report(d, m, options);
-    std::string pdf;
+    nd::ExportOutput o;
     try {
-        pdf = nd::render_report_pdf(model);
+        o = nd::build_export_output(*store, catalog, spec, [](const nd::ReportModel& m) { return nd::render_report_pdf(m); });
     } catch (const nd::PdfError& e) {
         throw CliError(std::string("could not draw the report: ") + e.what());
     }
-    const std::string where = write_output(a, out, pdf);
-    msg(out) << "Wrote the doctor's report (" << count(static_cast<std::size_t>(model.episode_count), "episode", "episodes")
-             << ", " << model.period_text << ") to " << where << "\n"
+    const std::string where = write_output(a, out, o.bytes);
+    msg(out) << "Wrote the doctor's report (" << count(o.episodes, "episode", "episodes") << ", " << o.period_text
+             << ") to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
 #else
@@ -369,7 +371,8 @@ std::vector<Command> export_commands() {
           "One row per episode, oldest first, RFC 4180, UTF-8 with a byte order mark, ISO 8601\n"
           "times with the UTC offset; lists joined with ';'. Columns: see docs/cli.md.\n"
           "The file is not encrypted. FILE '-' writes to standard output.",
-          {kFrom, kTo, {"--no-bom", "", "leave out the UTF-8 byte order mark"}, kForce},
+          {kFrom, kTo, {"--no-bom", "", "leave out the UTF-8 byte order mark"},
+           {"--what", "KIND", "episodes (default), checkins, medicines or background: each its own file"}, kForce},
           1, 1,
           {"numbness-diary-cli export-csv episodes.csv", "numbness-diary-cli export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
          run_export_csv},
@@ -391,13 +394,15 @@ std::vector<Command> export_commands() {
           {"numbness-diary-cli export-fhir diary-fhir.json", "numbness-diary-cli export-fhir - --from 2026-01-01"}},
          run_export_fhir},
         {{"report", "FILE", "Write the doctor's report as a PDF",
-          "Page 1 is a one-minute summary (episodes per week, where, how far up, sensations,\n"
-          "severity, warning signs, background, topics to discuss), then the episode table and\n"
-          "the notes. Sections: " + section_ids() + ".\n"
+          "Page 1 is the doctor's 30-second summary: who and when, every warning sign, your\n"
+          "questions, at most five patterns, medicines, causes worth discussing (docs/report.md).\n"
+          "The figures follow; the episode table and notes when asked (--sections all).\n"
+          "Warning signs are always included. Sections: " + section_ids() + ".\n"
           "The file is not encrypted.",
           {kFrom,
            kTo,
-           {"--sections", "LIST", "the sections to include, comma-separated (default: all)", true},
+           {"--sections", "LIST", "the sections to include, comma-separated (default: all but episodes and notes)", true},
+           {"--paper", "SIZE", "a4 (default) or letter"},
            {"--catalog", "PATH", "use another cause catalog file"},
            kForce},
           1, 1,

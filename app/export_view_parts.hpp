@@ -1,0 +1,21 @@
+// What the Export page (view_export.cpp) and its restore half (view_restore.cpp)
+// share: a few drawing helpers and the restore steps. App-internal.
+#pragma once
+
+#include <string>
+
+#include "app_state.hpp"
+
+namespace nd::app {
+
+std::string folder_of(AppState& s, const ExportPageState& pg);   // the chosen folder, else Documents
+void danger_text(const std::string& text);
+void step_heading(AppState& s, int n, const char* text);          // "1  What would you like to make?"
+bool password_field(AppState& s, const char* label, std::string& value, const char* hint);
+
+// The restore half of the page (view_restore.cpp).
+void pick_restore_file(AppState& s, ExportPageState& pg, const std::string& path);
+void run_restore(AppState& s, ExportPageState& pg);
+void draw_restore(AppState& s, ExportPageState& pg);
+
+}  // namespace nd::app

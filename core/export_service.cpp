@@ -1,0 +1,90 @@
+#include "export_service.hpp"
+
+#include <stdexcept>
+
+#include "atomic_file.hpp"
+#include "csv_records.hpp"
+#include "fhir_export.hpp"
+#include "matching.hpp"
+#include "store.hpp"
+#include "time_util.hpp"
+
+namespace nd {
+
+namespace {
+
+std::size_t live_episodes(const Diary& d) {
+    std::size_t n = 0;
+    for (const Episode& e : d.episodes) n += is_deleted(e) ? 0 : 1;
+    return n;
+}
+
+}  // namespace
+
+std::string fhir_patient_id(Store& store) {
+    // The diary's own id (schema 3: it travels with backups); before that, a setting.
+    Profile p = store.profile();
+    if (is_uuid(p.fhir_patient_id)) return p.fhir_patient_id;
+    std::string id;
+    if (auto legacy = store.setting(kFhirPatientSetting); legacy && is_uuid(*legacy)) id = *legacy;
+    else id = new_uuid();
+    p.fhir_patient_id = id;
+    store.set_profile(p);
+    return id;
+}
+
+Diary load_export_range(Store& store, const LocalDate& from, const LocalDate& to) {
+    if (!from.empty() && !to.empty() && to < from)
+        throw std::invalid_argument("The last date (" + to + ") is before the first date (" + from + ").");
+    return diary_in_range(store.load_diary(), from, to);
+}
+
+ExportOutput build_export_output(Store& store, const Catalog& catalog, const ExportSpec& spec,
+                                 const PdfRenderer& render) {
+    ExportOutput out;
+    switch (spec.kind) {
+        case ExportKind::Csv: {
+            const Diary d = load_export_range(store, spec.from, spec.to);
+            out.episodes = live_episodes(d);
+            switch (spec.csv_table) {
+                case CsvTable::Episodes: out.bytes = diary_to_csv(d, spec.csv); break;
+                case CsvTable::CheckIns: out.bytes = checkins_to_csv(d.checkins, spec.csv); break;
+                case CsvTable::Medicines: out.bytes = medicines_to_csv(d.medicines, spec.csv); break;
+                case CsvTable::Background: out.bytes = background_to_csv(d.facts, spec.csv); break;
+            }
+            return out;
+        }
+        case ExportKind::Fhir: {
+            FhirOptions options;
+            options.patient_uuid = fhir_patient_id(store);
+            const Diary d = load_export_range(store, spec.from, spec.to);
+            out.episodes = live_episodes(d);
+            out.bytes = diary_to_fhir_json(d, options);
+            return out;
+        }
+        case ExportKind::Pdf: {
+            if (!render) throw std::runtime_error("This version of the app cannot make the PDF report; the desktop app can.");
+            if (!spec.from.empty() && !spec.to.empty() && spec.to < spec.from)
+                throw std::invalid_argument("The last date (" + spec.to + ") is before the first date (" + spec.from + ").");
+            const Diary d = store.load_diary();
+            ReportOptions options;
+            options.from = spec.from;
+            options.to = spec.to;
+            options.sections = spec.sections;
+            options.generated_on = spec.generated_on;
+            options.paper = spec.paper;
+            // Matched on the same period as the report, so the topics speak about it.
+            const MatchResult m = match(catalog, diary_in_range(d, spec.from, spec.to));
+            const ReportModel model = build_report(d, m, options);
+            out.episodes = static_cast<std::size_t>(model.episode_count);
+            out.period_text = model.period_text;
+            out.bytes = render(model);
+            return out;
+        }
+    }
+    throw std::logic_error("unknown export kind");
+}
+
+void write_export_file(const std::string& path, const std::string& bytes) { write_file_atomic(path, bytes); }
+
+}  // namespace nd

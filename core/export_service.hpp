@@ -1,0 +1,67 @@
+// The one export path shared by the app's Export page and the CLI (issue #14):
+// load the diary, keep the date range, match it against the catalog, build the
+// report model, render or serialise, and write the file atomically (0600).
+// The FHIR Patient id is chosen here too, so that both front ends give the same
+// person the same id.
+//
+// The core has no drawing library: the caller passes the PDF renderer (the
+// desktop app and the CLI pass report_pdf's render_report_pdf; the web build has
+// none and gets a clear message).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "catalog.hpp"
+#include "csv_export.hpp"
+#include "model.hpp"
+#include "report_model.hpp"
+
+namespace nd {
+
+class Store;
+
+enum class ExportKind : std::uint8_t { Pdf, Csv, Fhir };
+// Which CSV file (each record kind is its own file; csv_records.hpp).
+enum class CsvTable : std::uint8_t { Episodes, CheckIns, Medicines, Background };
+
+using PdfRenderer = std::function<std::string(const ReportModel&)>;
+
+struct ExportSpec {
+    ExportKind kind = ExportKind::Csv;
+    LocalDate from, to;                       // local dates, inclusive; empty: open
+    std::uint32_t sections = kSectionAll;     // PDF
+    LocalDate generated_on;                   // PDF: "report made on"
+    Paper paper = Paper::A4;                  // PDF: A4 or US Letter
+    
+    CsvOptions csv;                           // CSV
+    CsvTable csv_table = CsvTable::Episodes;  // CSV: which record kind
+};
+
+struct ExportOutput {
+    std::string bytes;
+    std::size_t episodes = 0;                 // episodes (not in the bin) in the range
+    std::string period_text;                  // PDF: the report's period ("1 Mar 2026 to ...")
+};
+
+// The setting that holds the FHIR Patient id of this diary (kept for the diaries
+// made before the id travelled inside the diary).
+inline constexpr const char* kFhirPatientSetting = "export.fhir_patient_uuid";
+
+// The Patient id of this diary: the one stored already, or a new one stored now.
+std::string fhir_patient_id(Store& store);
+
+// The diary's records within [from, to]; throws std::invalid_argument when `to`
+// is before `from`.
+Diary load_export_range(Store& store, const LocalDate& from, const LocalDate& to);
+
+// Builds the export's bytes. `render` is needed for ExportKind::Pdf only; without
+// one the PDF is refused with a readable std::runtime_error.
+ExportOutput build_export_output(Store& store, const Catalog& catalog, const ExportSpec& spec,
+                                 const PdfRenderer& render = {});
+
+// Writes bytes to path atomically with mode 0600 (atomic_file.hpp); throws FileError.
+void write_export_file(const std::string& path, const std::string& bytes);
+
+}  // namespace nd
