@@ -36,7 +36,7 @@ bool has(const std::string& s, const char* part) { return s.find(part) != std::s
 
 }  // namespace
 
-TEST_CASE("JSON backups: parser internals never shown; NUL and duplicate keys refused with the field named",
+TEST_CASE("JSON backups: parser internals never shown, NUL and duplicate keys refused naming the field",
           "[hostile][messages]") {
     const std::string good = nd::diary_to_json(import_diary(0, 1));
     REQUIRE(message_of_json(good) == "(accepted)");
