@@ -58,10 +58,10 @@ bool App::reload_if_changed_elsewhere(bool check_now) {
     if (!check_now && now - last_outside_check_ < kOutsideCheckInterval) return false;
     last_outside_check_ = now;
     if (!watch_->changed()) return false;
-    // The one place where a change made outside the app reloads the diary (the
-    // lead may swap this for AppState's "replace/reload the diary" step). refresh()
-    // keeps state_.log (the draft) and the page; it rereads the file.
-    state_.refresh();
+    // The one place where a change made outside the app reloads the diary: the
+    // shared reload step, which for OtherProcess keeps the Log draft, the open
+    // editor and the undo history (their records are looked up by id again).
+    state_.reload_all(ReloadReason::OtherProcess);
     return true;
 }
 

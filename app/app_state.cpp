@@ -85,6 +85,13 @@ void AppState::refresh() {
     after_diary_changed();
 }
 
+void AppState::reload_all(ReloadReason why) {
+    if (why != ReloadReason::OtherProcess) undo_stack.clear();
+    refresh();
+    if (why == ReloadReason::OtherProcess) return;
+    pages = PageStates{};
+}
+
 void AppState::refresh_after(const Command* cmd) {
     if (!store || !cmd || cmd->touches == RecordType::Unknown ||
         (cmd->touches != RecordType::Profile && (!cmd->touched_id || cmd->touched_id->empty()))) {

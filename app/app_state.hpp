@@ -74,6 +74,15 @@ struct ProbeItem {
     bool scrolls_text = false; // a text field: its text scrolls inside it, like a list scrolls
 };
 
+// Why the whole diary is read again (AppState::reload_all).
+enum class ReloadReason {
+    Restore,        // a backup replaced the diary
+    Merge,          // a backup was merged in
+    EmptyBin,       // the bin was erased for good
+    DeleteAll,      // everything was deleted
+    OtherProcess,   // another process (the CLI) changed the file (issue 16)
+};
+
 struct AppState {
     Services* services = nullptr;
     Store* store = nullptr;             // null while the diary could not be opened
@@ -127,6 +136,12 @@ struct AppState {
     // ---- Operations ----
     // Reads the whole diary from the Store again (open, import, restore, merge, empty bin).
     void refresh();
+    // The one step after the diary was replaced: reloads the cache and resets every
+    // page's state (an open editor must not outlive the record it edits) and the
+    // undo history (its commands may refer to records that are gone). For
+    // OtherProcess only the cache is reloaded: undo and drafts stay. The log page's
+    // new-entry draft (`log`) is never discarded.
+    void reload_all(ReloadReason why);
     // After one command ran, was undone or redone: updates the cached diary in place from
     // the Store's copy of the record it touched (Command::touches); a full refresh() when
     // the command does not say.

@@ -42,10 +42,7 @@ void run_restore(AppState& s, ExportPageState& pg) {
         return;
     }
     // Undo cannot take a restore back, and its commands refer to records that may be gone.
-    s.undo_stack.clear();
-    s.refresh();
-    s.pages.diary.editing.reset();
-    s.pages.checkin.loaded = false;
+    s.reload_all(mode == RestoreMode::Merge ? ReloadReason::Merge : ReloadReason::Restore);
     pg.restore_done = r.message;
     pg.restore_error.clear();
     pg.restore_path.clear();

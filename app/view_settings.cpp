@@ -160,8 +160,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
             try {
                 s.store->empty_bin();
                 if (s.health && !s.demo_mode) s.health->request_fresh_backups = true;   // not kept in old copies
-                s.undo_stack.clear();   // undo could not bring the erased entries back
-                s.refresh();
+                s.reload_all(ReloadReason::EmptyBin);   // undo could not bring the erased entries back
                 s.show_toast("The bin is empty");
             } catch (const std::exception& e) {
                 s.show_toast(std::string("Could not empty the bin: ") + e.what(), 6.0);
@@ -194,10 +193,8 @@ void draw_data(AppState& s, SettingsPage& pg) {
             try {
                 s.store->delete_all_data();
                 if (s.health && !s.demo_mode) s.health->request_delete_backups = true;   // no copies left behind
-                s.undo_stack.clear();
                 s.save_settings();   // keep how the app looks; the settings hold no health data
-                s.refresh();
-                s.pages = PageStates{};
+                s.reload_all(ReloadReason::DeleteAll);
                 s.show_toast("All your data has been deleted");
             } catch (const std::exception& e) {
                 s.show_toast(std::string("Could not delete: ") + e.what(), 6.0);

@@ -112,6 +112,9 @@ struct ParseOutcome {
     std::vector<CsvProblem> problems;
 };
 
+// More fields than this in one row is an error (the diary's columns are far fewer).
+constexpr std::size_t kMaxCsvFields = 256;
+
 // RFC 4180 with LF accepted as a line end too. Records that are one empty field
 // (blank lines) are dropped.
 ParseOutcome parse_csv(std::string_view text) {
@@ -125,7 +128,17 @@ ParseOutcome parse_csv(std::string_view text) {
     int row = 1;
 
     auto end_field = [&] {
-        rec.fields.push_back(std::move(field));
+        // A row wider than any diary export is refused at once, without keeping
+        // its fields: a million commas must not cost a million strings.
+        if (rec.fields.size() >= kMaxCsvFields) {
+            if (!bad_row)
+                out.problems.push_back({rec.row, "", "this row has more than " + std::to_string(kMaxCsvFields) +
+                                                         " fields; a diary CSV has " +
+                                                         std::to_string(std::size(kCsvColumns))});
+            bad_row = true;
+        } else {
+            rec.fields.push_back(std::move(field));
+        }
         field.clear();
         was_quoted = false;
     };
@@ -437,6 +450,12 @@ CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& op
     ParseOutcome parsed = parse_csv(csv);
     std::vector<CsvProblem>& problems = result.problems;
     problems = std::move(parsed.problems);
+    // One error cap for every kind of problem: parsing, the header, the rows.
+    if (problems.size() > options.max_errors) {
+        problems.resize(options.max_errors);
+        result.truncated = true;
+        return result;
+    }
     if (parsed.records.empty()) {
         if (problems.empty()) return fail_file("the file is empty; the first row must name the columns");
         return result;
@@ -451,6 +470,10 @@ CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& op
     std::map<std::string, std::size_t> column_of;
     std::vector<std::string> names;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        if (problems.size() >= options.max_errors) {
+            result.truncated = true;
+            return result;
+        }
         const std::string name = lower(trim(header.fields[i]));
         names.push_back(name);
         if (!valid_utf8(name)) {

@@ -76,7 +76,9 @@ struct CsvImportOptions {
     // created/updated of rows that have none (0: the current time).
     std::int64_t now_utc = 0;
     std::size_t max_bytes = 32u * 1024u * 1024u;
-    std::size_t max_errors = 200;   // the report stops after this many problems
+    // The report stops after this many problems of any kind (the file, the header,
+    // the rows); a row of more than 256 fields is one problem, its fields not kept.
+    std::size_t max_errors = 200;
 };
 
 struct CsvProblem {

@@ -523,8 +523,8 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
         narrative += "; where: ";
         for (std::size_t i = 0; i < e.regions.size(); ++i) narrative += (i ? ", " : "") + describe(e.regions[i]);
     }
-    if (e.numbness > 0) narrative += "; numbness " + std::to_string(e.numbness) + "/10";
-    if (e.pain > 0) narrative += "; pain " + std::to_string(e.pain) + "/10";
+    if (e.numbness) narrative += "; numbness " + std::to_string(*e.numbness) + "/10";
+    if (e.pain) narrative += "; pain " + std::to_string(*e.pain) + "/10";
     if (!e.signs.empty()) {
         narrative += "; with: ";
         for (std::size_t i = 0; i < e.signs.size(); ++i) narrative += (i ? ", " : "") + lower_first(std::string(enum_label(e.signs[i])));

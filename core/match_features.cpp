@@ -73,7 +73,6 @@ int leg_level(Region r) {
         case Region::Knee: return 4;
         case Region::ThighFront: case Region::ThighBack: return 5;
         case Region::Hip: case Region::Buttock: case Region::WholeLeg: return 6;
-        case Region::WholeFoot: return 1;
         default: return -1;
     }
 }

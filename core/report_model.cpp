@@ -738,8 +738,8 @@ void build_page_one(ReportModel& r, ReportInputs& in) {
         for (const Episode* e : g.eps) {
             if (e->relief_after_min && !e->reliefs.empty()) after.push_back(*e->relief_after_min);
             if (e->duration_min && !e->ongoing) durations.push_back(*e->duration_min);
-            if (e->numbness > 0) numb.push_back(e->numbness);
-            if (e->pain > 0) pain.push_back(e->pain);
+            if (e->numbness) numb.push_back(*e->numbness);   // rated only: "not rated" is unknown
+            if (e->pain) pain.push_back(*e->pain);
             for (Sensation x : e->sensations)
                 if (!contains(feels, x)) feels.push_back(x);
         }

@@ -17,6 +17,12 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <cstring>
+#include <set>
 #include <sstream>
 #include <streambuf>
 
@@ -255,6 +261,12 @@ Diary guarded_load(const char* what, Load&& load) {
         throw ImportError(std::string("Cannot read this ") + what + ": " + e.what());
     } catch (const std::bad_alloc&) {
         throw ImportError(std::string("Cannot read this ") + what + ": it declares more data than fits in memory");
+    } catch (const cereal::RapidJSONException&) {
+        // The parser's internal texts ("rapidjson internal assertion failure:
+        // IsObject()") mean nothing to a person.
+        throw ImportError(std::string("Cannot read this ") + what +
+                          ": its JSON does not have the shape of a diary backup (a value of the wrong kind where a "
+                          "field, list or object should be)");
     } catch (const std::exception& e) {
         throw ImportError(std::string("Cannot read this ") + what + " (damaged or not a diary backup): " + e.what());
     } catch (...) {
@@ -267,6 +279,59 @@ Diary guarded_load(const char* what, Load&& load) {
         throw ImportError(std::string("This ") + what + " holds an invalid value: " + e.what());
     }
     return d;
+}
+
+}  // namespace
+
+namespace {
+
+// The JSON's structure, checked before cereal reads it (SAX: nothing is kept but
+// the keys of the objects open at one moment): valid JSON, or "not valid JSON
+// at byte N"; no NUL inside a string (a note would be cut there); no key twice in
+// one object (which one would win is the parser's accident). So the parser's own
+// assertion texts never reach the person.
+struct ShapeCheck : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeCheck> {
+    std::vector<std::set<std::string>> keys;
+    std::string last_key;
+    std::string problem;
+    bool String(const char* s, rapidjson::SizeType n, bool) {
+        if (std::memchr(s, 0, n) == nullptr) return true;
+        problem = "the field \"" + last_key.substr(0, 60) + "\" holds a NUL character (\\u0000)";
+        return false;
+    }
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        std::string k(s, n);
+        if (k.find('\0') != std::string::npos) {
+            problem = "a field name holds a NUL character (\\u0000)";
+            return false;
+        }
+        if (!keys.empty() && !keys.back().insert(k).second) {
+            problem = "the field \"" + k.substr(0, 60) + "\" appears twice in one object";
+            return false;
+        }
+        last_key = std::move(k);
+        return true;
+    }
+    bool StartObject() {
+        keys.emplace_back();
+        return true;
+    }
+    bool EndObject(rapidjson::SizeType) {
+        if (!keys.empty()) keys.pop_back();
+        return true;
+    }
+};
+
+void check_json_shape(std::string_view json) {
+    rapidjson::MemoryStream ms(json.data(), json.size());
+    rapidjson::Reader reader;
+    ShapeCheck h;
+    const rapidjson::ParseResult r =
+        reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(ms, h);
+    if (r) return;
+    if (!h.problem.empty()) throw ImportError("Cannot read this JSON backup: " + h.problem);
+    throw ImportError("Cannot read this JSON backup: it is not valid JSON at byte " + std::to_string(r.Offset()) +
+                      " (" + rapidjson::GetParseError_En(r.Code()) + ")");
 }
 
 }  // namespace
@@ -287,6 +352,7 @@ Diary diary_from_json(std::string_view json) {
     check_size(json.size());
     if (const auto why = json_guard::number_problem(json); !why.empty())
         throw ImportError("Cannot read this JSON backup: " + why);
+    check_json_shape(json);
     return guarded_load("JSON backup", [&](Diary& d) {
         detail::ViewBuf buf(json);
         std::istream is(&buf);

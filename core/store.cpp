@@ -145,7 +145,10 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenCheck check) {
     if (path.empty()) throw StoreError("No diary file was given");
     // Open to check, never to change: every check on a read-only connection that
     // writes nothing (store_inspect.hpp), and only then the read-write one.
-    if (inspect_or_create(path, true)) {
+    // A -journal from our own creation cut short (the file was empty before it):
+    // nothing there to check, the read-write open rolls it back.
+    const bool creation_cut_short = store_detail::interrupted_creation(path);
+    if (!creation_cut_short && inspect_or_create(path, true)) {
         store_detail::ReadOnlyDb ro(path);
         checked(ro.db(), path, check);
     }

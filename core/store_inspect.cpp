@@ -3,6 +3,7 @@
 #include "store_inspect.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <tuple>
@@ -70,18 +71,46 @@ std::string file_uri(const std::string& path) {
 
 }  // namespace
 
+bool interrupted_creation(const std::string& path) {
+    // A rollback journal's header: 8 magic bytes, then (big-endian) the record
+    // count, the nonce and, at byte 16, the database's size in pages before the
+    // transaction. 0 there: the database was empty, nothing to lose.
+    static const unsigned char kMagic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
+    if (size_or_zero(path + "-journal") < 20) return false;
+    std::FILE* f = std::fopen((path + "-journal").c_str(), "rb");
+    if (!f) return false;
+    unsigned char h[20] = {};
+    const bool read = std::fread(h, 1, sizeof h, f) == sizeof h;
+    std::fclose(f);
+    return read && std::memcmp(h, kMagic, sizeof kMagic) == 0 && h[16] == 0 && h[17] == 0 && h[18] == 0 &&
+           h[19] == 0;
+}
+
 ReadOnlyDb::ReadOnlyDb(const std::string& path) {
     if (size_or_zero(path + "-journal") > 0)
         throw StoreError(unchanged(path, "another program was interrupted while writing it (it has a rollback "
                                          "journal, \"" + path + "-journal\"); it is not a Numbness Diary, or open "
                                          "it with that program first."));
-    std::string uri;
     const bool has_wal = size_or_zero(path + "-wal") > 0;
     if (!has_wal) {
-        uri = file_uri(path) + "?immutable=1";
-    } else if (exists(path + "-shm")) {
-        uri = file_uri(path) + "?readonly_shm=1";
-    } else {
+        open_uri(path, file_uri(path) + "?immutable=1");
+        return;
+    }
+    if (exists(path + "-shm")) {
+        open_uri(path, file_uri(path) + "?readonly_shm=1");
+        // A -shm left by a process killed mid-write may need recovery, which a
+        // reader that must not write cannot do: then read a private copy.
+        char* err = nullptr;
+        const int rc = sqlite3_exec(db_, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, &err);
+        sqlite3_free(err);
+        const int primary = rc & 0xff;
+        if (primary != SQLITE_PROTOCOL && primary != SQLITE_READONLY && primary != SQLITE_BUSY &&
+            primary != SQLITE_CANTOPEN)
+            return;
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+    }
+    {
         // SQLite would create the -shm: read a private copy of the file and its WAL.
 #ifndef _WIN32
         std::string templ = (fs::temp_directory_path() / "nd-check-XXXXXX").string();
@@ -100,8 +129,11 @@ ReadOnlyDb::ReadOnlyDb(const std::string& path) {
             fs::remove_all(temp_dir_, ec);
             throw StoreError(unchanged(path, "it cannot be read (" + ec.message() + ")."));
         }
-        uri = file_uri(copy);
+        open_uri(path, file_uri(copy));
     }
+}
+
+void ReadOnlyDb::open_uri(const std::string& path, const std::string& uri) {
     const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
     if (sqlite3_open_v2(uri.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";

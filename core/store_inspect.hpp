@@ -11,6 +11,10 @@
 
 namespace nd::store_detail {
 
+// True when the file's "-journal" is that of its own creation cut short (the
+// database was empty when the transaction began): rolling it back loses nothing.
+bool interrupted_creation(const std::string& path);
+
 // "Cannot open the diary "<path>": <why> The file was not changed."
 std::string unchanged(const std::string& path, const std::string& why);
 
@@ -23,7 +27,8 @@ std::int64_t pragma_int(sqlite3* db, const char* sql);
 // - no -wal (or an empty one): opened `immutable`, nothing else to read, no lock,
 //   no -wal or -shm created;
 // - a -wal and its -shm: opened read-only with `readonly_shm` (reads the WAL
-//   without checkpointing, writes nothing to the -shm);
+//   without checkpointing, writes nothing to the -shm); when that -shm needs a
+//   recovery (its writer was killed), as below;
 // - a -wal without its -shm: the file and its WAL are copied into a private
 //   temporary folder and the copy is read (removed on close).
 // The connection never checkpoints on close.
@@ -40,6 +45,7 @@ public:
     bool is_private_copy() const { return !temp_dir_.empty(); }
 
 private:
+    void open_uri(const std::string& path, const std::string& uri);
     sqlite3* db_ = nullptr;
     std::string temp_dir_;
 };

@@ -3,13 +3,15 @@
 # core tests under valgrind (docs/reliability.md).
 #
 #   tools/sanitize.sh            both
-#   tools/sanitize.sh asan       ASan + UBSan only: core, CLI and their tests in build-asan, ctest
+#   tools/sanitize.sh asan       ASan + UBSan only: core, CLI, app and their tests in build-asan, ctest
 #   tools/sanitize.sh valgrind   valgrind memcheck only: nd_core_tests and the reliability tests
 #                                (without the crash and fault loops: too slow under valgrind) from build-rel
 #
-# The desktop app and the PDF renderer are not part of the sanitized build
-# (ND_BUILD_APP=OFF, ND_BUILD_PDF=OFF): this covers the core, the nd CLI and
-# every test that uses them. ND_JOBS sets the build parallelism (default 1).
+# The app and its tests (headless Dear ImGui, nd_app_tests) are part of the
+# sanitized build; the PDF renderer is not (ND_BUILD_PDF=OFF). Leaks inside the
+# system's GL / X11 / GLFW libraries (the window app's privacy test under Xvfb)
+# are suppressed (tools/lsan-system-libs.supp); leaks in our code are not.
+# ND_JOBS sets the build parallelism (default 1).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,14 +22,16 @@ status=0
 run_asan() {
   local dir="${ND_ASAN_BUILD_DIR:-$here/build-asan}"
   if [ ! -f "$dir/build.ninja" ]; then
-    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DND_BUILD_APP=OFF -DND_BUILD_PDF=OFF -DND_BUILD_BENCH=OFF \
+    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DND_BUILD_APP=ON -DND_BUILD_PDF=OFF -DND_BUILD_BENCH=OFF \
       -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
       -DCMAKE_C_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
   fi
+  # An older build-asan made with the app off: turn it on.
+  cmake -S "$here" -B "$dir" -DND_BUILD_APP=ON >/dev/null
   cmake --build "$dir" -j"$jobs"
   # Fewer crash runs and concurrency rounds under ASan (each child is an ASan process); the fault loop runs in full.
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS="suppressions=$here/tools/lsan-system-libs.supp" UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ND_CRASH_RUNS="${ND_CRASH_RUNS:-100}" ND_CRASH_OTHER_RUNS="${ND_CRASH_OTHER_RUNS:-30}" \
     ND_CONCURRENCY_ROUNDS="${ND_CONCURRENCY_ROUNDS:-50}" \
     ctest --test-dir "$dir" --output-on-failure -j"$jobs" || status=1

@@ -196,8 +196,24 @@ TEST_CASE("Encrypted backup with the default Argon2id limits opens") {
     BackupOptions o;
     o.password = "pässwörd";
     const std::string a = write_backup(test::sample_diary(), o);
-    CHECK(inspect_backup(a).kdf.memlimit == 256u * 1024u * 1024u);
+    CHECK(inspect_backup(a).kdf.memlimit == 64u * 1024u * 1024u);   // new backups: 64 MiB
+    CHECK(inspect_backup(a).kdf.opslimit == 3);
     CHECK(read_backup(a, std::string("pässwörd")) == test::sample_diary());
+}
+
+TEST_CASE("The reader accepts Argon2id limits up to the largest ever written and refuses more before deriving") {
+    // The first encrypted backups used libsodium's "moderate" limits: 3 passes, 256 MiB.
+    BackupOptions old = with_password("pässwörd");
+    old.kdf = {3, 256u * 1024u * 1024u};
+    const std::string a = write_backup(test::sample_diary(), old);
+    CHECK(read_backup(a, std::string("pässwörd")) == test::sample_diary());
+    for (const KdfLimits more : {KdfLimits{3, 256u * 1024u * 1024u + 1024u}, KdfLimits{4, 64u * 1024u * 1024u}}) {
+        std::string forged = a;
+        set_le64(forged, 32, more.opslimit);
+        set_le64(forged, 40, more.memlimit);
+        fix_checksum(forged);
+        CHECK(problem_of(forged, std::string("pässwörd")) == BackupProblem::NewerVersion);
+    }
 }
 
 TEST_CASE("Encrypted backup with a wrong or missing password fails cleanly") {

@@ -24,8 +24,14 @@ using namespace ndrel;
 
 namespace {
 
-const std::string kChild = ND_CRASH_CHILD_PATH;
-const std::string kCli = ND_CLI_PATH;
+// ND_CONCURRENCY_CHILD / ND_CONCURRENCY_CLI: copies of the programs, so a long run
+// (tools/crash-loop.sh) is not disturbed by a rebuild.
+std::string program(const char* env, const char* built) {
+    const char* v = std::getenv(env);
+    return v && *v ? v : built;
+}
+const std::string kChild = program("ND_CONCURRENCY_CHILD", ND_CRASH_CHILD_PATH);
+const std::string kCli = program("ND_CONCURRENCY_CLI", ND_CLI_PATH);
 
 bool have_programs() {
     if (!fs::exists(kChild) || kCli.empty() || !fs::exists(kCli)) {
@@ -115,10 +121,11 @@ void run_beside_logger(const char* what, const std::function<std::string(long)>&
     write_bytes(tmp.file("b.ndbackup"), nd::write_backup(merge_source(1)));
     write_bytes(tmp.file("new.csv"), csv_file());
 
-    Child logger({kChild, "add", db, "0", "2000"});
+    Child logger({kChild, "add", db, "0", "20000"});
     REQUIRE(logger.wait_for_line("ready"));
     const auto start = std::chrono::steady_clock::now();
     for (long r = 0; r < rounds; ++r) {
+        logger.drain();   // a full pipe would stop the logger
         const auto [code, err] = run_nd(tmp, db, args_for(r));
         INFO(what << " round " << r << ": " << err);
         REQUIRE(code == 0);
@@ -129,7 +136,8 @@ void run_beside_logger(const char* what, const std::function<std::string(long)>&
     const Outcome o = check_acknowledged(db, log);
     INFO("logger: " << log.error);
     REQUIRE(log.error.empty());   // e.g. it could not bin an episode a merge had erased
-    CHECK(o.adds > rounds);   // the logger really ran alongside
+    CHECK(o.adds > rounds);   // the logger really ran alongside, all the time
+    CHECK(log.inflight.size() + log.acked.size() > 0);
     std::printf("[concurrency] %s: %ld rounds beside %ld acknowledged saves and %ld moves to the bin, none lost (%ld s)\n",
                 what, rounds, o.adds, o.bins, seconds);
     std::fflush(stdout);

@@ -143,6 +143,14 @@ public:
         return status;
     }
     const std::string& output() const { return out_; }
+    // Reads whatever the child has written so far without waiting, so that a
+    // long-running child never blocks on a full pipe.
+    void drain() {
+        for (;;) {
+            pollfd p{fd_, POLLIN, 0};
+            if (::poll(&p, 1, 0) <= 0 || !read_some()) return;
+        }
+    }
 
 private:
     bool read_some() {

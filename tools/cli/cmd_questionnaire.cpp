@@ -135,7 +135,7 @@ int run_take(const Args& a, Context& ctx) {
     const auto all = load_all();
     const auto& q = find_or_fail(all, a.positional[0]);
     nd::LocalTime taken{ctx.now, ctx.offset_min};
-    if (auto at = a.get("--at")) taken = parse_time("--at", *at, ctx.offset_min);
+    if (auto at = a.get("--at")) taken = parse_time("--at", *at, ctx);
     const bool from_flags = a.has("--answers") || a.has("--answer");
     auto answers = from_flags ? flag_answers(a, q) : prompt_answers(q);
     nd::QuestionnaireResponse r;

@@ -78,10 +78,10 @@ void episode(Writer& w, const nd::Episode& e) {
     }
     w.EndArray();
     ids(w, "sensations", e.sensations);
-    w.Key("numbness");
-    w.Int(e.numbness);
+    w.Key("numbness");   // null: not rated
+    if (e.numbness) w.Int(*e.numbness); else w.Null();
     w.Key("pain");
-    w.Int(e.pain);
+    if (e.pain) w.Int(*e.pain); else w.Null();
     ids(w, "activities", e.activities);
     ids(w, "reliefs", e.reliefs);
     opt_int(w, "relief_after_min", e.relief_after_min);
