@@ -12,7 +12,7 @@
 #include "form_util.hpp"
 #include "icons.hpp"
 #include "log_actions.hpp"
-#include "onset_question.hpp"
+#include "red_flags.hpp"
 #include "rating_slider.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -357,7 +357,7 @@ void red_flag_marker(AppState& s, const char* key) {
 
 void draw_episode_form(AppState& s, LogDraft& d, bool editing) {
     warning_signs(s, d, editing);
-    const std::vector<RedFlag> flags = draft_warnings(d, s.now_local());
+    const std::vector<RedFlag> flags = draft_warnings(d, s.now_local(), editing ? nullptr : &s.diary);
     if (!flags.empty()) warnings_card(s, flags);
 
     where(s, d);

@@ -4,7 +4,7 @@
 
 #include "body_map.hpp"
 #include "matching.hpp"
-#include "onset_question.hpp"
+#include "red_flags.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {
@@ -117,8 +117,10 @@ LogDraft draft_of(const Episode& e) {
     return d;
 }
 
-std::vector<RedFlag> warnings_for(const Episode& e) {
-    std::vector<RedFlag> flags = red_flags_for(e);
+std::vector<RedFlag> warnings_for(const Episode& e, const Diary* history) {
+    // With the diary, a familiar radiation already logged without signs is a pattern,
+    // not an alarm (red_flags_for(e, diary)); signs always warn.
+    std::vector<RedFlag> flags = history ? red_flags_for(e, *history) : red_flags_for(e);
     // Face, arm or one-sided numbness whose onset is still not known: the stroke
     // advice shows (the answer may be "suddenly"); the stored onset stays unknown.
     if (needs_sudden_onset_question(e)) {
@@ -127,7 +129,7 @@ std::vector<RedFlag> warnings_for(const Episode& e) {
         if (!have_stroke) {
             Episode sudden = e;
             sudden.onset = Onset::Sudden;
-            for (RedFlag& f : red_flags_for(sudden)) {
+            for (RedFlag& f : history ? red_flags_for(sudden, *history) : red_flags_for(sudden)) {
                 if (f.kind != RedFlagKind::StrokeSigns) continue;
                 f.reasons.erase(f.reasons.begin());   // not "Came on suddenly": that is not known
                 f.reasons.insert(f.reasons.begin(), "Not known whether it came on suddenly");
@@ -138,7 +140,7 @@ std::vector<RedFlag> warnings_for(const Episode& e) {
     return flags;
 }
 
-std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now) {
+std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now, const Diary* history) {
     // A lenient copy of the form: the warning shows as soon as a sign is ticked, even
     // while the form is not yet complete enough to save.
     LogDraft probe = d;
@@ -153,7 +155,7 @@ std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now) {
     std::string ignored;
     auto e = episode_from_draft(probe, now, ignored);
     if (!e) return {};
-    return warnings_for(*e);
+    return warnings_for(*e, history);
 }
 
 bool save_draft(AppState& s) {
@@ -163,7 +165,7 @@ bool save_draft(AppState& s) {
         s.log.draft.error = error;
         return false;
     }
-    std::vector<RedFlag> flags = warnings_for(*e);   // decided before saving: nothing may delay it
+    std::vector<RedFlag> flags = warnings_for(*e, &s.diary);   // decided before saving: nothing may delay it
     Episode stored;
     if (!s.run(add_episode_command(*e, &stored))) return false;
     for (RedFlag& f : flags) f.episode_id = stored.id;

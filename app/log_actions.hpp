@@ -18,9 +18,9 @@ void fill_draft_from(LogDraft& d, const Episode& e);
 LogDraft draft_of(const Episode& e);
 // The warnings an episode raises at logging time: its red flags, and the stroke advice
 // when face, arm or one-sided numbness has an onset that is not known.
-std::vector<RedFlag> warnings_for(const Episode& e);
+std::vector<RedFlag> warnings_for(const Episode& e, const Diary* history = nullptr);
 // The same for a form being filled in, before Save (lenient: shown as soon as ticked).
-std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now);
+std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now, const Diary* history = nullptr);
 // Saves the form. Red flags found in it are put up full screen at once. Returns true when saved.
 bool save_draft(AppState& s);
 // Records today's check-in as "no numbness today", keeping anything else it says.

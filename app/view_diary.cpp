@@ -198,7 +198,7 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
         badge_text = e.numbness ? std::to_string(*e.numbness) : "-";   // -: not rated
         if (e.numbness.value_or(0) >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
         // A red-flag episode stays marked: a warning badge and words, not only a colour.
-        if (!warnings_for(e).empty()) {
+        if (!warnings_for(e, &s.diary).empty()) {
             badge_text = ND_ICON_WARNING;
             badge_col = ImGui::GetColorU32(p.danger);
             badge_text_col = ImGui::GetColorU32(p.danger_text);

@@ -10,13 +10,18 @@
 # the icons to build/share/icons for the window icon.
 configure_file(${PROJECT_SOURCE_DIR}/assets/catalog/causes.json
                ${PROJECT_BINARY_DIR}/share/numbness-diary/catalog/causes.json COPYONLY)
+file(GLOB ND_QUESTIONNAIRE_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/assets/questionnaires/*.json)
+foreach(q ${ND_QUESTIONNAIRE_FILES})
+  get_filename_component(q_name ${q} NAME)
+  configure_file(${q} ${PROJECT_BINARY_DIR}/share/numbness-diary/questionnaires/${q_name} COPYONLY)
+endforeach()
 set(ND_ICON_SIZES 16 24 32 48 64 128 256)
 foreach(size ${ND_ICON_SIZES})
   configure_file(${PROJECT_SOURCE_DIR}/assets/desktop/icons/${size}x${size}/numbness-diary.png
                  ${PROJECT_BINARY_DIR}/share/icons/hicolor/${size}x${size}/apps/numbness-diary.png COPYONLY)
 endforeach()
 
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/catalog
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/catalog ${PROJECT_SOURCE_DIR}/assets/questionnaires
         DESTINATION ${CMAKE_INSTALL_DATADIR}/numbness-diary)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/numbness-diary.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)

@@ -3,7 +3,7 @@
 // especially on one side of the body), not from the code.
 #include <catch2/catch.hpp>
 
-#include "onset_question.hpp"
+#include "red_flags.hpp"
 
 using namespace nd;
 

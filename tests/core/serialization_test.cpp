@@ -124,8 +124,10 @@ TEST_CASE("A backup of episode format 1 (severities as plain numbers) still load
     std::string json = diary_to_json(d);
     // Rewrite the file as format 1 wrote it: the episode's class version 1 and every
     // {"nullopt": false, "data": N} severity as the bare number N.
+    // The episode's version: the first one inside the episodes list (the diary and
+    // the profile have class versions of their own).
     const std::string v2 = "\"cereal_class_version\": 2";
-    const auto at = json.find(v2);
+    const auto at = json.find(v2, json.find("\"episodes\""));
     REQUIRE(at != std::string::npos);
     json.replace(at, v2.size(), "\"cereal_class_version\": 1");
     int rewritten = 0;

@@ -74,7 +74,9 @@ int run_log(const Args& a, Context& ctx) {
     auto store = ctx.open_store();
     const auto stored = store->add_episode(e);
     std::cout << stored.id << "\n";
-    for (const auto& f : nd::red_flags_for(stored)) print_red_flag_warning(f, std::cerr);
+    // Judged against the diary: a familiar radiation logged before without signs is a
+    // pattern, not an alarm; signs always warn (core/red_flags.hpp).
+    for (const auto& f : nd::red_flags_for(stored, store->load_diary())) print_red_flag_warning(f, std::cerr);
     return 0;
 }
 
