@@ -216,7 +216,7 @@ void draw_causes(AppState& s) {
     }
     const bool too_few = s.match().episodes_considered < s.match().minimum_episodes;
     if (too_few) {
-        // The same rule as `nd match` and the PDF (core/matching_thresholds.hpp).
+        // The same rule as `numbness-diary-cli match` and the PDF (core/matching_thresholds.hpp).
         const int n = s.match().episodes_considered;
         muted_text(("The diary cannot tell yet: you have logged " + std::to_string(n) +
                     (n == 1 ? " episode" : " episodes") + ", and it takes at least " +

@@ -104,5 +104,7 @@ set(CPACK_STRIP_FILES TRUE)
 # run time and xdg-open opens exported files and folders, so they are named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-font-awesome, xdg-utils")
+# The daily reminder shows its notification with notify-send (docs/reminders.md).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libnotify-bin")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 include(CPack)

@@ -5,7 +5,7 @@
 // - A damaged, truncated or foreign file is refused from the envelope alone
 //   (magic, version, flags, declared length, SHA-256 checksum) before cereal
 //   reads a byte of it.
-// - Backups written before the envelope (the plain JSON of `nd export`) still
+// - Backups written before the envelope (the plain JSON of `numbness-diary-cli export`) still
 //   read: a file starting with '{' (after an optional UTF-8 BOM and white space)
 //   is read as such a legacy backup.
 // - Without a password the bytes are deterministic: the same diary always gives

@@ -1,5 +1,5 @@
 // The thresholds of matching, in one place (docs/clinical.md, "Honest thresholds").
-// nd::match applies them, so the app's Causes page, `nd match` and the PDF's topics all
+// nd::match applies them, so the app's Causes page, `numbness-diary-cli match` and the PDF's topics all
 // read the same fit for the same diary; none of them keeps a threshold of its own.
 #pragma once
 

@@ -172,7 +172,7 @@ namespace {
 
 // The causes part of the report: matched causes as topics to discuss. The fit (and the
 // "cannot tell yet" below the minimum) comes from nd::match, so the PDF says what the app's
-// Causes page and `nd match` say (thresholds: core/matching_thresholds.hpp).
+// Causes page and `numbness-diary-cli match` say (thresholds: core/matching_thresholds.hpp).
 void fill_topics(ReportModel& r, const MatchResult& match) {
     r.topics_intro =
         "Patterns in this diary that resemble documented causes of leg and foot numbness, with the entries "

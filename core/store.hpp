@@ -45,7 +45,7 @@ public:
     // With OpenCheck::Deferred the quick_check is skipped: the caller must run it
     // soon (quick_check(), or nd::check_diary_file on another thread).
     static std::unique_ptr<Store> open(const std::string& path, OpenCheck check = OpenCheck::QuickCheckNow);
-    // Opens an existing diary read-only, for checking (`nd check`, backups):
+    // Opens an existing diary read-only, for checking (`numbness-diary-cli check`, backups):
     // nothing is written, to the file or beside it (no -wal or -shm created, no
     // checkpoint); a missing or empty file is refused, never created. The same
     // refusals as open(), with quick_check. A diary of an older schema is read

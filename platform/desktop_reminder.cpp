@@ -1,6 +1,6 @@
 // The desktop's daily reminder job (platform/reminder): a systemd user timer that
-// runs `nd remind`, found beside this program (installed: /usr/bin/nd; in a
-// build tree: ../tools/nd), else on PATH.
+// runs `numbness-diary-cli remind`, found beside this program (installed: /usr/bin/numbness-diary-cli; in a
+// build tree: ../tools/numbness-diary-cli), else on PATH.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -19,14 +19,14 @@ std::string find_nd() {
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        for (const fs::path& p : {exe.parent_path() / "nd", exe.parent_path().parent_path() / "tools" / "nd"})
+        for (const fs::path& p : {exe.parent_path() / "numbness-diary-cli", exe.parent_path().parent_path() / "tools" / "numbness-diary-cli"})
             if (::access(p.c_str(), X_OK) == 0) return p.string();
     }
     if (const char* path = std::getenv("PATH")) {
         std::string rest = path;
         while (!rest.empty()) {
             const auto colon = rest.find(':');
-            const fs::path p = fs::path(rest.substr(0, colon)) / "nd";
+            const fs::path p = fs::path(rest.substr(0, colon)) / "numbness-diary-cli";
             if (p.is_absolute() && ::access(p.c_str(), X_OK) == 0) return p.string();
             if (colon == std::string::npos) break;
             rest.erase(0, colon + 1);

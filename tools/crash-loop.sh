@@ -3,7 +3,7 @@
 # and 1000 each while importing (replace_diary), while creating / migrating a new
 # diary, and while writing a file atomically. Every kill is followed by a reopen,
 # integrity_check and a field-by-field check of every acknowledged save. Then the
-# concurrency run: RUNS rounds each of `nd restore --merge` and `nd import-csv`
+# concurrency run: RUNS rounds each of `numbness-diary-cli restore --merge` and `numbness-diary-cli import-csv`
 # beside a process logging acknowledged saves, every save checked afterwards.
 #
 #   tools/crash-loop.sh [RUNS] [SEED]     (defaults: 1000, 20260105)

@@ -1,5 +1,5 @@
 // The daily reminder's operating-system side (docs/reminders.md): a systemd user
-// timer that runs `nd remind` at the chosen time, which shows a desktop
+// timer that runs `numbness-diary-cli remind` at the chosen time, which shows a desktop
 // notification with Debian's `notify-send` unless something was logged that day.
 // systemd and the notifier sit behind small interfaces so tests replace them
 // (CI has no running systemd or D-Bus session). POSIX only; not in the web build.

@@ -1,5 +1,5 @@
 // The Causes page below the minimum number of episodes: every cause reads "cannot tell
-// yet" whatever the background holds (issue 11), like `nd match` and the PDF
+// yet" whatever the background holds (issue 11), like `numbness-diary-cli match` and the PDF
 // (tests/core/thin_diary_outputs_test.cpp); and a repeated red flag is shown once.
 #include <catch2/catch.hpp>
 

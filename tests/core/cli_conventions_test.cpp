@@ -71,7 +71,7 @@ void log_two(const CliDir& t) {
 
 }  // namespace
 
-TEST_CASE("CLI help at every level: nd help CMD, group help, --help after a group") {
+TEST_CASE("CLI help at every level: numbness-diary-cli help CMD, group help, --help after a group") {
     if (!has_cli()) return;
     CliDir t;
     const auto direct = t.nd("log --help");

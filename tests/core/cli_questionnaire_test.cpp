@@ -1,4 +1,4 @@
-// `nd questionnaire list|take|show` end to end (the built binary, ND_CLI_PATH):
+// `numbness-diary-cli questionnaire list|take|show` end to end (the built binary, ND_CLI_PATH):
 // answers from flags and from prompts on stdin, scores from the MNSI scoring guide
 // (docs/questionnaires.md), refusals that save nothing.
 #include <catch2/catch.hpp>

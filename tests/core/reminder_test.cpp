@@ -1,7 +1,7 @@
 // The daily reminder (platform/reminder): the systemd user timer's files created
 // and removed in a temporary HOME (text checked, and `systemd-analyze --user
 // verify` when it is installed), a recording systemd and notifier in process, and
-// `nd remind` end to end with a recording notifier program.
+// `numbness-diary-cli remind` end to end with a recording notifier program.
 #ifdef ND_HAVE_REMINDER
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// A thin diary (below the minimum number of episodes) reads "cannot tell yet" in `nd match`
+// A thin diary (below the minimum number of episodes) reads "cannot tell yet" in `numbness-diary-cli match`
 // and in the PDF's report model, whatever the background holds (issue 11); the app's Causes
 // page is checked in tests/app/causes_page_test.cpp. All three read nd::match's result.
 #include <catch2/catch.hpp>
@@ -14,7 +14,7 @@
 using namespace nd;
 using namespace nd::test;
 
-TEST_CASE("nd match: one episode and a background fact, every cause cannot tell yet") {
+TEST_CASE("numbness-diary-cli match: one episode and a background fact, every cause cannot tell yet") {
     CliDir t;
     REQUIRE(t.nd("--db d.sqlite log --at '2026-01-07 08:00' --duration 60 --region both:toes --sensation numbness")
                 .code == 0);

@@ -1,6 +1,6 @@
 // Every schema version that shipped is kept as a fixture database
 // (tests/reliability/fixtures/schema-vN.sqlite, written by that version's `nd`,
-// with its `nd export` beside it as schema-vN.json). Each is opened by this
+// with its `numbness-diary-cli export` beside it as schema-vN.json). Each is opened by this
 // version: migrated to the current schema, integrity ok, and the same diary.
 // When a schema version ships, add its fixture here (docs/reliability.md).
 #include <catch2/catch.hpp>

@@ -212,7 +212,7 @@ TEST_CASE("secure_delete: an erased note is in neither the database nor its WAL"
     CHECK(contains_bytes(tmp.file("c.sqlite"), "kept"));
 }
 
-TEST_CASE("nd import and restore of hostile files: a clear message, and the diary byte-for-byte unchanged",
+TEST_CASE("numbness-diary-cli import and restore of hostile files: a clear message, and the diary byte-for-byte unchanged",
           "[hostile][cli]") {
     if (!has_cli()) return;
     TempDir tmp("hostile-cli");
@@ -273,7 +273,7 @@ TEST_CASE("nd import and restore of hostile files: a clear message, and the diar
         CHECK(read_bytes(tmp.file("d.sqlite")) == before);
         fs::remove(huge);
     }
-    std::printf("[hostile] nd import / restore: %ld refusals of hostile files (+2 of a 2 GiB file), the diary "
+    std::printf("[hostile] numbness-diary-cli import / restore: %ld refusals of hostile files (+2 of a 2 GiB file), the diary "
                 "unchanged\n",
                 refused);
 }

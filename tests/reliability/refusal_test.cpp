@@ -192,7 +192,7 @@ TEST_CASE("Our own diary killed in the middle of writes opens with every committ
     }());
 }
 
-TEST_CASE("nd check never creates or changes a file", "[refusal]") {
+TEST_CASE("numbness-diary-cli check never creates or changes a file", "[refusal]") {
     if (kCli.empty() || !fs::exists(kCli)) return;
     TempDir tmp("refuse");
     const std::string empty = tmp.file("empty.db");

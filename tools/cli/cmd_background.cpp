@@ -1,4 +1,4 @@
-// `nd background ...` (profile, facts, medicines) and `nd checkin`.
+// `numbness-diary-cli background ...` (profile, facts, medicines) and `numbness-diary-cli checkin`.
 #include <iostream>
 
 #include "cli.hpp"

@@ -1,4 +1,4 @@
-// `nd export`, `import`, `demo` and `check`.
+// `numbness-diary-cli export`, `import`, `demo` and `check`.
 #include <filesystem>
 #include <iostream>
 

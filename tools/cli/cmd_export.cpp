@@ -1,4 +1,4 @@
-// `nd backup`, `restore`, `export-csv`, `import-csv`, `export-fhir` and `report`.
+// `numbness-diary-cli backup`, `restore`, `export-csv`, `import-csv`, `export-fhir` and `report`.
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>

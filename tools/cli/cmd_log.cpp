@@ -1,4 +1,4 @@
-// `nd log` (a new episode from flags) and `nd end` (end a "still going" episode).
+// `numbness-diary-cli log` (a new episode from flags) and `numbness-diary-cli end` (end a "still going" episode).
 #include <iostream>
 
 #include "cli.hpp"

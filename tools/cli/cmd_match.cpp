@@ -1,4 +1,4 @@
-// `nd match`: the causes ranked against the diary, red flags first, as text or JSON.
+// `numbness-diary-cli match`: the causes ranked against the diary, red flags first, as text or JSON.
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 

@@ -1,4 +1,4 @@
-// `nd questionnaire list|take|show`: standard questionnaires (docs/questionnaires.md).
+// `numbness-diary-cli questionnaire list|take|show`: standard questionnaires (docs/questionnaires.md).
 // Answers come from flags or, without them, from prompts on the terminal, one
 // question at a time. A response is saved only when every question is answered.
 #include <iostream>
@@ -69,7 +69,7 @@ int run_list(const Args&, Context& ctx) {
     auto store = ctx.open_store();
     const auto responses = store->questionnaire_responses();
     std::cout << "\nResponses:\n";
-    if (responses.empty()) std::cout << "  (none yet; 'nd questionnaire take " << all.front().id << "')\n";
+    if (responses.empty()) std::cout << "  (none yet; 'numbness-diary-cli questionnaire take " << all.front().id << "')\n";
     for (const auto& r : responses) {
         const auto* q = nd::find_questionnaire(all, r.questionnaire);
         std::cout << "  " << r.id << "  " << format_when(r.taken) << "  " << (q ? q->short_title : r.questionnaire)
@@ -157,7 +157,7 @@ int run_show(const Args& a, Context& ctx) {
     nd::QuestionnaireResponse r;
     if (a.positional.empty()) {
         const auto list = store->questionnaire_responses();
-        if (list.empty()) throw CliError("no questionnaire response yet ('nd questionnaire take mnsi_history')");
+        if (list.empty()) throw CliError("no questionnaire response yet ('numbness-diary-cli questionnaire take mnsi_history')");
         r = list.back();
     } else {
         r = find_response(*store, a.positional[0]);
@@ -185,9 +185,9 @@ int run_export(const Args& a, Context& ctx) {
 
 std::vector<Command> questionnaire_commands() {
     CommandSpec group{"questionnaire", "", "Standard questionnaires: list, take, show (see below)",
-                      "Commands: nd questionnaire list | take ID | show [RESPONSE]", {}, 0, 0, {}};
+                      "Commands: numbness-diary-cli questionnaire list | take ID | show [RESPONSE]", {}, 0, 0, {}};
     CommandSpec list{"questionnaire list", "", "List the questionnaires and your responses", "", {}, 0, 0,
-                     {"nd questionnaire list"}};
+                     {"numbness-diary-cli questionnaire list"}};
     CommandSpec take{
         "questionnaire take", "ID", "Answer a questionnaire (prompts, or --answers) and save the score",
         "Without --answers or --answer, asks each question in turn on the terminal (y/n works for\n"
@@ -199,18 +199,18 @@ std::vector<Command> questionnaire_commands() {
             {"--at", "TIME", "when it was answered (default now)"},
         },
         1, 1,
-        {"nd questionnaire take mnsi_history",
-         "nd questionnaire take mnsi_history --answers yes,no,no,no,yes,no,yes,no,no,no,yes,no,yes,no,no"}};
+        {"numbness-diary-cli questionnaire take mnsi_history",
+         "numbness-diary-cli questionnaire take mnsi_history --answers yes,no,no,no,yes,no,yes,no,no,no,yes,no,yes,no,no"}};
     CommandSpec show{"questionnaire show", "[RESPONSE]", "Show a response (default: the latest) with its score",
                      "RESPONSE is its id or a unique prefix of 4+ characters.", {}, 0, 1,
-                     {"nd questionnaire show", "nd questionnaire show 3f2a"}};
+                     {"numbness-diary-cli questionnaire show", "numbness-diary-cli questionnaire show 3f2a"}};
     CommandSpec exp{"questionnaire export", "", "Write the responses as FHIR R4 (Questionnaire + QuestionnaireResponse) and/or CSV",
                     "Responses in the bin are left out. Files are written whole or not at all (mode 0600).",
                     {{"--fhir", "FILE", "a FHIR R4 Bundle (collection) of the responses and their questionnaires"},
                      {"--csv", "FILE", "one row per response, one column per question"}},
-                    0, 0, {"nd questionnaire export --fhir scores.json --csv scores.csv"}};
+                    0, 0, {"numbness-diary-cli questionnaire export --fhir scores.json --csv scores.csv"}};
     return {{group, [](const Args&, Context&) -> int {
-                 throw UsageError("say which: nd questionnaire list | take ID | show [RESPONSE]");
+                 throw UsageError("say which: numbness-diary-cli questionnaire list | take ID | show [RESPONSE]");
              }},
             {list, run_list},
             {take, run_take},

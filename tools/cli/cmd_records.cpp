@@ -1,4 +1,4 @@
-// `nd list`, `show`, `delete`, `undo`, `empty-bin`.
+// `numbness-diary-cli list`, `show`, `delete`, `undo`, `empty-bin`.
 #include <iostream>
 
 #include "cli.hpp"

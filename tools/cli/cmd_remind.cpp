@@ -1,4 +1,4 @@
-// `nd remind`: what the daily reminder's systemd timer runs (platform/reminder).
+// `numbness-diary-cli remind`: what the daily reminder's systemd timer runs (platform/reminder).
 // Shows "Time for your diary" with notify-send unless something was logged
 // today; never names a symptom. $ND_NOTIFY_COMMAND replaces notify-send (tests).
 #include <iostream>
@@ -30,7 +30,7 @@ std::vector<Command> remind_commands() {
                        "Run by the daily reminder's systemd user timer (Settings > Daily reminder in the app).\n"
                        "The notification says only \"Time for your diary\". Needs notify-send (Debian package\n"
                        "libnotify-bin); $ND_NOTIFY_COMMAND names another program to call instead.",
-                       {}, 0, 0, {"nd remind"}};
+                       {}, 0, 0, {"numbness-diary-cli remind"}};
     return {{remind, run_remind}};
 }
 

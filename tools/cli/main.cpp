@@ -165,7 +165,7 @@ int run(int argc, char** argv) {
             std::cerr << "\nnd: error: no command given\n";
             return 2;
         }
-        // `nd help` and `nd help COMMAND...`
+        // `numbness-diary-cli help` and `numbness-diary-cli help COMMAND...`
         if (rest[0] == "help") {
             if (rest.size() == 1) {
                 print_main_help(commands, std::cout);
@@ -173,7 +173,7 @@ int run(int argc, char** argv) {
             }
             return print_help_for(commands, {rest.begin() + 1, rest.end()});
         }
-        // `nd background add --help`: --help after a group's name (not a command) shows the group.
+        // `numbness-diary-cli background add --help`: --help after a group's name (not a command) shows the group.
         for (std::size_t k = 0; k < rest.size() && rest[k] != "--"; ++k) {
             if (rest[k] != "--help" && rest[k] != "-h") continue;
             std::vector<std::string> lead;
