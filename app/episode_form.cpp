@@ -64,7 +64,9 @@ void toggle_mark(std::set<RegionMark>& marks, RegionMark m) {
 void warning_signs(AppState& s, LogDraft& d, bool editing) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    ImGui::PushTextWrapPos(0.0f);   // wraps on a phone at the larger text sizes (was cut by the form)
     ImGui::TextUnformatted(editing ? ND_ICON_WARNING "  Did any of these come with it?" : ND_ICON_WARNING "  Any of these now?");
+    ImGui::PopTextWrapPos();
     if (s.fonts.bold) ImGui::PopFont();
     ImGui::PopStyleColor();
     struct Tile { const char* key; const char* label; };
@@ -178,7 +180,9 @@ constexpr std::initializer_list<Activity> kQuickActivities = {Activity::CrossedL
 
 void label_line(AppState& s, const char* text) {
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    ImGui::PushTextWrapPos(0.0f);   // wraps on a phone at the larger text sizes (was cut by the form)
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     if (s.fonts.bold) ImGui::PopFont();
 }
 

@@ -125,9 +125,10 @@ std::vector<Screen> all_screens() {
                    [](App& a) { a.state().pending_red_flags.clear(); }});
     out.push_back({"episode editor",
                    [](App& a) {
+                       // The Diary closes an editor left open when it is entered from another
+                       // page (issue 12); open_newest opens the newest episode once it is drawn.
                        a.state().page = Page::Diary;
-                       const Episode& e = a.state().diary.episodes[a.state().episodes_newest_first.front()];
-                       open_episode_editor(a.state(), e);
+                       a.state().pages.diary.open_newest = true;
                    },
                    [](App& a) { a.state().pages.diary.editing.reset(); }});
     out.push_back({"damaged diary",
