@@ -349,7 +349,12 @@ void App::frame() {
         ImGui::EndChild();
     } else if (state_.narrow) {
         const float tab_h = tab_bar_height();
-        ImGui::BeginChild("##page", ImVec2(w, h - tab_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        // The scroll bar is always there on the phone: ImGui adds it a frame after the
+        // content outgrows the view, which narrowed every card and re-wrapped its text one
+        // frame later again, so a long page (Possible causes) needed more frames than the
+        // settle loop's cap and the first frame shown was not the settled one.
+        ImGui::BeginChild("##page", ImVec2(w, h - tab_h), false,
+                          ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_AlwaysVerticalScrollbar);
         draw_page_header();
         draw_page(state_.page);
         ImGui::EndChild();

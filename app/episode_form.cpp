@@ -44,6 +44,8 @@ bool sign_tile(AppState& s, const char* key, const char* label, bool on, float w
     const ImVec2 t = ImGui::CalcTextSize(text.c_str(), nullptr, false, w - 2 * pad);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + pad, a.y + (h - t.y) * 0.5f),
                 ImGui::GetColorU32(on ? p.danger_text : p.text), text.c_str(), nullptr, w - 2 * pad);
+    // For the layout test: a word wider than the tile would be broken mid-word.
+    probe_fit(s, std::string("tile:") + key, longest_word_width(text.c_str(), nullptr), w - 2 * pad);
     return pressed;
 }
 
@@ -64,7 +66,9 @@ void toggle_mark(std::set<RegionMark>& marks, RegionMark m) {
 void warning_signs(AppState& s, LogDraft& d, bool editing) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    ImGui::PushTextWrapPos(0.0f);   // wraps on a phone at the larger text sizes (was cut by the form)
     ImGui::TextUnformatted(editing ? ND_ICON_WARNING "  Did any of these come with it?" : ND_ICON_WARNING "  Any of these now?");
+    ImGui::PopTextWrapPos();
     if (s.fonts.bold) ImGui::PopFont();
     ImGui::PopStyleColor();
     struct Tile { const char* key; const char* label; };
@@ -83,7 +87,14 @@ void warning_signs(AppState& s, LogDraft& d, bool editing) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     // Five across where each is wide enough for two short lines, else three and two.
-    const int per_row = avail >= 5 * 120.0f * s.display_scale ? 5 : 3;
+    // One a row when a word would not fit a third of the width (a phone at Largest:
+    // "drooping" and "speaking" were broken mid-word).
+    int per_row = avail >= 5 * 120.0f * s.display_scale ? 5 : 3;
+    if (per_row == 3) {
+        const float third = (avail - gap * 2) / 3.0f - 2 * 8.0f * s.display_scale;
+        for (const Tile& t : kTiles)
+            if (longest_word_width(t.label, nullptr) > third) per_row = 1;
+    }
     const float w = (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
     for (int i = 0; i < 5; ++i) {
         if (i % per_row && !(per_row == 3 && i == 4)) ImGui::SameLine(0, gap);
@@ -178,7 +189,9 @@ constexpr std::initializer_list<Activity> kQuickActivities = {Activity::CrossedL
 
 void label_line(AppState& s, const char* text) {
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    ImGui::PushTextWrapPos(0.0f);   // wraps on a phone at the larger text sizes (was cut by the form)
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     if (s.fonts.bold) ImGui::PopFont();
 }
 

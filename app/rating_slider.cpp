@@ -9,18 +9,31 @@
 
 namespace nd::app {
 
+namespace {
+
+// On the same line as the item before when `w` still fits there, else on the next
+// line: a phone at the larger text sizes has no room for label, value and chip.
+void same_line_if_fits(float w) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+}
+
+}  // namespace
+
 bool rating_slider(AppState& s, const char* label, const char* id, std::optional<int>& value) {
     ImGui::PushID(id);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(label);
-    ImGui::SameLine();
-    if (value)
-        ImGui::TextDisabled("%d of 10", *value);
-    else
-        ImGui::TextDisabled("not rated");
+    ImGui::PopTextWrapPos();
+    const std::string shown = value ? std::to_string(*value) + " of 10" : std::string("not rated");
+    same_line_if_fits(ImGui::CalcTextSize(shown.c_str()).x);
+    ImGui::TextDisabled("%s", shown.c_str());
     bool changed = false;
     if (value) {
         // Taking the rating back is one tap: "not rated" is a real answer.
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize("Not rated").x + 2 * ImGui::GetStyle().FramePadding.x +
+                          32 * ImGui::GetStyle().MouseCursorScale);
         const std::string clear = std::string("Not rated##") + id;
         if (chip(s, clear.c_str(), false)) {
             value.reset();

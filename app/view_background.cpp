@@ -60,7 +60,7 @@ void draw_profile(AppState& s, BackgroundPage& pg) {
     if (text_field(s, "Health-service number", pg.profile.health_number, "e.g. your NHS number")) pg.profile_dirty = true;
     if (date_field(s, "When it first began", pg.profile.complaint_began)) pg.profile_dirty = true;
     // Questions for my doctor: printed on the report's first page.
-    ImGui::TextUnformatted("Questions for my doctor");
+    ImGui::TextWrapped("Questions for my doctor");   // wraps on a phone at Largest
     int remove = -1;
     for (std::size_t i = 0; i < pg.profile.questions.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));

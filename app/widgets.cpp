@@ -271,11 +271,15 @@ void page_title_wrapped(AppState& s, const char* icon, const char* text, float w
     ImGui::TextUnformatted(icon);
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    const float room = (wrap_local_x > 0 ? wrap_local_x : ImGui::GetContentRegionMax().x) - ImGui::GetCursorPosX();
+    const float right = wrap_local_x > 0 ? wrap_local_x : ImGui::GetContentRegionMax().x;
+    const float word = longest_word_width(text, nullptr);
+    // A long word beside the icon (a phone at Largest: "Questionnaires") goes under it.
+    if (right - ImGui::GetCursorPosX() < word) ImGui::NewLine();
+    const float room = right - ImGui::GetCursorPosX();
     ImGui::PushTextWrapPos(wrap_local_x);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
-    probe_fit(s, std::string("title:") + text, longest_word_width(text, nullptr), room);
+    probe_fit(s, std::string("title:") + text, word, room);
     if (s.fonts.heading) ImGui::PopFont();
     ImGui::Spacing();
 }
