@@ -205,6 +205,28 @@ CheckIn make_checkin(Gen& r, std::int64_t day, double p, bool had_episode) {
     return c;
 }
 
+// A complete MNSI history response taken in the evening of `day`: "yes" to the
+// scored "yes" items listed, "yes" to 7 and 13 (reversed items: no point) and
+// "no" to the rest. The score is counted here from the published rule (yes on
+// 1-3, 5-6, 8-9, 11-12, 14-15; no on 7 and 13) because the core's demo cannot
+// read the questionnaire file.
+void add_mnsi(Diary& d, Gen& r, std::int64_t day, const std::vector<std::string>& yes_scored) {
+    QuestionnaireResponse q;
+    q.id = uuid_from_rng(r.g);
+    q.questionnaire = "mnsi_history";
+    q.version = "1";
+    q.taken = at_local(day, 20 * 60 + 15);
+    for (int i = 1; i <= 15; ++i) {
+        const std::string id = std::to_string(i);
+        const bool yes = id == "7" || id == "13" ||
+                         std::find(yes_scored.begin(), yes_scored.end(), id) != yes_scored.end();
+        q.answers.push_back({id, yes ? "yes" : "no"});
+    }
+    q.score = static_cast<int>(yes_scored.size());
+    q.created_utc = q.updated_utc = q.taken.utc;
+    d.questionnaire_responses.push_back(std::move(q));
+}
+
 }  // namespace
 
 std::string uuid_from_rng(std::mt19937& rng) {
@@ -263,6 +285,11 @@ Diary make_demo_diary(std::uint32_t seed, std::int64_t now_utc) {
             if (c.created_utc <= now_utc) d.checkins.push_back(std::move(c));
         }
     }
+    // Two MNSI history responses (assets/questionnaires/mnsi_history.json, version 1)
+    // about four months apart, drawn after everything else so the rest of the year
+    // stays as it was: 3 of 13, then 5 of 13 as the symptoms rise.
+    add_mnsi(d, r, today - 140, {"1", "2", "14"});
+    add_mnsi(d, r, today - 16, {"1", "2", "3", "12", "14"});
     normalize(d);
     return d;
 }

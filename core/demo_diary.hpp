@@ -21,7 +21,8 @@ namespace nd {
 //  - now and then a foot that fell asleep after sitting with crossed legs,
 //    easing within minutes of moving;
 //  - calf cramping on walking that eases after a few minutes of rest;
-//  - daily check-ins on many days, some of them "no numbness today".
+//  - daily check-ins on many days, some of them "no numbness today";
+//  - two MNSI history responses about four months apart (3, then 5 of 13).
 // No entry raises a red flag. Times carry a UTC offset of +60 (winter) or +120
 // (summer, as in central Europe). Every id is a valid v4 UUID drawn from the rng.
 Diary make_demo_diary(std::uint32_t seed, std::int64_t now_utc);

@@ -1,8 +1,10 @@
 #include "export_service.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "atomic_file.hpp"
+#include "csv_questionnaires.hpp"
 #include "csv_records.hpp"
 #include "fhir_export.hpp"
 #include "matching.hpp"
@@ -19,7 +21,40 @@ std::size_t live_episodes(const Diary& d) {
     return n;
 }
 
+bool has_live_responses(const Diary& d) {
+    for (const auto& r : d.questionnaire_responses)
+        if (!r.deleted_utc) return true;
+    return false;
+}
+
+// The spec's questionnaires, or the installed ones when the diary needs them.
+std::vector<Questionnaire> questionnaires_for(const ExportSpec& spec, const Diary& d) {
+    if (spec.questionnaires) return *spec.questionnaires;
+    if (!has_live_responses(d)) return {};
+    try {
+        return load_default_questionnaires();
+    } catch (const QuestionnaireError& e) {
+        throw std::runtime_error(std::string("The questionnaires could not be read, so their answers cannot be "
+                                             "exported: ") + e.what());
+    }
+}
+
 }  // namespace
+
+std::vector<QuestionnaireResponse> responses_in_range(const Diary& d, const LocalDate& from, const LocalDate& to) {
+    std::vector<QuestionnaireResponse> out;
+    for (const auto& r : d.questionnaire_responses) {
+        if (r.deleted_utc) continue;
+        const LocalDate day = local_date(r.taken);
+        if (!from.empty() && day < from) continue;
+        if (!to.empty() && to < day) continue;
+        out.push_back(r);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const QuestionnaireResponse& a, const QuestionnaireResponse& b) {
+        return a.taken.utc != b.taken.utc ? a.taken.utc < b.taken.utc : a.id < b.id;
+    });
+    return out;
+}
 
 std::string fhir_patient_id(Store& store) {
     // The diary's own id (schema 3: it travels with backups); before that, a setting.
@@ -51,14 +86,25 @@ ExportOutput build_export_output(Store& store, const Catalog& catalog, const Exp
                 case CsvTable::CheckIns: out.bytes = checkins_to_csv(d.checkins, spec.csv); break;
                 case CsvTable::Medicines: out.bytes = medicines_to_csv(d.medicines, spec.csv); break;
                 case CsvTable::Background: out.bytes = background_to_csv(d.facts, spec.csv); break;
+                case CsvTable::Questionnaires: {
+                    const auto responses = responses_in_range(d, spec.from, spec.to);
+                    Diary just;   // only the responses decide whether the files are needed
+                    just.questionnaire_responses = responses;
+                    out.bytes = questionnaire_responses_csv(responses, questionnaires_for(spec, just), spec.csv.bom);
+                    break;
+                }
             }
             return out;
         }
         case ExportKind::Fhir: {
             FhirOptions options;
             options.patient_uuid = fhir_patient_id(store);
-            const Diary d = load_export_range(store, spec.from, spec.to);
+            Diary d = load_export_range(store, spec.from, spec.to);
             out.episodes = live_episodes(d);
+            // The range is kept here by local date, as for episodes (diary_in_range).
+            d.questionnaire_responses = responses_in_range(d, spec.from, spec.to);
+            const std::vector<Questionnaire> questionnaires = questionnaires_for(spec, d);
+            options.questionnaires = &questionnaires;
             out.bytes = diary_to_fhir_json(d, options);
             return out;
         }
@@ -73,6 +119,7 @@ ExportOutput build_export_output(Store& store, const Catalog& catalog, const Exp
             options.sections = spec.sections;
             options.generated_on = spec.generated_on;
             options.paper = spec.paper;
+            options.questionnaires = questionnaires_for(spec, d);   // the scores on page 1
             // Matched on the same period as the report, so the topics speak about it.
             const MatchResult m = match(catalog, diary_in_range(d, spec.from, spec.to));
             const ReportModel model = build_report(d, m, options);

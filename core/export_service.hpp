@@ -11,11 +11,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "catalog.hpp"
 #include "csv_export.hpp"
 #include "model.hpp"
+#include "questionnaire.hpp"
 #include "report_model.hpp"
 
 namespace nd {
@@ -24,7 +27,7 @@ class Store;
 
 enum class ExportKind : std::uint8_t { Pdf, Csv, Fhir };
 // Which CSV file (each record kind is its own file; csv_records.hpp).
-enum class CsvTable : std::uint8_t { Episodes, CheckIns, Medicines, Background };
+enum class CsvTable : std::uint8_t { Episodes, CheckIns, Medicines, Background, Questionnaires };
 
 using PdfRenderer = std::function<std::string(const ReportModel&)>;
 
@@ -37,6 +40,11 @@ struct ExportSpec {
     
     CsvOptions csv;                           // CSV
     CsvTable csv_table = CsvTable::Episodes;  // CSV: which record kind
+
+    // The standard questionnaires (FHIR, the responses CSV, the report's scores).
+    // Unset: the installed ones (load_default_questionnaires), read only when the
+    // diary holds responses, so a diary without any never depends on those files.
+    std::optional<std::vector<Questionnaire>> questionnaires;
 };
 
 struct ExportOutput {
@@ -55,6 +63,10 @@ std::string fhir_patient_id(Store& store);
 // The diary's records within [from, to]; throws std::invalid_argument when `to`
 // is before `from`.
 Diary load_export_range(Store& store, const LocalDate& from, const LocalDate& to);
+
+// The live questionnaire responses taken on a local date in [from, to] (either
+// end empty: open), oldest first.
+std::vector<QuestionnaireResponse> responses_in_range(const Diary& d, const LocalDate& from, const LocalDate& to);
 
 // Builds the export's bytes. `render` is needed for ExportKind::Pdf only; without
 // one the PDF is refused with a readable std::runtime_error.

@@ -1,6 +1,7 @@
 // FHIR R4 export, written with rapidjson's Writer (no cereal in this file).
 #include "fhir_export.hpp"
 
+#include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -8,10 +9,12 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <stdexcept>
 #include <tuple>
 #include <vector>
 
 #include "enum_names.hpp"
+#include "fhir_questionnaire.hpp"
 #include "time_util.hpp"
 
 namespace nd {
@@ -221,6 +224,15 @@ public:
         }
         if (!text.empty()) str("text", text);
         end_object();
+    }
+
+    // A whole JSON value written elsewhere (fhir_questionnaire.cpp), re-emitted
+    // through this writer so the pretty layout stays one piece.
+    void value_from_json(const std::string& json) {
+        rapidjson::Document doc;
+        doc.Parse(json.data(), json.size());
+        if (doc.HasParseError()) throw std::logic_error("fhir: a resource written by this program is not JSON");
+        doc.Accept(w_);
     }
 
 private:
@@ -788,6 +800,18 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         Episode copy = *e;
         normalize(copy);
         write_observation(j, copy, patient_url);
+    }
+
+    // Standard questionnaires: each Questionnaire once, then its responses.
+    if (options.questionnaires) {
+        std::vector<QuestionnaireResponse> responses;
+        for (const auto& r : d.questionnaire_responses) {
+            if (options.from_utc && r.taken.utc < *options.from_utc) continue;
+            if (options.to_utc && r.taken.utc >= *options.to_utc) continue;
+            responses.push_back(r);
+        }
+        for (const auto& entry : fhir_questionnaire_entries(responses, *options.questionnaires, patient_url))
+            j.value_from_json(entry);
     }
     j.end_array();
     j.end_object();

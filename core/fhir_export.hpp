@@ -17,10 +17,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model.hpp"
 
 namespace nd {
+
+struct Questionnaire;
 
 inline constexpr const char* kSymptomObservationProfile =
     "http://hl7.org/fhir/uv/symptoms/StructureDefinition/SymptomObservation";
@@ -36,6 +39,12 @@ struct FhirOptions {
     // Bundle.timestamp; unset: none (keeps the output deterministic).
     std::optional<LocalTime> timestamp;
     bool pretty = true;
+    // The standard questionnaires known to the app (questionnaire.hpp). When set,
+    // the bundle also holds each live QuestionnaireResponse of the diary taken in
+    // [from_utc, to_utc), after the episodes, preceded by the Questionnaire it
+    // answers (fhir_questionnaire.hpp), its subject the bundle's Patient. Unset:
+    // no questionnaire resources.
+    const std::vector<Questionnaire>* questionnaires = nullptr;
 };
 
 std::string diary_to_fhir_json(const Diary& d, const FhirOptions& options = {});

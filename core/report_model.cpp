@@ -662,6 +662,61 @@ int zone_of(Region r) {
     return 0;
 }
 
+// Page 1, after the medicines (issue #15): the latest score of each standard
+// questionnaire taken in the period, what it means (describe_score: the cut-off it
+// reached, from the questionnaire's file) and the score before it, for the trend.
+void build_scores(ReportModel& r, const ReportInputs& in) {
+    std::vector<const QuestionnaireResponse*> live;
+    for (const auto& q : in.d.questionnaire_responses)
+        if (!q.deleted_utc) live.push_back(&q);
+    std::stable_sort(live.begin(), live.end(), [](const QuestionnaireResponse* a, const QuestionnaireResponse* b) {
+        return a->taken.utc != b->taken.utc ? a->taken.utc < b->taken.utc : a->id < b->id;
+    });
+    std::vector<std::string> ids;   // in order of first answer
+    for (const auto* q : live)
+        if (std::find(ids.begin(), ids.end(), q->questionnaire) == ids.end()) ids.push_back(q->questionnaire);
+    for (const auto& id : ids) {
+        const QuestionnaireResponse* latest = nullptr;
+        const QuestionnaireResponse* before = nullptr;
+        for (const auto* q : live) {
+            if (q->questionnaire != id) continue;
+            if (!in_range(local_date(q->taken), in.options.from, in.options.to)) {
+                if (latest) break;   // after the period
+                before = q;          // before the period: still the one before
+                continue;
+            }
+            before = latest ? latest : before;
+            latest = q;
+        }
+        if (!latest) continue;
+        ScoreLine line;
+        line.questionnaire = id;
+        line.date = local_date(latest->taken);
+        line.score = latest->score;
+        const Questionnaire* q = find_questionnaire(in.options.questionnaires, id);
+        line.title = q ? (q->short_title.empty() ? q->title : q->short_title) : id;
+        std::string t = line.title + " " + std::to_string(line.score);
+        if (q) {
+            line.score_max = q->score_max;
+            t += "/" + std::to_string(q->score_max);
+            // describe_score: "Score 5 of 13: <the cut-off reached>"; the line has the score already.
+            std::string meaning = describe_score(*q, line.score);
+            if (const auto colon = meaning.find(": "); colon != std::string::npos) meaning = meaning.substr(colon + 2);
+            line.meaning = meaning;
+        }
+        t += " on " + line.date;
+        if (!line.meaning.empty()) t += ": " + line.meaning;
+        t += " (screening, not a diagnosis).";
+        if (before) {
+            line.previous_score = before->score;
+            line.previous_date = local_date(before->taken);
+            t += " Was " + std::to_string(before->score) + " on " + line.previous_date + ".";
+        }
+        line.text = t;
+        r.scores.push_back(std::move(line));
+    }
+}
+
 // Page 1: who, onset, questions, patterns, medicines and causes (issue #14).
 void build_page_one(ReportModel& r, ReportInputs& in) {
     const Profile& p = in.d.profile;
@@ -777,6 +832,8 @@ void build_page_one(ReportModel& r, ReportInputs& in) {
         line.detail = detail;
         r.medicines.push_back(std::move(line));
     }
+
+    build_scores(r, in);
 
     // ---- Causes worth discussing, worded for the doctor ----
     // Which causes come here is the matching's call (its Fit); a serious cause that

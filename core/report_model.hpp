@@ -13,6 +13,7 @@
 
 #include "matching.hpp"
 #include "model.hpp"
+#include "questionnaire.hpp"
 
 namespace nd {
 
@@ -43,6 +44,10 @@ struct ReportOptions {
     std::uint32_t sections = kSectionAll;
     LocalDate generated_on;           // shown on the report; empty: not shown
     Paper paper = Paper::A4;
+    // The standard questionnaires (questionnaire.hpp), for the scores on page 1:
+    // their titles, score ranges and cut-offs. A response to one not listed here
+    // is shown with its score only.
+    std::vector<Questionnaire> questionnaires;
 };
 
 // Levels of the modified Total Neuropathy Score's sensory extent item.
@@ -142,6 +147,20 @@ struct CauseLine {
     std::string text;                 // "Fits partly. For: ...; against: ..."
 };
 
+// The latest score of one standard questionnaire, worded for the doctor, with the
+// score before it for the trend (docs/report.md).
+struct ScoreLine {
+    std::string questionnaire;        // its id, "mnsi_history"
+    std::string title;                // "MNSI history"
+    LocalDate date;                   // local date it was taken (latest in the period)
+    int score = 0;
+    int score_max = 0;                // 0: unknown (the questionnaire's file is missing)
+    std::string meaning;              // from describe_score: "4 or more: above the lower cut-off ..."
+    std::optional<int> previous_score;   // the response before it, whenever it was taken
+    LocalDate previous_date;
+    std::string text;                 // the whole line as printed
+};
+
 struct BackgroundLine {
     std::string label;                // "Diabetes", "Medicine"
     std::string detail;               // "type 2, since 2019-04", "Pregabalin 75 mg, evenings (helped: yes)"
@@ -153,7 +172,8 @@ struct ReportModel {
     std::string person;               // "Name, born 1970-01-02" (empty when unknown)
     Paper paper = Paper::A4;
     // Page 1, in this order (issue #14): who, period and onset; warning signs; the
-    // patient's questions; at most five patterns; medicines; causes worth discussing.
+    // patient's questions; at most five patterns; medicines; questionnaire scores
+    // (issue #15); causes worth discussing.
     std::string who;                  // "Zoë Ångström, born 14 Jul 1961 (64 years)"
     std::string health_number;        // the person's health-service number, as given
     std::string onset_text;           // "Began 2 Nov 2025, 4 months before this period"
@@ -161,6 +181,7 @@ struct ReportModel {
     std::vector<PatternLine> patterns;         // at most five, most episodes first
     std::string patterns_more;                 // "and 4 more episodes in 3 smaller groups"
     std::vector<BackgroundLine> medicines;     // with whether they helped
+    std::vector<ScoreLine> scores;             // latest score of each questionnaire (none: no heading)
     std::vector<CauseLine> causes;             // worth discussing, for the doctor
     LocalDate from, to;               // the period actually covered (inclusive)
     std::string period_text;          // "1 Mar 2026 to 31 May 2026 (13 weeks)"

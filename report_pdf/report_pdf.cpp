@@ -278,7 +278,8 @@ private:
         y_ += 6;
 
         // Page 1 in the fixed order of issue #14: who, period and onset; warning signs;
-        // the patient's questions; at most five patterns; medicines; causes worth discussing.
+        // the patient's questions; at most five patterns; medicines; questionnaire
+        // scores (issue #15, only when some were taken); causes worth discussing.
         who_and_when();
         if (!m_.red_flags.empty()) warning_signs();   // never optional, never cut
         else {
@@ -290,6 +291,7 @@ private:
         questions();
         patterns();
         medicines();
+        scores();
         causes();
 
         // Appendices: the figures behind page 1.
@@ -359,6 +361,14 @@ private:
         for (const auto& b : m_.medicines)
             lines.push_back("<b>" + escape_markup(b.label) + "</b>" + (b.detail.empty() ? "" : ": " + escape_markup(b.detail)));
         simple_section("Medicines", lines, "None recorded.", true);
+    }
+
+    // The latest score of each standard questionnaire; no heading when none was taken.
+    void scores() {
+        if (m_.scores.empty()) return;
+        std::vector<std::string> lines;
+        for (const auto& s : m_.scores) lines.push_back(s.text);
+        simple_section("Questionnaire scores", lines, "");
     }
 
     void causes() {

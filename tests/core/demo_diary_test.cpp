@@ -5,6 +5,7 @@
 #include "catalog.hpp"
 #include "demo_diary.hpp"
 #include "matching.hpp"
+#include "questionnaire.hpp"
 #include "serialization.hpp"
 #include "time_util.hpp"
 
@@ -156,4 +157,22 @@ TEST_CASE("Generated diary has exactly the asked number of episodes") {
     CHECK(*days_since_epoch(local_date(big.episodes.back().start)) -
               *days_since_epoch(local_date(big.episodes.front().start)) >
           3000);
+}
+
+TEST_CASE("Demo diary holds two MNSI history responses that the questionnaire scores as stored") {
+    const Diary d = make_demo_diary(7, kNow);
+    REQUIRE(d.questionnaire_responses.size() == 2);
+    const auto all = load_default_questionnaires();
+    const Questionnaire* q = find_questionnaire(all, "mnsi_history");
+    REQUIRE(q != nullptr);
+    const auto& a = d.questionnaire_responses[0];
+    const auto& b = d.questionnaire_responses[1];
+    // Each is complete and its stored score is what the published scoring gives.
+    CHECK(score_answers(*q, a.answers) == a.score);
+    CHECK(score_answers(*q, b.answers) == b.score);
+    CHECK(a.score == 3);
+    CHECK(b.score == 5);
+    // A few months apart, both lived (not after now).
+    CHECK(b.taken.utc - a.taken.utc >= 90 * 86400);
+    CHECK(b.taken.utc <= kNow);
 }

@@ -14,6 +14,7 @@
 #include "demo_diary.hpp"
 #include "fhir_export.hpp"
 #include "matching.hpp"
+#include "questionnaire.hpp"
 #include "report_model.hpp"
 #include "report_pdf.hpp"
 #include "sample_diary.hpp"
@@ -22,14 +23,19 @@ namespace {
 
 constexpr std::int64_t kDemoNow = 1782842400;   // 2026-06-30T18:00:00Z
 
-void export_all(const nd::Catalog& catalog, const nd::Diary& d, const std::string& dir, const std::string& name,
-                const std::string& generated_on) {
+void export_all(const nd::Catalog& catalog, const std::vector<nd::Questionnaire>& questionnaires, const nd::Diary& d,
+                const std::string& dir, const std::string& name, const std::string& generated_on) {
     nd::ReportOptions ro;
     ro.generated_on = generated_on;
+    ro.questionnaires = questionnaires;
     const nd::MatchResult m = nd::match(catalog, nd::diary_in_range(d, ro.from, ro.to));
     nd::write_report_pdf(nd::build_report(d, m, ro), dir + "/" + name + "-report.pdf");
     nd::write_file_atomic(dir + "/" + name + ".csv", nd::diary_to_csv(d));
-    nd::write_file_atomic(dir + "/" + name + "-fhir.json", nd::diary_to_fhir_json(d));
+    // With the questionnaires, as the export service writes it: the demo's MNSI
+    // responses go through the validator too.
+    nd::FhirOptions fo;
+    fo.questionnaires = &questionnaires;
+    nd::write_file_atomic(dir + "/" + name + "-fhir.json", nd::diary_to_fhir_json(d, fo));
 }
 
 }  // namespace
@@ -43,8 +49,9 @@ int main(int argc, char** argv) {
     ::mkdir(dir.c_str(), 0700);
     try {
         const nd::Catalog catalog = nd::load_default_catalog();
-        export_all(catalog, nd::make_demo_diary(7, kDemoNow), dir, "demo", "2026-06-30");
-        export_all(catalog, nd::test::sample_diary(), dir, "sample", "2026-01-06");
+        const std::vector<nd::Questionnaire> questionnaires = nd::load_default_questionnaires();
+        export_all(catalog, questionnaires, nd::make_demo_diary(7, kDemoNow), dir, "demo", "2026-06-30");
+        export_all(catalog, questionnaires, nd::test::sample_diary(), dir, "sample", "2026-01-06");
         // The clinical scenarios of the matching tests, one bundle each, for the FHIR validator.
         const std::pair<const char*, nd::Diary> scenarios[] = {
             {"posture", nd::test::posture_diary()},     {"diabetic", nd::test::diabetic_diary()},

@@ -14,7 +14,9 @@
 #include "atomic_file.hpp"
 #include "export_fixture.hpp"
 #include "matching.hpp"
+#include "questionnaire.hpp"
 #include "report_model.hpp"
+#include "time_util.hpp"
 #include "report_pdf.hpp"
 
 namespace {
@@ -218,7 +220,21 @@ TEST_CASE("Page 1 holds the GP's summary in the fixed order", "[report_pdf][page
     d.profile.complaint_began = "2025-10-01";
     d.profile.health_number = "943 476 5919";
     d.profile.questions = {"Could this come from my back?", "Should I stop cycling?"};
+    // Two MNSI history responses (issue #15): 3 of 13, then 5 of 13 ("yes" scores on
+    // items 1-3, 5-6, 8-9, 11-12, 14-15; "yes" to 7 and 13 scores nothing).
     nd::ReportOptions o;
+    o.questionnaires = nd::load_default_questionnaires();
+    const nd::Questionnaire& mnsi = *nd::find_questionnaire(o.questionnaires, "mnsi_history");
+    const auto respond = [&](const char* when, std::set<int> yes, const char* id) {
+        std::vector<nd::QuestionnaireAnswer> a;
+        for (int i = 1; i <= 15; ++i) a.push_back({std::to_string(i), yes.count(i) ? "yes" : "no"});
+        auto r = nd::make_response(mnsi, a, *nd::parse_iso8601(when));
+        r.id = id;
+        r.created_utc = r.updated_utc = r.taken.utc;
+        d.questionnaire_responses.push_back(r);
+    };
+    respond("2025-10-10T19:00:00+02:00", {1, 2, 3, 7, 13}, "6f1d3c55-58a3-4c55-9a55-8f0c2f5b1a01");
+    respond("2026-01-05T19:00:00+01:00", {1, 2, 3, 5, 14, 7, 13}, "6f1d3c55-58a3-4c55-9a55-8f0c2f5b1a02");
     o.generated_on = "2026-01-21";
     o.sections = nd::kSectionDefault;
     const nd::ReportModel m = nd::build_report(d, nd::test::export_match(), o);
@@ -232,7 +248,7 @@ TEST_CASE("Page 1 holds the GP's summary in the fixed order", "[report_pdf][page
     }
     // Each heading on page 1, in the issue's order.
     const char* headings[] = {"Who and when", "Warning signs", "Questions from the patient", "Patterns",
-                              "Medicines", "Causes worth discussing"};
+                              "Medicines", "Questionnaire scores", "Causes worth discussing"};
     std::size_t at = 0;
     for (const char* h : headings) {
         INFO(h);
@@ -246,6 +262,15 @@ TEST_CASE("Page 1 holds the GP's summary in the fixed order", "[report_pdf][page
     CHECK(page1.find("1 Oct 2025") != std::string::npos);
     CHECK(page1.find("Could this come from my back?") != std::string::npos);
     CHECK(page1.find("Metformin 500 mg") != std::string::npos);
+    // The latest score, what it means, that it screens, and the one before it
+    // (the line wraps: compared with line breaks as spaces).
+    std::string flat = page1;
+    for (char& c : flat)
+        if (c == '\n') c = ' ';
+    CHECK(flat.find("MNSI history 5/13 on 2026-01-05") != std::string::npos);
+    CHECK(flat.find("lower cut-off used in diabetes studies") != std::string::npos);
+    CHECK(flat.find("(screening, not a diagnosis)") != std::string::npos);
+    CHECK(flat.find("Was 3 on 2025-10-10.") != std::string::npos);
     CHECK(page1.find("20 Jan 2026 07:45") != std::string::npos);   // the red-flag episode
     CHECK(page1.find("Pressure on a nerve from posture") != std::string::npos);
     // The default leaves out the full table and the notes.

@@ -178,7 +178,8 @@ int run_export_csv(const Args& a, Context& ctx) {
         else if (what == "checkins") spec.csv_table = nd::CsvTable::CheckIns;
         else if (what == "medicines") spec.csv_table = nd::CsvTable::Medicines;
         else if (what == "background") spec.csv_table = nd::CsvTable::Background;
-        else throw UsageError("--what: '" + what + "' is not episodes, checkins, medicines or background");
+        else if (what == "questionnaires") spec.csv_table = nd::CsvTable::Questionnaires;
+        else throw UsageError("--what: '" + what + "' is not episodes, checkins, medicines, background or questionnaires");
     }
     const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
     const std::string where = write_output(a, out, o.bytes);
@@ -372,7 +373,7 @@ std::vector<Command> export_commands() {
           "times with the UTC offset; lists joined with ';'. Columns: see docs/cli.md.\n"
           "The file is not encrypted. FILE '-' writes to standard output.",
           {kFrom, kTo, {"--no-bom", "", "leave out the UTF-8 byte order mark"},
-           {"--what", "KIND", "episodes (default), checkins, medicines or background: each its own file"}, kForce},
+           {"--what", "KIND", "episodes (default), checkins, medicines, background or questionnaires: each its own file"}, kForce},
           1, 1,
           {"numbness-diary-cli export-csv episodes.csv", "numbness-diary-cli export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
          run_export_csv},
