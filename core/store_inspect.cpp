@@ -82,12 +82,37 @@ bool interrupted_creation(const std::string& path) {
     unsigned char h[20] = {};
     const bool read = std::fread(h, 1, sizeof h, f) == sizeof h;
     std::fclose(f);
-    return read && std::memcmp(h, kMagic, sizeof kMagic) == 0 && h[16] == 0 && h[17] == 0 && h[18] == 0 &&
-           h[19] == 0;
+    if (read && std::memcmp(h, kMagic, sizeof kMagic) == 0 && h[16] == 0 && h[17] == 0 && h[18] == 0 && h[19] == 0)
+        return true;
+    // Or the file's own header (bytes 68..71, big-endian) already carries our
+    // application id: a write of ours was cut short after page 1 reached the file
+    // (the creation's later steps run before the switch to WAL). No other program
+    // writes that id, so rolling the journal back changes only our own diary.
+    std::FILE* db = std::fopen(path.c_str(), "rb");
+    if (!db) return false;
+    unsigned char page1[72] = {};
+    const bool got = std::fread(page1, 1, sizeof page1, db) == sizeof page1;
+    std::fclose(db);
+    const auto id = static_cast<std::uint32_t>(schema::kApplicationId);
+    return got && page1[68] == ((id >> 24) & 0xff) && page1[69] == ((id >> 16) & 0xff) &&
+           page1[70] == ((id >> 8) & 0xff) && page1[71] == (id & 0xff);
+}
+
+// SQLite's own rule for a hot journal (pager.c, hasHotJournal): the journal exists,
+// the database is not empty, and the journal's first byte is not zero (a zeroed or
+// empty journal was finished or never started and is ignored). Only a hot journal
+// would be rolled back into the file, so only a hot journal is refused.
+bool hot_journal(const std::string& path) {
+    if (size_or_zero(path + "-journal") == 0 || size_or_zero(path) == 0) return false;
+    std::FILE* f = std::fopen((path + "-journal").c_str(), "rb");
+    if (!f) return true;   // cannot tell: treat as hot, refuse untouched
+    const int first = std::fgetc(f);
+    std::fclose(f);
+    return first != 0 && first != EOF;
 }
 
 ReadOnlyDb::ReadOnlyDb(const std::string& path) {
-    if (size_or_zero(path + "-journal") > 0)
+    if (hot_journal(path))
         throw StoreError(unchanged(path, "another program was interrupted while writing it (it has a rollback "
                                          "journal, \"" + path + "-journal\"); it is not a Numbness Diary, or open "
                                          "it with that program first."));

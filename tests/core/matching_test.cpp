@@ -472,7 +472,8 @@ TEST_CASE("Where it is felt, as a clinician reads it: stocking, glove and stocki
     const auto rs = match(catalog(), stocking);
     CHECK(line_containing(cause(rs, "diabetic_neuropathy"), "stocking\" pattern"));
     CHECK(line_containing(cause(rs, "alcohol_neuropathy"), "\"glove and stocking\""));
-    const EvidenceLine* both = line_containing(cause(rs, "tarsal_tunnel"), "both legs or feet");
+    const CauseMatch tarsal = cause(rs, "tarsal_tunnel");   // kept: the line points into it
+    const EvidenceLine* both = line_containing(tarsal, "both legs or feet");
     REQUIRE(both);
     CHECK_FALSE(both->supports);
 
@@ -484,7 +485,8 @@ TEST_CASE("Where it is felt, as a clinician reads it: stocking, glove and stocki
     const auto rb = match(catalog(), band);
     CHECK(rb.causes.front().cause_id == "lower_back_sciatica");
     CHECK(line_containing(cause(rb, "lower_back_sciatica"), "ran down the back of one leg"));
-    const EvidenceLine* one = line_containing(cause(rb, "diabetic_neuropathy"), "one side only");
+    const CauseMatch diabetic = cause(rb, "diabetic_neuropathy");   // kept: the line points into it
+    const EvidenceLine* one = line_containing(diabetic, "one side only");
     REQUIRE(one);
     CHECK_FALSE(one->supports);
 }
