@@ -23,7 +23,7 @@ int days_in_month(int y, int m) {
 }
 
 std::string ymd(int y, int m, int d) {
-    char buf[16];
+    char buf[40];   // room for any int, so nothing is cut (-Wformat-truncation)
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return buf;
 }

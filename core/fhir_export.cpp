@@ -301,7 +301,8 @@ Site site_of(Region r) {
         case Region::Toes: return {{kSnomed, "29707007", "Toe structure"}, nullptr, nullptr};
         case Region::Sole:
         case Region::TopOfFoot:
-        case Region::Heel: return {{kSnomed, "56459004", "Foot structure"}, nullptr, nullptr};
+        case Region::Heel:
+        case Region::WholeFoot: return {{kSnomed, "56459004", "Foot structure"}, nullptr, nullptr};
         case Region::InnerAnkle:
         case Region::Ankle: return {{kSnomed, "344001", "Ankle region structure"}, "51636004", "6685009"};
         case Region::Shin: return {{kSnomed, "30021000", "Lower leg structure"}, nullptr, nullptr};

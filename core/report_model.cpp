@@ -643,6 +643,7 @@ int zone_of(Region r) {
         case Region::Sole:
         case Region::TopOfFoot:
         case Region::Heel:
+        case Region::WholeFoot:
         case Region::InnerAnkle:
         case Region::Ankle: return 0;
         case Region::Shin:

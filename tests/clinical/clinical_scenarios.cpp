@@ -47,7 +47,7 @@ E parse_enum(const std::string& id, const char* what) {
 }
 
 std::string uuid(int kind, long long n) {
-    char buf[40];
+    char buf[48];   // room for any values (-Wformat-truncation)
     std::snprintf(buf, sizeof buf, "%08x-0000-4000-8000-%012llx", static_cast<unsigned>(kind),
                   static_cast<unsigned long long>(n));
     return buf;
