@@ -63,19 +63,6 @@ void add_missing(FeatureOutcome& out, int missing, int total, const std::string&
         out.unknowns.push_back(count_phrase(missing, total, "episode does", "episodes do") + " not record " + what);
 }
 
-// Height up the leg of a region; -1 for regions that are not on the leg.
-int leg_level(Region r) {
-    switch (r) {
-        case Region::Toes: case Region::Sole: return 0;
-        case Region::TopOfFoot: case Region::Heel: case Region::WholeFoot: return 1;
-        case Region::InnerAnkle: case Region::Ankle: return 2;
-        case Region::Shin: case Region::Calf: return 3;
-        case Region::Knee: return 4;
-        case Region::ThighFront: case Region::ThighBack: return 5;
-        case Region::Hip: case Region::Buttock: case Region::WholeLeg: return 6;
-        default: return -1;
-    }
-}
 
 // Where it was felt, as a clinician reads it (EpisodeFacts::shape): both sides or one;
 // a "stocking" (both sides, from the toes or sole, nothing above the knee); "glove and
@@ -84,7 +71,7 @@ std::uint8_t shape_of(const Episode& e, std::uint32_t regions, int highest) {
     using F = EpisodeFacts;
     int legs = 0, hands = 0;
     for (const auto& m : e.regions) {
-        int* which = leg_level(m.region) >= 0 ? &legs : m.region == Region::Hand ? &hands : nullptr;
+        int* which = leg_height(m.region) >= 0 ? &legs : m.region == Region::Hand ? &hands : nullptr;
         if (!which) continue;
         if (m.side == Side::Left || m.side == Side::Both) *which |= 1;
         if (m.side == Side::Right || m.side == Side::Both) *which |= 2;
@@ -105,7 +92,7 @@ std::uint8_t shape_of(const Episode& e, std::uint32_t regions, int highest) {
         const bool runs_down = e.spread && e.spread_from && e.spread_to &&
                                (*e.spread_from == Region::LowerBack || *e.spread_from == Region::Buttock ||
                                 *e.spread_from == Region::ThighBack) &&
-                               leg_level(*e.spread_to) >= 0 && leg_level(*e.spread_to) <= 3;
+                               leg_height(*e.spread_to) >= 0 && leg_height(*e.spread_to) <= 3;
         if (back >= 2 || runs_down) shape |= F::kLegBand;
     }
     return shape;
@@ -413,9 +400,9 @@ MatchContext make_context(const Diary& diary) {
         for (const auto& m : e.regions) {
             f.regions |= bit<std::uint32_t>(m.region);
             toes = toes || m.region == Region::Toes || m.region == Region::Sole;
-            high = std::max(high, leg_level(m.region));
+            high = std::max(high, leg_height(m.region));
         }
-        if (e.spread_to) high = std::max(high, leg_level(*e.spread_to));
+        if (e.spread_to) high = std::max(high, leg_height(*e.spread_to));
         f.highest_level = static_cast<std::int8_t>(high);
         f.sensations = mask_of<std::uint16_t>(e.sensations);
         f.activities = mask_of<std::uint16_t>(e.activities);
@@ -440,7 +427,7 @@ MatchContext make_context(const Diary& diary) {
         if (toes) flags |= EpisodeFacts::kStartsAtToes;
         if (e.spread && e.spread_from && e.spread_to &&
             (*e.spread_from == Region::Toes || *e.spread_from == Region::Sole) &&
-            leg_level(*e.spread_to) > leg_level(*e.spread_from))
+            leg_height(*e.spread_to) > leg_height(*e.spread_from))
             flags |= EpisodeFacts::kSpreadUpFromToes;
         // Numbness and nothing else: no other sensation, no sign, no check-in symptom that day.
         if (!e.sensations.empty() && e.signs.empty() &&

@@ -41,4 +41,17 @@ void normalize(Diary& d) {
               });
 }
 
+int leg_height(Region r) {
+    switch (r) {
+        case Region::Toes: case Region::Sole: return 0;
+        case Region::TopOfFoot: case Region::Heel: case Region::WholeFoot: return 1;
+        case Region::InnerAnkle: case Region::Ankle: return 2;
+        case Region::Shin: case Region::Calf: return 3;
+        case Region::Knee: return 4;
+        case Region::ThighFront: case Region::ThighBack: return 5;
+        case Region::Hip: case Region::Buttock: case Region::WholeLeg: return 6;
+        default: return -1;
+    }
+}
+
 }  // namespace nd

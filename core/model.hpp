@@ -213,6 +213,10 @@ void normalize(CheckIn& c);
 // Puts a diary's records in their canonical order (see Diary).
 void normalize(Diary& d);
 
+// Height up the leg (0 toes .. 6 hip, buttock, whole leg); -1 for regions off the
+// leg. Red flags (climbing, reaching further) and matching (extent) share it.
+int leg_height(Region r);
+
 // True when the episode is in the bin.
 inline bool is_deleted(const Episode& e) { return e.deleted_utc.has_value(); }
 

@@ -25,19 +25,6 @@ bool has_region(const Episode& e, Region r) {
 
 std::string label(Sign s) { return std::string(enum_label(s)); }
 
-// Height up the leg (0 toes .. 6 hip, buttock, whole leg); -1 off the leg.
-int leg_height(Region r) {
-    switch (r) {
-        case Region::Toes: case Region::Sole: return 0;
-        case Region::TopOfFoot: case Region::Heel: case Region::WholeFoot: return 1;
-        case Region::InnerAnkle: case Region::Ankle: return 2;
-        case Region::Shin: case Region::Calf: return 3;
-        case Region::Knee: return 4;
-        case Region::ThighFront: case Region::ThighBack: return 5;
-        case Region::Hip: case Region::Buttock: case Region::WholeLeg: return 6;
-        default: return -1;
-    }
-}
 
 // Which legs an episode marks: bit 1 left, bit 2 right (a "both sides" mark sets both).
 int legs_of(const Episode& e) {
