@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "features.hpp"
+#include "json_fields.hpp"
 #include "json_guard.hpp"
 
 namespace nd {
@@ -24,6 +25,7 @@ constexpr std::size_t kMaxCatalogBytes = 1024 * 1024;  // 1 MiB
 constexpr int kCatalogVersion = 1;
 
 using Value = rapidjson::Value;
+using namespace json_fields;
 
 // Names where an error is, so messages read "cause 'posture': field 'rules[2].feature': ...".
 struct Where {
@@ -33,60 +35,6 @@ struct Where {
         throw CatalogError(cause + ": field '" + field + "': " + what);
     }
 };
-
-const char* type_name(const Value& v) {
-    if (v.IsNull()) return "null";
-    if (v.IsBool()) return "a boolean";
-    if (v.IsObject()) return "an object";
-    if (v.IsArray()) return "a list";
-    if (v.IsString()) return "a string";
-    return "a number";
-}
-
-void check_keys(const Where& w, const std::string& prefix, const Value& obj,
-                std::initializer_list<const char*> allowed) {
-    for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
-        const std::string key(it->name.GetString(), it->name.GetStringLength());
-        bool ok = false;
-        for (const char* a : allowed) ok = ok || key == a;
-        if (!ok) w.fail(prefix + key, "unknown field");
-    }
-}
-
-const Value* member(const Value& obj, const char* key) {
-    auto it = obj.FindMember(key);
-    return it == obj.MemberEnd() ? nullptr : &it->value;
-}
-
-const Value& require(const Where& w, const std::string& field, const Value& obj, const char* key) {
-    const Value* v = member(obj, key);
-    if (!v) w.fail(field, "missing");
-    return *v;
-}
-
-std::string as_string(const Where& w, const std::string& field, const Value& v, bool non_empty) {
-    if (!v.IsString()) w.fail(field, std::string("must be a string, found ") + type_name(v));
-    std::string s(v.GetString(), v.GetStringLength());
-    if (s.find('\0') != std::string::npos) w.fail(field, "contains a NUL character");
-    if (non_empty && s.find_first_not_of(" \t\r\n") == std::string::npos) w.fail(field, "must not be empty");
-    return s;
-}
-
-std::string req_string(const Where& w, const std::string& field, const Value& obj, const char* key) {
-    return as_string(w, field, require(w, field, obj, key), true);
-}
-
-std::string opt_string(const Where& w, const std::string& field, const Value& obj, const char* key) {
-    const Value* v = member(obj, key);
-    return v ? as_string(w, field, *v, false) : std::string();
-}
-
-double as_number(const Where& w, const std::string& field, const Value& v) {
-    if (!v.IsNumber()) w.fail(field, std::string("must be a number, found ") + type_name(v));
-    const double d = v.GetDouble();
-    if (!std::isfinite(d)) w.fail(field, "must be a finite number");
-    return d;
-}
 
 std::vector<std::string> string_list(const Where& w, const std::string& field, const Value& obj,
                                      const char* key, bool required, bool non_empty) {

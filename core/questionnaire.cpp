@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <set>
 
+#include "json_fields.hpp"
 #include "json_guard.hpp"
 
 namespace nd {
@@ -22,6 +23,7 @@ constexpr int kFormat = 1;
 constexpr std::size_t kMaxItems = 200;
 
 using Value = rapidjson::Value;
+using namespace json_fields;
 
 // Names where an error is: "questionnaire 'mnsi_history': field 'items[3].scores_on': ...".
 struct Where {
@@ -30,61 +32,6 @@ struct Where {
         throw QuestionnaireError(who + ": field '" + field + "': " + what);
     }
 };
-
-const char* type_name(const Value& v) {
-    if (v.IsNull()) return "null";
-    if (v.IsBool()) return "a boolean";
-    if (v.IsObject()) return "an object";
-    if (v.IsArray()) return "a list";
-    if (v.IsString()) return "a string";
-    return "a number";
-}
-
-void check_keys(const Where& w, const std::string& prefix, const Value& obj,
-                std::initializer_list<const char*> allowed) {
-    for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
-        const std::string key(it->name.GetString(), it->name.GetStringLength());
-        if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
-            w.fail(prefix + key, "unknown field");
-    }
-}
-
-const Value& require(const Where& w, const std::string& field, const Value& obj, const char* key) {
-    auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd()) w.fail(field, "missing");
-    return it->value;
-}
-
-const Value& object(const Where& w, const std::string& field, const Value& v) {
-    if (!v.IsObject()) w.fail(field, std::string("must be an object, found ") + type_name(v));
-    return v;
-}
-
-const Value& list(const Where& w, const std::string& field, const Value& v) {
-    if (!v.IsArray()) w.fail(field, std::string("must be a list, found ") + type_name(v));
-    if (v.Empty()) w.fail(field, "must not be empty");
-    return v;
-}
-
-std::string text(const Where& w, const std::string& field, const Value& v) {
-    if (!v.IsString()) w.fail(field, std::string("must be a string, found ") + type_name(v));
-    std::string s(v.GetString(), v.GetStringLength());
-    if (s.find('\0') != std::string::npos) w.fail(field, "contains a NUL character");
-    if (s.find_first_not_of(" \t\r\n") == std::string::npos) w.fail(field, "must not be empty");
-    return s;
-}
-
-std::string req_text(const Where& w, const std::string& field, const Value& obj, const char* key) {
-    return text(w, field, require(w, field, obj, key));
-}
-
-int whole(const Where& w, const std::string& field, const Value& v, int lo, int hi) {
-    if (!v.IsInt()) w.fail(field, std::string("must be a whole number, found ") + type_name(v));
-    const int n = v.GetInt();
-    if (n < lo || n > hi)
-        w.fail(field, "is " + std::to_string(n) + "; it must be " + std::to_string(lo) + " to " + std::to_string(hi));
-    return n;
-}
 
 // Ids and codes are stored in responses and joined with ',' and '=' in the
 // database, so they are kept to a safe alphabet.
@@ -95,7 +42,7 @@ bool is_code(std::string_view s) {
 }
 
 std::string code(const Where& w, const std::string& field, const Value& obj, const char* key) {
-    std::string s = req_text(w, field, obj, key);
+    std::string s = req_string(w, field, obj, key);
     if (!is_code(s)) w.fail(field, "'" + s.substr(0, 40) + "' must be 1 to 32 lower-case letters, digits or '_'");
     return s;
 }
@@ -145,35 +92,35 @@ Questionnaire load_questionnaire_json(std::string_view json_text) {
     if (format != kFormat)
         w.fail("format", "format " + std::to_string(format) + " is not supported (this build reads " +
                              std::to_string(kFormat) + ")");
-    q.version = req_text(w, "version", doc, "version");
+    q.version = req_string(w, "version", doc, "version");
     if (q.version.size() > 32) w.fail("version", "is longer than 32 characters");
-    q.title = req_text(w, "title", doc, "title");
-    q.short_title = req_text(w, "short_title", doc, "short_title");
-    q.intro = req_text(w, "intro", doc, "intro");
+    q.title = req_string(w, "title", doc, "title");
+    q.short_title = req_string(w, "short_title", doc, "short_title");
+    q.intro = req_string(w, "intro", doc, "intro");
 
-    const Value& options = list(w, "options", require(w, "options", doc, "options"));
+    const Value& options = non_empty_list(w, "options", require(w, "options", doc, "options"));
     for (rapidjson::SizeType i = 0; i < options.Size(); ++i) {
         const std::string f = "options[" + std::to_string(i) + "]";
         const Value& o = object(w, f, options[i]);
         check_keys(w, f + ".", o, {"code", "label"});
-        QuestionnaireOption opt{code(w, f + ".code", o, "code"), req_text(w, f + ".label", o, "label")};
+        QuestionnaireOption opt{code(w, f + ".code", o, "code"), req_string(w, f + ".label", o, "label")};
         if (q.option(opt.code)) w.fail(f + ".code", "'" + opt.code + "' appears twice");
         q.options.push_back(std::move(opt));
     }
     if (q.options.size() < 2) w.fail("options", "needs at least two options");
 
-    const Value& items = list(w, "items", require(w, "items", doc, "items"));
+    const Value& items = non_empty_list(w, "items", require(w, "items", doc, "items"));
     if (items.Size() > kMaxItems) w.fail("items", "has more than " + std::to_string(kMaxItems) + " items");
     int scored = 0;
     for (rapidjson::SizeType i = 0; i < items.Size(); ++i) {
         const std::string f = "items[" + std::to_string(i) + "]";
         const Value& it = object(w, f, items[i]);
         check_keys(w, f + ".", it, {"id", "text", "scores_on"});
-        QuestionnaireItem item{code(w, f + ".id", it, "id"), req_text(w, f + ".text", it, "text"), std::nullopt};
+        QuestionnaireItem item{code(w, f + ".id", it, "id"), req_string(w, f + ".text", it, "text"), std::nullopt};
         if (q.item(item.id)) w.fail(f + ".id", "'" + item.id + "' appears twice");
         const Value& s = require(w, f + ".scores_on", it, "scores_on");
         if (!s.IsNull()) {
-            item.scores_on = text(w, f + ".scores_on", s);
+            item.scores_on = as_string(w, f + ".scores_on", s, true);
             if (!q.option(*item.scores_on))
                 w.fail(f + ".scores_on", "'" + item.scores_on->substr(0, 40) + "' is not one of the options' codes");
             ++scored;
@@ -190,7 +137,7 @@ Questionnaire load_questionnaire_json(std::string_view json_text) {
         w.fail("score.max", "is " + std::to_string(q.score_max) + " but " + std::to_string(scored) +
                                 " items are scored (one point each)");
 
-    const Value& cutoffs = list(w, "cutoffs", require(w, "cutoffs", doc, "cutoffs"));
+    const Value& cutoffs = non_empty_list(w, "cutoffs", require(w, "cutoffs", doc, "cutoffs"));
     for (rapidjson::SizeType i = 0; i < cutoffs.Size(); ++i) {
         const std::string f = "cutoffs[" + std::to_string(i) + "]";
         const Value& c = object(w, f, cutoffs[i]);
@@ -200,27 +147,27 @@ Questionnaire load_questionnaire_json(std::string_view json_text) {
                              q.score_max);
         if (!q.cutoffs.empty() && cut.at_least <= q.cutoffs.back().at_least)
             w.fail(f + ".at_least", "cut-offs must be listed in ascending order, each once");
-        cut.label = req_text(w, f + ".label", c, "label");
-        cut.source = req_text(w, f + ".source", c, "source");
+        cut.label = req_string(w, f + ".label", c, "label");
+        cut.source = req_string(w, f + ".source", c, "source");
         q.cutoffs.push_back(std::move(cut));
     }
 
-    q.meaning = req_text(w, "meaning", doc, "meaning");
-    q.not_meaning = req_text(w, "not_meaning", doc, "not_meaning");
-    const std::string offer = req_text(w, "offer_when", doc, "offer_when");
+    q.meaning = req_string(w, "meaning", doc, "meaning");
+    q.not_meaning = req_string(w, "not_meaning", doc, "not_meaning");
+    const std::string offer = req_string(w, "offer_when", doc, "offer_when");
     if (offer == "always") q.offer_when = OfferWhen::Always;
     else if (offer == "pain_logged") q.offer_when = OfferWhen::PainLogged;
     else w.fail("offer_when", "'" + offer.substr(0, 40) + "' is not one of always, pain_logged");
     q.retake_days = whole(w, "retake_days", require(w, "retake_days", doc, "retake_days"), 1, 3660);
-    q.licence = req_text(w, "licence", doc, "licence");
+    q.licence = req_string(w, "licence", doc, "licence");
 
-    const Value& sources = list(w, "sources", require(w, "sources", doc, "sources"));
+    const Value& sources = non_empty_list(w, "sources", require(w, "sources", doc, "sources"));
     for (rapidjson::SizeType i = 0; i < sources.Size(); ++i) {
         const std::string f = "sources[" + std::to_string(i) + "]";
         const Value& s = object(w, f, sources[i]);
         check_keys(w, f + ".", s, {"title", "url"});
-        Citation c{req_text(w, f + ".title", s, "title"), {}};
-        if (s.HasMember("url")) c.url = req_text(w, f + ".url", s, "url");
+        Citation c{req_string(w, f + ".title", s, "title"), {}};
+        if (s.HasMember("url")) c.url = req_string(w, f + ".url", s, "url");
         q.sources.push_back(std::move(c));
     }
     return q;
