@@ -139,7 +139,12 @@ def sole_left():
     return [("toes", toes), ("sole", sole), ("heel", heel)]
 
 
-soles = regions_both(sole_left())
+def widen(poly, k=1.25, cx=0.28):
+    """Wider feet (each part at least 44 px wide on a phone), about the foot's centre."""
+    return [pt(cx + (x - cx) * k, y) for x, y in poly]
+
+
+soles = regions_both([(name, widen(poly)) for name, poly in sole_left()])
 
 
 doc = {
@@ -150,7 +155,7 @@ doc = {
     "views": [
         {"view": "front", "caption": "Front", "aspect": 1.25, "regions": front},
         {"view": "back", "caption": "Back", "aspect": 1.25, "regions": back},
-        {"view": "soles", "caption": "Soles (from below)", "aspect": 0.5, "regions": soles},
+        {"view": "soles", "caption": "Soles (from below)", "aspect": 0.6, "regions": soles},
     ],
 }
 # One region a line: easy to read and to diff.
