@@ -366,6 +366,10 @@ void more_details(AppState& s, LogDraft& d) {
 
 }  // namespace
 
+bool two_column_form(const AppState& s) {
+    return ImGui::GetContentRegionAvail().x >= 700.0f * s.display_scale * std::max(1.0f, s.settings.font_scale);
+}
+
 void red_flag_marker(AppState& s, const char* key) {
     // A pill as tall as a button: words and an icon, not a colour alone.
     const Palette& p = palette();
@@ -385,23 +389,30 @@ namespace {
 // What it felt like, what brought it on, what eased it, when; then how strong.
 // The common episode's answers come first, so on a phone they are on the first
 // screen with the map (issue 12: place, feeling, posture, "eased" and Save).
-void what_rows(AppState& s, LogDraft& d, bool editing) {
+void what_rows(AppState& s, LogDraft& d, bool editing, const std::function<void()>& after_common) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // A little tighter than other chips, so the three feelings share one row on a phone
+    // (one of them ticked, with its check mark, too).
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.65f, st.FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(st.ItemSpacing.x * 0.6f, st.ItemSpacing.y));
     label_line(s, "What did it feel like?");
     chips_of(s, "sens", d.sensations, kQuickSensations, true);
 
     // "Eased when I moved", the most telling answer for the most common cause: its
-    // question beside it when both fit one line.
-    const char* eased_q = "What eased it?";
+    // question beside it when both fit one line (the chip as wide as when ticked).
+    const char* eased_q = "What helped?";   // as "What else helped?" under More details
     const bool moving = contains(d.reliefs, Relief::MovingOrChangingPosition);
-    const float chip_w = ImGui::CalcTextSize(ND_ICON_CHECK " Eased on moving").x + ImGui::GetStyle().FramePadding.x * 3;
+    const float chip_w = ImGui::CalcTextSize(ND_ICON_CHECK " Eased on moving").x + ImGui::GetStyle().FramePadding.x * 2.4f;
+    const float q_gap = ImGui::GetStyle().ItemSpacing.x;
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
     const float q_w = ImGui::CalcTextSize(eased_q).x;
-    const bool inline_q = q_w + ImGui::GetStyle().ItemSpacing.x * 2 + chip_w <= ImGui::GetContentRegionAvail().x;
+    const bool inline_q = q_w + q_gap + chip_w <= ImGui::GetContentRegionAvail().x;
     if (inline_q) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (touch_height() - ImGui::GetTextLineHeight()) * 0.5f);
+        const float dy = (std::max(touch_height(), ImGui::GetFrameHeight()) - ImGui::GetTextLineHeight()) * 0.5f;
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
         ImGui::TextUnformatted(eased_q);
-        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (touch_height() - ImGui::GetTextLineHeight()) * 0.5f);
+        ImGui::SameLine(0, q_gap);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - dy);
     }
     if (s.fonts.bold) ImGui::PopFont();
     if (!inline_q) label_line(s, eased_q);
@@ -414,6 +425,8 @@ void what_rows(AppState& s, LogDraft& d, bool editing) {
 
     label_line(s, "What were you doing just before?");
     chips_of(s, "act", d.activities, kQuickActivities, true);
+    ImGui::PopStyleVar(2);
+    if (after_common) after_common();
 
     label_line(s, "When did it begin?");
     when(s, d, editing);
@@ -438,13 +451,13 @@ void column(const char* id, float w, float& height, const std::function<void()>&
 
 }  // namespace
 
-void draw_episode_form(AppState& s, LogDraft& d, bool editing) {
+void draw_episode_form(AppState& s, LogDraft& d, bool editing, const std::function<void()>& quick) {
     warning_signs(s, d, editing);
     const std::vector<RedFlag> flags = draft_warnings(d, s.now_local(), editing ? nullptr : &s.diary);
     if (!flags.empty()) warnings_card(s, flags);
 
     const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail >= 700.0f * s.display_scale * std::max(1.0f, s.settings.font_scale)) {
+    if (two_column_form(s)) {
         // Wide: the map and the other places on the left, the answers on the right,
         // so the whole common episode is on a laptop's first screen.
         ImGuiStorage* st = ImGui::GetStateStorage();
@@ -459,12 +472,12 @@ void draw_episode_form(AppState& s, LogDraft& d, bool editing) {
             onset_question(s, d);
         });
         ImGui::SameLine(0, gap);
-        column("##what_col", avail - wa - gap, hb = h, [&] { what_rows(s, d, editing); });
+        column("##what_col", avail - wa - gap, hb = h, [&] { what_rows(s, d, editing, {}); });
         st->SetFloat(ka, ha);
         st->SetFloat(kb, hb);
     } else {
         where(s, d);
-        what_rows(s, d, editing);
+        what_rows(s, d, editing, quick);
         label_line(s, "Other places");
         other_places(s, d);
         onset_question(s, d);

@@ -99,8 +99,18 @@ void draw_log(AppState& s) {
     s.log.last_frame = frame;
     saved_banner(s);
     ongoing_list(s);
-    quick_row(s);
-    draw_episode_form(s, d, false);
+    // "No numbness today" and "Same as last time": above the form where it has two
+    // columns; on a phone just under the common episode's answers (one screen for
+    // place, feeling, posture and "eased on moving", issue 12).
+    if (two_column_form(s)) {
+        quick_row(s);
+        draw_episode_form(s, d, false);
+    } else {
+        draw_episode_form(s, d, false, [&] {
+            ImGui::Spacing();
+            quick_row(s);
+        });
+    }
     ImGui::EndChild();
 
     if (!d.error.empty()) {

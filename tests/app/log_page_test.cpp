@@ -171,7 +171,10 @@ struct Task {
     Ui ui;
     float w, h;
     int taps = 0, scrolls = 0;
-    Task(float width, float height) : ui(width, height), w(width), h(height) {}
+    // The real fonts: what fits a screen depends on them.
+    Task(float width, float height) : ui(width, height, true, true), w(width), h(height) {
+        REQUIRE_FALSE(ui.services.font_file("DejaVuSans.ttf").empty());
+    }
 
     bool on_screen(float x0, float y0, float x1, float y1) {
         REQUIRE(ui.has(kSave));
