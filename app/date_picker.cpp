@@ -1,6 +1,7 @@
 #include "date_picker.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
@@ -192,7 +193,7 @@ bool date_picker_field(AppState& s, const char* label, const char* id, std::stri
     const std::string key = id;
     if (big_button(s, (shown + "##" + key + ":open").c_str(), 0, ButtonKind::Secondary)) {
         open = !open;
-        st->SetInt(ImGui::GetID("##shown"), -1);   // opens on the chosen date
+        st->SetInt(ImGui::GetID("##shown"), INT_MIN);   // opens on the chosen date
     }
     s.items[key + ":open"] = s.items[shown + "##" + key + ":open"];
     if (allow_empty && !value.empty()) {
@@ -212,8 +213,9 @@ bool date_picker_field(AppState& s, const char* label, const char* id, std::stri
         // Months and years move what the calendar shows (kept while open); a day
         // tapped is the answer and closes it.
         const ImGuiID shown_id = ImGui::GetID("##shown");
-        const int shown_days = st->GetInt(shown_id, -1);
-        std::string date = shown_days >= 0 ? date_from_days(shown_days) : value;
+        // Days since 1970 (negative before it); INT_MIN: nothing browsed yet.
+        const int shown_days = st->GetInt(shown_id, INT_MIN);
+        std::string date = shown_days != INT_MIN ? date_from_days(shown_days) : value;
         bool day = false;
         if (calendar(s, id, date, fallback, latest, &day)) {
             if (day) {
@@ -224,7 +226,7 @@ bool date_picker_field(AppState& s, const char* label, const char* id, std::stri
                 st->SetInt(shown_id, static_cast<int>(days_since_epoch(date).value_or(0)));
             }
         }
-        if (!open) st->SetInt(shown_id, -1);
+        if (!open) st->SetInt(shown_id, INT_MIN);
     }
     st->SetBool(open_id, open);
     ImGui::PopID();
