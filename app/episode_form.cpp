@@ -428,7 +428,7 @@ void what_rows(AppState& s, LogDraft& d, bool editing, const std::function<void(
     ImGui::PopStyleVar(2);
     if (after_common) after_common();
 
-    label_line(s, "When did it begin?");
+    if (!editing) label_line(s, "When did it begin?");   // the editor's own says "When it began"
     when(s, d, editing);
     rating_slider(s, "How strong? Numbness", "numbness", d.numbness);
 }
