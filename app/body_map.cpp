@@ -123,7 +123,7 @@ float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool capti
         const float x = std::clamp(cx - ts.x * 0.5f, origin.x, origin.x + w - ts.x);
         dl->AddText(ImVec2(x, top), ImGui::GetColorU32(p.text), word);
     }
-    top += line * 1.2f;
+    top += line * 1.45f;   // a gap, so the labels do not sit on the hips' edge
     const float h = w * v.aspect;
     auto P = [&](OutlinePoint q) { return ImVec2(origin.x + q.x * w, top + q.y * h); };
     const ImU32 edge = ImGui::GetColorU32(p.text_muted);
