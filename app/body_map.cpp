@@ -1,11 +1,11 @@
 #include "body_map.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string>
 
 #include <imgui.h>
 
+#include "body_outline.hpp"
 #include "enum_names.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
@@ -14,188 +14,245 @@ namespace nd::app {
 
 namespace {
 
-// A region's shape in panel units (0..1 across, 0..1 down): a quad with a top
-// edge [xa0, xb0] at y0 and a bottom edge [xa1, xb1] at y1. Shapes are given for
-// the leg on the viewer's left and mirrored for the other; `middle` shapes are
-// drawn once. Bands never overlap vertically within a leg, and legs never
-// overlap, so the bounding boxes (the hit areas) do not overlap either.
-struct Shape {
-    Region region;
-    float y0, xa0, xb0, y1, xa1, xb1;
-    bool middle = false;
-};
+// ---- Shapes ----------------------------------------------------------------------
 
-constexpr float kCx = 0.28f;   // centre of the viewer-left leg
-
-constexpr Shape leg(Region r, float y0, float hw0, float y1, float hw1) {
-    return {r, y0, kCx - hw0, kCx + hw0, y1, kCx - hw1, kCx + hw1, false};
+// Ear clipping: a simple polygon (convex or not) as triangles, for ImDrawList
+// (AddConvexPolyFilled fills convex shapes only). Done once, in the file's own
+// units: scaling x and y by positive factors keeps every triangle valid.
+std::vector<int> triangulate(const std::vector<OutlinePoint>& p) {
+    const int n = static_cast<int>(p.size());
+    std::vector<int> idx(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) idx[static_cast<std::size_t>(i)] = i;
+    double area = 0;
+    for (int i = 0; i < n; ++i) {
+        const OutlinePoint a = p[static_cast<std::size_t>(i)], b = p[static_cast<std::size_t>((i + 1) % n)];
+        area += static_cast<double>(a.x) * b.y - static_cast<double>(b.x) * a.y;
+    }
+    if (area < 0) std::reverse(idx.begin(), idx.end());
+    auto cross = [&](int a, int b, int c) {
+        const OutlinePoint A = p[static_cast<std::size_t>(a)], B = p[static_cast<std::size_t>(b)], C = p[static_cast<std::size_t>(c)];
+        return (static_cast<double>(B.x) - A.x) * (static_cast<double>(C.y) - A.y) -
+               (static_cast<double>(B.y) - A.y) * (static_cast<double>(C.x) - A.x);
+    };
+    std::vector<int> out;
+    while (idx.size() > 3) {
+        const std::size_t m = idx.size();
+        bool clipped = false;
+        for (std::size_t i = 0; i < m && !clipped; ++i) {
+            const int a = idx[(i + m - 1) % m], b = idx[i], c = idx[(i + 1) % m];
+            if (cross(a, b, c) <= 1e-12) continue;   // reflex corner: not an ear
+            bool inside = false;
+            for (int q : idx) {
+                if (q == a || q == b || q == c) continue;
+                if (cross(a, b, q) >= 0 && cross(b, c, q) >= 0 && cross(c, a, q) >= 0) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (inside) continue;
+            out.insert(out.end(), {a, b, c});
+            idx.erase(idx.begin() + static_cast<std::ptrdiff_t>(i));
+            clipped = true;
+        }
+        if (!clipped) break;   // cannot happen for the simple polygons the loader accepts
+    }
+    if (idx.size() == 3) out.insert(out.end(), {idx[0], idx[1], idx[2]});
+    return out;
 }
-// The outer (viewer-left) or inner half of a band.
-constexpr Shape outer(Region r, float y0, float hw0, float y1, float hw1) {
-    return {r, y0, kCx - hw0, kCx, y1, kCx - hw1, kCx, false};
+
+// Loaded on first use from the installed assets (tests: the source tree's).
+const BodyOutline* shapes(AppState& s) {
+    BodyMapShapes& m = s.log.shapes;
+    if (!m.tried) {
+        m.tried = true;
+        try {
+            const std::string dir = s.services ? s.services->assets_dir() : std::string();
+            m.outline = load_body_outline_file((dir.empty() ? default_assets_dir() : dir) + "/body_map/legs.json");
+            m.triangles.clear();
+            for (const OutlineView& v : m.outline.views) {
+                m.triangles.emplace_back();
+                for (const OutlineRegion& r : v.regions) m.triangles.back().push_back(triangulate(r.points));
+            }
+        } catch (const std::exception& e) {
+            m.error = e.what();
+        }
+    }
+    return m.error.empty() ? &m.outline : nullptr;
 }
-constexpr Shape inner(Region r, float y0, float hw0, float y1, float hw1) {
-    return {r, y0, kCx, kCx + hw0, y1, kCx, kCx + hw1, false};
-}
 
-const std::array kFront{
-    Shape{Region::Hip, 0.00f, 0.10f, 0.36f, 0.09f, 0.13f, 0.36f, false},
-    Shape{Region::SaddleArea, 0.00f, 0.36f, 0.64f, 0.09f, 0.36f, 0.64f, true},
-    leg(Region::ThighFront, 0.09f, 0.15f, 0.33f, 0.115f),
-    leg(Region::Knee, 0.33f, 0.115f, 0.42f, 0.10f),
-    leg(Region::Shin, 0.42f, 0.10f, 0.64f, 0.08f),
-    outer(Region::Ankle, 0.64f, 0.08f, 0.73f, 0.085f),
-    inner(Region::InnerAnkle, 0.64f, 0.08f, 0.73f, 0.085f),
-    leg(Region::TopOfFoot, 0.73f, 0.085f, 0.86f, 0.11f),
-    leg(Region::Toes, 0.86f, 0.11f, 0.97f, 0.10f),
-};
-
-const std::array kBack{
-    Shape{Region::LowerBack, 0.00f, 0.12f, 0.88f, 0.07f, 0.12f, 0.88f, true},
-    Shape{Region::Buttock, 0.07f, 0.12f, 0.49f, 0.18f, 0.13f, 0.49f, false},
-    leg(Region::ThighBack, 0.18f, 0.15f, 0.37f, 0.115f),
-    leg(Region::Knee, 0.37f, 0.115f, 0.45f, 0.10f),
-    leg(Region::Calf, 0.45f, 0.11f, 0.66f, 0.08f),
-    outer(Region::Ankle, 0.66f, 0.08f, 0.75f, 0.085f),
-    inner(Region::InnerAnkle, 0.66f, 0.08f, 0.75f, 0.085f),
-    leg(Region::Heel, 0.75f, 0.085f, 0.87f, 0.075f),
-};
-
-// The soles fill a shorter panel (kSolesAspect), so each part stays >= 44 px tall on a phone.
-const std::array kSoles{
-    leg(Region::Toes, 0.00f, 0.15f, 0.30f, 0.17f),
-    leg(Region::Sole, 0.30f, 0.17f, 0.70f, 0.13f),
-    leg(Region::Heel, 0.70f, 0.13f, 1.00f, 0.11f),
-};
-
-struct ViewDef {
-    BodyView view;
-    const char* caption;
-    std::span<const Shape> shapes;
-    Side viewer_left;   // every view: the left leg on the left, as people look down at their own legs
-};
-
-const std::array<ViewDef, 3> kViews{{
-    {BodyView::Front, "Front", kFront, Side::Left},
-    {BodyView::Back, "Back", kBack, Side::Left},
-    {BodyView::Soles, "Soles", kSoles, Side::Left},
-}};
-
-constexpr float kAspect = 1.3f;        // panel height / width (front, back)
-constexpr float kSolesAspect = 0.6f;   // phone: the soles alone, in a shorter panel
-// Feet seen from below are short: a shorter panel on its own (phone), a little taller beside the legs.
-float aspect(BodyView v, bool alone) { return v != BodyView::Soles ? kAspect : alone ? kSolesAspect : 0.9f; }
-
-Side other(Side s) { return s == Side::Left ? Side::Right : Side::Left; }
-
-const char* side_word(Side s) { return s == Side::Left ? "Left" : "Right"; }
+// ---- Drawing ---------------------------------------------------------------------
 
 ImU32 fill_for(bool selected, bool hovered) {
     const Palette& p = palette();
     if (selected) return ImGui::GetColorU32(hovered ? ImVec4(p.accent.x * 0.9f, p.accent.y * 0.9f, p.accent.z * 0.9f, 1) : p.accent);
     if (hovered) return ImGui::GetColorU32(p.accent_soft);
-    // Neutral tile: between the card and the border colour.
+    // Skin-neutral: between the card and the border colour.
     const ImVec4 a = p.card, b = p.border;
     return ImGui::GetColorU32(ImVec4((a.x + b.x * 2) / 3, (a.y + b.y * 2) / 3, (a.z + b.z * 2) / 3, 1));
 }
 
-bool draw_panel(AppState& s, const ViewDef& v, ImVec2 origin, float w, float h, std::set<RegionMark>& marks) {
+// Centre (panel units) of the person's left or right leg in a view, for its label.
+float side_centre(const OutlineView& v, Side side) {
+    float sum = 0;
+    int n = 0;
+    for (const OutlineRegion& r : v.regions)
+        if (r.mark.side == side) sum += (r.x0 + r.x1) * 0.5f, ++n;
+    return n ? sum / static_cast<float>(n) : side == Side::Left ? 0.25f : 0.75f;
+}
+
+// One view: a line with its caption (when asked) and "Left" / "Right" over each
+// leg, then the drawn legs. Every region is an invisible button over its bounding
+// box (the loader guarantees those never overlap), so taps, Tab and the arrow keys
+// reach it. Returns the height used.
+float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool caption, std::set<RegionMark>& marks, bool& changed) {
+    const OutlineView& v = s.log.shapes.outline.views[vi];
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
-    // Caption above, side words below.
-    const ImVec2 cap = ImGui::CalcTextSize(v.caption);
-    dl->AddText(ImVec2(origin.x + (w - cap.x) * 0.5f, origin.y), ImGui::GetColorU32(p.text_muted), v.caption);
-    const float top = origin.y + line * 1.4f;
-    bool changed = false;
-    ImGui::PushID(v.caption);
-    for (const Shape& sh : v.shapes) {
-        for (int copy = 0; copy < (sh.middle ? 1 : 2); ++copy) {
-            const bool mirrored = copy == 1;
-            const Side side = sh.middle ? Side::Middle : mirrored ? other(v.viewer_left) : v.viewer_left;
-            auto X = [&](float x) { return origin.x + (mirrored ? 1.0f - x : x) * w; };
-            auto Y = [&](float y) { return top + y * h; };
-            ImVec2 q[4] = {{X(sh.xa0), Y(sh.y0)}, {X(sh.xb0), Y(sh.y0)}, {X(sh.xb1), Y(sh.y1)}, {X(sh.xa1), Y(sh.y1)}};
-            if (mirrored) {
-                std::swap(q[0], q[1]);   // keep the winding for the filler
-                std::swap(q[2], q[3]);
-            }
-            const float x0 = std::min(q[0].x, q[3].x), x1 = std::max(q[1].x, q[2].x);
-            const RegionMark mark{sh.region, side};
-            const bool on = marks.count(mark) > 0;
-            ImGui::SetCursorScreenPos(ImVec2(x0, q[0].y));
-            ImGui::PushID(static_cast<int>(sh.region) * 4 + static_cast<int>(side));
-            const bool pressed = ImGui::InvisibleButton("##region", ImVec2(std::max(1.0f, x1 - x0), std::max(1.0f, q[3].y - q[0].y)));
-            ImGui::PopID();
-            const bool hovered = ImGui::IsItemHovered();
-            if (pressed) {
-                if (on)
-                    marks.erase(mark);
-                else
-                    marks.insert(mark);
-                changed = true;
-            }
-            if (hovered) ImGui::SetTooltip("%s", describe(mark).c_str());
-            s.log.hits.push_back(RegionHit{mark, x0, q[0].y, x1, q[3].y});
-            dl->AddConvexPolyFilled(q, 4, fill_for(marks.count(mark) > 0, hovered));
-            // A seam in the card colour makes the regions read as separate tiles.
-            const ImU32 seam = ImGui::GetColorU32(p.card);
-            dl->AddPolyline(q, 4, seam, ImDrawFlags_Closed, 2.0f * s.display_scale);
-            if (sh.region == Region::Toes) {
-                // Toe seams, so the end of the foot reads as toes.
-                for (int t = 1; t < 5; ++t) {
-                    const float f = static_cast<float>(t) / 5.0f;
-                    const float ax = q[0].x + (q[1].x - q[0].x) * f, bx = q[3].x + (q[2].x - q[3].x) * f;
-                    const bool soles = v.view == BodyView::Soles;
-                    dl->AddLine(ImVec2(ax, q[0].y), ImVec2(bx, soles ? q[0].y + (q[3].y - q[0].y) * 0.55f : q[3].y), seam,
-                                1.5f * s.display_scale);
-                }
-            }
+    const ImU32 muted = ImGui::GetColorU32(p.text_muted);
+    float top = origin.y;
+    if (caption) {
+        const ImVec2 cap = ImGui::CalcTextSize(v.caption.c_str());
+        dl->AddText(ImVec2(origin.x + std::max(0.0f, (w - cap.x) * 0.5f), top), muted, v.caption.c_str());
+        top += line * 1.15f;
+    }
+    for (Side side : {Side::Left, Side::Right}) {
+        const char* word = side == Side::Left ? "Left" : "Right";
+        const ImVec2 ts = ImGui::CalcTextSize(word);
+        const float cx = origin.x + side_centre(v, side) * w;
+        const float x = std::clamp(cx - ts.x * 0.5f, origin.x, origin.x + w - ts.x);
+        dl->AddText(ImVec2(x, top), ImGui::GetColorU32(p.text), word);
+    }
+    top += line * 1.45f;   // a gap, so the labels do not sit on the hips' edge
+    const float h = w * v.aspect;
+    auto P = [&](OutlinePoint q) { return ImVec2(origin.x + q.x * w, top + q.y * h); };
+    const ImU32 edge = ImGui::GetColorU32(p.text_muted);
+    ImGui::PushID(v.id.c_str());
+    for (std::size_t ri = 0; ri < v.regions.size(); ++ri) {
+        const OutlineRegion& r = v.regions[ri];
+        const ImVec2 a = P({r.x0, r.y0}), b = P({r.x1, r.y1});
+        ImGui::SetCursorScreenPos(a);
+        ImGui::PushID(static_cast<int>(r.mark.region) * 4 + static_cast<int>(r.mark.side));
+        const bool pressed = ImGui::InvisibleButton("##region", ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
+        ImGui::PopID();
+        const bool hovered = ImGui::IsItemHovered();
+        if (pressed) {
+            if (marks.count(r.mark))
+                marks.erase(r.mark);
+            else
+                marks.insert(r.mark);
+            changed = true;
         }
+        if (hovered) ImGui::SetTooltip("%s", describe(r.mark).c_str());
+        focus_ring(s);
+        s.log.hits.push_back(RegionHit{r.mark, a.x, a.y, b.x, b.y});
+        // Filled as triangles without anti-aliased fringes (they would draw the
+        // triangles' seams), then outlined: the outlines together draw the legs.
+        const ImU32 fill = fill_for(marks.count(r.mark) > 0, hovered);
+        const std::vector<int>& tri = s.log.shapes.triangles[vi][ri];
+        const ImDrawListFlags keep = dl->Flags;
+        dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+        for (std::size_t t = 0; t + 2 < tri.size(); t += 3)
+            dl->AddTriangleFilled(P(r.points[static_cast<std::size_t>(tri[t])]), P(r.points[static_cast<std::size_t>(tri[t + 1])]),
+                                  P(r.points[static_cast<std::size_t>(tri[t + 2])]), fill);
+        dl->Flags = keep;
+        std::vector<ImVec2> outline;
+        outline.reserve(r.points.size());
+        for (const OutlinePoint& q : r.points) outline.push_back(P(q));
+        dl->AddPolyline(outline.data(), static_cast<int>(outline.size()), edge, ImDrawFlags_Closed, 1.5f * s.display_scale);
     }
     ImGui::PopID();
-    // Which leg is which, under each leg: people must not have to think about mirroring.
-    const float label_y = top + h + line * 0.2f;
-    for (int copy = 0; copy < 2; ++copy) {
-        const char* word = side_word(copy ? other(v.viewer_left) : v.viewer_left);
-        const float cx = origin.x + (copy ? 1.0f - kCx : kCx) * w;
-        const ImVec2 ts = ImGui::CalcTextSize(word);
-        dl->AddText(ImVec2(cx - ts.x * 0.5f, label_y), ImGui::GetColorU32(p.text_muted), word);
-    }
-    return changed;
+    return (top - origin.y) + h;
 }
+
+std::size_t view_index(BodyView v) { return static_cast<std::size_t>(v); }
 
 }  // namespace
 
+// The map's scale: the screen's and the text size's (it grows with the text, issue 13).
+float map_scale(const AppState& s) { return s.display_scale * std::max(1.0f, s.settings.font_scale); }
+
+bool body_map_one_view(const AppState& s) {
+    const float ui = map_scale(s);
+    return ImGui::GetContentRegionAvail().x < 2 * 170.0f * ui + 12.0f * ui;
+}
+
 bool body_map(AppState& s, std::set<RegionMark>& marks) {
     s.log.hits.clear();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float gap = 16.0f * s.display_scale;
-    const bool all_three = avail >= 3 * 200.0f * s.display_scale + 2 * gap;
-    bool changed = false;
-    const float line = ImGui::GetTextLineHeight();
-    if (all_three) {
-        // Small enough that the map and the first chips fit a laptop screen together.
-        const float w = std::min((avail - 2 * gap) / 3.0f, 215.0f * s.display_scale);
-        const float total = 3 * w + 2 * gap;
-        const ImVec2 start = ImGui::GetCursorScreenPos();
-        const float left = start.x + (avail - total) * 0.5f;
-        for (int i = 0; i < 3; ++i)
-            changed |= draw_panel(s, kViews[static_cast<std::size_t>(i)], ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w,
-                                  w * aspect(kViews[static_cast<std::size_t>(i)].view, false), marks);
-        ImGui::SetCursorScreenPos(start);
-        ImGui::Dummy(ImVec2(avail, w * kAspect + line * 2.8f));
-    } else {
-        static constexpr const char* kLabels[] = {"Front", "Back", "Soles"};
-        int view = static_cast<int>(s.log.body_view);
-        if (segmented(s, "bodyview", view, kLabels)) s.log.body_view = static_cast<BodyView>(view);
-        const float w = std::min(avail, 290.0f * s.display_scale);   // leaves room for the form on a phone
-        const ImVec2 start = ImGui::GetCursorScreenPos();
-        const float h = w * aspect(s.log.body_view, true);
-        changed |= draw_panel(s, kViews[static_cast<std::size_t>(view)], ImVec2(start.x + (avail - w) * 0.5f, start.y), w, h, marks);
-        ImGui::SetCursorScreenPos(start);
-        ImGui::Dummy(ImVec2(avail, h + line * 2.8f));
+    const BodyOutline* o = shapes(s);
+    if (!o) {
+        // The shapes file is missing or damaged: say so; the places below the map still work.
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        ImGui::TextWrapped("The body map could not be drawn: %s", s.log.shapes.error.c_str());
+        ImGui::PopStyleColor();
+        return false;
     }
+    // Grows with the text size and the screen's scale.
+    const float ui = map_scale(s);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = 12.0f * ui;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    bool changed = false;
+    float used = 0;
+    if (avail >= 3 * 190.0f * ui + 2 * gap) {
+        // Room for all three side by side.
+        const float w = std::min((avail - 2 * gap) / 3.0f, 240.0f * ui);
+        const float left = start.x + (avail - (3 * w + 2 * gap)) * 0.5f;
+        for (std::size_t i = 0; i < 3; ++i)
+            used = std::max(used, draw_panel(s, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w, true, marks, changed));
+    } else if (!body_map_one_view(s)) {
+        // A column of the wide form: the soles on top (most episodes are in the
+        // feet), front and back side by side under them.
+        const float sw = std::min(avail, 300.0f * ui);
+        const float soles_h = draw_panel(s, 2, ImVec2(start.x + (avail - sw) * 0.5f, start.y), sw, true, marks, changed);
+        const float w = std::min((avail - gap) / 2.0f, 240.0f * ui);
+        const float left = start.x + (avail - (2 * w + gap)) * 0.5f;
+        float row = 0;
+        for (std::size_t i = 0; i < 2; ++i)
+            row = std::max(row, draw_panel(s, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y + soles_h + gap), w, true,
+                                           marks, changed));
+        used = soles_h + gap + row;
+    } else {
+        // A phone: one view at a time, chosen in a column of buttons beside it (a
+        // row above would cost the form a line); the soles first (most episodes).
+        static constexpr const char* kLabels[] = {"Front", "Back", "Soles"};
+        const ImGuiStyle& st = ImGui::GetStyle();
+        float bw = 0;
+        for (const char* l : kLabels) bw = std::max(bw, ImGui::CalcTextSize(l).x + st.FramePadding.x * 2);
+        const float bh = touch_height();
+        const Palette& p = palette();
+        const std::size_t vi = view_index(s.log.body_view);
+        const float pw = std::min(avail - bw - gap, 300.0f * ui);
+        const float px = start.x + bw + gap + (avail - bw - gap - pw) * 0.5f;
+        used = draw_panel(s, vi, ImVec2(px, start.y), pw, false, marks, changed);
+        // The question over the buttons, the buttons level with the bottom of the drawing.
+        const float bgap = 4.0f * ui;
+        if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), start, ImGui::GetColorU32(p.text), "Where?");
+        const float q_h = ImGui::GetTextLineHeight() * 1.2f;
+        if (s.fonts.bold) ImGui::PopFont();
+        const float btop = start.y + std::max(q_h, used - (3 * bh + 2 * bgap));
+        ImGui::PushID("bodyview");
+        for (int i = 0; i < 3; ++i) {
+            const bool on = static_cast<int>(vi) == i;
+            ImGui::SetCursorScreenPos(ImVec2(start.x, btop + static_cast<float>(i) * (bh + bgap)));
+            ImGui::PushStyleColor(ImGuiCol_Button, on ? p.accent : p.card);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.accent : p.accent_soft);
+            ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent_text : p.text);
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, st.FrameBorderSize));
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, bh * 0.25f);
+            if (ImGui::Button(kLabels[i], ImVec2(bw, bh))) s.log.body_view = static_cast<BodyView>(i);
+            ImGui::PopStyleVar(2);
+            ImGui::PopStyleColor(3);
+            focus_ring(s);
+            probe_fit(s, std::string("bodyview:") + kLabels[i], ImGui::CalcTextSize(kLabels[i]).x + st.FramePadding.x * 2, bw);
+            record_item(s, std::string("bodyview:") + kLabels[i]);
+        }
+        ImGui::PopID();
+        used = std::max(used, 3 * bh + 2 * bgap);
+    }
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(avail, used));
     return changed;
 }
 

@@ -1,5 +1,7 @@
 // The body map: both legs and feet seen from the front, the back and below
-// (soles), drawn with ImDrawList so it scales to any width and can be tapped.
+// (soles), drawn with ImDrawList from the shapes in assets/body_map/legs.json
+// (core/body_outline.*), so it scales to any width and grows with the text size.
+// Every view puts the person's left on the left, with "Left" / "Right" over the legs.
 // Every region is also an ImGui item (an invisible button over its shape), so
 // Tab / arrow keys reach it and Enter / Space toggles it.
 #pragma once
@@ -10,10 +12,14 @@
 
 namespace nd::app {
 
-// Draws the map (three views side by side when there is room, else one view
-// with a Front / Back / Soles switch) and toggles marks on tap. Fills s.log.hits
+// Draws the map (three views side by side when there is room; in a column of the
+// wide form front and back side by side with the soles under them; on a phone one
+// view with a Front / Back / Soles switch beside it) and toggles marks on tap. Fills s.log.hits
 // with this frame's tappable rectangles. Returns true when `marks` changed.
 bool body_map(AppState& s, std::set<RegionMark>& marks);
+
+// True where the map shows one view at a time (a phone): it then asks "Where?" itself.
+bool body_map_one_view(const AppState& s);
 
 // Marks as stored: a region marked on the left and on the right becomes Side::Both.
 std::vector<RegionMark> merge_sides(const std::set<RegionMark>& marks);

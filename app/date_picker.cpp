@@ -1,10 +1,13 @@
 #include "date_picker.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
+#include <cstring>
 
 #include <imgui.h>
 
+#include "icons.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "widgets.hpp"
@@ -32,15 +35,21 @@ bool square_button(AppState& s, const std::string& label, const std::string& key
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accent : p.card);
     ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent_text : p.text);
+    // No side padding: seven days must share a phone's width at the largest text
+    // (the label is centred; a padded "28" was cut by its button).
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
     const bool pressed = ImGui::Button((label + "##" + key).c_str(), ImVec2(w, touch_height()));
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
+    probe_fit(s, key, ImGui::CalcTextSize(label.c_str()).x, w);
     record_item(s, key);
     return pressed;
 }
 
 }  // namespace
 
-bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& fallback, const LocalDate& latest) {
+bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& fallback, const LocalDate& latest,
+              bool* day_tapped) {
     const std::string base = days_since_epoch(date) ? date.substr(0, 10) : fallback;
     int y = 2026, m = 1, d = 1;
     if (std::sscanf(base.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return false;
@@ -48,8 +57,10 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
     const std::string key = id;
     ImGui::PushID(id);
     const float gap = 2.0f * s.display_scale;
-    const float cell = std::max(touch_height(), (ImGui::GetContentRegionAvail().x - 6 * gap) / 7.0f);
-    const float w = std::min(cell, touch_height() * 1.4f);
+    // Seven a row within the width given (never wider: they were cut at Largest on a
+    // phone), at least 44 px (a touch target's width), at most 1.4 touch heights.
+    const float cell = (ImGui::GetContentRegionAvail().x - 6 * gap) / 7.0f;
+    const float w = std::max(44.0f * s.display_scale, std::min(cell, touch_height() * 1.4f));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
     // Month header: previous / name / next.
     auto move_month = [&](int delta) {
@@ -60,18 +71,50 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
         date = ymd(y, m, d);
         changed = true;
     };
-    if (square_button(s, "<", key + ":prev", w, false)) move_month(-1);
-    ImGui::SameLine();
+    if (ImGui::GetStateStorage()->GetBool(ImGui::GetID("##years"), false)) {
+        // Years first, for dates far back: -10, -1, the year, +1, +10.
+        auto move_year = [&](int delta) {
+            y += delta;
+            d = std::min(d, days_in_month(y, m));
+            date = ymd(y, m, d) + date.substr(std::min<std::size_t>(date.size(), 10));
+            changed = true;
+        };
+        if (square_button(s, "-10", key + ":year-10", w, false)) move_year(-10);
+        ImGui::SameLine();
+        if (square_button(s, "-1", key + ":year-", w, false)) move_year(-1);
+        ImGui::SameLine();
+        const std::string yt = std::to_string(y);
+        const ImVec2 at = ImGui::GetCursorPos();
+        const float yw = w * 3 + gap * 2;
+        ImGui::SetCursorPos(ImVec2(at.x + (yw - ImGui::CalcTextSize(yt.c_str()).x) * 0.5f,
+                                   at.y + (touch_height() - ImGui::GetTextLineHeight()) * 0.5f));
+        ImGui::TextUnformatted(yt.c_str());
+        ImGui::SameLine();
+        ImGui::SetCursorPos(ImVec2(at.x + yw + gap, at.y));
+        if (square_button(s, "+1", key + ":year+", w, false)) move_year(1);
+        ImGui::SameLine();
+        if (square_button(s, "+10", key + ":year+10", w, false)) move_year(10);
+    }
     char title[32];
     std::snprintf(title, sizeof title, "%s %d", kMonths[m - 1], y);
     const float title_w = w * 5 + gap * 4;
     const ImVec2 ts = ImGui::CalcTextSize(title);
-    const ImVec2 at = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(at.x + (title_w - ts.x) * 0.5f, at.y + (touch_height() - ts.y) * 0.5f));
-    ImGui::TextUnformatted(title);
-    ImGui::SameLine();
-    ImGui::SetCursorPos(ImVec2(at.x + title_w + gap, at.y));
-    if (square_button(s, ">", key + ":next", w, false)) move_month(1);
+    if (ts.x > title_w) {
+        // Too long to sit between the arrows (large text on a phone): above them.
+        ImGui::TextUnformatted(title);
+        if (square_button(s, "<", key + ":prev", w, false)) move_month(-1);
+        ImGui::SameLine(0, title_w + 2 * gap);
+        if (square_button(s, ">", key + ":next", w, false)) move_month(1);
+    } else {
+        if (square_button(s, "<", key + ":prev", w, false)) move_month(-1);
+        ImGui::SameLine();
+        const ImVec2 at = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(at.x + (title_w - ts.x) * 0.5f, at.y + (touch_height() - ts.y) * 0.5f));
+        ImGui::TextUnformatted(title);
+        ImGui::SameLine();
+        ImGui::SetCursorPos(ImVec2(at.x + title_w + gap, at.y));
+        if (square_button(s, ">", key + ":next", w, false)) move_month(1);
+    }
     static constexpr const char* kWeek[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
     const ImVec2 row0 = ImGui::GetCursorPos();
     for (int i = 0; i < 7; ++i) {
@@ -96,6 +139,7 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
         if (square_button(s, std::to_string(day), key + ":day:" + std::to_string(day), w, day == d && this_date == base)) {
             date = this_date + date.substr(std::min<std::size_t>(date.size(), 10));
             changed = true;
+            if (day_tapped) *day_tapped = true;
         }
         ImGui::EndDisabled();
     }
@@ -129,6 +173,63 @@ bool date_time_picker(AppState& s, const char* id, std::string& text, const Loca
         std::snprintf(buf, sizeof buf, "%s %02d:%02d", date.substr(0, 10).c_str(), hh, mm);
         text = buf;
     }
+    return changed;
+}
+
+bool date_picker_field(AppState& s, const char* label, const char* id, std::string& value, const LocalDate& fallback,
+                       const LocalDate& latest, bool allow_empty, bool years) {
+    bool changed = false;
+    ImGui::PushID(id);
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    const ImGuiID open_id = ImGui::GetID("##open");
+    bool open = st->GetBool(open_id, false);
+    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(label, std::strstr(label, "##"));
+    ImGui::PopTextWrapPos();
+    if (s.fonts.bold) ImGui::PopFont();
+    const std::string shown = value.empty() ? std::string(ND_ICON_CALENDAR "  Choose a date")
+                                            : std::string(ND_ICON_CALENDAR "  ") + format_date(value, s.settings.date_format);
+    const std::string key = id;
+    if (big_button(s, (shown + "##" + key + ":open").c_str(), 0, ButtonKind::Secondary)) {
+        open = !open;
+        st->SetInt(ImGui::GetID("##shown"), INT_MIN);   // opens on the chosen date
+    }
+    s.items[key + ":open"] = s.items[shown + "##" + key + ":open"];
+    if (allow_empty && !value.empty()) {
+        ImGui::SameLine();
+        if (big_button(s, ("Clear##" + key + ":clear").c_str(), 0, ButtonKind::Quiet)) {
+            value.clear();
+            changed = true;
+            open = false;
+        }
+        s.items[key + ":clear"] = s.items["Clear##" + key + ":clear"];
+    }
+    if (open) {
+        // The calendar's own storage says whether it shows the years row.
+        ImGui::PushID(id);
+        ImGui::GetStateStorage()->SetBool(ImGui::GetID("##years"), years);
+        ImGui::PopID();
+        // Months and years move what the calendar shows (kept while open); a day
+        // tapped is the answer and closes it.
+        const ImGuiID shown_id = ImGui::GetID("##shown");
+        // Days since 1970 (negative before it); INT_MIN: nothing browsed yet.
+        const int shown_days = st->GetInt(shown_id, INT_MIN);
+        std::string date = shown_days != INT_MIN ? date_from_days(shown_days) : value;
+        bool day = false;
+        if (calendar(s, id, date, fallback, latest, &day)) {
+            if (day) {
+                value = date.substr(0, 10);
+                changed = true;
+                open = false;
+            } else {
+                st->SetInt(shown_id, static_cast<int>(days_since_epoch(date).value_or(0)));
+            }
+        }
+        if (!open) st->SetInt(shown_id, INT_MIN);
+    }
+    st->SetBool(open_id, open);
+    ImGui::PopID();
     return changed;
 }
 

@@ -1,6 +1,8 @@
 #include "episode_form.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <type_traits>
 #include <string>
 
 #include <imgui.h>
@@ -27,9 +29,11 @@ namespace {
 // A large toggle tile with a wrapped label; at least touch_height() tall.
 bool sign_tile(AppState& s, const char* key, const char* label, bool on, float w) {
     const Palette& p = palette();
-    const float pad = 8.0f * s.display_scale;
+    // Compact (issue 12: the whole common episode on a phone's first screen), still
+    // at least a touch target tall.
+    const float pad = 6.0f * s.display_scale;
     const ImVec2 ts = ImGui::CalcTextSize(label, nullptr, false, w - 2 * pad);
-    const float h = std::max(touch_height() * 1.25f, ts.y + 2 * pad);
+    const float h = std::max(touch_height(), ts.y + 2 * pad);
     const ImVec2 a = ImGui::GetCursorScreenPos();
     ImGui::PushID(key);
     const bool pressed = ImGui::InvisibleButton("##tile", ImVec2(w, h));
@@ -172,7 +176,12 @@ void chips_of(AppState& s, const char* group, std::vector<E>& values, std::initi
         const bool listed = std::find(which.begin(), which.end(), entry.value) != which.end();
         if (listed != include) continue;
         const bool on = contains(values, entry.value);
-        const std::string label = std::string(entry.label) + "##" + group;
+        // The quick row says "Tingling" (the stored meaning is the same), so the three
+        // feelings share one row on a phone.
+        const char* text = entry.label;
+        if constexpr (std::is_same_v<E, Sensation>)
+            if (include && entry.value == Sensation::Tingling) text = "Tingling";
+        const std::string label = std::string(text) + "##" + group;
         if (chip(s, label.c_str(), on)) {
             if (on)
                 std::erase(values, entry.value);
@@ -189,16 +198,19 @@ constexpr std::initializer_list<Activity> kQuickActivities = {Activity::CrossedL
 
 void label_line(AppState& s, const char* text) {
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
-    ImGui::PushTextWrapPos(0.0f);   // wraps on a phone at the larger text sizes (was cut by the form)
+    ImGui::PushTextWrapPos(0.0f);   // wraps on a phone at the larger text sizes
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     if (s.fonts.bold) ImGui::PopFont();
 }
 
 void where(AppState& s, LogDraft& d) {
-    label_line(s, "Where do you feel it?");
+    if (!body_map_one_view(s)) label_line(s, "Where do you feel it?");
     body_map(s, d.marks);
-    // Whole feet in one tap; face, arms and hands as their own row (stroke regions).
+}
+
+// Whole feet in one tap; face, arms and hands as their own row (stroke regions).
+void other_places(AppState& s, LogDraft& d) {
     struct Extra { Region region; Side side; const char* label; };
     static constexpr Extra kFeet[] = {
         {Region::WholeFoot, Side::Left, "Whole left foot"}, {Region::WholeFoot, Side::Right, "Whole right foot"}};
@@ -354,6 +366,10 @@ void more_details(AppState& s, LogDraft& d) {
 
 }  // namespace
 
+bool two_column_form(const AppState& s) {
+    return ImGui::GetContentRegionAvail().x >= 700.0f * s.display_scale * std::max(1.0f, s.settings.font_scale);
+}
+
 void red_flag_marker(AppState& s, const char* key) {
     // A pill as tall as a button: words and an icon, not a colour alone.
     const Palette& p = palette();
@@ -368,31 +384,104 @@ void red_flag_marker(AppState& s, const char* key) {
     dl->AddText(ImVec2(a.x + h * 0.5f, a.y + (h - ts.y) * 0.5f), ImGui::GetColorU32(p.danger_text), text);
 }
 
-void draw_episode_form(AppState& s, LogDraft& d, bool editing) {
-    warning_signs(s, d, editing);
-    const std::vector<RedFlag> flags = draft_warnings(d, s.now_local(), editing ? nullptr : &s.diary);
-    if (!flags.empty()) warnings_card(s, flags);
+namespace {
 
-    where(s, d);
-    onset_question(s, d);
-
+// What it felt like, what brought it on, what eased it, when; then how strong.
+// The common episode's answers come first, so on a phone they are on the first
+// screen with the map (issue 12: place, feeling, posture, "eased" and Save).
+void what_rows(AppState& s, LogDraft& d, bool editing, const std::function<void()>& after_common) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // A little tighter than other chips, so the three feelings share one row on a phone
+    // (one of them ticked, with its check mark, too).
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.65f, st.FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(st.ItemSpacing.x * 0.6f, st.ItemSpacing.y));
     label_line(s, "What did it feel like?");
     chips_of(s, "sens", d.sensations, kQuickSensations, true);
-    rating_slider(s, "How strong? Numbness", "numbness", d.numbness);
 
-    label_line(s, "What were you doing just before?");
-    chips_of(s, "act", d.activities, kQuickActivities, true);
-
-    label_line(s, "What eased it? When did it begin?");
+    // "Eased when I moved", the most telling answer for the most common cause: its
+    // question beside it when both fit one line (the chip as wide as when ticked).
+    const char* eased_q = "What helped?";   // as "What else helped?" under More details
     const bool moving = contains(d.reliefs, Relief::MovingOrChangingPosition);
+    const float chip_w = ImGui::CalcTextSize(ND_ICON_CHECK " Eased on moving").x + ImGui::GetStyle().FramePadding.x * 2.4f;
+    const float q_gap = ImGui::GetStyle().ItemSpacing.x;
+    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    const float q_w = ImGui::CalcTextSize(eased_q).x;
+    const bool inline_q = q_w + q_gap + chip_w <= ImGui::GetContentRegionAvail().x;
+    if (inline_q) {
+        const float dy = (std::max(touch_height(), ImGui::GetFrameHeight()) - ImGui::GetTextLineHeight()) * 0.5f;
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
+        ImGui::TextUnformatted(eased_q);
+        ImGui::SameLine(0, q_gap);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - dy);
+    }
+    if (s.fonts.bold) ImGui::PopFont();
+    if (!inline_q) label_line(s, eased_q);
     if (chip(s, "Eased on moving##relief", moving)) {
         if (moving)
             std::erase(d.reliefs, Relief::MovingOrChangingPosition);
         else
             d.reliefs.push_back(Relief::MovingOrChangingPosition);
     }
-    when(s, d, editing);
 
+    label_line(s, "What were you doing just before?");
+    chips_of(s, "act", d.activities, kQuickActivities, true);
+    ImGui::PopStyleVar(2);
+    if (after_common) after_common();
+
+    if (!editing) label_line(s, "When did it begin?");   // the editor's own says "When it began"
+    when(s, d, editing);
+    rating_slider(s, "How strong? Numbness", "numbness", d.numbness);
+}
+
+// A column of the wide form: a child window as tall as the taller column was on
+// the last frame (ImGui 1.86 children do not size to their content), so chips flow
+// within the column's own width.
+void column(const char* id, float w, float& height, const std::function<void()>& body) {
+    // A little side padding: a line that starts with "j" draws its hook left of the
+    // pen, and a child with none cut it (layout test: "just before?").
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3.0f * ImGui::GetStyle().MouseCursorScale, 0));
+    ImGui::BeginChild(id, ImVec2(w, std::max(height, touch_height())), false,
+                      ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                          ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    body();
+    height = ImGui::GetCursorPosY();
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_episode_form(AppState& s, LogDraft& d, bool editing, const std::function<void()>& quick) {
+    warning_signs(s, d, editing);
+    const std::vector<RedFlag> flags = draft_warnings(d, s.now_local(), editing ? nullptr : &s.diary);
+    if (!flags.empty()) warnings_card(s, flags);
+
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (two_column_form(s)) {
+        // Wide: the map and the other places on the left, the answers on the right,
+        // so the whole common episode is on a laptop's first screen.
+        ImGuiStorage* st = ImGui::GetStateStorage();
+        const ImGuiID ka = ImGui::GetID("##col_a_h"), kb = ImGui::GetID("##col_b_h");
+        float ha = st->GetFloat(ka, 0), hb = st->GetFloat(kb, 0);
+        const float h = std::max(ha, hb);
+        const float gap = ImGui::GetStyle().ItemSpacing.x * 3;
+        const float wa = (avail - gap) * 0.52f;
+        column("##where_col", wa, ha = h, [&] {
+            where(s, d);
+            other_places(s, d);
+            onset_question(s, d);
+        });
+        ImGui::SameLine(0, gap);
+        column("##what_col", avail - wa - gap, hb = h, [&] { what_rows(s, d, editing, {}); });
+        st->SetFloat(ka, ha);
+        st->SetFloat(kb, hb);
+    } else {
+        where(s, d);
+        what_rows(s, d, editing, quick);
+        label_line(s, "Other places");
+        other_places(s, d);
+        onset_question(s, d);
+    }
     more_details(s, d);
 }
 

@@ -5,12 +5,20 @@
 // ticked, before Save.
 #pragma once
 
+#include <functional>
+
 #include "app_state.hpp"
 
 namespace nd::app {
 
 // editing: the time is the episode's own (a date and time), and "More details" starts open.
-void draw_episode_form(AppState& s, LogDraft& d, bool editing);
+// quick: drawn right after the common episode's answers where the form is one column
+// (a phone), so those answers are all on the first screen; the caller draws it above
+// the form otherwise.
+void draw_episode_form(AppState& s, LogDraft& d, bool editing, const std::function<void()>& quick = {});
+
+// True where the form has two columns (map | answers) at the current width and text size.
+bool two_column_form(const AppState& s);
 
 // A red-flag marker for lists and headings ("Warning sign" in the danger colour).
 void red_flag_marker(AppState& s, const char* key);

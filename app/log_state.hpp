@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "body_outline.hpp"
 #include "model.hpp"
 
 namespace nd::app {
@@ -54,6 +55,15 @@ struct LogDraft {
     std::string error;                 // why Save did nothing ("Mark where you felt it")
 };
 
+// The body map's shapes (assets/body_map/legs.json), loaded on first use, with each
+// region's polygon cut into triangles (indices into its points) for filling.
+struct BodyMapShapes {
+    bool tried = false;
+    std::string error;                                   // shown in place of the map
+    BodyOutline outline;
+    std::vector<std::vector<std::vector<int>>> triangles;   // [view][region] -> 3 indices a triangle
+};
+
 struct LogUi {
     LogDraft draft;
     std::string saved_note;                 // "Saved ..." shown above the form after Save
@@ -62,6 +72,8 @@ struct LogUi {
     int last_frame = -10;                   // the frame Log was last drawn (a gap: it was just opened)
     BodyView body_view = BodyView::Soles;   // phone: one view at a time; the feet first (most episodes)
     std::vector<RegionHit> hits;            // filled by the body map each frame (tests tap these)
+    BodyMapShapes shapes;
+    float column_h[2] = {0, 0};             // wide form: each column's content height, last frame
 };
 
 }  // namespace nd::app

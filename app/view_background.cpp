@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "date_picker.hpp"
 #include "enum_names.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
@@ -56,9 +57,14 @@ void draw_profile(AppState& s, BackgroundPage& pg) {
     heading(s, "About you");
     muted_text("Optional. Shown on the report for your doctor.");
     if (text_field(s, "Name", pg.profile.name)) pg.profile_dirty = true;
-    if (date_field(s, "Birth date", pg.profile.birth_date)) pg.profile_dirty = true;
+    const LocalDate today = local_date(s.now_local());
+    // Picked, not typed (issue 12); a birth date starts the calendar 60 years back.
+    const LocalDate sixty_back = date_from_days(days_since_epoch(today).value_or(0) - 60 * 365);
+    if (date_picker_field(s, "Birth date", "birth", pg.profile.birth_date, sixty_back, today, true, true))
+        pg.profile_dirty = true;
     if (text_field(s, "Health-service number", pg.profile.health_number, "e.g. your NHS number")) pg.profile_dirty = true;
-    if (date_field(s, "When it first began", pg.profile.complaint_began)) pg.profile_dirty = true;
+    if (date_picker_field(s, "When it first began", "began", pg.profile.complaint_began, today, today, true, true))
+        pg.profile_dirty = true;
     // Questions for my doctor: printed on the report's first page.
     ImGui::TextWrapped("Questions for my doctor");   // wraps on a phone at Largest
     int remove = -1;

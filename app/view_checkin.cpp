@@ -3,6 +3,7 @@
 // An existing check-in is loaded into the form and saving replaces it (undoable).
 #include <string>
 
+#include "date_picker.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
 #include "record_commands.hpp"
@@ -68,12 +69,11 @@ void draw_checkin(AppState& s) {
         muted_text("No check-in for this day yet.");
     if (chip(s, "Today##day", pg.date == today)) load(s, pg, today);
     if (chip(s, "Yesterday##day", pg.date == yesterday)) load(s, pg, yesterday);
-    date_field(s, "Another day##checkin", pg.date_text);
-    if (big_button(s, "Go to this day", 0, ButtonKind::Secondary)) {
-        const std::string problem = date_problem(pg.date_text, false);
-        if (!problem.empty()) pg.error = problem;
-        else if (pg.date_text > today) pg.error = "That day has not come yet. Pick today or an earlier day.";
-        else load(s, pg, pg.date_text);
+    // Another day from a calendar (days after today cannot be picked); the day opens at once.
+    std::string other = pg.date;
+    if (date_picker_field(s, "Another day", "checkin_day", other, pg.date, today, false, false)) {
+        if (other > today) pg.error = "That day has not come yet. Pick today or an earlier day.";
+        else load(s, pg, other);
     }
     end_card();
 

@@ -15,6 +15,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "date_picker.hpp"
 #include "export_actions.hpp"
 #include "export_view_parts.hpp"
 #include "folder_picker.hpp"
@@ -247,8 +248,8 @@ void draw_range(AppState& s, ExportPageState& pg, int step) {
             pg.confirm_overwrite = false;
         }
     if (pg.range == ExportRange::Custom) {
-        date_field(s, "From (first day)##export", pg.from_text);
-        date_field(s, "To (last day)##export", pg.to_text);
+        date_picker_field(s, "From (first day)", "export_from", pg.from_text, today_of(s), today_of(s), true, true);
+        date_picker_field(s, "To (last day)", "export_to", pg.to_text, today_of(s), today_of(s), true, true);
         muted_text("Leave a date empty to start at the first entry or to go up to the last one.");
     }
     LocalDate from, to;

@@ -33,11 +33,14 @@ void ongoing_list(AppState& s) {
 }
 
 void quick_row(AppState& s) {
-    // Side by side when both labels fit, else one above the other (phones).
+    // Always side by side (one row, so the form starts higher on a phone); a label
+    // that does not fit its half wraps and the buttons grow taller. One above the
+    // other only when a word would not fit half the width (a phone at Largest).
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    // On a phone the icons go, so the two stay on one row and the form starts higher.
-    const bool icons = half >= ImGui::CalcTextSize(ND_ICON_SMILE "  No numbness today").x * 1.15f;
-    const bool side_by_side = icons || half >= ImGui::CalcTextSize("No numbness today").x + ImGui::GetStyle().FramePadding.x * 2.5f;
+    const bool icons = half >= ImGui::CalcTextSize(ND_ICON_HISTORY "  Same as last time").x * 1.15f;
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    const bool side_by_side = half >= std::max(longest_word_width("No numbness today", nullptr),
+                                               longest_word_width("Same as last time", nullptr)) + pad;
     const float w = side_by_side ? half : -1.0f;
     if (big_button(s, icons ? ND_ICON_SMILE "  No numbness today" : "No numbness today##nonumb", w, ButtonKind::Secondary))
         log_no_numbness_today(s);
@@ -80,8 +83,12 @@ void draw_log(AppState& s) {
     const ImGuiStyle& st = ImGui::GetStyle();
     float footer = big_button_height() + st.ItemSpacing.y + page_bottom_pad() + st.WindowPadding.y;
     if (!d.error.empty()) footer += ImGui::GetTextLineHeightWithSpacing() * 3;
+    // A little side padding: a wrapped line starting with "j" draws its hook left of
+    // the pen, and the form (no padding) cut it ("just before?" at Larger, issue 13).
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3.0f * ImGui::GetStyle().MouseCursorScale, 0));
     ImGui::BeginChild("##form", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - footer, 200.0f)), false,
-                      ImGuiWindowFlags_NavFlattened);
+                      ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
     // Opened (from another page) or just saved: start at the top, so a tap lands on
     // what is drawn there now, never on what an old scroll position showed.
     const int frame = ImGui::GetFrameCount();
@@ -92,8 +99,18 @@ void draw_log(AppState& s) {
     s.log.last_frame = frame;
     saved_banner(s);
     ongoing_list(s);
-    quick_row(s);
-    draw_episode_form(s, d, false);
+    // "No numbness today" and "Same as last time": above the form where it has two
+    // columns; on a phone just under the common episode's answers (one screen for
+    // place, feeling, posture and "eased on moving", issue 12).
+    if (two_column_form(s)) {
+        quick_row(s);
+        draw_episode_form(s, d, false);
+    } else {
+        draw_episode_form(s, d, false, [&] {
+            ImGui::Spacing();
+            quick_row(s);
+        });
+    }
     ImGui::EndChild();
 
     if (!d.error.empty()) {

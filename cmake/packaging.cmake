@@ -10,6 +10,8 @@
 # the icons to build/share/icons for the window icon.
 configure_file(${PROJECT_SOURCE_DIR}/assets/catalog/causes.json
                ${PROJECT_BINARY_DIR}/share/numbness-diary/catalog/causes.json COPYONLY)
+configure_file(${PROJECT_SOURCE_DIR}/assets/body_map/legs.json
+               ${PROJECT_BINARY_DIR}/share/numbness-diary/body_map/legs.json COPYONLY)
 file(GLOB ND_QUESTIONNAIRE_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/assets/questionnaires/*.json)
 foreach(q ${ND_QUESTIONNAIRE_FILES})
   get_filename_component(q_name ${q} NAME)
@@ -22,6 +24,7 @@ foreach(size ${ND_ICON_SIZES})
 endforeach()
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/catalog ${PROJECT_SOURCE_DIR}/assets/questionnaires
+                  ${PROJECT_SOURCE_DIR}/assets/body_map
         DESTINATION ${CMAKE_INSTALL_DATADIR}/numbness-diary)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/numbness-diary.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)

@@ -262,15 +262,26 @@ TEST_CASE("The check-in saves the chosen symptoms and can be changed", "[app][ch
     CHECK(ui.store().checkins().size() == 1);
 }
 
-TEST_CASE("A check-in for an impossible day is refused", "[app][checkin][validation]") {
+TEST_CASE("A check-in day is picked from a calendar, never typed, and days to come cannot be picked", "[app][checkin][validation]") {
     Ui ui;
     ui.state().page = Page::CheckIn;
     ui.settle();
-    ui.state().pages.checkin.date_text = "2026-02-29";
-    ui.settle();
-    ui.click("Go to this day");
-    CHECK_FALSE(ui.state().pages.checkin.error.empty());
-    CHECK(ui.state().pages.checkin.date == local_date(ui.state().now_local()));
+    const LocalDate today = local_date(ui.state().now_local());
+    CHECK_FALSE(ui.has("field:Another day##checkin"));   // no typed date
+    // Next month, day 1: after today, so not pickable.
+    ui.click("checkin_day:open");
+    ui.click("checkin_day:next");
+    ui.click("checkin_day:day:1");
+    CHECK(ui.state().pages.checkin.date == today);
+    // Last month, the 15th: opens that day.
+    ui.click("checkin_day:prev");
+    ui.click("checkin_day:prev");
+    ui.click("checkin_day:day:15");
+    const LocalDate picked = ui.state().pages.checkin.date;
+    CHECK(picked < today);
+    CHECK(picked.substr(8, 2) == "15");
+    CHECK(days_since_epoch(today).value() - days_since_epoch(picked).value() <= 62);
+    CHECK_FALSE(ui.has("checkin_day:day:15"));   // the calendar closed
 }
 
 TEST_CASE("Background facts and medicines are added, deleted and undone", "[app][background]") {

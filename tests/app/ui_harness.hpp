@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -17,12 +18,28 @@
 
 namespace nd::app::test {
 
+// The real fonts (DejaVu Sans and FontAwesome, as the desktop app uses), for tests
+// whose answer depends on how much fits a screen (the built-in font is smaller).
+struct RealFontServices : FakeServices {
+    std::string font_file(const std::string& name) override {
+        const std::string path = name == "fontawesome" ? "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf"
+                                                       : "/usr/share/fonts/truetype/dejavu/" + name;
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (!f) return "";
+        std::fclose(f);
+        return path;
+    }
+};
+
 struct Ui {
-    FakeServices services;
+    std::unique_ptr<FakeServices> services_owner;
+    FakeServices& services;
     ImGuiContext* ctx = nullptr;
     std::unique_ptr<App> app;
 
-    explicit Ui(float w = 1280, float h = 3600, bool first_run_done = true) {
+    explicit Ui(float w = 1280, float h = 3600, bool first_run_done = true, bool real_fonts = false)
+        : services_owner(real_fonts ? std::make_unique<RealFontServices>() : std::make_unique<FakeServices>()),
+          services(*services_owner) {
         ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
