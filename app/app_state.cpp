@@ -65,8 +65,14 @@ void sync_episode(const Store& store, std::vector<Episode>& v, std::vector<std::
 
 }  // namespace
 
+void AppState::note_change(DiaryChange::What what, RecordType type, std::string id) {
+    changes.push_back({revision, what, type, std::move(id)});
+    while (changes.size() > kChangesKept) changes.pop_front();
+}
+
 void AppState::refresh() {
     ++revision;
+    note_change(DiaryChange::What::Everything);
     episodes_newest_first.clear();
     ongoing.clear();
     episode_id_hashes_.clear();
@@ -99,6 +105,7 @@ void AppState::refresh_after(const Command* cmd) {
         return;
     }
     ++revision;
+    note_change(DiaryChange::What::Record, cmd->touches, cmd->touches == RecordType::Profile ? "" : *cmd->touched_id);
     switch (cmd->touches) {
         case RecordType::Episode:
             sync_episode(*store, diary.episodes, episode_id_hashes_, *cmd->touched_id);
@@ -150,6 +157,7 @@ void AppState::after_diary_changed() {
 
 void AppState::rematch() {
     ++revision;
+    note_change(DiaryChange::What::Nothing);
     match_ = {};
     match_stale_ = true;
 }
