@@ -229,6 +229,13 @@ const Episode* AppState::last_episode() const {
     return episodes_newest_first.empty() ? nullptr : &diary.episodes[episodes_newest_first.front()];
 }
 
+std::size_t AppState::episode_index(const std::string& id) const {
+    const std::uint64_t h = id_hash(id);
+    for (std::size_t i = 0; i < episode_id_hashes_.size() && i < diary.episodes.size(); ++i)
+        if (episode_id_hashes_[i] == h && diary.episodes[i].id == id) return i;
+    return static_cast<std::size_t>(-1);
+}
+
 namespace {
 constexpr const char* kFontScale = "ui.font_scale";
 constexpr const char* kTheme = "ui.theme";

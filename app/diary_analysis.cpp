@@ -186,24 +186,25 @@ DiaryAnalysis::~DiaryAnalysis() {
     core_->cv.notify_all();
 }
 
+bool record_changes_since(const AppState& s, std::uint64_t since, std::vector<const DiaryChange*>& out) {
+    out.clear();
+    if (since == s.revision) return true;
+    if (s.changes.empty() || s.changes.back().revision != s.revision) return false;
+    std::uint64_t expect = since + 1;
+    for (const DiaryChange& c : s.changes) {
+        if (c.revision <= since) continue;
+        if (c.revision != expect++ || c.what == DiaryChange::What::Everything) return false;
+        if (c.what == DiaryChange::What::Record) out.push_back(&c);
+    }
+    return expect == s.revision + 1;
+}
+
 void DiaryAnalysis::sync(AppState& s) {
     if (synced_ == s.revision) return;
     // Changes since synced_: a record each, unless the log does not reach back (then
     // the whole diary, as after it was read again).
     std::vector<const DiaryChange*> steps;
-    bool whole = synced_ == ~0ull || s.changes.empty() || s.changes.back().revision != s.revision;
-    if (!whole) {
-        std::uint64_t expect = synced_ + 1;
-        for (const DiaryChange& c : s.changes) {
-            if (c.revision <= synced_) continue;
-            if (c.revision != expect++ || c.what == DiaryChange::What::Everything) {
-                whole = true;
-                break;
-            }
-            if (c.what == DiaryChange::What::Record) steps.push_back(&c);
-        }
-        whole = whole || expect != s.revision + 1;
-    }
+    const bool whole = synced_ == ~0ull || !record_changes_since(s, synced_, steps);
     std::vector<Delta> deltas;
     if (whole) {
         Delta d;
@@ -217,11 +218,7 @@ void DiaryAnalysis::sync(AppState& s) {
             d.id = c->id;
             switch (c->type) {
                 case RecordType::Episode:
-                    for (const Episode& e : s.diary.episodes)
-                        if (e.id == c->id) {
-                            d.episode = e;
-                            break;
-                        }
+                    if (const std::size_t i = s.episode_index(c->id); i < s.diary.episodes.size()) d.episode = s.diary.episodes[i];
                     break;
                 case RecordType::CheckIn: d.checkins = s.diary.checkins; break;
                 case RecordType::Fact: d.facts = s.diary.facts; break;

@@ -31,6 +31,7 @@ struct DiaryRow {
     std::size_t index = 0;     // into diary.episodes / diary.checkins
     std::int64_t day = 0;      // the local day, days since 1970-01-01 (all kinds)
     int count = 0;             // Day: episodes shown that day
+    std::uint32_t days_before = 0;   // Day rows above this one (its position: view_diary.cpp)
 };
 
 enum class DatePreset : std::uint8_t { Days7, Days30, Days90, All, Custom };
@@ -64,6 +65,9 @@ struct DiaryPage {
     // Cache: the flattened rows for (revision, filter, bin).
     std::vector<DiaryRow> rows;
     std::vector<DiaryRow> scratch;        // build_rows' episode list, kept to reuse its memory
+    std::vector<std::int32_t> row_of;     // per diary.episodes index: its row, -1 when not shown
+    std::vector<std::int64_t> start_of;   // per diary.episodes index: its start (UTC) when built
+    int rows_builds = 0;                  // how many times the rows were built (tests)
     std::uint64_t rows_revision = ~0ull;
     DiaryFilter rows_filter;
     bool rows_bin = false;

@@ -1,6 +1,6 @@
 // Diary: days newest first, each episode on one row, check-ins on their day.
 // The rows are flattened once per change (AppState::revision) or filter change
-// and drawn through ImGuiListClipper, so tens of thousands of episodes scroll
+// and only the rows in view are drawn, so tens of thousands of episodes scroll
 // smoothly with no database work per frame. Tapping a row opens the editor.
 #include <algorithm>
 #include <cfloat>
@@ -59,14 +59,22 @@ bool episode_passes(const Episode& e, const DiaryFilter& f) {
 // instead of date strings: at 100k episodes a rebuild after a change stays within a
 // frame's budget (issue 19; BM_FrameAfterChange/diary). Rows are 24 bytes; a day's
 // title is formatted only when its row is drawn.
+// The filter's first and last local day (open ends: the extremes).
+std::pair<std::int64_t, std::int64_t> day_range(const DiaryFilter& f, const LocalDate& today) {
+    const LocalDate from_text = filter_from(f, today);
+    const LocalDate to_text = f.preset == DatePreset::Custom ? f.to : "";
+    return {from_text.empty() ? INT64_MIN : days_since_epoch(from_text).value_or(INT64_MIN),
+            to_text.empty() ? INT64_MAX : days_since_epoch(to_text).value_or(INT64_MAX)};
+}
+
 void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
     pg.rows.clear();
     pg.shown_episodes = 0;
     pg.bin_count = 0;
-    const LocalDate from_text = filter_from(pg.filter, today);
-    const LocalDate to_text = pg.filter.preset == DatePreset::Custom ? pg.filter.to : "";
-    const std::int64_t from = from_text.empty() ? INT64_MIN : days_since_epoch(from_text).value_or(INT64_MIN);
-    const std::int64_t to = to_text.empty() ? INT64_MAX : days_since_epoch(to_text).value_or(INT64_MAX);
+    const auto [from, to] = day_range(pg.filter, today);
+    pg.row_of.assign(s.diary.episodes.size(), -1);
+    pg.start_of.resize(s.diary.episodes.size());
+    for (std::size_t i = 0; i < s.diary.episodes.size(); ++i) pg.start_of[i] = s.diary.episodes[i].start.utc;
     // (day, row) of every episode shown, newest first.
     std::vector<DiaryRow>& eps = pg.scratch;
     eps.clear();
@@ -98,19 +106,58 @@ void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
     }
     pg.rows.reserve(eps.size() + 2 * checkins.size() + 64);
     std::size_t e = 0, c = 0;
+    std::uint32_t days = 0;
     while (e < eps.size() || c < checkins.size()) {
         const std::int64_t day = std::max(e < eps.size() ? eps[e].day : INT64_MIN, c < checkins.size() ? checkins[c].day : INT64_MIN);
         const std::size_t title = pg.rows.size();
-        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0});
-        while (c < checkins.size() && checkins[c].day == day) pg.rows.push_back(checkins[c++]);
+        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0, days});
+        ++days;
+        for (; c < checkins.size() && checkins[c].day == day; ++c) {
+            pg.rows.push_back(checkins[c]);
+            pg.rows.back().days_before = days;
+        }
         int n = 0;
-        for (; e < eps.size() && eps[e].day == day; ++e, ++n) pg.rows.push_back(eps[e]);
+        for (; e < eps.size() && eps[e].day == day; ++e, ++n) {
+            pg.row_of[eps[e].index] = static_cast<std::int32_t>(pg.rows.size());
+            pg.rows.push_back(eps[e]);
+            pg.rows.back().days_before = days;
+        }
         pg.rows[title].count = n;
     }
+    ++pg.rows_builds;
     pg.rows_revision = s.revision;
     pg.rows_filter = pg.filter;
     pg.rows_bin = pg.show_bin;
     pg.rows_today = today;
+}
+
+// After changes of single episodes that leave the list's shape as it was (a rating, a
+// note, the places edited; the start moved within its day): the rows stay, only the
+// revision they are of moves on. False when a row must come, go or move: build_rows.
+// Issue 19: an edit at 100k episodes costs the Diary no rebuild.
+bool rows_still_fit(AppState& s, DiaryPage& pg, const LocalDate& today) {
+    if (pg.rows_filter != pg.filter || pg.rows_bin != pg.show_bin || pg.rows_today != today) return false;
+    if (pg.row_of.size() != s.diary.episodes.size()) return false;   // one came or went: indices moved
+    std::vector<const DiaryChange*> changes;
+    if (!record_changes_since(s, pg.rows_revision, changes)) return false;
+    const auto [from, to] = day_range(pg.filter, today);
+    for (const DiaryChange* c : changes) {
+        if (c->type == RecordType::CheckIn) return false;
+        if (c->type != RecordType::Episode) continue;   // background, medicines, profile: not in the list
+        const std::size_t i = s.episode_index(c->id);
+        if (i >= s.diary.episodes.size()) return false;
+        const Episode& e = s.diary.episodes[i];
+        // Same start: same place in the sorted diary (ordered by start, then id), so no
+        // other episode moved either.
+        if (pg.start_of[i] != e.start.utc) return false;
+        const std::int64_t d = local_day_number(e.start);
+        const bool shown = is_deleted(e) == pg.show_bin && d >= from && d <= to && episode_passes(e, pg.filter);
+        const std::int32_t r = pg.row_of[i];
+        if (shown != (r >= 0)) return false;
+        if (r >= 0 && pg.rows[static_cast<std::size_t>(r)].day != d) return false;
+    }
+    pg.rows_revision = s.revision;
+    return true;
 }
 
 // The width a row's words wrap at: the row less its padding, its badge and (in the bin)
@@ -178,7 +225,7 @@ void draw_filters(AppState& s, DiaryPage& pg) {
     }
 }
 
-// One row of the list; all rows share one height (the clipper needs it).
+// One row of the list, `h` high (a day's title is shorter than the rows under it).
 void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h, int budget) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -295,7 +342,7 @@ void draw_diary(AppState& s) {
     draw_filters(s, pg);
     const std::string bin_label = pg.show_bin ? ND_ICON_ARROW_LEFT " Back to the diary##bin" : ND_ICON_TRASH " Bin##bin";
     if (pg.rows_revision != s.revision || !(pg.rows_filter == pg.filter) || pg.rows_bin != pg.show_bin || pg.rows_today != today)
-        build_rows(s, pg, today);
+        if (!rows_still_fit(s, pg, today)) build_rows(s, pg, today);
     if (chip(s, bin_label.c_str(), false)) {
         pg.show_bin = !pg.show_bin;
         build_rows(s, pg, today);
@@ -325,11 +372,32 @@ void draw_diary(AppState& s) {
     const float h = std::max(touch_height() + 8 * s.display_scale,
                              (line + 2) * static_cast<float>(budget) + 24 * s.display_scale);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(pg.rows.size()), h);
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_row(s, pg, pg.rows[static_cast<std::size_t>(i)], h, budget);
-    clipper.End();
+    // Rows of two heights, episode and check-in rows (h) and the days' titles (hd, a
+    // line): only the rows in view are drawn, found by their positions (a row's top is
+    // known from how many titles come before it), as ImGuiListClipper would for one height.
+    const float hd = line + 20 * s.display_scale;
+    const std::vector<DiaryRow>& rows = pg.rows;
+    const std::size_t nrows = rows.size();
+    const std::size_t total_days = rows.back().days_before + (rows.back().kind == DiaryRowKind::Day ? 1 : 0);
+    auto top_of = [&](std::size_t i) {   // from the list's top
+        const std::size_t days = i < nrows ? rows[i].days_before : total_days;
+        return static_cast<float>(i - days) * h + static_cast<float>(days) * hd;
+    };
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float view_top = dl->GetClipRectMin().y - origin.y, view_bottom = dl->GetClipRectMax().y - origin.y;
+    std::size_t lo = 0, hi = nrows;   // first row whose bottom is below the view's top
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (top_of(mid + 1) <= view_top) lo = mid + 1;
+        else hi = mid;
+    }
+    for (std::size_t i = lo; i < nrows && top_of(i) < view_bottom; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + top_of(i)));
+        draw_row(s, pg, rows[i], rows[i].kind == DiaryRowKind::Day ? hd : h, budget);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + top_of(nrows)));   // the whole list's height scrolls
+    ImGui::Dummy(ImVec2(0, 0));
     ImGui::PopStyleVar();
 }
 

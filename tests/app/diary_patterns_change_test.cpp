@@ -8,6 +8,7 @@
 #include "diary_analysis.hpp"
 #include "diary_row_text.hpp"
 #include "icons.hpp"
+#include "time_util.hpp"
 #include "red_flags.hpp"
 #include "undo.hpp"
 #include "ui_harness.hpp"
@@ -195,4 +196,43 @@ TEST_CASE("A diary row with many places names fewer of them instead of cutting w
     for (const RowParagraph& p : wide) whole += p.text + "\n";
     CHECK(whole.find("more") == std::string::npos);
     ImGui::EndFrame();
+}
+
+TEST_CASE("An edit that leaves the Diary's shape keeps its rows; one that moves a row rebuilds them", "[app][diary]") {
+    Ui ui;
+    for (int d = 1; d <= 4; ++d) tingling(ui, d);
+    ui.state().refresh();
+    ui.state().page = Page::Diary;
+    ui.settle();
+    const DiaryPage& pg = ui.state().pages.diary;
+    const int builds = pg.rows_builds;
+    const Episode before = ui.store().episodes().back();   // the newest
+
+    // A new rating: same place in the list.
+    Episode rated = before;
+    rated.numbness = 9;
+    REQUIRE(ui.state().run(edit_episode_command(before, rated)));
+    ui.settle();
+    CHECK(pg.rows_builds == builds);
+    CHECK(pg.rows_revision == ui.state().revision);
+    CHECK(ui.has("diary:episode:" + before.id));
+
+    // Moved three days back: its row moves under another day.
+    Episode moved = rated;
+    moved.start.utc -= 3 * 86400;
+    REQUIRE(ui.state().run(edit_episode_command(rated, moved)));
+    ui.settle();
+    CHECK(pg.rows_builds == builds + 1);
+    bool found = false;
+    for (const DiaryRow& r : pg.rows)
+        if (r.kind == DiaryRowKind::Episode && ui.state().diary.episodes[r.index].id == before.id)
+            found = r.day == local_day_number(moved.start);
+    CHECK(found);
+
+    // Deleted: the row goes (a rebuild), and the bin counts it.
+    REQUIRE(ui.state().run(delete_episode_command(moved)));
+    ui.settle();
+    CHECK(pg.rows_builds == builds + 2);
+    CHECK_FALSE(ui.has("diary:episode:" + before.id));
+    CHECK(pg.bin_count == 1);
 }
