@@ -180,6 +180,9 @@ struct AppState {
     // Where the episode with this id is in diary.episodes (deleted ones too); npos: none.
     // Scans the ids' hashes, not the ids (a fraction of a millisecond at 100k).
     std::size_t episode_index(const std::string& id) const;
+    // The hashes of diary.episodes' ids, in step with it (a view can tell cheaply whether
+    // index i still holds the episode it held).
+    const std::vector<std::uint64_t>& episode_id_hashes() const { return episode_id_hashes_; }
 
     void load_settings();               // from the store (or defaults)
     void save_settings();

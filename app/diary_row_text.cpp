@@ -62,11 +62,15 @@ int total_lines(const std::vector<RowParagraph>& paras) {
 }
 
 int row_line_budget(ImFont* font, float size, float width, bool narrow) {
-    // A typical full row: a time with a duration and both ratings, two places, two feelings.
+    // A full row: a time with a duration and both ratings, three places, three feelings
+    // (the demo's richest episodes); richer ones name fewer places (episode_row_text).
     const char* head = narrow ? "23:59 \xc2\xb7 2 h 55 min" : "23:59 \xc2\xb7 2 h 55 min \xc2\xb7 numbness 10/10, pain 10/10";
-    const char* second = narrow ? "numbness 10/10, pain 10/10 \xc2\xb7 Tingling, burning" : "Left toes, sole (both sides) \xc2\xb7 Tingling, burning";
+    const char* places = "Toes (both sides), sole of the foot (left), heel (right)";
+    const char* feels = "Numbness, tingling, burning";
+    const std::string second = narrow ? std::string("numbness 10/10, pain 10/10 \xc2\xb7 ") + feels
+                                      : std::string(places) + " \xc2\xb7 " + feels;
     int n = wrapped_lines(font, size, head, width) + wrapped_lines(font, size, second, width);
-    if (narrow) n += wrapped_lines(font, size, "Left toes, sole (both sides)", width);
+    if (narrow) n += wrapped_lines(font, size, places, width);
     return std::max(n, narrow ? 3 : 2);
 }
 
@@ -76,16 +80,17 @@ std::vector<RowParagraph> episode_row_text(const Episode& e, bool warning, bool 
     if (const std::string d = duration_text(e); !d.empty()) head += kDot + d;
     std::vector<std::string> places, feels;
     for (const RegionMark& m : e.regions) places.push_back(describe(m));
-    for (Sensation s : e.sensations) feels.push_back(std::string(enum_label(s)));
+    for (Sensation s : e.sensations)   // "Tingling, burning", as sensations_text() says it
+        feels.push_back(feels.empty() ? std::string(enum_label(s)) : lower_first(std::string(enum_label(s))));
     const std::string severity = severity_text(e);
     auto build = [&](std::size_t keep_places, std::size_t keep_feels) {
         std::vector<RowParagraph> out;
         const std::string where = places.empty() ? "Place not noted" : upper_first(list_text(places, keep_places));
         std::string feel = feels.empty() ? "" : list_text(feels, keep_feels);
-        if (!feel.empty()) feel = upper_first(lower_first(feel));
+        if (!feel.empty()) feel = upper_first(feel);
         if (narrow) {
             out.push_back({head, false});
-            out.push_back({feel.empty() ? severity : severity + kDot + lower_first(feel), true});
+            out.push_back({feel.empty() ? severity : severity + kDot + feel, true});
             out.push_back({where, true});
         } else {
             out.push_back({head + kDot + severity, false});

@@ -66,7 +66,7 @@ struct DiaryPage {
     std::vector<DiaryRow> rows;
     std::vector<DiaryRow> scratch;        // build_rows' episode list, kept to reuse its memory
     std::vector<std::int32_t> row_of;     // per diary.episodes index: its row, -1 when not shown
-    std::vector<std::int64_t> start_of;   // per diary.episodes index: its start (UTC) when built
+    std::vector<std::uint64_t> ids_of;    // per diary.episodes index: its id's hash when built
     int rows_builds = 0;                  // how many times the rows were built (tests)
     std::uint64_t rows_revision = ~0ull;
     DiaryFilter rows_filter;

@@ -73,8 +73,7 @@ void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
     pg.bin_count = 0;
     const auto [from, to] = day_range(pg.filter, today);
     pg.row_of.assign(s.diary.episodes.size(), -1);
-    pg.start_of.resize(s.diary.episodes.size());
-    for (std::size_t i = 0; i < s.diary.episodes.size(); ++i) pg.start_of[i] = s.diary.episodes[i].start.utc;
+    pg.ids_of = s.episode_id_hashes();
     // (day, row) of every episode shown, newest first.
     std::vector<DiaryRow>& eps = pg.scratch;
     eps.clear();
@@ -147,9 +146,9 @@ bool rows_still_fit(AppState& s, DiaryPage& pg, const LocalDate& today) {
         const std::size_t i = s.episode_index(c->id);
         if (i >= s.diary.episodes.size()) return false;
         const Episode& e = s.diary.episodes[i];
-        // Same start: same place in the sorted diary (ordered by start, then id), so no
-        // other episode moved either.
-        if (pg.start_of[i] != e.start.utc) return false;
+        // Still where it was (no episode came, went or moved past another): the same id at
+        // this index as when the rows were built.
+        if (i >= pg.ids_of.size() || pg.ids_of[i] != s.episode_id_hashes()[i]) return false;
         const std::int64_t d = local_day_number(e.start);
         const bool shown = is_deleted(e) == pg.show_bin && d >= from && d <= to && episode_passes(e, pg.filter);
         const std::int32_t r = pg.row_of[i];
