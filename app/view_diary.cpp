@@ -28,9 +28,15 @@ namespace {
 
 const char* const kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
-std::string day_title(AppState& s, const LocalDate& date, const LocalDate& today, bool short_form) {
+// A day's title in up to four forms, longest first: "Wednesday  02/12/2026  (today)",
+// "Wed  02/12/2026  (today)", "02/12/2026 (today)", "02/12/2026". The row shows the
+// longest that fits its width (never cut; issue 13).
+std::string day_title(AppState& s, const LocalDate& date, const LocalDate& today, int form) {
     const auto d = days_since_epoch(date), t = days_since_epoch(today);
     std::string out = format_date(date, s.settings.date_format);
+    if (form >= 3) return out;
+    if (form == 2) return d && t && *d == *t ? out + " (today)" : out;
+    const bool short_form = form == 1;
     if (d) out = std::string(kWeekdays[((*d % 7) + 7 + 3) % 7]).substr(0, short_form ? 3 : std::string::npos) + "  " + out;
     if (d && t && *d == *t) out += "  (today)";
     if (d && t && *d == *t - 1) out += short_form ? "" : "  (yesterday)";
@@ -239,9 +245,17 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h, int budg
         const std::string n = row.count == 0 ? "" : row.count == 1 ? "1 episode" : std::to_string(row.count) + " episodes";
         const float nw = ImGui::CalcTextSize(n.c_str()).x;
         const LocalDate date = date_from_days(row.day);
-        std::string title = day_title(s, date, pg.rows_today, false);
-        auto title_w = [&] { return bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x; };
-        if (title_w() + nw + 12 > w) title = day_title(s, date, pg.rows_today, true);
+        // The longest title that fits beside the episode count, else the longest that
+        // fits alone (the count gives way to the date).
+        auto width_of = [&](const std::string& t) { return bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, t.c_str()).x; };
+        std::string title;
+        for (const float room : {w - nw - 12, w}) {
+            for (int form = 0; form <= 3 && title.empty(); ++form)
+                if (const std::string t = day_title(s, date, pg.rows_today, form); width_of(t) <= room) title = t;
+            if (!title.empty()) break;
+        }
+        if (title.empty()) title = day_title(s, date, pg.rows_today, 3);
+        auto title_w = [&] { return width_of(title); };
         dl->AddText(bold, bold->FontSize, ImVec2(a.x, y), ImGui::GetColorU32(p.text), title.c_str());
         if (title_w() + nw + 12 <= w) dl->AddText(ImVec2(a.x + w - nw, y), ImGui::GetColorU32(p.text_muted), n.c_str());
         return;

@@ -51,7 +51,7 @@ const PatternStats& stats(Ui& ui) {
 
 }  // namespace
 
-TEST_CASE("Patterns shows the warning signs first, grouped, whatever the period", "[app][patterns][red_flags]") {
+TEST_CASE("Patterns shows the warning signs first and grouped whatever the period", "[app][patterns][red_flags]") {
     Ui ui(390, 4200);
     const Episode a = stroke_signs(ui, 200);   // both long before the 30 days shown
     const Episode b = stroke_signs(ui, 150);
@@ -97,7 +97,7 @@ TEST_CASE("Patterns shows the warning signs first, grouped, whatever the period"
     (void)a;
 }
 
-TEST_CASE("One change sends the analysis that record only, and the figures follow it", "[app][patterns][diary]") {
+TEST_CASE("One change sends the analysis that record only and the figures follow it", "[app][patterns][diary]") {
     Ui ui;
     for (int d = 1; d <= 5; ++d) tingling(ui, d);
     ui.state().refresh();
@@ -198,7 +198,7 @@ TEST_CASE("A diary row with many places names fewer of them instead of cutting w
     ImGui::EndFrame();
 }
 
-TEST_CASE("An edit that leaves the Diary's shape keeps its rows; one that moves a row rebuilds them", "[app][diary]") {
+TEST_CASE("An edit that leaves the Diary list as it was keeps its rows and one that moves a row rebuilds them", "[app][diary]") {
     Ui ui;
     for (int d = 1; d <= 4; ++d) tingling(ui, d);
     ui.state().refresh();
