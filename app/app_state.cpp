@@ -65,8 +65,14 @@ void sync_episode(const Store& store, std::vector<Episode>& v, std::vector<std::
 
 }  // namespace
 
+void AppState::note_change(DiaryChange::What what, RecordType type, std::string id) {
+    changes.push_back({revision, what, type, std::move(id)});
+    while (changes.size() > kChangesKept) changes.pop_front();
+}
+
 void AppState::refresh() {
     ++revision;
+    note_change(DiaryChange::What::Everything);
     episodes_newest_first.clear();
     ongoing.clear();
     episode_id_hashes_.clear();
@@ -99,6 +105,7 @@ void AppState::refresh_after(const Command* cmd) {
         return;
     }
     ++revision;
+    note_change(DiaryChange::What::Record, cmd->touches, cmd->touches == RecordType::Profile ? "" : *cmd->touched_id);
     switch (cmd->touches) {
         case RecordType::Episode:
             sync_episode(*store, diary.episodes, episode_id_hashes_, *cmd->touched_id);
@@ -150,6 +157,7 @@ void AppState::after_diary_changed() {
 
 void AppState::rematch() {
     ++revision;
+    note_change(DiaryChange::What::Nothing);
     match_ = {};
     match_stale_ = true;
 }
@@ -219,6 +227,13 @@ LocalTime AppState::now_local() const {
 const Episode* AppState::last_episode() const {
     // Newest by start time; the list is already sorted.
     return episodes_newest_first.empty() ? nullptr : &diary.episodes[episodes_newest_first.front()];
+}
+
+std::size_t AppState::episode_index(const std::string& id) const {
+    const std::uint64_t h = id_hash(id);
+    for (std::size_t i = 0; i < episode_id_hashes_.size() && i < diary.episodes.size(); ++i)
+        if (episode_id_hashes_[i] == h && diary.episodes[i].id == id) return i;
+    return static_cast<std::size_t>(-1);
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -74,6 +75,20 @@ struct ProbeItem {
     bool scrolls_text = false; // a text field: its text scrolls inside it, like a list scrolls
 };
 
+// One step of the cached diary, for views that keep figures of their own and update
+// them for what changed instead of redoing everything (app/diary_analysis.hpp).
+struct DiaryChange {
+    enum class What : std::uint8_t {
+        Everything,   // the whole diary was read again (open, import, restore, another process)
+        Record,       // one record (type, id) was put, changed or deleted
+        Nothing,      // the revision moved but the diary did not (the catalog changed)
+    };
+    std::uint64_t revision = 0;
+    What what = What::Everything;
+    RecordType type = RecordType::Unknown;
+    std::string id;
+};
+
 // Why the whole diary is read again (AppState::reload_all).
 enum class ReloadReason {
     Restore,        // a backup replaced the diary
@@ -100,6 +115,10 @@ struct AppState {
     std::vector<std::size_t> ongoing;                 // "still going" episodes, newest first
     std::uint64_t revision = 0;         // bumps on every refresh; views key their own caches on it
     std::uint64_t full_reloads = 0;     // how many times the whole diary was read (tests, bench)
+    // The latest revisions' changes, oldest first (at most kChangesKept): one entry per
+    // revision bump. A cache older than the first entry redoes everything.
+    static constexpr std::size_t kChangesKept = 64;
+    std::deque<DiaryChange> changes;
 
     // ---- UI ----
     Page page = Page::Log;
@@ -158,12 +177,19 @@ struct AppState {
     std::int64_t now_utc() const;
     LocalTime now_local() const;
     const Episode* last_episode() const;
+    // Where the episode with this id is in diary.episodes (deleted ones too); npos: none.
+    // Scans the ids' hashes, not the ids (a fraction of a millisecond at 100k).
+    std::size_t episode_index(const std::string& id) const;
+    // The hashes of diary.episodes' ids, in step with it (a view can tell cheaply whether
+    // index i still holds the episode it held).
+    const std::vector<std::uint64_t>& episode_id_hashes() const { return episode_id_hashes_; }
 
     void load_settings();               // from the store (or defaults)
     void save_settings();
 
 private:
     void after_diary_changed();         // rebuild the index lists, mark the match stale
+    void note_change(DiaryChange::What what, RecordType type = RecordType::Unknown, std::string id = {});
     MatchResult match_;
     bool match_stale_ = true;
     std::vector<std::uint64_t> episode_id_hashes_;   // hash of diary.episodes[i].id, kept in step

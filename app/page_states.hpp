@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,8 +29,9 @@ enum class DiaryRowKind : std::uint8_t { Day, Episode, CheckIn };
 struct DiaryRow {
     DiaryRowKind kind = DiaryRowKind::Day;
     std::size_t index = 0;     // into diary.episodes / diary.checkins
-    LocalDate date;            // the day (all kinds)
+    std::int64_t day = 0;      // the local day, days since 1970-01-01 (all kinds)
     int count = 0;             // Day: episodes shown that day
+    std::uint32_t days_before = 0;   // Day rows above this one (its position: view_diary.cpp)
 };
 
 enum class DatePreset : std::uint8_t { Days7, Days30, Days90, All, Custom };
@@ -62,6 +64,10 @@ struct DiaryPage {
     bool confirm_delete = false;
     // Cache: the flattened rows for (revision, filter, bin).
     std::vector<DiaryRow> rows;
+    std::vector<DiaryRow> scratch;        // build_rows' episode list, kept to reuse its memory
+    std::vector<std::int32_t> row_of;     // per diary.episodes index: its row, -1 when not shown
+    std::vector<std::uint64_t> ids_of;    // per diary.episodes index: its id's hash when built
+    int rows_builds = 0;                  // how many times the rows were built (tests)
     std::uint64_t rows_revision = ~0ull;
     DiaryFilter rows_filter;
     bool rows_bin = false;
@@ -74,18 +80,14 @@ struct DiaryPage {
 
 enum class PatternPeriod : std::uint8_t { Days30, Days90, Year, All };
 
+struct PatternStats;   // diary_analysis.hpp
+
 struct PatternsPage {
     PatternPeriod period = PatternPeriod::Days90;
     bool show_numbers = false;
-    // Cache for (revision, period, today).
-    std::uint64_t revision = ~0ull;
-    PatternPeriod cached_period = PatternPeriod::All;
-    LocalDate cached_today;
-    ReportModel report;
-    std::array<int, 4> bands{};            // night, morning, afternoon, evening
-    std::array<int, 24> hours{};
-    std::vector<double> week_numbness;     // average per week (matches report.per_week), -1: none
-    std::vector<double> week_pain;
+    // The figures drawn: for (revision, period, today), or the latest ones while the
+    // worker computes those (app/diary_analysis.hpp).
+    std::shared_ptr<const PatternStats> stats;
 };
 
 // ---- Causes ----------------------------------------------------------------
@@ -190,7 +192,12 @@ struct ExportPageState {
     std::string restore_done;              // what the restore did
 };
 
+class DiaryAnalysis;
+
 struct PageStates {
+    // Figures computed from the whole diary, kept up to date per change (Diary red-flag
+    // marks, Patterns statistics): app/diary_analysis.hpp. Made on first use.
+    std::shared_ptr<DiaryAnalysis> analysis;
     DiaryPage diary;
     PatternsPage patterns;
     CausesPage causes;

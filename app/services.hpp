@@ -31,6 +31,11 @@ public:
     // open_path() of a file downloads it, and there is no folder to choose or to
     // open); false on the desktop, where exports go into a folder the person picks.
     virtual bool exports_are_downloads() { return false; }
+    // True where views may compute heavy figures (the Patterns statistics, the Diary's
+    // red-flag marks) on a worker thread and show the previous ones meanwhile (the
+    // desktop). False: computed on the UI thread when asked (the web build has no
+    // threads; the tests want each frame to be final). See app/diary_analysis.hpp.
+    virtual bool background_work() { return false; }
 
     // The person's locale, e.g. "en_GB.UTF-8"; "" when unknown. Picks the
     // default emergency number.
@@ -80,6 +85,8 @@ public:
         return true;
     }
     bool exports_are_downloads() override { return downloads; }
+    bool background = false;  // background_work()
+    bool background_work() override { return background; }
     std::string locale() override { return locale_name; }
     std::string time_locale() override { return time_locale_name; }
     std::int64_t now_utc() override { return clock; }

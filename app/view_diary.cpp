@@ -1,19 +1,21 @@
 // Diary: days newest first, each episode on one row, check-ins on their day.
 // The rows are flattened once per change (AppState::revision) or filter change
-// and drawn through ImGuiListClipper, so tens of thousands of episodes scroll
+// and only the rows in view are drawn, so tens of thousands of episodes scroll
 // smoothly with no database work per frame. Tapping a row opens the editor.
 #include <algorithm>
 #include <cfloat>
-#include <functional>
-#include <map>
+#include <cstdint>
 #include <string>
 
+#include "diary_analysis.hpp"
 #include "diary_editor.hpp"
+#include "diary_row_text.hpp"
 #include "enum_names.hpp"
 #include "episode_text.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
 #include "log_actions.hpp"
+#include "red_flags.hpp"
 #include "record_commands.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -26,9 +28,15 @@ namespace {
 
 const char* const kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
-std::string day_title(AppState& s, const LocalDate& date, const LocalDate& today, bool short_form) {
+// A day's title in up to four forms, longest first: "Wednesday  02/12/2026  (today)",
+// "Wed  02/12/2026  (today)", "02/12/2026 (today)", "02/12/2026". The row shows the
+// longest that fits its width (never cut; issue 13).
+std::string day_title(AppState& s, const LocalDate& date, const LocalDate& today, int form) {
     const auto d = days_since_epoch(date), t = days_since_epoch(today);
     std::string out = format_date(date, s.settings.date_format);
+    if (form >= 3) return out;
+    if (form == 2) return d && t && *d == *t ? out + " (today)" : out;
+    const bool short_form = form == 1;
     if (d) out = std::string(kWeekdays[((*d % 7) + 7 + 3) % 7]).substr(0, short_form ? 3 : std::string::npos) + "  " + out;
     if (d && t && *d == *t) out += "  (today)";
     if (d && t && *d == *t - 1) out += short_form ? "" : "  (yesterday)";
@@ -53,49 +61,125 @@ bool episode_passes(const Episode& e, const DiaryFilter& f) {
     return true;
 }
 
+// One pass over the diary, newest first (the list is sorted by start), with day numbers
+// instead of date strings: at 100k episodes a rebuild after a change stays within a
+// frame's budget (issue 19; BM_FrameAfterChange/diary). Rows are 24 bytes; a day's
+// title is formatted only when its row is drawn.
+// The filter's first and last local day (open ends: the extremes).
+std::pair<std::int64_t, std::int64_t> day_range(const DiaryFilter& f, const LocalDate& today) {
+    const LocalDate from_text = filter_from(f, today);
+    const LocalDate to_text = f.preset == DatePreset::Custom ? f.to : "";
+    return {from_text.empty() ? INT64_MIN : days_since_epoch(from_text).value_or(INT64_MIN),
+            to_text.empty() ? INT64_MAX : days_since_epoch(to_text).value_or(INT64_MAX)};
+}
+
 void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
     pg.rows.clear();
     pg.shown_episodes = 0;
     pg.bin_count = 0;
-    const LocalDate from = filter_from(pg.filter, today);
-    const LocalDate to = pg.filter.preset == DatePreset::Custom ? pg.filter.to : "";
-    auto in_range = [&](const LocalDate& d) { return (from.empty() || d >= from) && (to.empty() || d <= to); };
-    std::map<LocalDate, std::vector<DiaryRow>, std::greater<>> days;
+    const auto [from, to] = day_range(pg.filter, today);
+    pg.row_of.assign(s.diary.episodes.size(), -1);
+    pg.ids_of = s.episode_id_hashes();
+    // (day, row) of every episode shown, newest first.
+    std::vector<DiaryRow>& eps = pg.scratch;
+    eps.clear();
+    bool in_order = true;
     for (std::size_t i = s.diary.episodes.size(); i-- > 0;) {
         const Episode& e = s.diary.episodes[i];
-        if (is_deleted(e)) ++pg.bin_count;
-        if (is_deleted(e) != pg.show_bin) continue;
-        const LocalDate d = local_date(e.start);
-        if (!in_range(d) || !episode_passes(e, pg.filter)) continue;
-        days[d].push_back({DiaryRowKind::Episode, i, d, 0});
-        ++pg.shown_episodes;
+        const bool deleted = is_deleted(e);
+        pg.bin_count += deleted ? 1 : 0;
+        if (deleted != pg.show_bin) continue;
+        const std::int64_t d = local_day_number(e.start);
+        if (d < from || d > to || !episode_passes(e, pg.filter)) continue;
+        in_order = in_order && (eps.empty() || d <= eps.back().day);
+        eps.push_back({DiaryRowKind::Episode, i, d, 0});
     }
+    // Sorted by start in UTC; a change of time zone can put a later start on an earlier
+    // local day: then sort by day (stable keeps newest first within a day).
+    if (!in_order) std::stable_sort(eps.begin(), eps.end(), [](const DiaryRow& x, const DiaryRow& y) { return x.day > y.day; });
+    pg.shown_episodes = static_cast<int>(eps.size());
     // Check-ins speak of the whole day, not of a place or a sensation.
+    std::vector<DiaryRow> checkins;
     if (!pg.show_bin && !pg.filter.region && !pg.filter.sensation) {
         for (std::size_t i = 0; i < s.diary.checkins.size(); ++i) {
             const CheckIn& c = s.diary.checkins[i];
-            if (c.deleted_utc || !in_range(c.date)) continue;
-            auto& rows = days[c.date];
-            rows.insert(rows.begin(), {DiaryRowKind::CheckIn, i, c.date, 0});
+            const auto d = days_since_epoch(c.date);
+            if (c.deleted_utc || !d || *d < from || *d > to) continue;
+            checkins.push_back({DiaryRowKind::CheckIn, i, *d, 0});
         }
+        std::stable_sort(checkins.begin(), checkins.end(), [](const DiaryRow& x, const DiaryRow& y) { return x.day > y.day; });
     }
-    for (auto& [date, rows] : days) {
+    pg.rows.reserve(eps.size() + 2 * checkins.size() + 64);
+    std::size_t e = 0, c = 0;
+    std::uint32_t days = 0;
+    while (e < eps.size() || c < checkins.size()) {
+        const std::int64_t day = std::max(e < eps.size() ? eps[e].day : INT64_MIN, c < checkins.size() ? checkins[c].day : INT64_MIN);
+        const std::size_t title = pg.rows.size();
+        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0, days});
+        ++days;
+        for (; c < checkins.size() && checkins[c].day == day; ++c) {
+            pg.rows.push_back(checkins[c]);
+            pg.rows.back().days_before = days;
+        }
         int n = 0;
-        for (const DiaryRow& r : rows) n += r.kind == DiaryRowKind::Episode ? 1 : 0;
-        pg.rows.push_back({DiaryRowKind::Day, 0, date, n});
-        pg.rows.insert(pg.rows.end(), rows.begin(), rows.end());
+        for (; e < eps.size() && eps[e].day == day; ++e, ++n) {
+            pg.row_of[eps[e].index] = static_cast<std::int32_t>(pg.rows.size());
+            pg.rows.push_back(eps[e]);
+            pg.rows.back().days_before = days;
+        }
+        pg.rows[title].count = n;
     }
+    ++pg.rows_builds;
     pg.rows_revision = s.revision;
     pg.rows_filter = pg.filter;
     pg.rows_bin = pg.show_bin;
     pg.rows_today = today;
 }
 
-std::string checkin_text(const CheckIn& c) {
-    std::string out = c.no_numbness ? "No numbness today" : "";
-    for (GeneralSymptom g : c.symptoms) out += (out.empty() ? "" : ", ") + std::string(enum_label(g));
-    if (!c.note.empty()) out += (out.empty() ? "" : " \xc2\xb7 ") + c.note;
-    return out.empty() ? "Nothing noted" : out;
+// After changes of single episodes that leave the list's shape as it was (a rating, a
+// note, the places edited; the start moved within its day): the rows stay, only the
+// revision they are of moves on. False when a row must come, go or move: build_rows.
+// Issue 19: an edit at 100k episodes costs the Diary no rebuild.
+bool rows_still_fit(AppState& s, DiaryPage& pg, const LocalDate& today) {
+    if (pg.rows_filter != pg.filter || pg.rows_bin != pg.show_bin || pg.rows_today != today) return false;
+    if (pg.row_of.size() != s.diary.episodes.size()) return false;   // one came or went: indices moved
+    std::vector<const DiaryChange*> changes;
+    if (!record_changes_since(s, pg.rows_revision, changes)) return false;
+    const auto [from, to] = day_range(pg.filter, today);
+    for (const DiaryChange* c : changes) {
+        if (c->type == RecordType::CheckIn) return false;
+        if (c->type != RecordType::Episode) continue;   // background, medicines, profile: not in the list
+        const std::size_t i = s.episode_index(c->id);
+        if (i >= s.diary.episodes.size()) return false;
+        const Episode& e = s.diary.episodes[i];
+        // Still where it was (no episode came, went or moved past another): the same id at
+        // this index as when the rows were built.
+        if (i >= pg.ids_of.size() || pg.ids_of[i] != s.episode_id_hashes()[i]) return false;
+        const std::int64_t d = local_day_number(e.start);
+        const bool shown = is_deleted(e) == pg.show_bin && d >= from && d <= to && episode_passes(e, pg.filter);
+        const std::int32_t r = pg.row_of[i];
+        if (shown != (r >= 0)) return false;
+        if (r >= 0 && pg.rows[static_cast<std::size_t>(r)].day != d) return false;
+    }
+    pg.rows_revision = s.revision;
+    return true;
+}
+
+// The width a row's words wrap at: the row less its padding, its badge and (in the bin)
+// the Restore button. The badge is at most 0.9 of a touch target (draw_row).
+float row_text_width(AppState& s, const DiaryPage& pg, float row_w) {
+    const float pad = 10.0f * s.display_scale;
+    float w = row_w - pad * 3 - touch_height() * 0.9f;
+    if (pg.show_bin) w -= ImGui::CalcTextSize("Restore").x + 40 * s.display_scale;
+    return std::max(w, 40.0f * s.display_scale);
+}
+
+// Whether an episode raises a red flag within the diary. The flagged ids are found once
+// per revision (one walk over the diary, on the worker where there is one: the marks of
+// the revision before stay until then), never per row and frame.
+bool row_is_red_flag(AppState& s, const Episode& e) {
+    const auto flagged = analysis(s).flagged(s);
+    return flagged && flagged->contains(e.id);
 }
 
 void draw_filters(AppState& s, DiaryPage& pg) {
@@ -146,8 +230,8 @@ void draw_filters(AppState& s, DiaryPage& pg) {
     }
 }
 
-// One row of the list; all rows share one height (the clipper needs it).
-void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
+// One row of the list, `h` high (a day's title is shorter than the rows under it).
+void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h, int budget) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a = ImGui::GetCursorScreenPos();
@@ -160,9 +244,18 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
         ImFont* bold = s.fonts.bold ? s.fonts.bold : ImGui::GetFont();
         const std::string n = row.count == 0 ? "" : row.count == 1 ? "1 episode" : std::to_string(row.count) + " episodes";
         const float nw = ImGui::CalcTextSize(n.c_str()).x;
-        std::string title = day_title(s, row.date, pg.rows_today, false);
-        auto title_w = [&] { return bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x; };
-        if (title_w() + nw + 12 > w) title = day_title(s, row.date, pg.rows_today, true);
+        const LocalDate date = date_from_days(row.day);
+        // The longest title that fits beside the episode count, else the longest that
+        // fits alone (the count gives way to the date).
+        auto width_of = [&](const std::string& t) { return bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, t.c_str()).x; };
+        std::string title;
+        for (const float room : {w - nw - 12, w}) {
+            for (int form = 0; form <= 3 && title.empty(); ++form)
+                if (const std::string t = day_title(s, date, pg.rows_today, form); width_of(t) <= room) title = t;
+            if (!title.empty()) break;
+        }
+        if (title.empty()) title = day_title(s, date, pg.rows_today, 3);
+        auto title_w = [&] { return width_of(title); };
         dl->AddText(bold, bold->FontSize, ImVec2(a.x, y), ImGui::GetColorU32(p.text), title.c_str());
         if (title_w() + nw + 12 <= w) dl->AddText(ImVec2(a.x + w - nw, y), ImGui::GetColorU32(p.text_muted), n.c_str());
         return;
@@ -175,40 +268,30 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
     const bool hovered = !pg.show_bin && ImGui::IsItemHovered();
     if (s.record_items) {
         record_item(s, row.kind == DiaryRowKind::Episode ? "diary:episode:" + s.diary.episodes[row.index].id
-                                                          : "diary:checkin:" + row.date);
+                                                          : "diary:checkin:" + s.diary.checkins[row.index].date);
     }
     ImGui::Dummy(ImVec2(w, gap));
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h - gap), ImGui::GetColorU32(hovered ? p.accent_soft : p.card), 10 * s.display_scale);
-    std::string l1, l2, l3, badge_text;   // l3: phone only, where the row has three lines
+    std::string badge_text;
+    std::vector<RowParagraph> paras;
     ImU32 badge_col = ImGui::GetColorU32(p.accent_soft), badge_text_col = ImGui::GetColorU32(p.text);
+    const float text_w = row_text_width(s, pg, w);
+    ImFont* font = ImGui::GetFont();
     if (row.kind == DiaryRowKind::Episode) {
         const Episode& e = s.diary.episodes[row.index];
-        l1 = clock_text(e.start);
-        if (const std::string d = duration_text(e); !d.empty()) l1 += " \xc2\xb7 " + d;
-        std::string feel = severity_text(e);
-        if (const std::string sn = sensations_text(e); !sn.empty()) feel += " \xc2\xb7 " + sn;
-        if (s.narrow) {
-            l2 = feel;
-            l3 = where_text(e);
-        } else {
-            l1 += " \xc2\xb7 " + severity_text(e);
-            l2 = where_text(e);
-            if (const std::string sn = sensations_text(e); !sn.empty()) l2 += " \xc2\xb7 " + sn;
-        }
         badge_text = e.numbness ? std::to_string(*e.numbness) : "-";   // -: not rated
         if (e.numbness.value_or(0) >= 7) badge_col = ImGui::GetColorU32(p.accent), badge_text_col = ImGui::GetColorU32(p.accent_text);
         // A red-flag episode stays marked: a warning badge and words, not only a colour.
-        if (!warnings_for(e, &s.diary).empty()) {
+        const bool warning = row_is_red_flag(s, e);
+        if (warning) {
             badge_text = ND_ICON_WARNING;
             badge_col = ImGui::GetColorU32(p.danger);
             badge_text_col = ImGui::GetColorU32(p.danger_text);
-            l1 = "Warning sign \xc2\xb7 " + l1;
             if (s.record_items) s.items["diary:red_flag:" + e.id] = ItemRect{a.x, a.y, a.x + w, a.y + h - gap};
         }
+        paras = episode_row_text(e, warning, s.narrow, font, font->FontSize, text_w, budget);
     } else {
-        const CheckIn& c = s.diary.checkins[row.index];
-        l1 = "Daily check-in";
-        l2 = checkin_text(c);
+        paras = checkin_row_text(s.diary.checkins[row.index], font, font->FontSize, text_w, budget);
         badge_text = ND_ICON_CHECK;
     }
     const float badge = std::min(h - gap - 2 * pad, touch_height() * 0.9f);
@@ -217,13 +300,14 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
     const ImVec2 bt = ImGui::CalcTextSize(badge_text.c_str());
     dl->AddText(ImVec2(a.x + pad + (badge - bt.x) * 0.5f, by + (badge - bt.y) * 0.5f), badge_text_col, badge_text.c_str());
     const float tx = a.x + pad * 2 + badge;
-    float text_w = a.x + w - pad - tx;
-    if (pg.show_bin) text_w -= ImGui::CalcTextSize("Restore").x + 40 * s.display_scale;
-    const int lines = l3.empty() ? 2 : 3;
-    const float ty = a.y + (h - gap - static_cast<float>(lines) * (line + 2)) * 0.5f;
-    dl->AddText(ImVec2(tx, ty), ImGui::GetColorU32(p.text), ellipsize(l1, text_w).c_str());
-    dl->AddText(ImVec2(tx, ty + line + 2), ImGui::GetColorU32(p.text_muted), ellipsize(l2, text_w).c_str());
-    if (!l3.empty()) dl->AddText(ImVec2(tx, ty + 2 * (line + 2)), ImGui::GetColorU32(p.text_muted), ellipsize(l3, text_w).c_str());
+    // Paragraphs wrap at the row's text width (no "…"): see diary_row_text.hpp.
+    const float text_h = static_cast<float>(total_lines(paras)) * line + 2.0f * static_cast<float>(paras.size() - 1);
+    float ty = a.y + (h - gap - text_h) * 0.5f;
+    for (const RowParagraph& para : paras) {
+        dl->AddText(font, font->FontSize, ImVec2(tx, ty), ImGui::GetColorU32(para.muted ? p.text_muted : p.text),
+                    para.text.c_str(), nullptr, text_w);
+        ty += static_cast<float>(para.lines) * line + 2;
+    }
     if (pg.show_bin && row.kind == DiaryRowKind::Episode) {
         const ImVec2 after = ImGui::GetCursorScreenPos();
         const float bw = ImGui::CalcTextSize("Restore").x + 32 * s.display_scale;
@@ -238,7 +322,7 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h) {
         if (row.kind == DiaryRowKind::Episode) {
             open_episode_editor(s, s.diary.episodes[row.index]);
         } else {
-            s.pages.checkin.date_text = row.date;
+            s.pages.checkin.date_text = s.diary.checkins[row.index].date;
             s.pages.checkin.loaded = false;
             s.page = Page::CheckIn;
         }
@@ -271,7 +355,7 @@ void draw_diary(AppState& s) {
     draw_filters(s, pg);
     const std::string bin_label = pg.show_bin ? ND_ICON_ARROW_LEFT " Back to the diary##bin" : ND_ICON_TRASH " Bin##bin";
     if (pg.rows_revision != s.revision || !(pg.rows_filter == pg.filter) || pg.rows_bin != pg.show_bin || pg.rows_today != today)
-        build_rows(s, pg, today);
+        if (!rows_still_fit(s, pg, today)) build_rows(s, pg, today);
     if (chip(s, bin_label.c_str(), false)) {
         pg.show_bin = !pg.show_bin;
         build_rows(s, pg, today);
@@ -294,14 +378,39 @@ void draw_diary(AppState& s) {
         return;
     }
     const float line = ImGui::GetTextLineHeight();
-    const float lines = s.narrow ? 3.0f : 2.0f;   // a phone row takes three short lines
-    const float h = std::max(touch_height() + 8 * s.display_scale, (line + 2) * lines + 24 * s.display_scale);
+    // Every row gets the lines a typical episode needs at this width and text size (a
+    // phone row has three parts); see diary_row_text.hpp.
+    ImFont* font = ImGui::GetFont();
+    const int budget = row_line_budget(font, font->FontSize, row_text_width(s, pg, ImGui::GetContentRegionAvail().x), s.narrow);
+    const float h = std::max(touch_height() + 8 * s.display_scale,
+                             (line + 2) * static_cast<float>(budget) + 24 * s.display_scale);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(pg.rows.size()), h);
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw_row(s, pg, pg.rows[static_cast<std::size_t>(i)], h);
-    clipper.End();
+    // Rows of two heights, episode and check-in rows (h) and the days' titles (hd, a
+    // line): only the rows in view are drawn, found by their positions (a row's top is
+    // known from how many titles come before it), as ImGuiListClipper would for one height.
+    const float hd = line + 20 * s.display_scale;
+    const std::vector<DiaryRow>& rows = pg.rows;
+    const std::size_t nrows = rows.size();
+    const std::size_t total_days = rows.back().days_before + (rows.back().kind == DiaryRowKind::Day ? 1 : 0);
+    auto top_of = [&](std::size_t i) {   // from the list's top
+        const std::size_t days = i < nrows ? rows[i].days_before : total_days;
+        return static_cast<float>(i - days) * h + static_cast<float>(days) * hd;
+    };
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float view_top = dl->GetClipRectMin().y - origin.y, view_bottom = dl->GetClipRectMax().y - origin.y;
+    std::size_t lo = 0, hi = nrows;   // first row whose bottom is below the view's top
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (top_of(mid + 1) <= view_top) lo = mid + 1;
+        else hi = mid;
+    }
+    for (std::size_t i = lo; i < nrows && top_of(i) < view_bottom; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + top_of(i)));
+        draw_row(s, pg, rows[i], rows[i].kind == DiaryRowKind::Day ? hd : h, budget);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + top_of(nrows)));   // the whole list's height scrolls
+    ImGui::Dummy(ImVec2(0, 0));
     ImGui::PopStyleVar();
 }
 

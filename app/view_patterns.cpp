@@ -2,13 +2,16 @@
 // time of day, where (left and right), what came before, and how strong - each
 // with the counts behind it. The numbers come from the report model (core), so
 // this page and the doctor's report always agree; they are rebuilt only when
-// the diary, the period or the day changes.
+// the diary, the period or the day changes, on a worker where there is one
+// (app/diary_analysis.hpp). Warning signs come first, grouped by reason.
 #include <algorithm>
 #include <cstdio>
 #include <set>
 #include <string>
 
 #include "charts.hpp"
+#include "diary_analysis.hpp"
+#include "emergency_text.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
 #include "theme.hpp"
@@ -23,41 +26,39 @@ namespace {
 constexpr const char* kBands[] = {"Night (0:00 to 6:00)", "Morning (6:00 to 12:00)", "Afternoon (12:00 to 18:00)",
                                   "Evening (18:00 to 24:00)"};
 
-void rebuild(AppState& s, PatternsPage& pg, const LocalDate& today) {
-    ReportOptions opt;
-    const auto t = days_since_epoch(today);
-    const int days = pg.period == PatternPeriod::Days30 ? 30 : pg.period == PatternPeriod::Days90 ? 90
-                     : pg.period == PatternPeriod::Year ? 365 : 0;
-    if (days && t) opt.from = date_from_days(*t - days + 1);
-    opt.to = today;
-    opt.sections = kSectionPerWeek | kSectionBodyMap | kSectionSensations | kSectionSeverity;
-    pg.report = build_report(s.diary, s.match(), opt);
-    pg.bands.fill(0);
-    pg.hours.fill(0);
-    const auto& weeks = pg.report.per_week;
-    std::vector<double> numb(weeks.size(), 0), pain(weeks.size(), 0);
-    std::vector<int> n(weeks.size(), 0), np(weeks.size(), 0);
-    const std::int64_t first_monday = weeks.empty() ? -1 : days_since_epoch(weeks.front().week_start).value_or(-1);
-    for (const SeverityPoint& sp : pg.report.severity) {
-        const int hour = std::clamp(sp.minute_of_day / 60, 0, 23);
-        ++pg.hours[static_cast<std::size_t>(hour)];
-        ++pg.bands[static_cast<std::size_t>(hour / 6)];
-        if (first_monday < 0 || sp.local_day < first_monday) continue;
-        const auto w = static_cast<std::size_t>((sp.local_day - first_monday) / 7);
-        if (w >= weeks.size()) continue;
-        // Averages of the rated episodes only: "not rated" is unknown, not 0.
-        if (sp.numbness) numb[w] += *sp.numbness, ++n[w];
-        if (sp.pain) pain[w] += *sp.pain, ++np[w];
+std::string dates_text(AppState& s, int count, const std::vector<LocalDate>& dates) {
+    std::vector<LocalDate> shown;
+    for (const LocalDate& d : dates) shown.push_back(format_date(d, s.settings.date_format));
+    return count_and_dates(count, shown);
+}
+
+// Warning signs first, whatever the period and however few the episodes (issue 11):
+// each reason once, with how often and when (the whole diary's, as on Possible causes).
+void draw_red_flag_groups(AppState& s, const std::vector<RedFlagGroup>& groups) {
+    const Palette& p = palette();
+    for (const RedFlagGroup& g : groups) {
+        ImGui::PushID(&g);
+        ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
+        begin_card("##flag");
+        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+        heading(s, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
+        ImGui::PopStyleColor();
+        record_item(s, "patterns:red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
+        if (g.count > 0) muted_text(("Logged " + dates_text(s, g.count, g.dates)).c_str());
+        if (g.call_emergency) {
+            ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+            ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
+                               emergency_numbers_text(s.settings).c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::TextWrapped("%s", with_emergency_number(g.advice, s.settings).c_str());
+        for (const std::string& r : g.reasons) bullet_text(r.c_str());
+        end_card();
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        ImGui::PopID();
     }
-    pg.week_numbness.assign(weeks.size(), -1);
-    pg.week_pain.assign(weeks.size(), -1);
-    for (std::size_t i = 0; i < weeks.size(); ++i) {
-        if (n[i]) pg.week_numbness[i] = numb[i] / n[i];
-        if (np[i]) pg.week_pain[i] = pain[i] / np[i];
-    }
-    pg.revision = s.revision;
-    pg.cached_period = pg.period;
-    pg.cached_today = today;
 }
 
 void numbers_toggle(AppState& s, PatternsPage& pg) {
@@ -65,7 +66,7 @@ void numbers_toggle(AppState& s, PatternsPage& pg) {
         pg.show_numbers = !pg.show_numbers;
 }
 
-void week_table(AppState& s, const PatternsPage& pg) {
+void week_table(AppState& s, const PatternStats& pg) {
     if (!ImGui::BeginTable("##weeks", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
     ImGui::TableSetupColumn("Week of");
     ImGui::TableSetupColumn("Episodes");
@@ -105,8 +106,21 @@ void draw_patterns(AppState& s) {
     int period = static_cast<int>(pg.period);
     if (segmented(s, "period", period, kPeriods)) pg.period = static_cast<PatternPeriod>(period);
     const LocalDate today = local_date(s.now_local());
-    if (pg.revision != s.revision || pg.cached_period != pg.period || pg.cached_today != today) rebuild(s, pg, today);
-    const ReportModel& r = pg.report;
+    // Figures for this revision, period and day, or the latest ones while the worker
+    // works those out (never a frozen frame, issue 19).
+    pg.stats = analysis(s).patterns(s, pg.period, today);
+    if (!pg.stats) {
+        begin_card("##working");
+        ImGui::TextWrapped("Working out the patterns of this period.");
+        end_card();
+        return;
+    }
+    const PatternStats& st = *pg.stats;
+    const ReportModel& r = st.report;
+    draw_red_flag_groups(s, st.red_flag_groups);
+    if (st.revision != s.revision || st.period != pg.period || st.today != today)
+        muted_text(st.period != pg.period ? "Working out this period; the figures below are of the period before."
+                                          : "Updating these figures with the latest change.");
 
     muted_text(r.period_text.c_str());
     if (r.episode_count < 3) {
@@ -152,12 +166,12 @@ void draw_patterns(AppState& s) {
     int max_band = 1;
     float label_w = 0;
     for (std::size_t i = 0; i < 4; ++i) {
-        max_band = std::max(max_band, pg.bands[i]);
+        max_band = std::max(max_band, st.bands[i]);
         label_w = std::max(label_w, ImGui::CalcTextSize(kBands[i]).x);
     }
-    for (std::size_t i = 0; i < 4; ++i) count_bar(kBands[i], pg.bands[i], max_band, label_w);
+    for (std::size_t i = 0; i < 4; ++i) count_bar(kBands[i], st.bands[i], max_band, label_w);
     ImGui::Spacing();
-    hour_chart(s, pg.hours);
+    hour_chart(s, st.hours);
     end_card();
 
     begin_card("##where");
@@ -177,13 +191,13 @@ void draw_patterns(AppState& s) {
 
     begin_card("##severity");
     heading(s, "How strong, week by week (0 to 10)");
-    severity_chart(s, r.per_week, pg.week_numbness, pg.week_pain);
+    severity_chart(s, r.per_week, st.week_numbness, st.week_pain);
     end_card();
 
     if (pg.show_numbers) {
         begin_card("##numbers");
         heading(s, "The numbers, week by week");
-        week_table(s, pg);
+        week_table(s, st);
         end_card();
     }
     muted_text("Counts include only episodes in the chosen period; deleted ones are left out.");

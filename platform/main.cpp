@@ -32,6 +32,7 @@ void usage(std::FILE* out) {
                  "  --size WxH           window size (default: as last time, else 1200x760,\n"
                  "                       fitted to the screen)\n"
                  "  --text-size SIZE     normal, large, larger or largest (this run only)\n"
+                 "  --theme THEME        light, dark or high-contrast (this run only)\n"
                  "  --help               this help (needs no display)\n"
                  "  --version            the version (needs no display)\n\n"
                  "The diary stays on this computer. The command line is numbness-diary-cli.\n");
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
     nd::platform::ShellOptions options;
     bool demo = false;
     float text_scale = 0.0f;   // 0: as in Settings
+    std::optional<nd::app::Theme> theme;   // none: as in Settings
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&](const char* flag) -> std::string {
@@ -75,6 +77,16 @@ int main(int argc, char** argv) {
             text_scale = v == "normal" ? 1.0f : v == "large" ? 1.2f : v == "larger" ? 1.45f : v == "largest" ? 1.75f : 0.0f;
             if (text_scale == 0.0f) {
                 std::fprintf(stderr, "--text-size wants normal, large, larger or largest\n");
+                return 2;
+            }
+        }
+        else if (a == "--theme") {   // screenshots of every theme
+            const std::string v = value("--theme");
+            if (v == "light") theme = nd::app::Theme::Light;
+            else if (v == "dark") theme = nd::app::Theme::Dark;
+            else if (v == "high-contrast") theme = nd::app::Theme::HighContrast;
+            else {
+                std::fprintf(stderr, "--theme wants light, dark or high-contrast\n");
                 return 2;
             }
         }
@@ -141,6 +153,10 @@ int main(int argc, char** argv) {
         if (text_scale > 0) {   // this run only: not saved
             a.state().settings.font_scale = text_scale;
             a.state().fonts_dirty = true;
+        }
+        if (theme) {   // this run only: not saved
+            a.state().settings.theme = *theme;
+            a.state().style_dirty = true;
         }
         if (in_question) a.state().pages.questionnaire.active = "mnsi_history";
         if (page_name == "editor") a.state().pages.diary.open_newest = true;

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "demo_diary.hpp"
+#include "diary_analysis.hpp"
 #include "icons.hpp"
 #include "time_util.hpp"
 #include "ui_harness.hpp"
@@ -359,12 +360,14 @@ TEST_CASE("Patterns say when there is not enough data and count the demo diary",
     Ui ui;
     ui.state().page = Page::Patterns;
     ui.settle();
-    CHECK(ui.state().pages.patterns.report.episode_count == 0);
+    REQUIRE(ui.state().pages.patterns.stats);
+    CHECK(ui.state().pages.patterns.stats->report.episode_count == 0);
     CHECK_FALSE(ui.has("chart:weeks"));
     ui.store().replace_diary(make_demo_diary(20260101u, ui.services.clock));
     ui.state().refresh();
     ui.settle();
-    const PatternsPage& pg = ui.state().pages.patterns;
+    REQUIRE(ui.state().pages.patterns.stats);
+    const PatternStats& pg = *ui.state().pages.patterns.stats;
     CHECK(pg.report.episode_count >= 3);
     CHECK(ui.has("chart:weeks"));
     CHECK(ui.has("chart:regions"));

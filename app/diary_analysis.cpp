@@ -1,0 +1,274 @@
+#include "diary_analysis.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "app_state.hpp"
+#include "time_util.hpp"
+
+namespace nd::app {
+
+namespace {
+
+bool episode_before(const Episode& a, const Episode& b) {   // the order of Diary::episodes
+    return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
+}
+
+// One step for the engine's copy: the whole diary, or one record as it is now.
+struct Delta {
+    std::shared_ptr<Diary> whole;
+    RecordType type = RecordType::Unknown;
+    std::string id;
+    std::optional<Episode> episode;        // Episode: its state now (none: gone)
+    std::vector<CheckIn> checkins;         // CheckIn: the list (a put may replace a date's)
+    std::vector<BackgroundFact> facts;
+    std::vector<Medicine> medicines;
+    Profile profile;
+};
+
+void apply(Diary& d, Delta& delta) {
+    if (delta.whole) {
+        d = std::move(*delta.whole);
+        return;
+    }
+    switch (delta.type) {
+        case RecordType::Episode: {
+            auto& v = d.episodes;
+            const auto it = std::find_if(v.begin(), v.end(), [&](const Episode& e) { return e.id == delta.id; });
+            if (it != v.end()) v.erase(it);
+            if (delta.episode) v.insert(std::lower_bound(v.begin(), v.end(), *delta.episode, episode_before), std::move(*delta.episode));
+            break;
+        }
+        case RecordType::CheckIn: d.checkins = std::move(delta.checkins); break;
+        case RecordType::Fact: d.facts = std::move(delta.facts); break;
+        case RecordType::Medicine: d.medicines = std::move(delta.medicines); break;
+        case RecordType::Profile: d.profile = std::move(delta.profile); break;
+        case RecordType::Unknown: break;
+    }
+}
+
+struct PatternsAsk {
+    PatternPeriod period{};
+    LocalDate today;
+    bool operator==(const PatternsAsk&) const = default;
+};
+
+}  // namespace
+
+bool FlaggedIds::contains(const std::string& id) const { return std::binary_search(ids.begin(), ids.end(), id); }
+
+PatternStats compute_pattern_stats(const Diary& diary, PatternPeriod period, const LocalDate& today) {
+    PatternStats st;
+    st.period = period;
+    st.today = today;
+    ReportOptions opt;
+    const auto t = days_since_epoch(today);
+    const int days = period == PatternPeriod::Days30 ? 30 : period == PatternPeriod::Days90 ? 90
+                     : period == PatternPeriod::Year ? 365 : 0;
+    if (days && t) opt.from = date_from_days(*t - days + 1);
+    opt.to = today;
+    opt.sections = kSectionPerWeek | kSectionBodyMap | kSectionSensations | kSectionSeverity;
+    // The report reads the red flags (and nothing else) from a match; they are the
+    // whole diary's, as nd::match finds them (scan_red_flags), without ranking causes.
+    MatchResult m;
+    scan_red_flags(diary, m.red_flags, m.familiar_spreads);
+    st.report = build_report(diary, m, opt);
+    st.red_flag_groups = group_red_flags(m.red_flags, diary);
+    const auto& weeks = st.report.per_week;
+    std::vector<double> numb(weeks.size(), 0), pain(weeks.size(), 0);
+    std::vector<int> n(weeks.size(), 0), np(weeks.size(), 0);
+    const std::int64_t first_monday = weeks.empty() ? -1 : days_since_epoch(weeks.front().week_start).value_or(-1);
+    for (const SeverityPoint& sp : st.report.severity) {
+        const int hour = std::clamp(sp.minute_of_day / 60, 0, 23);
+        ++st.hours[static_cast<std::size_t>(hour)];
+        ++st.bands[static_cast<std::size_t>(hour / 6)];
+        if (first_monday < 0 || sp.local_day < first_monday) continue;
+        const auto w = static_cast<std::size_t>((sp.local_day - first_monday) / 7);
+        if (w >= weeks.size()) continue;
+        // Averages of the rated episodes only: "not rated" is unknown, not 0.
+        if (sp.numbness) numb[w] += *sp.numbness, ++n[w];
+        if (sp.pain) pain[w] += *sp.pain, ++np[w];
+    }
+    st.week_numbness.assign(weeks.size(), -1);
+    st.week_pain.assign(weeks.size(), -1);
+    for (std::size_t i = 0; i < weeks.size(); ++i) {
+        if (n[i]) st.week_numbness[i] = numb[i] / n[i];
+        if (np[i]) st.week_pain[i] = pain[i] / np[i];
+    }
+    return st;
+}
+
+// Everything the worker touches. The UI thread only queues deltas and asks, under
+// `mu`; the diary copy belongs to whoever runs process() (the worker, or the caller
+// when there is none).
+struct DiaryAnalysis::Core {
+    mutable std::mutex mu;
+    mutable std::condition_variable cv;
+    std::vector<Delta> queued;
+    std::uint64_t queued_revision = 0;     // the revision the copy reaches with `queued` applied
+    bool want_flags = false;
+    std::optional<PatternsAsk> want_patterns;
+    bool stop = false;
+    bool running = false;                  // the worker is computing
+    std::shared_ptr<const FlaggedIds> flags;
+    std::shared_ptr<const PatternStats> patterns;
+
+    Diary copy;                            // process() only
+    std::uint64_t copy_revision = ~0ull;
+
+    // Work left for the asked figures (under mu).
+    bool has_work() const {
+        if (!queued.empty()) return true;
+        if (want_flags && (!flags || flags->revision != queued_revision)) return true;
+        if (want_patterns && (!patterns || patterns->revision != queued_revision || patterns->period != want_patterns->period ||
+                              patterns->today != want_patterns->today))
+            return true;
+        return false;
+    }
+
+    // Applies what is queued and computes what is asked; `lock` holds mu on entry and exit.
+    void process(std::unique_lock<std::mutex>& lock) {
+        while (has_work()) {
+            std::vector<Delta> deltas = std::move(queued);
+            queued.clear();
+            const std::uint64_t rev = queued_revision;
+            const bool do_flags = want_flags && (!flags || flags->revision != rev);
+            std::optional<PatternsAsk> ask = want_patterns;
+            if (ask && patterns && patterns->revision == rev && patterns->period == ask->period && patterns->today == ask->today)
+                ask.reset();
+            running = true;
+            lock.unlock();
+            for (Delta& d : deltas) apply(copy, d);
+            copy_revision = rev;
+            std::shared_ptr<FlaggedIds> f;
+            if (do_flags) {
+                f = std::make_shared<FlaggedIds>();
+                f->revision = rev;
+                f->ids = red_flag_episode_ids(copy);
+            }
+            std::shared_ptr<PatternStats> p;
+            if (ask) {
+                p = std::make_shared<PatternStats>(compute_pattern_stats(copy, ask->period, ask->today));
+                p->revision = rev;
+            }
+            lock.lock();
+            running = false;
+            if (f) flags = std::move(f);
+            if (p) patterns = std::move(p);
+            cv.notify_all();
+            if (stop) return;
+        }
+    }
+};
+
+namespace {
+void worker_loop(std::shared_ptr<DiaryAnalysis::Core> core) {
+    std::unique_lock<std::mutex> lock(core->mu);
+    for (;;) {
+        core->cv.wait(lock, [&] { return core->stop || core->has_work(); });
+        if (core->stop) return;
+        core->process(lock);
+    }
+}
+}  // namespace
+
+DiaryAnalysis::DiaryAnalysis(bool background) : core_(std::make_shared<Core>()) {
+    background_ = background;
+    if (background) std::thread(worker_loop, core_).detach();   // it holds the core; ends on stop
+}
+
+DiaryAnalysis::~DiaryAnalysis() {
+    std::lock_guard<std::mutex> lock(core_->mu);
+    core_->stop = true;
+    core_->cv.notify_all();
+}
+
+bool record_changes_since(const AppState& s, std::uint64_t since, std::vector<const DiaryChange*>& out) {
+    out.clear();
+    if (since == s.revision) return true;
+    if (s.changes.empty() || s.changes.back().revision != s.revision) return false;
+    std::uint64_t expect = since + 1;
+    for (const DiaryChange& c : s.changes) {
+        if (c.revision <= since) continue;
+        if (c.revision != expect++ || c.what == DiaryChange::What::Everything) return false;
+        if (c.what == DiaryChange::What::Record) out.push_back(&c);
+    }
+    return expect == s.revision + 1;
+}
+
+void DiaryAnalysis::sync(AppState& s) {
+    if (synced_ == s.revision) return;
+    // Changes since synced_: a record each, unless the log does not reach back (then
+    // the whole diary, as after it was read again).
+    std::vector<const DiaryChange*> steps;
+    const bool whole = synced_ == ~0ull || !record_changes_since(s, synced_, steps);
+    std::vector<Delta> deltas;
+    if (whole) {
+        Delta d;
+        d.whole = std::make_shared<Diary>(s.diary);
+        deltas.push_back(std::move(d));
+        ++full_copies_;
+    } else {
+        for (const DiaryChange* c : steps) {
+            Delta d;
+            d.type = c->type;
+            d.id = c->id;
+            switch (c->type) {
+                case RecordType::Episode:
+                    if (const std::size_t i = s.episode_index(c->id); i < s.diary.episodes.size()) d.episode = s.diary.episodes[i];
+                    break;
+                case RecordType::CheckIn: d.checkins = s.diary.checkins; break;
+                case RecordType::Fact: d.facts = s.diary.facts; break;
+                case RecordType::Medicine: d.medicines = s.diary.medicines; break;
+                case RecordType::Profile: d.profile = s.diary.profile; break;
+                case RecordType::Unknown: break;
+            }
+            deltas.push_back(std::move(d));
+        }
+    }
+    synced_ = s.revision;
+    std::lock_guard<std::mutex> lock(core_->mu);
+    if (whole) core_->queued.clear();   // the copy replaces whatever was queued
+    for (Delta& d : deltas) core_->queued.push_back(std::move(d));
+    core_->queued_revision = s.revision;
+    core_->cv.notify_all();
+}
+
+std::shared_ptr<const FlaggedIds> DiaryAnalysis::flagged(AppState& s) {
+    sync(s);
+    std::unique_lock<std::mutex> lock(core_->mu);
+    core_->want_flags = true;
+    if (!background_) core_->process(lock);
+    else core_->cv.notify_all();
+    return core_->flags;
+}
+
+std::shared_ptr<const PatternStats> DiaryAnalysis::patterns(AppState& s, PatternPeriod period, const LocalDate& today) {
+    sync(s);
+    std::unique_lock<std::mutex> lock(core_->mu);
+    core_->want_patterns = PatternsAsk{period, today};
+    if (!background_) core_->process(lock);
+    else core_->cv.notify_all();
+    return core_->patterns;
+}
+
+bool DiaryAnalysis::busy() const {
+    std::lock_guard<std::mutex> lock(core_->mu);
+    return core_->running || core_->has_work();
+}
+
+void DiaryAnalysis::wait_idle() const {
+    std::unique_lock<std::mutex> lock(core_->mu);
+    if (!background_) return;
+    core_->cv.wait(lock, [&] { return !core_->running && !core_->has_work(); });
+}
+
+DiaryAnalysis& analysis(AppState& s) {
+    if (!s.pages.analysis) s.pages.analysis = std::make_shared<DiaryAnalysis>(s.services && s.services->background_work());
+    return *s.pages.analysis;
+}
+
+}  // namespace nd::app

@@ -1,0 +1,92 @@
+// Figures about the whole diary that are too heavy to redo on the UI thread after
+// every change at 100k episodes (issue 19): the Patterns page's statistics for a
+// period (the report model's figures plus the red flags grouped by reason) and the
+// Diary list's red-flag marks (the ids of the flagged episodes).
+//
+// The engine keeps its own copy of the diary. After a change it is sent only the
+// record that changed (AppState::changes; a full copy only after the whole diary was
+// read again), so what the UI thread pays for a single change is one record's copy.
+// Where Services::background_work() is true (the desktop), the figures are computed
+// on a worker thread and the views show the previous ones until the new ones are
+// ready; otherwise (the web build, the tests) they are computed when asked, on the
+// calling thread, so every frame shows current figures.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+#include "red_flags.hpp"
+#include "report_model.hpp"
+
+namespace nd::app {
+
+struct AppState;
+struct DiaryChange;
+enum class PatternPeriod : std::uint8_t;
+
+// What the Patterns page draws for one (revision, period, today).
+struct PatternStats {
+    std::uint64_t revision = 0;
+    PatternPeriod period{};
+    LocalDate today;
+    ReportModel report;
+    std::array<int, 4> bands{};            // night, morning, afternoon, evening
+    std::array<int, 24> hours{};
+    std::vector<double> week_numbness;     // average per week (matches report.per_week), -1: none
+    std::vector<double> week_pain;
+    std::vector<RedFlagGroup> red_flag_groups;   // every red flag of the diary, grouped by reason
+};
+
+// The ids of the diary's red-flag episodes (sorted), for one revision.
+struct FlaggedIds {
+    std::uint64_t revision = 0;
+    std::vector<std::string> ids;
+    bool contains(const std::string& id) const;
+};
+
+// The Patterns figures for a period ending `today` (the first day from the period's length).
+PatternStats compute_pattern_stats(const Diary& diary, PatternPeriod period, const LocalDate& today);
+
+class DiaryAnalysis {
+public:
+    explicit DiaryAnalysis(bool background);
+    ~DiaryAnalysis();   // a running computation is left to finish on its own (never waited for)
+    DiaryAnalysis(const DiaryAnalysis&) = delete;
+    DiaryAnalysis& operator=(const DiaryAnalysis&) = delete;
+
+    // The latest flagged ids (current, or while the worker catches up the previous
+    // revision's; null before the first are ready).
+    std::shared_ptr<const FlaggedIds> flagged(AppState& s);
+    // The latest Patterns figures for (period, today), as above; figures for another
+    // period or day are returned (marked by their own fields) until the asked ones are ready.
+    std::shared_ptr<const PatternStats> patterns(AppState& s, PatternPeriod period, const LocalDate& today);
+    // True while the worker computes figures the views asked for.
+    bool busy() const;
+    // Blocks until the worker is idle (tests and benchmarks).
+    void wait_idle() const;
+    // How many whole-diary copies were sent (tests: a single change sends a record only).
+    std::uint64_t full_copies() const { return full_copies_; }
+
+    struct Core;   // shared with the worker thread (diary_analysis.cpp)
+
+private:
+    void sync(AppState& s);   // sends what changed since the last call
+    std::shared_ptr<Core> core_;
+    bool background_ = false;
+    std::uint64_t synced_ = ~0ull;
+    std::uint64_t full_copies_ = 0;
+};
+
+// The record changes after revision `since` up to s.revision, oldest first (entries that
+// changed nothing left out). False when that is not known one record at a time (the
+// whole diary was read again, or the log no longer reaches back): redo everything.
+bool record_changes_since(const AppState& s, std::uint64_t since, std::vector<const DiaryChange*>& out);
+
+// The engine of an AppState, made on first use (background work as its Services say).
+DiaryAnalysis& analysis(AppState& s);
+
+}  // namespace nd::app
