@@ -2,8 +2,9 @@
 # Checks what a Linux desktop and Debian read of the app:
 #   tools/check-package.sh          the .desktop entry and the AppStream metadata
 #                                   (seconds; CTest runs this as desktop_files_valid)
-#   tools/check-package.sh deb      the above, then builds the .deb (tools/make-deb.sh)
-#                                   and runs lintian on it: no error and no warning
+#   tools/check-package.sh deb      the above, then builds the .deb and its -dbgsym
+#                                   (tools/make-deb.sh) and runs lintian on both: no
+#                                   error and no warning
 # Installs lintian, appstream and desktop-file-utils when missing.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,8 +49,10 @@ echo "desktop entry and AppStream metadata: ok"
 
 if [ "${1:-}" = deb ]; then
   "$here/tools/make-deb.sh"
-  deb="$(ls -1 "${ND_DEB_BUILD_DIR:-$here/build-deb}"/numbness-diary_*.deb | head -1)"
+  dir="${ND_DEB_BUILD_DIR:-$here/build-deb}"
+  deb="$(ls -1 "$dir"/numbness-diary_*.deb | head -1)"
+  dbgsym="$(ls -1 "$dir"/numbness-diary-dbgsym_*.deb | head -1)"
   # Errors and warnings fail; info tags are listed (docs/packaging.md says which are accepted and why).
-  lintian --fail-on error,warning --info --display-info "$deb"
-  echo "lintian: no error, no warning on $deb"
+  lintian --fail-on error,warning --info --display-info "$deb" "$dbgsym"
+  echo "lintian: no error, no warning on $deb and $dbgsym"
 fi

@@ -8,7 +8,7 @@
 namespace nd::platform {
 
 std::optional<PaperSizeMm> locale_paper_size_mm() {
-#if defined(__GLIBC__) && defined(_NL_PAPER_WIDTH)
+#if defined(__GLIBC__) && defined(LC_PAPER_MASK)   // _NL_PAPER_* are enum values, not macros
     // The same lookup as setlocale(LC_PAPER, "") followed by nl_langinfo, but on a
     // locale object of our own: the process's global locale (which the app and the
     // CLI keep at "C" for parsing numbers) stays untouched, and it is thread-safe.
