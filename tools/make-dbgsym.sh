@@ -22,6 +22,7 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 root="$stage/root"
 mkdir -p "$root/DEBIAN"
+dpkg-deb -x "$main_deb" "$stage/main"   # the packaged (stripped) programs, to compare build ids
 
 ids=()
 # The programs the main package ships (usr/bin), taken from the build folder unstripped.
@@ -31,8 +32,7 @@ for prog in $(dpkg-deb -c "$main_deb" | awk '$6 ~ /^\.\/usr\/bin\// {print $6}' 
   id="$(readelf -n "$built" | sed -n 's/^ *Build ID: *//p')"
   [ -n "$id" ] || { echo "make-dbgsym: $built has no GNU build id" >&2; exit 1; }
   # The packaged (stripped) program must be this very build.
-  packaged_id="$(dpkg-deb --fsys-tarfile "$main_deb" | tar -xO "./usr/bin/$prog" | readelf -n /dev/stdin 2>/dev/null \
-                 | sed -n 's/^ *Build ID: *//p')"
+  packaged_id="$(readelf -n "$stage/main/usr/bin/$prog" | sed -n 's/^ *Build ID: *//p')"
   [ "$packaged_id" = "$id" ] || { echo "make-dbgsym: build id of $prog differs from the package's" >&2; exit 1; }
   readelf -S "$built" | grep -q '\.debug_info' || { echo "make-dbgsym: $built has no debug information" >&2; exit 1; }
   dir="$root/usr/lib/debug/.build-id/${id:0:2}"
@@ -46,6 +46,7 @@ done
 mkdir -p "$root/usr/share/doc"
 ln -s "$pkg" "$root/usr/share/doc/$pkg-dbgsym"
 
+(cd "$root" && find usr -type f -print0 | sort -z | xargs -0 md5sum) > "$root/DEBIAN/md5sums"   # as dh_md5sums
 size="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: $pkg-dbgsym
