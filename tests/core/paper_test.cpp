@@ -4,6 +4,8 @@
 // `report`: --paper, then the diary's saved setting, then LC_PAPER.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -20,19 +22,31 @@ namespace {
 
 // A folder holding en_US.UTF-8 and de_DE.UTF-8 made by localedef, for LOCPATH; empty
 // when localedef or the locale sources are missing (the tests then say so and skip).
-const std::string& generated_locales() {
-    static const std::string dir = [] {
-        const std::filesystem::path out = std::filesystem::temp_directory_path() / ("nd-locales-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(out);
+// Made once per test process and removed when it ends.
+struct GeneratedLocales {
+    std::filesystem::path dir;
+    bool ok = false;
+    GeneratedLocales() {
+        dir = std::filesystem::temp_directory_path() / ("nd-locales-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        ok = true;
         for (const char* name : {"en_US", "de_DE"}) {
-            const std::string cmd = "localedef -i " + std::string(name) + " -f UTF-8 '" + (out / name).string() +
-                                    ".UTF-8' >/dev/null 2>&1";
+            const std::string out = (dir / name).string() + ".UTF-8";
+            const std::string cmd = "localedef -i " + std::string(name) + " -f UTF-8 '" + out + "' >/dev/null 2>&1";
             (void)std::system(cmd.c_str());   // exit 1 means warnings; the folder tells
-            if (!std::filesystem::exists(out / (std::string(name) + ".UTF-8"))) return std::string();
+            ok = ok && std::filesystem::exists(out);
         }
-        return out.string();
-    }();
-    return dir;
+    }
+    ~GeneratedLocales() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+};
+
+const std::string& generated_locales() {
+    static const GeneratedLocales locales;
+    static const std::string path = locales.ok ? locales.dir.string() : std::string();
+    return path;
 }
 
 // Sets an environment variable for one scope.
