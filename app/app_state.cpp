@@ -96,6 +96,7 @@ void AppState::reload_all(ReloadReason why) {
     refresh();
     if (why == ReloadReason::OtherProcess) return;
     pages = PageStates{};
+    pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;
 }
 
 void AppState::refresh_after(const Command* cmd) {
@@ -249,6 +250,11 @@ void AppState::load_settings() {
     s.emergency_number = emergency_number_for_locale(services ? services->locale() : "");
     // The date format follows LC_TIME until the person chooses one (then the setting stays).
     s.date_format = date_format_for_locale(services ? services->time_locale() : "");
+    s.paper = services ? services->paper_default() : Paper::A4;
+    if (store) {
+        s.paper_chosen = store->setting(kPaperSetting).has_value();
+        s.paper = saved_paper(*store, s.paper);
+    }
     if (store) {
         if (auto v = store->setting(kFontScale)) s.font_scale = std::clamp(std::strtof(v->c_str(), nullptr), 0.8f, 2.0f);
         if (auto v = store->setting(kTheme)) s.theme = *v == "dark" ? Theme::Dark : *v == "high_contrast" ? Theme::HighContrast : Theme::Light;
@@ -259,6 +265,7 @@ void AppState::load_settings() {
     if (s.font_scale != settings.font_scale) fonts_dirty = true;
     if (s.theme != settings.theme) style_dirty = true;
     settings = s;
+    pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;   // the Export page starts at it
 }
 
 void AppState::save_settings() {

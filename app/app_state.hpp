@@ -44,6 +44,11 @@ struct Settings {
     std::string emergency_number;       // default from the locale
     DateFormat date_format = DateFormat::Iso;
     bool first_run_done = false;
+    // The doctor's report's paper: the locale's (Services::paper_default) until chosen
+    // in Settings, which saves it (kPaperSetting) apart from save_settings, so that an
+    // unchosen paper keeps following the locale.
+    Paper paper = Paper::A4;
+    bool paper_chosen = false;          // saved in the diary, rather than the locale's
 };
 
 struct Fonts {

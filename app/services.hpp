@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "paper.hpp"
+
 namespace nd::app {
 
 class Services {
@@ -43,6 +45,9 @@ public:
     // The locale of dates (LC_TIME), which picks the default date format; the
     // general locale where a platform has no separate one.
     virtual std::string time_locale() { return locale(); }
+    // The paper of the locale (LC_PAPER on glibc): the doctor's report's paper until
+    // the person chooses one in Settings (kPaperSetting). A4 where a platform cannot tell.
+    virtual Paper paper_default() { return Paper::A4; }
     // Seconds since the epoch, and the local UTC offset (minutes) at a moment:
     // every logged moment carries its own offset (see nd::LocalTime).
     virtual std::int64_t now_utc() = 0;
@@ -69,6 +74,7 @@ public:
     std::string assets;
     std::string locale_name = "en_GB.UTF-8";
     std::string time_locale_name;          // LC_TIME; "" (dates as ISO) unless a test sets it
+    Paper paper = Paper::A4;               // LC_PAPER's paper
     std::int64_t clock = 1'790'000'000;   // 2026-09-21, a fixed "now"
     std::int32_t offset_min = 60;
     std::string clipboard;
@@ -89,6 +95,7 @@ public:
     bool background_work() override { return background; }
     std::string locale() override { return locale_name; }
     std::string time_locale() override { return time_locale_name; }
+    Paper paper_default() override { return paper; }
     std::int64_t now_utc() override { return clock; }
     std::int32_t utc_offset_min(std::int64_t) override { return offset_min; }
     // A recording reminder job: the calls made, "on 20:00 DB" / "off".

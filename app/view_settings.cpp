@@ -1,4 +1,4 @@
-// Settings: text size, theme, the emergency number, the date format, where the
+// Settings: text size, theme, the report's paper, the emergency number, the date format, where the
 // diary lives, emptying the bin, and deleting everything (asked twice, erased
 // for good). Each choice is saved at once with the diary (AppState::save_settings).
 #include <algorithm>
@@ -52,6 +52,30 @@ void draw_look(AppState& s) {
         s.settings.date_format = static_cast<DateFormat>(fmt);
         s.save_settings();
     }
+    end_card();
+}
+
+// The doctor's report's paper. Saved on its own (not by save_settings), so that until
+// it is chosen it follows the locale's LC_PAPER (Services::paper_default).
+void draw_report_paper(AppState& s) {
+    begin_card("##paper");
+    heading(s, ND_ICON_FILE_TEXT "  Paper for the doctor's report");
+    static constexpr const char* kPapers[] = {"A4", "US Letter"};
+    int paper = s.settings.paper == Paper::Letter ? 1 : 0;
+    if (segmented(s, "paper", paper, kPapers)) {
+        s.settings.paper = paper == 1 ? Paper::Letter : Paper::A4;
+        s.pages.export_page.paper = paper;
+        if (s.store) {
+            try {
+                s.store->set_setting(kPaperSetting, paper_id(s.settings.paper));
+                s.settings.paper_chosen = true;
+            } catch (const std::exception& e) {
+                s.show_toast(std::string("Could not save the paper size: ") + e.what(), 6.0);
+            }
+        }
+    }
+    muted_text(s.settings.paper_chosen ? "Used for every report from now on, by the app and by numbness-diary-cli."
+                      : "Not chosen yet: this is your computer's paper size (from its language settings).");
     end_card();
 }
 
@@ -214,6 +238,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
 void draw_settings(AppState& s) {
     SettingsPage& pg = s.pages.settings;
     draw_look(s);
+    draw_report_paper(s);
     draw_reminder_settings(s);
     draw_emergency(s, pg);
     draw_data(s, pg);

@@ -17,24 +17,28 @@ foreach(q ${ND_QUESTIONNAIRE_FILES})
   get_filename_component(q_name ${q} NAME)
   configure_file(${q} ${PROJECT_BINARY_DIR}/share/numbness-diary/questionnaires/${q_name} COPYONLY)
 endforeach()
+# The application id (reverse DNS, from the project's address github.com/numbness-diary;
+# docs/packaging.md): the .desktop file, the AppStream id, the icons and the window's
+# WM_CLASS (platform/window_identity.hpp) all carry it.
+set(ND_APP_ID "io.github.numbness_diary.NumbnessDiary")
 set(ND_ICON_SIZES 16 24 32 48 64 128 256)
 foreach(size ${ND_ICON_SIZES})
   configure_file(${PROJECT_SOURCE_DIR}/assets/desktop/icons/${size}x${size}/numbness-diary.png
-                 ${PROJECT_BINARY_DIR}/share/icons/hicolor/${size}x${size}/apps/numbness-diary.png COPYONLY)
+                 ${PROJECT_BINARY_DIR}/share/icons/hicolor/${size}x${size}/apps/${ND_APP_ID}.png COPYONLY)
 endforeach()
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/catalog ${PROJECT_SOURCE_DIR}/assets/questionnaires
                   ${PROJECT_SOURCE_DIR}/assets/body_map
         DESTINATION ${CMAKE_INSTALL_DATADIR}/numbness-diary)
-install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/numbness-diary.desktop
+install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/${ND_APP_ID}.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/org.numbnessdiary.NumbnessDiary.metainfo.xml
+install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/${ND_APP_ID}.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/numbness-diary.svg
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps RENAME ${ND_APP_ID}.svg)
 foreach(size ${ND_ICON_SIZES})
   install(FILES ${PROJECT_SOURCE_DIR}/assets/desktop/icons/${size}x${size}/numbness-diary.png
-          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps RENAME ${ND_APP_ID}.png)
 endforeach()
 install(FILES ${PROJECT_SOURCE_DIR}/cmake/deb/copyright
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/numbness-diary)
@@ -78,7 +82,10 @@ endif()
 
 set(CPACK_PACKAGE_NAME "numbness-diary")
 set(CPACK_PACKAGE_VENDOR "Numbness Diary")
-# A placeholder until the project has a public address of its own.
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/numbness-diary/numbness-diary")
+# The maintainer: the same name and address in cmake/deb/changelog, cmake/deb/copyright
+# (Upstream-Contact) and the AppStream update_contact (tools/check-package.sh checks
+# them against this line; docs/packaging.md says where the address comes from).
 set(CPACK_PACKAGE_CONTACT "Numbness Diary developers <numbness-diary@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "private diary of numbness and tingling in the legs and feet")
 # The synopsis is the summary above; this is the extended description only.

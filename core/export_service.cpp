@@ -118,7 +118,8 @@ ExportOutput build_export_output(Store& store, const Catalog& catalog, const Exp
             options.to = spec.to;
             options.sections = spec.sections;
             options.generated_on = spec.generated_on;
-            options.paper = spec.paper;
+            // The person's choice for this export, else the diary's saved paper, else the locale's.
+            options.paper = spec.paper ? *spec.paper : saved_paper(store, spec.locale_paper);
             options.questionnaires = questionnaires_for(spec, d);   // the scores on page 1
             // Matched on the same period as the report, so the topics speak about it.
             const MatchResult m = match(catalog, diary_in_range(d, spec.from, spec.to));

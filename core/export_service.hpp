@@ -18,6 +18,7 @@
 #include "catalog.hpp"
 #include "csv_export.hpp"
 #include "model.hpp"
+#include "paper.hpp"
 #include "questionnaire.hpp"
 #include "report_model.hpp"
 
@@ -36,8 +37,11 @@ struct ExportSpec {
     LocalDate from, to;                       // local dates, inclusive; empty: open
     std::uint32_t sections = kSectionAll;     // PDF
     LocalDate generated_on;                   // PDF: "report made on"
-    Paper paper = Paper::A4;                  // PDF: A4 or US Letter
-    
+    // PDF: A4 or US Letter. Unset: the diary's saved setting (kPaperSetting, paper.hpp),
+    // else `locale_paper`, the default of the locale's LC_PAPER (the platform reads it).
+    std::optional<Paper> paper;
+    Paper locale_paper = Paper::A4;
+
     CsvOptions csv;                           // CSV
     CsvTable csv_table = CsvTable::Episodes;  // CSV: which record kind
 

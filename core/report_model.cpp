@@ -319,11 +319,11 @@ void build_per_week(ReportModel& r, ReportInputs& in) {
     }
 }
 
-// Where, and how far up (kSectionBodyMap).
-void build_body_map(ReportModel& r, ReportInputs& in) {
+// Episodes touching each region, by side: an episode counts once per region and
+// side, however it was marked (a region marked left and both is one left episode).
+std::map<Region, RegionCount> count_regions(const std::vector<const Episode*>& eps) {
     std::map<Region, RegionCount> region_counts;
-    for (const Episode* e : in.eps) {
-        bool any_left = false, any_right = false;
+    for (const Episode* e : eps) {
         std::map<Region, std::array<bool, 3>> marks;   // left, right, middle
         for (const auto& m : e->regions) {
             auto& flags = marks[m.region];
@@ -333,11 +333,24 @@ void build_body_map(ReportModel& r, ReportInputs& in) {
         }
         for (const auto& [region, flags] : marks) {
             auto& rc = region_counts[region];
+            rc.region = region;
+            rc.label = enum_label(region);
             rc.left += flags[0];
             rc.right += flags[1];
             rc.middle += flags[2];
-            any_left = any_left || flags[0];
-            any_right = any_right || flags[1];
+        }
+    }
+    return region_counts;
+}
+
+// Where, and how far up (kSectionBodyMap).
+void build_body_map(ReportModel& r, ReportInputs& in) {
+    const std::map<Region, RegionCount> region_counts = count_regions(in.eps);
+    for (const Episode* e : in.eps) {
+        bool any_left = false, any_right = false;
+        for (const auto& m : e->regions) {
+            any_left = any_left || m.side == Side::Left || m.side == Side::Both;
+            any_right = any_right || m.side == Side::Right || m.side == Side::Both;
         }
         if (any_left && any_right) ++in.both_sides;
         else if (any_left) ++in.left_only;
@@ -355,6 +368,39 @@ void build_body_map(ReportModel& r, ReportInputs& in) {
     };
     for (Region reg : kLegOrder) add_region(reg, true);
     for (Region reg : kOtherOrder) add_region(reg, false);
+}
+
+// Page 1's body figure and weekly trend (issue #14): built whatever sections were
+// chosen, because page 1 always prints them.
+void build_page_one_figures(ReportModel& r, ReportInputs& in) {
+    const std::map<Region, RegionCount> region_counts = count_regions(in.eps);
+    auto add = [&](Region reg) {
+        if (auto it = region_counts.find(reg); it != region_counts.end()) r.figure.push_back(it->second);
+    };
+    for (Region reg : kLegOrder) add(reg);
+    for (Region reg : kOtherOrder) add(reg);
+    for (const Episode* e : in.eps) r.figure_episodes += e->regions.empty() ? 0 : 1;
+
+    if (!in.from_day || !in.to_day || *in.to_day < *in.from_day) return;
+    const std::int64_t first_monday = *in.from_day - weekday_of_day(*in.from_day);
+    const std::int64_t last_monday = *in.to_day - weekday_of_day(*in.to_day);
+    const auto weeks = static_cast<std::size_t>((last_monday - first_monday) / 7 + 1);
+    std::vector<std::vector<int>> numb(weeks), pain(weeks);
+    r.trend.resize(weeks);
+    for (std::size_t i = 0; i < weeks; ++i) r.trend[i].week_start = date_from_days(first_monday + 7 * static_cast<std::int64_t>(i));
+    for (const Episode* e : in.eps) {
+        const auto day = days_since_epoch(local_date(e->start));
+        if (!day) continue;
+        const auto idx = static_cast<std::size_t>((*day - weekday_of_day(*day) - first_monday) / 7);
+        if (idx >= weeks) continue;
+        ++r.trend[idx].episodes;
+        if (e->numbness) numb[idx].push_back(*e->numbness);
+        if (e->pain) pain[idx].push_back(*e->pain);
+    }
+    for (std::size_t i = 0; i < weeks; ++i) {
+        if (!numb[i].empty()) r.trend[i].median_numbness = median(numb[i]);
+        if (!pain[i].empty()) r.trend[i].median_pain = median(pain[i]);
+    }
 }
 
 // Sensations, triggers, reliefs, signs (kSectionSensations).
@@ -885,6 +931,7 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
     build_checkins(r, in);
     build_topics(r, in);
     build_page_one(r, in);
+    build_page_one_figures(r, in);
     build_summary(r, in);
     apply_sections(r);
     return r;

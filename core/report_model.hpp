@@ -13,6 +13,7 @@
 
 #include "matching.hpp"
 #include "model.hpp"
+#include "paper.hpp"
 #include "questionnaire.hpp"
 
 namespace nd {
@@ -35,8 +36,6 @@ enum ReportSection : std::uint32_t {
     // are there when asked for (a year prints many pages of them).
     kSectionDefault = kSectionAll & ~(kSectionEpisodeTable | kSectionNotes),
 };
-
-enum class Paper : std::uint8_t { A4, Letter };
 
 struct ReportOptions {
     LocalDate from;                   // first local date included; empty: the first record
@@ -74,6 +73,15 @@ struct RegionCount {
     int left = 0;                     // episodes touching it on the left (left or both sides)
     int right = 0;                    // ... on the right (right or both sides)
     int middle = 0;                   // marked without a side (saddle area, lower back)
+};
+
+// Page 1's trend: one point a week (Monday to Sunday) over the period, empty
+// weeks included. Medians are of the rated episodes only (unrated is unknown, not 0).
+struct TrendPoint {
+    LocalDate week_start;             // a Monday
+    int episodes = 0;
+    std::optional<double> median_numbness;   // unset: no episode rated that week
+    std::optional<double> median_pain;
 };
 
 struct SeverityPoint {
@@ -183,6 +191,13 @@ struct ReportModel {
     std::vector<BackgroundLine> medicines;     // with whether they helped
     std::vector<ScoreLine> scores;             // latest score of each questionnaire (none: no heading)
     std::vector<CauseLine> causes;             // worth discussing, for the doctor
+    // Page 1's figures (always built: page 1 is not optional). The body figure: every
+    // region marked in the period with its episode counts by side, leg regions top to
+    // bottom then the others (only non-zero); the renderer draws the ones on the
+    // app's map (front, back, soles) and names the rest. And the weekly trend.
+    std::vector<RegionCount> figure;
+    int figure_episodes = 0;                   // episodes with at least one region marked
+    std::vector<TrendPoint> trend;
     LocalDate from, to;               // the period actually covered (inclusive)
     std::string period_text;          // "1 Mar 2026 to 31 May 2026 (13 weeks)"
     LocalDate generated_on;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "locale_paper.hpp"
 #include "paths.hpp"
 #include "time_util.hpp"
 
@@ -32,6 +33,8 @@ std::string DesktopServices::locale() {
     }
     return "";
 }
+
+Paper DesktopServices::paper_default() { return locale_paper(); }
 
 std::string DesktopServices::time_locale() {
     // POSIX precedence for dates: LC_ALL, then LC_TIME, then LANG.

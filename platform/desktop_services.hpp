@@ -20,6 +20,7 @@ public:
     bool open_path(const std::string& path) override;
     std::string locale() override;
     std::string time_locale() override;
+    Paper paper_default() override;   // LC_PAPER (platform/locale)
     std::int64_t now_utc() override;
     std::int32_t utc_offset_min(std::int64_t utc) override;
     bool reminder_job_supported() override;   // desktop_reminder.cpp

@@ -53,7 +53,8 @@ void set_window_icon(GLFWwindow* window) {
     std::vector<Loaded> loaded;
     for (const auto& root : icon_roots()) {
         for (int size : {16, 32, 48, 64, 128, 256}) {
-            const std::string file = root + "/" + std::to_string(size) + "x" + std::to_string(size) + "/apps/numbness-diary.png";
+            const std::string file = root + "/" + std::to_string(size) + "x" + std::to_string(size) + "/apps/" +
+                                     kWindowClass + ".png";
             int w = 0, h = 0, n = 0;
             if (unsigned char* px = stbi_load(file.c_str(), &w, &h, &n, 4)) loaded.push_back({w, h, px});
         }

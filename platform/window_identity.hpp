@@ -1,15 +1,17 @@
 // What docks and task bars see of the window: its X11 class (WM_CLASS), which must
-// match StartupWMClass in numbness-diary.desktop, and its icon.
+// match StartupWMClass in io.github.numbness_diary.NumbnessDiary.desktop, and its
+// icon. The one application id everywhere: docs/packaging.md.
 #pragma once
 
 struct GLFWwindow;
 
 namespace nd::platform {
 
-// The name in WM_CLASS (both parts) and the .desktop file's StartupWMClass.
-inline constexpr const char* kWindowClass = "numbness-diary";
+// The application id: WM_CLASS (both parts), the .desktop file's name and
+// StartupWMClass, the AppStream id and the icons' name.
+inline constexpr const char* kWindowClass = "io.github.numbness_diary.NumbnessDiary";
 
-// Window hints for the next glfwCreateWindow: WM_CLASS "numbness-diary".
+// Window hints for the next glfwCreateWindow: WM_CLASS kWindowClass.
 void hint_window_class();
 // Sets the window icon from the installed hicolor PNGs (PREFIX/share/icons, then
 // $XDG_DATA_DIRS); does nothing when none is found (Wayland ignores it anyway and

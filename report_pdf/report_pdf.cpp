@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "atomic_file.hpp"
+#include "body_figure_shapes.hpp"
 #include "time_util.hpp"
 
 namespace nd {
@@ -32,6 +34,7 @@ constexpr Rgb kMuted{0.40, 0.42, 0.46};
 constexpr Rgb kRule{0.80, 0.81, 0.84};
 constexpr Rgb kAccent{0.16, 0.35, 0.60};    // numbness, bars
 constexpr Rgb kAccent2{0.85, 0.50, 0.13};   // pain
+constexpr Rgb kSeverityInk{0.10, 0.22, 0.42};   // page 1's severity line: dark, for grey print
 constexpr Rgb kRed{0.74, 0.11, 0.11};
 constexpr Rgb kRedBg{0.99, 0.92, 0.92};
 constexpr Rgb kStripe{0.955, 0.96, 0.97};
@@ -290,7 +293,13 @@ private:
         }
         questions();
         patterns();
+        // How often, how bad and where (the trend and the body figure) come after the
+        // patterns, as issue #14 lists them, when the medicines still fit on page 1
+        // after them; otherwise after the medicines, so that they keep their place.
+        const bool figures_first = page_ > 1 || y_ + figures_height() + medicines_height() <= bottom_;
+        if (figures_first) page_one_figures();
         medicines();
+        if (!figures_first) page_one_figures();
         scores();
         causes();
 
@@ -361,6 +370,275 @@ private:
         for (const auto& b : m_.medicines)
             lines.push_back("<b>" + escape_markup(b.label) + "</b>" + (b.detail.empty() ? "" : ": " + escape_markup(b.detail)));
         simple_section("Medicines", lines, "None recorded.", true);
+    }
+
+    double medicines_height() {
+        double h = heading("Medicines", false) + 5;
+        if (m_.medicines.empty()) return h + measure(content_w_, "None recorded.", kBody) + 1;
+        for (const auto& b : m_.medicines)
+            h += measure(content_w_ - 14,
+                         "<b>" + escape_markup(b.label) + "</b>" + (b.detail.empty() ? "" : ": " + escape_markup(b.detail)),
+                         kBody, true) + 2;
+        return h;
+    }
+
+    // ---- Page 1: how often, how bad and where ----
+    static constexpr double kFigureW = 222;   // three 70 pt panels (front, back, soles) and two gaps
+    static constexpr double kFiguresGap = 16;
+    static constexpr const char* kFiguresTitle = "How often, how bad and where";
+
+    double figures_height() {
+        if (m_.episode_count == 0) return 0;
+        const double chart_w = content_w_ - kFigureW - kFiguresGap;
+        return heading(kFiguresTitle, false) +
+               std::max(trend_charts(0, 0, chart_w, false), body_figure(0, 0, kFigureW, false)) + 8;
+    }
+
+    // Left: episodes per week and the weekly median severity; right: the body figure.
+    void page_one_figures() {
+        if (m_.episode_count == 0) return;   // "No episodes in this period" is said under Patterns
+        const double chart_w = content_w_ - kFigureW - kFiguresGap;
+        const double h = std::max(trend_charts(0, 0, chart_w, false), body_figure(0, 0, kFigureW, false));
+        section_heading(kFiguresTitle, h);
+        const double top = y_;
+        trend_charts(kMargin, top, chart_w, true);
+        body_figure(kMargin + chart_w + kFiguresGap, top, kFigureW, true);
+        y_ = top + h + 8;
+    }
+
+    // Two small charts over the same weeks: episodes per week (bars), and the median
+    // numbness (solid line, dots) and pain (dashed line, squares) of the week's rated
+    // episodes, 0-10. Lines join adjacent weeks only, so a week without ratings shows
+    // as a gap, not as a 0. Line styles, not colours, tell them apart in grey print.
+    double trend_charts(double x, double y, double w, bool draw) {
+        if (counting_) draw = false;
+        const std::size_t n = m_.trend.size();
+        double yy = y;
+        const std::string t1 = "Episodes per week (" + std::to_string(m_.episode_count) + " in " + std::to_string(n) +
+                               (n == 1 ? " week)" : " weeks)");
+        yy += text(x, yy, w, t1, kSmallBold, kInk, Align::Left, draw) + 6;   // room for the top axis label
+        const double axis_w = 16, plot_x = x + axis_w, plot_w = w - axis_w - 2;
+        const double bars_h = 34, sev_h = 34;
+        const double slot = n ? plot_w / static_cast<double>(n) : plot_w;
+        auto cx = [&](std::size_t i) { return plot_x + slot * (static_cast<double>(i) + 0.5); };
+        if (draw && n) {
+            int maxv = 1;
+            for (const auto& t : m_.trend) maxv = std::max(maxv, t.episodes);
+            const double top = nice_max(maxv);
+            for (int i = 0; i <= 1; ++i) {
+                const double gy = yy + bars_h - bars_h * i;
+                line(plot_x, gy, plot_x + plot_w, gy, i == 0 ? kMuted : kRule, i == 0 ? 0.7 : 0.4);
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "%g", top * i);
+                text(x, gy - 4.5, axis_w - 3, buf, kTiny, kMuted, Align::Right);
+            }
+            const double bar = std::clamp(slot * 0.72, 0.8, 18.0);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double bh = bars_h * m_.trend[i].episodes / top;
+                if (bh > 0) rect(cx(i) - bar / 2, yy + bars_h - bh, bar, bh, kAccent);
+            }
+        }
+        yy += bars_h + 4;
+        const std::string t2 = "Median severity per week (0\u201310)";
+        yy += text(x, yy, w, t2, kSmallBold, kInk, Align::Left, draw);
+        // Legend on its own line: numbness solid with dots, pain dashed with squares.
+        if (draw) {
+            const double ly = yy + 4.5;
+            double lx = x + axis_w;
+            line(lx, ly, lx + 14, ly, kSeverityInk, 1.2);
+            cairo_arc(cr_, lx + 7, ly, 1.8, 0, 2 * M_PI);
+            color(kSeverityInk);
+            cairo_fill(cr_);
+            text(lx + 17, yy, 60, "numbness", kTiny, kMuted);
+            lx += 64;
+            const double dash[] = {2.5, 1.5};
+            cairo_set_dash(cr_, dash, 2, 0);
+            line(lx, ly, lx + 14, ly, kMuted, 1.0);
+            cairo_set_dash(cr_, nullptr, 0, 0);
+            rect(lx + 5.5, ly - 1.6, 3.2, 3.2, kMuted);
+            text(lx + 17, yy, 40, "pain", kTiny, kMuted);
+        }
+        yy += 14;
+        if (draw && n) {
+            for (int v : {0, 5, 10}) {
+                const double gy = yy + sev_h - sev_h * v / 10.0;
+                line(plot_x, gy, plot_x + plot_w, gy, v == 0 ? kMuted : kRule, v == 0 ? 0.7 : 0.4);
+                text(x, gy - 4.5, axis_w - 3, std::to_string(v), kTiny, kMuted, Align::Right);
+            }
+            auto series = [&](auto get, const Rgb& c, bool dashed, bool squares) {
+                const double dash[] = {2.5, 1.5};
+                if (dashed) cairo_set_dash(cr_, dash, 2, 0);
+                color(c);
+                cairo_set_line_width(cr_, dashed ? 1.0 : 1.2);
+                for (std::size_t i = 1; i < n; ++i) {
+                    const auto a = get(m_.trend[i - 1]), b = get(m_.trend[i]);
+                    if (!a || !b) continue;
+                    cairo_move_to(cr_, cx(i - 1), yy + sev_h - sev_h * *a / 10.0);
+                    cairo_line_to(cr_, cx(i), yy + sev_h - sev_h * *b / 10.0);
+                    cairo_stroke(cr_);
+                }
+                cairo_set_dash(cr_, nullptr, 0, 0);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const auto v = get(m_.trend[i]);
+                    if (!v) continue;
+                    const double py = yy + sev_h - sev_h * *v / 10.0;
+                    if (squares) rect(cx(i) - 1.5, py - 1.5, 3, 3, c);
+                    else {
+                        cairo_arc(cr_, cx(i), py, 1.8, 0, 2 * M_PI);
+                        color(c);
+                        cairo_fill(cr_);
+                    }
+                }
+            };
+            series([](const TrendPoint& t) { return t.median_pain; }, kMuted, true, true);
+            series([](const TrendPoint& t) { return t.median_numbness; }, kSeverityInk, false, false);
+        }
+        yy += sev_h + 2;
+        // Dates along the shared time axis: the first day of each month on a long
+        // period, else the first and the last week.
+        if (draw && n) {
+            if (n > 9) {
+                double last_x = -100;
+                std::string last_month;
+                for (std::size_t i = 0; i < n; ++i) {
+                    const std::string month = m_.trend[i].week_start.substr(0, 7);
+                    if (month == last_month) continue;
+                    last_month = month;
+                    const double lx = plot_x + slot * static_cast<double>(i);
+                    const std::string full = format_date_long(m_.trend[i].week_start);   // "3 Mar 2026"
+                    std::string label = full.substr(full.find(' ') + 1, 3);
+                    if (i == 0 || month.substr(5, 2) == "01") label += " " + month.substr(0, 4);
+                    if (lx - last_x < 34 || lx > plot_x + plot_w - 14) continue;
+                    line(lx, yy - 2, lx, yy, kMuted, 0.5);
+                    text(lx, yy, 60, label, kTiny, kMuted);
+                    last_x = lx + text_width(label, kTiny);
+                }
+            } else {
+                text(plot_x, yy, plot_w / 2, "Week of " + short_date(m_.trend.front().week_start), kTiny, kMuted);
+                if (n > 1)
+                    text(plot_x + plot_w / 2, yy, plot_w / 2, short_date(m_.trend.back().week_start), kTiny, kMuted,
+                         Align::Right);
+            }
+        }
+        yy += 10;
+        return yy - y;
+    }
+
+    // The body figure: front, back and soles as the app shows them (left leg on the
+    // left in every view, named under each leg), each region shaded by how many
+    // episodes touched it, with the count in it (or beside it when it is too small).
+    double body_figure(double x, double y, double w, bool draw) {
+        using namespace report_figure;
+        if (counting_) draw = false;
+        double yy = y;
+        std::string title = "Where on the body";
+        if (m_.figure_episodes < m_.episode_count)
+            title += " (" + std::to_string(m_.figure_episodes) + " of " + std::to_string(m_.episode_count) +
+                     " episodes with a place marked)";
+        yy += text(x, yy, w, title, kSmallBold, kInk, Align::Left, draw) + 2;
+        const double gap = 6, pw = (w - 2 * gap) / 3;
+        auto count_of = [&](Region r, Side side) {
+            for (const auto& rc : m_.figure)
+                if (rc.region == r)
+                    return side == Side::Middle ? rc.middle + std::max(rc.left, rc.right)
+                           : side == Side::Left ? rc.left
+                                                : rc.right;
+            return 0;
+        };
+        int maxv = 1;
+        for (const auto& rc : m_.figure)
+            if (on_figure(rc.region)) maxv = std::max({maxv, rc.left, rc.right, rc.middle});
+        const double cap_h = 11;
+        double panels_h = 0;
+        for (const auto& v : kViews) panels_h = std::max(panels_h, pw * v.aspect);
+        if (draw) {
+            for (std::size_t vi = 0; vi < kViews.size(); ++vi) {
+                const View& v = kViews[vi];
+                const double ox = x + static_cast<double>(vi) * (pw + gap), top = yy + cap_h;
+                const double ph = pw * v.aspect;
+                text(ox, yy, pw, v.caption, kTiny, kMuted, Align::Center);
+                for (const Shape& sh : v.shapes)
+                    for (int copy = 0; copy < (sh.middle ? 1 : 2); ++copy)
+                        figure_shape(sh, copy == 1, ox, top, pw, ph,
+                                     count_of(sh.region, sh.middle ? Side::Middle : copy ? Side::Right : Side::Left),
+                                     maxv);
+                for (int copy = 0; copy < 2; ++copy) {
+                    const double lcx = ox + (copy ? 1.0 - kCx : kCx) * pw;
+                    text(lcx - 20, top + ph + 1, 40, copy ? "Right" : "Left", kTiny, kMuted, Align::Center);
+                }
+            }
+        }
+        yy += cap_h + panels_h + 11;
+        // Regions that have no place on the figure, named with their counts.
+        std::string also;
+        for (const auto& rc : m_.figure) {
+            if (on_figure(rc.region)) continue;
+            std::string sides;
+            if (rc.left) sides += "left " + std::to_string(rc.left);
+            if (rc.right) sides += (sides.empty() ? "" : ", ") + std::string("right ") + std::to_string(rc.right);
+            if (rc.middle) sides += (sides.empty() ? "" : ", ") + std::to_string(rc.middle);
+            std::string label = rc.label;
+            if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+            also += (also.empty() ? "" : "; ") + label + " (" + sides + ")";
+        }
+        if (!also.empty()) yy += text(x, yy, w, "Also: " + also + ".", kTiny, kInk, Align::Left, draw) + 1;
+        yy += text(x, yy, w, "Numbers: episodes touching each part. Darker: more often.", kTiny, kMuted, Align::Left,
+                   draw);
+        return yy - y;
+    }
+
+    // One region of the figure as a filled cairo path, outlined, with its count.
+    void figure_shape(const report_figure::Shape& sh, bool mirrored, double ox, double top, double pw, double ph,
+                      int count, int maxv) {
+        auto X = [&](double u) { return ox + (mirrored ? 1.0 - u : u) * pw; };
+        auto Y = [&](double v) { return top + v * ph; };
+        cairo_move_to(cr_, X(sh.xa0), Y(sh.y0));
+        cairo_line_to(cr_, X(sh.xb0), Y(sh.y0));
+        cairo_line_to(cr_, X(sh.xb1), Y(sh.y1));
+        cairo_line_to(cr_, X(sh.xa1), Y(sh.y1));
+        cairo_close_path(cr_);
+        // One ramp from pale to dark (reads in grey print); an unmarked region is
+        // almost white, so the legs still read as legs.
+        const double t = count > 0 ? 0.22 + 0.78 * count / maxv : 0;
+        const Rgb fill = count > 0 ? Rgb{0.86 + t * (0.10 - 0.86), 0.90 + t * (0.22 - 0.90), 0.96 + t * (0.42 - 0.96)}
+                                   : Rgb{0.965, 0.965, 0.97};
+        color(fill);
+        cairo_fill_preserve(cr_);
+        color(kMuted);
+        cairo_set_line_width(cr_, 0.5);
+        cairo_stroke(cr_);
+        if (sh.region == Region::Toes) {   // toe seams, so the end of the foot reads as toes
+            color(count > 0 && t > 0.55 ? Rgb{0.85, 0.88, 0.93} : kRule);
+            cairo_set_line_width(cr_, 0.4);
+            const bool soles = sh.y0 < 0.01;
+            for (int i = 1; i < 5; ++i) {
+                const double f = i / 5.0;
+                const double ax = sh.xa0 + (sh.xb0 - sh.xa0) * f, bx = sh.xa1 + (sh.xb1 - sh.xa1) * f;
+                cairo_move_to(cr_, X(ax), Y(sh.y0));
+                cairo_line_to(cr_, X(ax + (bx - ax) * (soles ? 0.45 : 1.0)),
+                              Y(sh.y0 + (sh.y1 - sh.y0) * (soles ? 0.45 : 1.0)));
+                cairo_stroke(cr_);
+            }
+        }
+        if (count <= 0) return;
+        const std::string label = std::to_string(count);
+        const double tw = text_width(label, kTiny);
+        const double shape_w = ((sh.xb0 - sh.xa0) + (sh.xb1 - sh.xa1)) / 2 * pw;
+        const double shape_h = (sh.y1 - sh.y0) * ph;
+        const double cy = Y((sh.y0 + sh.y1) / 2) - 4.8;
+        if (tw + 1.5 <= shape_w && shape_h >= 7.5) {
+            const double cx = (X((sh.xa0 + sh.xb0 + sh.xa1 + sh.xb1) / 4));
+            text(cx - 15, cy, 30, label, kTiny, t > 0.55 ? Rgb{1, 1, 1} : kInk, Align::Center);
+            return;
+        }
+        // Too small for its number: beside it, away from the leg (an inner half:
+        // towards the middle), where nothing else is drawn.
+        const bool to_right = sh.inner != mirrored;   // the viewer-right side of the shape
+        const double xs[] = {X(sh.xa0), X(sh.xb0), X(sh.xa1), X(sh.xb1)};
+        const double ex = to_right ? *std::max_element(std::begin(xs), std::end(xs))
+                                   : *std::min_element(std::begin(xs), std::end(xs));
+        if (to_right) text(ex + 1.2, cy, tw + 2, label, kTiny, kInk);
+        else text(ex - tw - 2.2, cy, tw + 2, label, kTiny, kInk, Align::Right);
     }
 
     // The latest score of each standard questionnaire; no heading when none was taken.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the .deb of the app and the command line (CPack) into build-deb/:
-# numbness-diary_VERSION-1_ARCH.deb (programs stripped).
+# numbness-diary_VERSION-1_ARCH.deb (programs stripped) and
+# numbness-diary-dbgsym_VERSION-1_ARCH.deb (their debug symbols, tools/make-dbgsym.sh).
 #   tools/make-deb.sh && sudo apt-get install ./build-deb/numbness-diary_*_*.deb
 # Installs its own build dependencies, builds only what it packages (no tests, no
 # benchmark), with Debian's hardening flags from dpkg-buildflags, stripped
@@ -11,7 +12,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${ND_DEB_BUILD_DIR:-$here/build-deb}"
 
 deps=(
-  build-essential cmake ninja-build pkg-config dpkg-dev file help2man
+  build-essential cmake ninja-build pkg-config dpkg-dev file help2man binutils
   libsqlite3-dev libcereal-dev libimgui-dev libglfw3-dev libgl-dev libstb-dev
   libfontconfig-dev libcairo2-dev libpango1.0-dev libsodium-dev
 )
@@ -44,4 +45,7 @@ cmake -S "$here" -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_INSTALL_PREF
 cmake --build "$out" -j"${ND_JOBS:-$(nproc)}"
 rm -f "$out"/*.deb "$out"/*.ddeb
 (cd "$out" && cpack -G DEB)
-ls -1 "$out"/*.deb "$out"/*.ddeb 2>/dev/null || true
+# The debug symbols, split out of the same build into numbness-diary-dbgsym.
+main_deb="$(ls -1 "$out"/numbness-diary_*.deb)"
+"$here/tools/make-dbgsym.sh" "$out" "$main_deb" >/dev/null
+ls -1 "$out"/*.deb

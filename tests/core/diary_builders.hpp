@@ -28,7 +28,7 @@ inline constexpr std::int64_t kDaySeconds = 86400;
 // A deterministic, valid-looking UUID v4 for test record `n` of a kind (1 episode,
 // 2 check-in, 3 fact, 4 medicine): "00000001-0000-4000-8000-000000000007".
 inline std::string test_uuid(int kind, long long n) {
-    char buf[40];
+    char buf[48];   // room for any n (16 hex digits), so the compiler sees no truncation
     std::snprintf(buf, sizeof buf, "%08x-0000-4000-8000-%012llx", static_cast<unsigned>(kind),
                   static_cast<unsigned long long>(n));
     return buf;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "diary_builders.hpp"
+#include "enum_names.hpp"
 #include "export_fixture.hpp"
 #include "report_model.hpp"
 
@@ -260,4 +262,67 @@ TEST_CASE("Report page 1 facts: who, age, health number, onset and questions", "
     REQUIRE(m.medicines.size() == 1);
     CHECK(m.medicines[0].label == "Metformin 500 mg");
     CHECK(m.medicines[0].detail == "twice a day; whether it helped: not noted");
+}
+
+// Page 1's body figure and trend, from a diary whose numbers are worked out by hand:
+// three weeks, Monday 5 Jan to Sunday 25 Jan 2026.
+//   week 1: ep1 (toes both sides, left sole; numbness 4), ep2 (left toes; numbness 6,
+//           pain 2), ep3 (right heel and calf; not rated) -> 3 episodes, median
+//           numbness (4, 6) = 5, median pain (2) = 2
+//   week 2: only a deleted episode -> 0 episodes, nothing rated
+//   week 3: ep4 (saddle area, right toes; 8 and 7), ep5 (left whole leg, right hand;
+//           numbness 2), ep6 (no region; numbness 3) -> 3 episodes, median numbness
+//           (2, 3, 8) = 3, median pain (7) = 7
+// Regions: toes left 2 (ep1, ep2), right 2 (ep1, ep4); sole left 1; heel right 1;
+// calf right 1; saddle area 1 (no side); whole leg left 1; hand right 1. Five
+// episodes have a region marked.
+TEST_CASE("Report page 1 figures: regions by side and the weekly trend", "[report][page1][figure]") {
+    using namespace nd;
+    using nd::test::EpisodeBuilder;
+    using nd::test::add;
+    Diary d;
+    add(d, EpisodeBuilder(1).day(0).region(Region::Toes, Side::Both).region(Region::Sole, Side::Left).numbness(4));
+    add(d, EpisodeBuilder(2).day(2).region(Region::Toes, Side::Left).numbness(6).pain(2));
+    Episode unrated = EpisodeBuilder(3).day(3).region(Region::Heel, Side::Right).region(Region::Calf, Side::Right);
+    unrated.numbness.reset();
+    add(d, unrated);
+    add(d, EpisodeBuilder(7).day(9).region(Region::Toes, Side::Both).numbness(10).deleted());
+    add(d, EpisodeBuilder(4).day(15).region(Region::SaddleArea, Side::Middle).region(Region::Toes, Side::Right)
+               .numbness(8).pain(7));
+    add(d, EpisodeBuilder(5).day(16).region(Region::WholeLeg, Side::Left).region(Region::Hand, Side::Right).numbness(2));
+    add(d, EpisodeBuilder(6).day(17).numbness(3));
+    normalize(d);
+    ReportOptions o;
+    o.from = "2026-01-05";
+    o.to = "2026-01-25";
+    o.sections = kSectionPerWeek;   // page 1's figures do not depend on the appendix's sections
+    const ReportModel m = build_report(d, MatchResult{}, o);
+
+    REQUIRE(m.trend.size() == 3);
+    CHECK(m.trend[0].week_start == "2026-01-05");
+    CHECK(m.trend[0].episodes == 3);
+    CHECK(m.trend[0].median_numbness == 5.0);
+    CHECK(m.trend[0].median_pain == 2.0);
+    CHECK(m.trend[1].week_start == "2026-01-12");
+    CHECK(m.trend[1].episodes == 0);
+    CHECK_FALSE(m.trend[1].median_numbness.has_value());
+    CHECK_FALSE(m.trend[1].median_pain.has_value());
+    CHECK(m.trend[2].week_start == "2026-01-19");
+    CHECK(m.trend[2].episodes == 3);
+    CHECK(m.trend[2].median_numbness == 3.0);
+    CHECK(m.trend[2].median_pain == 7.0);
+
+    CHECK(m.figure_episodes == 5);
+    std::vector<std::string> got;
+    for (const auto& rc : m.figure)
+        got.push_back(rc.label + " " + std::to_string(rc.left) + "/" + std::to_string(rc.right) + "/" +
+                      std::to_string(rc.middle));
+    auto label = [](Region r, const char* counts) { return std::string(enum_label(r)) + " " + counts; };
+    const std::vector<std::string> want = {
+        label(Region::SaddleArea, "0/0/1"), label(Region::Calf, "0/1/0"),     label(Region::Heel, "0/1/0"),
+        label(Region::Sole, "1/0/0"),       label(Region::Toes, "2/2/0"),     label(Region::WholeLeg, "1/0/0"),
+        label(Region::Hand, "0/1/0"),
+    };
+    CHECK(got == want);
+    CHECK(m.regions.empty());   // the appendix's body map was not chosen
 }

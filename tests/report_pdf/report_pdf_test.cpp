@@ -291,3 +291,130 @@ TEST_CASE("The report PDF is tagged, with a title and an outline", "[report_pdf]
     CHECK(bytes.find("/Outlines") != std::string::npos);
     CHECK(bytes.find("/Title") != std::string::npos);
 }
+
+namespace {
+
+std::string flat_text(std::string s) {
+    for (char& c : s)
+        if (c == '\n') c = ' ';
+    return s;
+}
+
+// A dense year: two or three episodes a day of seven kinds (more than page 1's five
+// pattern lines), three with stroke signs, four medicines and three questions.
+nd::Diary dense_year(nd::MatchResult& match) {
+    using nd::test::EpisodeBuilder;
+    nd::Diary d;
+    d.profile = {"Pat Dense", "1958-06-01", nd::test::kDay0Utc};
+    d.profile.questions = {"Is this my back?", "Should I see a neurologist?", "Can I keep driving?"};
+    long long n = 0;
+    for (int day = 0; day < 365; ++day) {
+        const int kind = day % 7;
+        EpisodeBuilder b(++n);
+        b.day(day, 8 + kind).numbness(2 + (day / 30) % 7).lasted(10 + kind * 7);
+        switch (kind) {
+            case 0: b.region(nd::Region::Toes, nd::Side::Both).region(nd::Region::Sole, nd::Side::Both).eased_by(nd::Relief::Nothing); break;
+            case 1: b.region(nd::Region::TopOfFoot, nd::Side::Left).after(nd::Activity::CrossedLegs).eased_by(nd::Relief::MovingOrChangingPosition, 3); break;
+            case 2: b.region(nd::Region::Calf, nd::Side::Right).after(nd::Activity::Walking).eased_by(nd::Relief::Rest, 4).pain(6); break;
+            case 3: b.region(nd::Region::ThighFront, nd::Side::Left).region(nd::Region::Shin, nd::Side::Left).after(nd::Activity::LongSitting); break;
+            case 4: b.region(nd::Region::Heel, nd::Side::Right).region(nd::Region::InnerAnkle, nd::Side::Right).after(nd::Activity::Standing); break;
+            case 5: b.region(nd::Region::Buttock, nd::Side::Left).region(nd::Region::ThighBack, nd::Side::Left).region(nd::Region::Calf, nd::Side::Left).after(nd::Activity::LongSitting).pain(7); break;
+            default: b.region(nd::Region::Ankle, nd::Side::Both).region(nd::Region::Knee, nd::Side::Both).after(nd::Activity::Exercise).eased_by(nd::Relief::Stretching); break;
+        }
+        d.episodes.push_back(b);
+        d.episodes.push_back(EpisodeBuilder(++n).day(day, 21).region(nd::Region::Toes, nd::Side::Both).numbness(3).eased_by(nd::Relief::Nothing));
+        if (day % 3 == 0)
+            d.episodes.push_back(EpisodeBuilder(++n).day(day, 23).region(nd::Region::Sole, nd::Side::Left).after(nd::Activity::LyingDown).numbness(5));
+    }
+    for (int day : {40, 170, 300}) {
+        nd::Episode e = EpisodeBuilder(++n).day(day, 14).region(nd::Region::Hand, nd::Side::Left)
+                            .region(nd::Region::Face, nd::Side::Left).onset(nd::Onset::Sudden)
+                            .sign(nd::Sign::FaceDrooping).sign(nd::Sign::TroubleSpeaking).numbness(8);
+        for (auto& f : nd::red_flags_for(e)) match.red_flags.push_back(f);
+        d.episodes.push_back(e);
+    }
+    for (int i = 0; i < 4; ++i) {
+        nd::Medicine m;
+        m.id = nd::test::test_uuid(4, 10 + i);
+        m.name = std::vector<std::string>{"Pregabalin", "Metformin", "Vitamin B12", "Ibuprofen"}[static_cast<std::size_t>(i)];
+        m.dose = "1 tablet";
+        m.when_taken = "mornings";
+        m.helped = i == 0 ? nd::TriState::Yes : nd::TriState::Unknown;
+        d.medicines.push_back(m);
+    }
+    nd::normalize(d);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("Page 1 draws the body figure and the weekly trend", "[report_pdf][page1][figure]") {
+    // The fixture (export_fixture.hpp): 5 episodes over three weeks; toes on the left
+    // in 3, on the right in 1; a right calf once.
+    const nd::ReportModel m = fixture_report(nd::kSectionDefault);
+    const std::string dir = temp_dir();
+    const std::string path = dir + "/figure.pdf";
+    nd::write_report_pdf(m, path);
+    const std::string page1 = flat_text(pdf_pages_text(path, 1, 1));
+    if (page1.empty()) {
+        WARN("pdftotext is not installed: content not checked");
+        return;
+    }
+    CHECK(page1.find("How often, how bad and where") != std::string::npos);
+    CHECK(page1.find("Episodes per week (5 in 3 weeks)") != std::string::npos);
+    CHECK(page1.find("Median severity per week (0\u201310)") != std::string::npos);
+    CHECK(page1.find("Where on the body") != std::string::npos);
+    for (const char* label : {"Front", "Back", "Soles", "Left", "Right", "numbness", "pain", "Week of 5 Jan"}) {
+        INFO(label);
+        CHECK(page1.find(label) != std::string::npos);
+    }
+    CHECK(page1.find("Numbers: episodes touching each part.") != std::string::npos);
+    // Between the patterns and the medicines (issue #14's order) when both fit.
+    const auto patterns = page1.find("Patterns"), figures = page1.find("How often, how bad and where"),
+               medicines = page1.find("Medicines");
+    CHECK(patterns < figures);
+    CHECK(figures < medicines);
+    // The counts are drawn as text on the figure: the left toes' 3 (front and soles).
+    const auto where = page1.find("Where on the body");
+    REQUIRE(where != std::string::npos);
+    CHECK(page1.find(" 3 ", where) != std::string::npos);
+}
+
+TEST_CASE("A dense year keeps warnings, patterns and medicines on page 1 with the figures", "[report_pdf][page1][figure]") {
+    nd::MatchResult match;
+    const nd::Diary d = dense_year(match);
+    for (nd::Paper paper : {nd::Paper::A4, nd::Paper::Letter}) {
+        INFO(nd::paper_id(paper));
+        nd::ReportOptions o;
+        o.generated_on = "2027-01-05";
+        o.sections = nd::kSectionDefault;
+        o.paper = paper;
+        const nd::ReportModel m = nd::build_report(d, match, o);
+        REQUIRE(m.trend.size() == 53);   // 5 Jan 2026 (a Monday) to 4 Jan 2027
+        const std::string dir = temp_dir();
+        const std::string path = dir + "/dense-" + nd::paper_id(paper) + ".pdf";
+        nd::write_report_pdf(m, path);
+        if (const char* keep = std::getenv("ND_REPORT_TEST_KEEP")) nd::write_file_atomic(std::string(keep) + "/dense-" + nd::paper_id(paper) + ".pdf", nd::read_file(path));
+        const std::string page1 = flat_text(pdf_pages_text(path, 1, 1));
+        if (page1.empty()) {
+            WARN("pdftotext is not installed: content not checked");
+            return;
+        }
+        const char* in_order[] = {"Who and when", "Warning signs (3 episodes)", "Questions from the patient",
+                                  "Patterns (5 kinds of episode)", "Medicines", "Vitamin B12"};
+        std::size_t at = 0;
+        for (const char* h : in_order) {
+            INFO(h);
+            const auto pos = page1.find(h, at);
+            CHECK(pos != std::string::npos);
+            if (pos != std::string::npos) at = pos;
+        }
+        CHECK(page1.find("Ibuprofen") != std::string::npos);
+        CHECK(page1.find("How often, how bad and where") != std::string::npos);
+        CHECK(page1.find("Where on the body") != std::string::npos);
+        CHECK(page1.find("Median severity per week") != std::string::npos);
+        CHECK(page1.find("Episodes per week (" + std::to_string(m.episode_count) + " in 53 weeks)") != std::string::npos);
+        // Hand and face have no place on the figure: named under it with their counts.
+        CHECK(page1.find("Also: hand (left 3); face (left 3).") != std::string::npos);
+    }
+}

@@ -16,6 +16,9 @@
 #include "report_model.hpp"
 #include "serialization.hpp"
 #include "time_util.hpp"
+#ifdef ND_HAVE_LOCALE_PAPER
+#include "locale_paper.hpp"
+#endif
 #ifdef ND_HAVE_REPORT_PDF
 #include "report_pdf.hpp"
 #endif
@@ -312,11 +315,15 @@ int run_report(const Args& a, Context& ctx) {
     spec.to = range.to;
     spec.sections = parse_sections(a.all("--sections"));
     spec.generated_on = nd::local_date({ctx.now, ctx.offset_min});
+    // --paper overrides the diary's saved paper (the app's Settings), whose default
+    // is the locale's LC_PAPER (docs/report.md).
     if (auto p = a.get("--paper")) {
-        if (*p == "a4") spec.paper = nd::Paper::A4;
-        else if (*p == "letter") spec.paper = nd::Paper::Letter;
-        else throw UsageError("--paper: '" + *p + "' is not a4 or letter");
+        spec.paper = nd::paper_from_id(*p);
+        if (!spec.paper) throw UsageError("--paper: '" + *p + "' is not a4 or letter");
     }
+#ifdef ND_HAVE_LOCALE_PAPER
+    spec.locale_paper = nd::platform::locale_paper();
+#endif
 #ifdef ND_HAVE_REPORT_PDF
     const nd::Catalog catalog =
         a.get("--catalog") ? catalog_from(*a.get("--catalog")) : nd::load_default_catalog();
@@ -403,7 +410,7 @@ std::vector<Command> export_commands() {
           {kFrom,
            kTo,
            {"--sections", "LIST", "the sections to include, comma-separated (default: all but episodes and notes)", true},
-           {"--paper", "SIZE", "a4 (default) or letter"},
+           {"--paper", "SIZE", "a4 or letter (default: the one saved in the app's Settings, else the locale's LC_PAPER)"},
            {"--catalog", "PATH", "use another cause catalog file"},
            kForce},
           1, 1,
