@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <string>
@@ -250,5 +251,40 @@ TEST_CASE("demo --out on a full disk says so and leaves no file", "[temporaries]
         INFO(r.err);
         CHECK(WEXITSTATUS(r.status) == 1);
         CHECK(exists_no_follow(out));
+    }
+}
+
+TEST_CASE("The window app removes stale temporaries at start (Xvfb)", "[temporaries]") {
+    const std::string app = ND_APP_PATH;
+    if (app.empty() || !fs::exists(app) || std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+        WARN("the desktop app or xvfb-run is missing; the app's start-up sweep is not tested here");
+        return;
+    }
+    TempDir t("tmpclean-app");
+    const std::string data = t.file("xdg") + "/numbness-diary";
+    const std::string docs = t.file("docs");
+    fs::create_directories(data);
+    fs::create_directories(docs + "/backups");
+    const std::vector<std::string> gone = {data + "/export.csv.tmp-Ab12Cd", docs + "/my.sqlite.tmp-Qw3rTy",
+                                           docs + "/backups/my-20260101-101010.sqlite.tmp-backup"};
+    const std::vector<std::string> kept = {data + "/fresh.tmp-Ab12Cd", docs + "/report.pdf.tmp-Ab12Cd"};
+    for (const auto& p : gone) make_file(p, 0600, 3600);
+    make_file(kept[0], 0600, 5);
+    make_file(kept[1], 0600, 3600);
+    const std::string cmd = "cd '" + t.dir.string() + "' && env XDG_DATA_HOME='" + t.file("xdg") +
+                            "' ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1024x768x24' '" + app + "' --db '" +
+                            docs + "/my.sqlite' --page log --size 900x700 --screenshot '" + t.file("log.png") +
+                            "' >'" + t.file("out.txt") + "' 2>&1";
+    const int status = std::system(cmd.c_str());
+    INFO(read_bytes(t.file("out.txt")));
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    for (const auto& p : gone) {
+        INFO(p);
+        CHECK_FALSE(exists_no_follow(p));
+    }
+    for (const auto& p : kept) {
+        INFO(p);
+        CHECK(exists_no_follow(p));
     }
 }
