@@ -183,13 +183,22 @@ bool AppState::run(Command cmd) {
     return true;
 }
 
+namespace {
+// An error text as a sentence, so another can follow it.
+std::string sentence(std::string text) {
+    if (!text.empty() && text.back() != '.') text += '.';
+    return text;
+}
+}  // namespace
+
 bool AppState::undo() {
     if (!store || !undo_stack.can_undo()) return false;
     const std::string label = undo_stack.undo_label();
     try {
         undo_stack.undo(*store);
     } catch (const std::exception& e) {
-        show_toast(std::string("Could not undo: ") + e.what(), 6.0);
+        // The step is still in the history (UndoStack::undo moves it only once written).
+        show_toast("Could not undo " + label + ": " + sentence(e.what()) + " Nothing was changed; Undo can try again.", 8.0);
         return false;
     }
     refresh_after(undo_stack.last_undone());
@@ -203,7 +212,7 @@ bool AppState::redo() {
     try {
         undo_stack.redo(*store);
     } catch (const std::exception& e) {
-        show_toast(std::string("Could not redo: ") + e.what(), 6.0);
+        show_toast("Could not redo " + label + ": " + sentence(e.what()) + " Nothing was changed; Redo can try again.", 8.0);
         return false;
     }
     refresh_after(undo_stack.last_done());

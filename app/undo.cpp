@@ -14,22 +14,49 @@ void UndoStack::run(Store& store, Command cmd) {
     if (done_.size() > kMaxDepth) done_.erase(done_.begin());
 }
 
+// The step leaves its stack only once its revert (or re-apply) is written: when the
+// store refuses it (disk full, the diary locked by another process), the step stays
+// where it was, with both stacks unchanged, and can be tried again.
 bool UndoStack::undo(Store& store) {
     if (done_.empty()) return false;
-    Command cmd = std::move(done_.back());
+    done_.back().revert(store);   // may throw StoreError: nothing moves
+    undone_.push_back(std::move(done_.back()));
     done_.pop_back();
-    cmd.revert(store);
-    undone_.push_back(std::move(cmd));
     return true;
 }
 
 bool UndoStack::redo(Store& store) {
     if (undone_.empty()) return false;
-    Command cmd = std::move(undone_.back());
+    undone_.back().apply(store);   // may throw StoreError: nothing moves
+    done_.push_back(std::move(undone_.back()));
     undone_.pop_back();
-    cmd.apply(store);
-    done_.push_back(std::move(cmd));
+    if (done_.size() > kMaxDepth) done_.erase(done_.begin());
     return true;
+}
+
+Command group_command(std::string label, std::vector<Command> parts) {
+    if (parts.size() == 1) {
+        Command only = std::move(parts.front());
+        only.label = std::move(label);
+        return only;
+    }
+    // Shared: the copies std::function makes must all drive the same parts (an add
+    // keeps the id its first apply got).
+    auto shared = std::make_shared<std::vector<Command>>(std::move(parts));
+    Command c;
+    c.label = std::move(label);
+    c.apply = [shared](Store& s) {
+        s.batch([&] {
+            for (Command& part : *shared) part.apply(s);
+        });
+    };
+    c.revert = [shared](Store& s) {
+        s.batch([&] {
+            for (auto it = shared->rbegin(); it != shared->rend(); ++it) it->revert(s);
+        });
+    };
+    // Several records: the app reloads the diary after it (touches stays Unknown).
+    return c;
 }
 
 void UndoStack::clear() {

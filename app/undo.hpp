@@ -35,12 +35,16 @@ struct Command {
 
 class UndoStack {
 public:
-    // Applies the command now and records it; clears the redo side.
+    // Applies the command now and records it; clears the redo side. When the apply
+    // throws, nothing is recorded.
     void run(Store& store, Command cmd);
     bool can_undo() const { return !done_.empty(); }
     bool can_redo() const { return !undone_.empty(); }
     std::string undo_label() const { return can_undo() ? done_.back().label : ""; }
     std::string redo_label() const { return can_redo() ? undone_.back().label : ""; }
+    // Reverts (re-applies) the newest step and only then moves it to the other side.
+    // When the store refuses the write (StoreError: disk full, locked), the error is
+    // rethrown and the step stays where it was: nothing of the history is lost.
     bool undo(Store& store);
     bool redo(Store& store);
     void clear();
@@ -54,6 +58,12 @@ private:
     std::vector<Command> undone_;
     static constexpr std::size_t kMaxDepth = 200;   // plenty for a session, bounded memory
 };
+
+// One user action that changes several records (e.g. several episodes moved to the
+// bin at once) as ONE step: apply runs the parts in order and revert undoes them in
+// reverse order, each inside one write transaction (Store::batch), so the action and
+// its undo land whole or not at all. One part: that part, relabelled.
+Command group_command(std::string label, std::vector<Command> parts);
 
 // Adds an episode (its id is fixed on the first apply, so redo restores the same record).
 // `added`, when given, receives the stored episode.

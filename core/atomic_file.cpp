@@ -59,6 +59,34 @@ void sync_folder(const std::string& dir) {
     if (rc != 0 && err != EINVAL) fail("Could not flush the folder", dir, err);
 }
 
+void make_private_dirs(const std::string& path) {
+    if (path.empty()) throw FileError("Could not create the folder: no folder name was given");
+    // Each component in turn, from the root: create_directories would use 0777 & ~umask.
+    std::string sofar;
+    std::size_t pos = 0;
+    while (pos <= path.size()) {
+        const std::size_t slash = path.find('/', pos);
+        const std::size_t end = slash == std::string::npos ? path.size() : slash;
+        sofar = path.substr(0, end);
+        pos = end + 1;
+        const bool last = slash == std::string::npos || path.find_first_not_of('/', end) == std::string::npos;
+        if (sofar.empty() || sofar.back() == '/' || sofar == "." || sofar == "..") {
+            if (last) break;
+            continue;
+        }
+        struct stat st {};
+        if (::stat(sofar.c_str(), &st) == 0) {
+            if (!S_ISDIR(st.st_mode)) throw FileError("Could not create the folder " + path + ": " + sofar + " is a file, not a folder");
+            if (last && st.st_uid == ::geteuid() && (st.st_mode & 07777) != 0700) ::chmod(sofar.c_str(), 0700);
+        } else {
+            if (::mkdir(sofar.c_str(), 0700) != 0 && errno != EEXIST) fail("Could not create the folder", sofar, errno);
+            // mkdir's mode is masked by the umask; the folder must end up exactly 0700.
+            if (::chmod(sofar.c_str(), 0700) != 0) fail("Could not set permissions on the folder", sofar, errno);
+        }
+        if (last) break;
+    }
+}
+
 void create_private_file(const std::string& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
     if (fd < 0) fail("Could not create", path, errno);
@@ -66,23 +94,72 @@ void create_private_file(const std::string& path) {
     ::close(fd);
 }
 
-int remove_stale_temporaries(const std::string& path, std::int64_t min_age_s) {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// "<name>.tmp-XXXXXX": a non-empty name, then mkstemp's six letters or digits.
+bool is_atomic_write_temporary(const std::string& name) {
+    const std::string mark = ".tmp-";
+    if (name.size() < mark.size() + 7) return false;
+    const std::size_t at = name.size() - 6 - mark.size();
+    if (name.compare(at, mark.size(), mark) != 0) return false;
+    for (std::size_t i = name.size() - 6; i < name.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    }
+    return true;
+}
+
+// Ours, and left behind: see remove_stale_temporaries_in.
+bool removable(const std::string& path, std::int64_t now, std::int64_t min_age_s) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    if (st.st_uid != ::geteuid() || st.st_nlink != 1) return false;
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) return false;
+    return now - static_cast<std::int64_t>(st.st_mtime) >= min_age_s;
+}
+
+}  // namespace
+
+bool is_temporary_name(const std::string& name, TempPattern pattern) {
+    if (pattern == TempPattern::AtomicWrite) return is_atomic_write_temporary(name);
+    for (const std::string suffix : {".tmp-backup", ".tmp-backup-journal"})
+        if (name.size() > suffix.size() && ends_with(name, suffix)) return true;
+    return false;
+}
+
+std::vector<std::string> remove_stale_temporaries_in(const std::string& dir, TempPattern pattern,
+                                                     std::int64_t min_age_s, const std::string& name_start) {
     namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path target(path);
-    const std::string prefix = target.filename().string() + ".tmp-";
-    fs::path dir = target.parent_path();
-    if (dir.empty()) dir = ".";
+    std::vector<std::string> removed;
+    if (dir.empty()) return removed;
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
-    int removed = 0;
+    std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        // mkstemp's suffix is exactly six characters.
-        if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) continue;
-        struct stat st {};
-        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-        if (now - static_cast<std::int64_t>(st.st_mtime) < min_age_s) continue;
-        if (::unlink(it->path().c_str()) == 0) ++removed;
+        if (name.compare(0, name_start.size(), name_start) != 0 || !is_temporary_name(name, pattern)) continue;
+        const std::string p = it->path().string();
+        if (removable(p, now, min_age_s) && ::unlink(p.c_str()) == 0) removed.push_back(p);
+    }
+    return removed;
+}
+
+int remove_stale_temporaries(const std::string& path, std::int64_t min_age_s) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    fs::path dir = target.parent_path();
+    if (dir.empty()) dir = ".";
+    const std::string name = target.filename().string();
+    if (name.empty()) return 0;
+    // "<name>.tmp-" then exactly mkstemp's six characters.
+    int removed = 0;
+    for (const std::string& p : remove_stale_temporaries_in(dir.string(), TempPattern::AtomicWrite, min_age_s,
+                                                            name + ".tmp-")) {
+        (void)p;
+        ++removed;
     }
     return removed;
 }

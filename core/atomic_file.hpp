@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nd {
 
@@ -32,11 +33,36 @@ void sync_folder(const std::string& dir);
 // exists or cannot be created.
 void create_private_file(const std::string& path);
 
+// Creates the folder `path` and every missing parent, each with mode 0700 whatever
+// the umask (a umask of 000 would otherwise give 0777; health data is private).
+// Existing parents are left as they are; `path` itself, when it exists already
+// and is ours, is tightened to 0700. Throws FileError naming the folder and the
+// cause (a file in the way, no permission, ...).
+void make_private_dirs(const std::string& path);
+
 // Removes temporary files that write_file_atomic(path) left behind when the
 // process was killed mid-write ("<path>.tmp-XXXXXX" older than min_age_s
 // seconds, so a write in progress in another process is left alone). Returns how
 // many were removed; never throws. write_file_atomic calls it before each write.
+// Only what our writes make is touched (is_our_stale_temporary).
 int remove_stale_temporaries(const std::string& path, std::int64_t min_age_s = 600);
+
+// The names our writes give their temporaries: write_file_atomic's
+// "<name>.tmp-XXXXXX" (mkstemp's six letters or digits), and the automatic
+// backup's "<name>.tmp-backup" with the "-journal" SQLite may leave beside it
+// (auto_backup.cpp).
+enum class TempPattern { AtomicWrite, Backup };
+bool is_temporary_name(const std::string& file_name, TempPattern pattern);
+
+// Removes from `dir` the files that are our temporaries (`pattern`, and a name
+// starting with `name_start`), left by a process killed mid-write: a regular file
+// (not a link, a folder or a device), owned by this user, with one name, private
+// (no group or other permission: ours are 0600) and unchanged for min_age_s
+// seconds (a write in progress in another process is left alone). Nothing else is
+// touched, and no sub-folder is entered. Returns the paths removed; never throws
+// (a folder that is missing or unreadable: none).
+std::vector<std::string> remove_stale_temporaries_in(const std::string& dir, TempPattern pattern,
+                                                     std::int64_t min_age_s = 600, const std::string& name_start = "");
 
 // Reads a whole file; throws FileError (with the path and cause) when it
 // cannot, or when it is larger than max_bytes.

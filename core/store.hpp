@@ -129,6 +129,13 @@ public:
     };
     Update update_diary(const std::function<Diary(const Diary& current)>& change);
 
+    // Runs `steps` (calls on this store) as ONE write transaction: all of their
+    // writes land together at the end, or none does (a throw from any of them, or
+    // a failed commit, rolls every one back and is rethrown). For a user action
+    // that changes several records, so that it and its undo are all or nothing
+    // (store_batch.cpp).
+    void batch(const std::function<void()>& steps);
+
     // ---- Settings (small key/value pairs the app keeps with the diary) ----
     std::optional<std::string> setting(const std::string& key) const;
     void set_setting(const std::string& key, const std::string& value);

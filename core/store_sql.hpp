@@ -101,21 +101,31 @@ private:
 };
 
 // One write transaction (BEGIN IMMEDIATE); rolled back unless commit() succeeds.
+// Inside a transaction already open (Store::batch: several calls as one) it is a
+// savepoint of it instead: its commit releases the savepoint and only the outer
+// transaction's commit writes; a failure rolls back to the savepoint.
 class Txn {
 public:
-    explicit Txn(sqlite3* db) : db_(db) { exec(db, "BEGIN IMMEDIATE", "Could not start saving to the diary"); }
+    explicit Txn(sqlite3* db) : db_(db), nested_(sqlite3_get_autocommit(db) == 0) {
+        exec(db, nested_ ? "SAVEPOINT nd_part" : "BEGIN IMMEDIATE", "Could not start saving to the diary");
+    }
     ~Txn() {
-        if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        if (done_) return;
+        if (nested_)
+            sqlite3_exec(db_, "ROLLBACK TO nd_part; RELEASE nd_part", nullptr, nullptr, nullptr);
+        else
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     }
     Txn(const Txn&) = delete;
     Txn& operator=(const Txn&) = delete;
     void commit() {
-        exec(db_, "COMMIT", "Could not save to the diary");
+        exec(db_, nested_ ? "RELEASE nd_part" : "COMMIT", "Could not save to the diary");
         done_ = true;
     }
 
 private:
     sqlite3* db_;
+    bool nested_;
     bool done_ = false;
 };
 

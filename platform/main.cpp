@@ -14,6 +14,7 @@
 #include "matching.hpp"
 #include "paths.hpp"
 #include "shell.hpp"
+#include "temp_cleanup.hpp"
 #include "views.hpp"
 
 namespace {
@@ -129,6 +130,8 @@ int main(int argc, char** argv) {
 
     // One window per diary; screenshots (tools/screenshots.sh) are not a second window.
     const std::string diary = nd::platform::diary_path(db);
+    // What a killed write left (health data in "*.tmp-XXXXXX") goes at every start (issue 17).
+    nd::clean_stale_temporaries(diary, nd::platform::data_dir());
     std::unique_ptr<nd::platform::InstanceLock> lock;
     if (options.screenshot.empty()) {
         std::string already_open;

@@ -12,6 +12,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include "atomic_file.hpp"
 #include "catalog.hpp"
 
 namespace nd::platform {
@@ -74,15 +75,11 @@ std::string diary_path(const std::string& cli_db) {
 }
 
 bool make_private_dir(const std::string& path, std::string& error) {
-    std::error_code ec;
-    const fs::path p(path);
-    if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-    if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
-        error = "Could not create the folder " + path + ": " + std::strerror(errno);
-        return false;
-    }
-    if (!is_dir(path)) {
-        error = path + " exists but is not a folder.";
+    // Every folder created on the way is 0700 too, whatever the umask (nd::make_private_dirs).
+    try {
+        nd::make_private_dirs(path);
+    } catch (const nd::FileError& e) {
+        error = e.what();
         return false;
     }
     return true;

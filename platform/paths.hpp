@@ -11,8 +11,9 @@ std::string data_dir();
 std::string documents_dir();
 // The diary file: --db PATH, else $ND_DB, else data_dir()/diary.sqlite. (`cli_db` may be empty.)
 std::string diary_path(const std::string& cli_db);
-// Creates a folder and its parents; the last one with mode 0700 (health data
-// is private). Returns false with a message in `error` when it cannot.
+// Creates a folder and its missing parents, each with mode 0700 whatever the umask
+// (health data is private); an existing data folder of ours is tightened to 0700.
+// Returns false with a message in `error` when it cannot.
 bool make_private_dir(const std::string& path, std::string& error);
 // PREFIX/share/numbness-diary for the running executable PREFIX/bin/numbness-diary
 // (/proc/self/exe); "" when unknown. The build tree mirrors this layout.

@@ -250,6 +250,8 @@ TEST_CASE("write_file_atomic clears temporaries a killed write left, but not fre
     std::ofstream(stale) << "half a report";
     std::ofstream(fresh) << "being written";
     std::ofstream(f.file("report.csv.tmp-notours-long")) << "other";
+    // Made as mkstemp makes ours: 0600 (a file others may read is not one of ours).
+    fs::permissions(stale, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
     // Make the stale one two hours old.
     const auto old = fs::file_time_type::clock::now() - std::chrono::hours(2);
     fs::last_write_time(stale, old);

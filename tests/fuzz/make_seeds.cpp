@@ -60,7 +60,41 @@ int main(int argc, char** argv) {
     o.kdf = {nd::kMinKdfOps, nd::kMinKdfMem};
     put(root / "backup", "encrypted", nd::write_backup(small, o));
     put(root / "backup", "legacy", nd::diary_to_json(small));
+    {
+        // fuzz_kdf's input: a control byte (1: fix the length), the 88 header bytes
+        // before the checksum, the payload (fuzz_inputs.hpp).
+        const std::string enc = nd::write_backup(small, o);
+        auto kdf_seed = [&](std::uint64_t ops, std::uint64_t mem) {
+            std::string h = enc.substr(0, 88);
+            for (int i = 0; i < 8; ++i) h[32 + i] = static_cast<char>((ops >> (8 * i)) & 0xff);
+            for (int i = 0; i < 8; ++i) h[40 + i] = static_cast<char>((mem >> (8 * i)) & 0xff);
+            return std::string("\x01") + h + enc.substr(120);
+        };
+        put(root / "kdf", "encrypted-min", kdf_seed(nd::kMinKdfOps, nd::kMinKdfMem));
+        put(root / "kdf", "forged-1gib", kdf_seed(3, std::uint64_t{1} << 30));
+        put(root / "kdf", "forged-ops", kdf_seed(1000000, nd::kMinKdfMem));
+        put(root / "kdf", "just-above", kdf_seed(3, nd::kMaxKdfMem + 1));
+        put(root / "kdf", "old-256mib", kdf_seed(3, nd::kMaxKdfMem));
+        put(root / "kdf", "mem-zero", kdf_seed(1, 0));
+        const std::string plain = nd::write_backup(small);
+        put(root / "kdf", "plain", std::string("\x01") + plain.substr(0, 24) + plain.substr(56));
+    }
 #endif
+    // fuzz_csv_header's input: the header row (fuzz_inputs.hpp adds the rows).
+    {
+        std::string all;
+        for (const char* c : nd::kCsvColumns) all += std::string(all.empty() ? "" : ",") + c;
+        put(root / "csv_header", "all-columns", all);
+        put(root / "csv_header", "bom", "\xEF\xBB\xBFstart,numbness,regions,sensations");
+        put(root / "csv_header", "few", "start,numbness,regions,sensations");
+        put(root / "csv_header", "twice", "start,START, numbness ,numbness");
+        put(root / "csv_header", "unknown", "start,\"unknown, quoted\",\xff\xfe,note");
+        std::string wide = "start";
+        for (int i = 0; i < 400; ++i) wide += ",col" + std::to_string(i);
+        put(root / "csv_header", "wide", wide);
+        put(root / "csv_header", "long-name", "start," + std::string(5000, 'x'));
+        put(root / "csv_header", "unclosed-quote", "start,\"numbness");
+    }
     {
         const std::string db = (fs::temp_directory_path() / "nd-seed-store.db").string();
         fs::remove(db);

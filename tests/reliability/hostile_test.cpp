@@ -16,6 +16,7 @@
 #include "catalog.hpp"
 #include "csv_export.hpp"
 #include "json_guard.hpp"
+#include "fuzz_inputs.hpp"
 #include "rel_util.hpp"
 #include "serialization.hpp"
 #include "store.hpp"
@@ -420,9 +421,28 @@ TEST_CASE("Fuzz corpora and crash regressions replay cleanly", "[hostile][fuzz]"
                 else if (target == "binary") nd::validate(nd::diary_from_binary(bytes));
                 else if (target == "csv")
                     for (const auto& e : nd::csv_to_episodes(bytes).episodes) nd::validate(e);
-                else if (target == "catalog") (void)nd::load_catalog_json(bytes);
+                else if (target == "csv_header") {
+                    const auto r = nd::csv_to_episodes(ndfuzz::csv_with_header(bytes));
+                    CHECK(r.problems.size() <= nd::CsvImportOptions{}.max_errors);
+                    for (const auto& e : r.episodes) nd::validate(e);
+                } else if (target == "catalog") (void)nd::load_catalog_json(bytes);
 #if ND_HAVE_BACKUP
                 else if (target == "backup") nd::validate(nd::read_backup(bytes, std::string("pw")));
+                else if (target == "kdf") {
+                    // The forged limits are refused before the KDF; the 256 MiB exception is not run here.
+                    const std::string file = ndfuzz::kdf_envelope(bytes);
+                    bool run = true;
+                    try {
+                        const nd::BackupInfo info = nd::inspect_backup(file);
+                        if (info.encrypted) {
+                            CHECK(info.kdf.memlimit <= nd::kMaxKdfMem);
+                            CHECK(info.kdf.opslimit <= nd::kMaxKdfOps);
+                            run = info.kdf.memlimit <= 32u * 1024u * 1024u;
+                        }
+                    } catch (const nd::BackupError&) {
+                    }
+                    if (run) nd::validate(nd::read_backup(file, std::string("fuzz")));
+                }
 #endif
             } catch (const nd::ImportError& e) {
                 if (target == "csv") FAIL("the CSV importer returned an invalid episode: " << e.what());

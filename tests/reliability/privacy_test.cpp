@@ -113,8 +113,11 @@ TEST_CASE("The window app opens no network socket under strace and Xvfb", "[priv
     const std::vector<std::string> pages = {"log", "diary", "patterns", "causes", "export", "settings"};
     long sockets = 0;
     for (const auto& page : pages) {
+        // LeakSanitizer cannot run under ptrace: a sanitized app would end with "LeakSanitizer
+        // has encountered a fatal error" and exit 1 at its leak check (the cause of this test's
+        // failure under tools/sanitize.sh). Leaks are checked by the app's other tests.
         const std::string cmd = "cd " + q(tmp.dir.string()) + " && env XDG_DATA_HOME=" + q(tmp.file("xdg")) +
-                                " xvfb-run -a -s '-screen 0 1024x768x24' strace -f -qq -e trace=socket,connect -o " +
+                                " ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s '-screen 0 1024x768x24' strace -f -qq -e trace=socket,connect -o " +
                                 q(trace) + " " + q(app) + " --db " + q(tmp.file("diary.sqlite")) + " --demo --page " +
                                 page + " --size 900x700 --screenshot " + q(tmp.file(page + ".png")) +
                                 " >>" + q(tmp.file("out.txt")) + " 2>&1";

@@ -142,14 +142,21 @@ struct Context {
     // --db, else $ND_DB, else $XDG_DATA_HOME/numbness-diary/diary.sqlite, else
     // ~/.local/share/numbness-diary/diary.sqlite (default folder created 0700).
     std::string db_path() const;
-    // The default data folder (created 0700 when missing).
+    // The default data folder (created 0700 when missing, with any parent it needs).
     std::string data_dir() const;
+    // At every start: removes the temporaries killed writes left in the data folder,
+    // beside the diary and in its backups folder (core/temp_cleanup.hpp).
+    void clean_stale_temporaries() const;
     std::unique_ptr<nd::Store> open_store(const std::string& path) const;
     std::unique_ptr<nd::Store> open_store() const { return open_store(db_path()); }
     // For commands that only read: a missing diary is an error, and neither the
     // file nor the data folder is created.
     std::unique_ptr<nd::Store> open_existing_store() const;
 };
+
+// Writes the demo diary into `path` (which must hold no diary); a file this call
+// created is removed again when the write fails (cmd_demo.cpp).
+void write_demo_diary(const Context& ctx, const std::string& path, const nd::Diary& demo);
 
 // Asks "QUESTION [y/N]" on the terminal; true for yes. Without a terminal on
 // standard input the answer cannot be given: throws UsageError asking for --yes.

@@ -81,14 +81,8 @@ int run_demo(const Args& a, Context& ctx) {
     if (auto s = a.get("--seed")) seed = static_cast<std::uint32_t>(parse_int("--seed", *s, 0, 2147483647));
     std::int64_t now = ctx.now;
     if (auto t = a.get("--now")) now = parse_time("--now", *t, ctx).utc;
-    auto store = ctx.open_store(path);
     const nd::Diary demo = nd::make_demo_diary(seed, now);
-    store->update_diary([&](const nd::Diary& current) {
-        if (!diary_is_empty(current))
-            throw CliError(path + " already holds a diary (" + diary_summary(current) +
-                           "); the demo never overwrites one. Choose another file with --out");
-        return demo;
-    });
+    write_demo_diary(ctx, path, demo);   // cmd_demo.cpp: all or nothing
     std::cout << "Demo diary written to " << path << ": " << diary_summary(demo) << "\n"
               << "See the matched causes with: numbness-diary-cli --db " << path << " match\n";
     return 0;

@@ -17,6 +17,7 @@
 #include "atomic_file.hpp"
 #include "catalog.hpp"
 #include "cli.hpp"
+#include "temp_cleanup.hpp"
 #include "time_util.hpp"
 
 namespace ndcli {
@@ -30,12 +31,13 @@ std::string env(const char* name) {
     return v ? std::string(v) : std::string();
 }
 
+// The data folder and every parent made for it are 0700, whatever the umask.
 void make_private_dir(const fs::path& dir) {
-    std::error_code ec;
-    if (fs::is_directory(dir, ec)) return;
-    if (dir.has_parent_path()) fs::create_directories(dir.parent_path(), ec);
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        throw CliError("cannot create the data folder " + dir.string() + ": " + std::strerror(errno));
+    try {
+        nd::make_private_dirs(dir.string());
+    } catch (const nd::FileError& e) {
+        throw CliError(std::string("cannot create the data folder: ") + e.what());
+    }
 }
 
 }  // namespace
@@ -63,18 +65,31 @@ nd::LocalTime Context::at(std::int64_t utc) const {
     return nd::local_time_at(utc);
 }
 
-std::string Context::data_dir() const {
+namespace {
+// $XDG_DATA_HOME/numbness-diary, else ~/.local/share/numbness-diary; "" when neither is set.
+std::string default_data_dir() {
     fs::path base;
-    if (const auto xdg = env("XDG_DATA_HOME"); !xdg.empty() && fs::path(xdg).is_absolute()) {
-        base = xdg;
-    } else {
-        const auto home = env("HOME");
-        if (home.empty()) throw CliError("cannot find the data folder: neither XDG_DATA_HOME nor HOME is set; use --db PATH");
-        base = fs::path(home) / ".local" / "share";
-    }
-    const fs::path dir = base / "numbness-diary";
+    if (const auto xdg = env("XDG_DATA_HOME"); !xdg.empty() && fs::path(xdg).is_absolute()) base = xdg;
+    else if (const auto home = env("HOME"); !home.empty()) base = fs::path(home) / ".local" / "share";
+    else return "";
+    return (base / "numbness-diary").string();
+}
+}  // namespace
+
+std::string Context::data_dir() const {
+    const std::string dir = default_data_dir();
+    if (dir.empty()) throw CliError("cannot find the data folder: neither XDG_DATA_HOME nor HOME is set; use --db PATH");
     make_private_dir(dir);
-    return dir.string();
+    return dir;
+}
+
+void Context::clean_stale_temporaries() const {
+    const std::string data = default_data_dir();
+    std::string diary;
+    if (db_flag) diary = *db_flag;
+    else if (const auto e = env("ND_DB"); !e.empty()) diary = e;
+    else if (!data.empty()) diary = (fs::path(data) / "diary.sqlite").string();
+    nd::clean_stale_temporaries(diary, data);   // creates nothing, never throws
 }
 
 std::string Context::db_path() const {

@@ -217,6 +217,7 @@ int run(int argc, char** argv) {
             return 0;
         }
         if (auto db = args.get("--db")) ctx.db_flag = *db;
+        ctx.clean_stale_temporaries();
         return cmd->run(args, ctx);
     } catch (const UsageError& e) {
         const std::string who = command_name.empty() ? "numbness-diary-cli" : "numbness-diary-cli " + command_name;
