@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "enum_names.hpp"
+#include "store.hpp"
 #include "time_util.hpp"
 
 namespace nd {
@@ -84,7 +85,6 @@ struct History {
     }
 };
 
-constexpr std::int64_t kClimbWindowSeconds = 3 * 86400;   // "over hours to days"
 
 // Numbness climbing both legs over several entries: a both-legs episode within three days
 // of an earlier both-legs one, still felt from where that one was (a continuous climb, not
@@ -259,6 +259,17 @@ std::vector<RedFlag> red_flags_for(const Episode& e, const Diary& history) {
     std::sort(before.begin(), before.end(), episode_before);
     for (const Episode* x : before) h.add(*x);
     return flags_of(e, &h);
+}
+
+// The history the rule reads, and no more: the both-legs entries of the climbing
+// window (any episode that began within it), and, only for a fast spread (the one
+// thing familiar() and "further than before" judge), the earlier spreads from the
+// same place (a path is keyed by where it spread from, then the legs).
+std::vector<RedFlag> red_flags_for(const Episode& e, const Store& store) {
+    if (e.deleted_utc) return {};
+    Diary history;
+    history.episodes = store.red_flag_history(e, kClimbWindowSeconds, fast_spread(e));
+    return red_flags_for(e, history);
 }
 
 std::vector<RedFlag> red_flags_in(const Diary& diary) {

@@ -3,12 +3,15 @@
 // their sources are in docs/clinical.md ("Red flags").
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "model.hpp"
 
 namespace nd {
+
+class Store;
 
 enum class RedFlagKind {
     StrokeSigns,               // FAST signs; sudden (or not known) numbness of face, arm or hand
@@ -34,6 +37,14 @@ std::vector<RedFlag> red_flags_for(const Episode& e);
 // spread along a path already logged, reaching no further, on one leg and with no sign,
 // is familiar: no flag (see familiar_spreads()). Use this one when saving an episode.
 std::vector<RedFlag> red_flags_for(const Episode& e, const Diary& history);
+// red_flags_for(e, store.load_diary()) reading from the store only what the rule looks
+// at (Store::red_flag_history: the episodes of the climbing window and, for a fast
+// spread, the earlier spreads from the same place; no notes): what
+// `numbness-diary-cli log` uses, so a save does not load the whole diary.
+std::vector<RedFlag> red_flags_for(const Episode& e, const Store& store);
+// How far back an earlier both-legs entry counts for numbness climbing both legs over
+// several entries ("over hours to days").
+inline constexpr std::int64_t kClimbWindowSeconds = 3 * 86400;
 // Every red flag of the live episodes of a diary, newest episode first.
 std::vector<RedFlag> red_flags_in(const Diary& diary);
 

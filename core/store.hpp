@@ -27,7 +27,8 @@ struct StoreDamagedError : StoreError {
 };
 
 // When Store::open runs PRAGMA quick_check. The app defers it to after its first
-// frame (core/health_check.hpp runs it on a second connection); the CLI checks now.
+// frame (core/health_check.hpp runs it on a second connection); the CLI checks only
+// with --check, in `check` and before a backup (docs/cli.md, "Checking the file").
 enum class OpenCheck { QuickCheckNow, Deferred };
 
 // A half-open range of UTC seconds [from, to); unset ends are open.
@@ -70,6 +71,14 @@ public:
     std::optional<Episode> episode(const std::string& id) const;
     // Episodes by start time, oldest first; deleted ones only when asked.
     std::vector<Episode> episodes(const TimeRange& range = {}, bool include_deleted = false) const;
+    // The live episodes other than `e` that began before it (by start, then id), read
+    // with only id, start, regions and the spread's fields (the rest left at their
+    // defaults, notes not read), oldest first: those that began at most
+    // `window_seconds` before `e` (a range of the start index), and with `with_paths`
+    // every one that spread from where `e` spread from (both unknown counts as the
+    // same; this reads the whole table). What red_flags_for(e, store) needs of the
+    // history (core/red_flags.cpp), without loading the diary.
+    std::vector<Episode> red_flag_history(const Episode& e, std::int64_t window_seconds, bool with_paths) const;
     // Moves to the bin (sets deleted_utc); undo with restore_episode.
     void delete_episode(const std::string& id);
     void restore_episode(const std::string& id);

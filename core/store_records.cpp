@@ -39,11 +39,32 @@ std::string insert_sql(const char* table, const char* cols, int n, bool replace)
                      " = \"" + value.substr(0, 40) + "\"); it may come from a newer version of the app");
 }
 
+// Enum and list columns are parsed from the column's bytes in place (Stmt::view):
+// no std::string per column, and a list's vector sized once from its commas.
+// load_diary reads every row of the diary this way (issue 19: start time at 100k).
+// enum_from_id with the ids' lengths known once (it measures every candidate id
+// with strlen): the loader looks up several ids per row.
+template <class E>
+std::optional<E> id_to_enum(std::string_view id) {
+    struct Entry {
+        std::string_view id;
+        E value;
+    };
+    static const std::vector<Entry> table = [] {
+        std::vector<Entry> t;
+        for (const auto& e : enum_entries<E>()) t.push_back({e.id, e.value});
+        return t;
+    }();
+    for (const auto& e : table)
+        if (e.id == id) return e.value;
+    return std::nullopt;
+}
+
 template <class E>
 E enum_col(const sql::Stmt& s, int col, const char* table, const char* name) {
-    const auto text = s.text(col);
-    auto v = enum_from_id<E>(text);
-    if (!v) bad_value(table, name, text);
+    const std::string_view text = s.view(col);
+    auto v = id_to_enum<E>(text);
+    if (!v) bad_value(table, name, std::string(text));
     return *v;
 }
 
@@ -53,12 +74,25 @@ std::optional<E> opt_enum_col(const sql::Stmt& s, int col, const char* table, co
     return enum_col<E>(s, col, table, name);
 }
 
+std::size_t list_size(std::string_view text) {
+    return text.empty() ? 0 : static_cast<std::size_t>(std::count(text.begin(), text.end(), ',')) + 1;
+}
+
 template <class E>
 std::vector<E> list_col(const sql::Stmt& s, int col, const char* table, const char* name) {
-    const auto text = s.text(col);
-    auto v = split_ids<E>(text);
-    if (!v) bad_value(table, name, text);
-    return *v;
+    const std::string_view text = s.view(col);
+    std::vector<E> out;
+    out.reserve(list_size(text));
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        auto v = id_to_enum<E>(rest.substr(0, comma));
+        if (!v) bad_value(table, name, std::string(text));
+        out.push_back(*v);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+    }
+    return out;
 }
 
 std::optional<std::string> opt_id(const auto& v) {
@@ -77,17 +111,18 @@ std::string join_regions(const std::vector<RegionMark>& marks) {
 }
 
 std::vector<RegionMark> regions_col(const sql::Stmt& s, int col) {
-    const auto text = s.text(col);
+    const std::string_view text = s.view(col);
     std::vector<RegionMark> out;
+    out.reserve(list_size(text));
     std::string_view rest = text;
     while (!rest.empty()) {
         const auto comma = rest.find(',');
         const auto part = rest.substr(0, comma);
         const auto colon = part.find(':');
-        if (colon == std::string_view::npos) bad_value("episodes", "regions", text);
-        auto r = enum_from_id<Region>(part.substr(0, colon));
-        auto sd = enum_from_id<Side>(part.substr(colon + 1));
-        if (!r || !sd) bad_value("episodes", "regions", text);
+        if (colon == std::string_view::npos) bad_value("episodes", "regions", std::string(text));
+        auto r = id_to_enum<Region>(part.substr(0, colon));
+        auto sd = id_to_enum<Side>(part.substr(colon + 1));
+        if (!r || !sd) bad_value("episodes", "regions", std::string(text));
         out.push_back({*r, *sd});
         if (comma == std::string_view::npos) break;
         rest.remove_prefix(comma + 1);
@@ -100,7 +135,7 @@ std::vector<RegionMark> regions_col(const sql::Stmt& s, int col) {
 Episode read_episode(const sql::Stmt& s) {
     const char* t = "episodes";
     Episode e;
-    e.id = s.text(0);
+    s.text_into(0, e.id);
     e.start = {s.i64(1), s.i32(2)};
     e.duration_min = s.opt_i32(3);
     e.ongoing = s.i32(4) != 0;
@@ -121,7 +156,7 @@ Episode read_episode(const sql::Stmt& s) {
     e.effect_walking = s.i32(19);
     e.effect_sleep = s.i32(20);
     e.effect_work = s.i32(21);
-    e.note = s.text(22);
+    s.text_into(22, e.note);
     e.created_utc = s.i64(23);
     e.updated_utc = s.i64(24);
     e.deleted_utc = s.opt_i64(25);
@@ -130,11 +165,11 @@ Episode read_episode(const sql::Stmt& s) {
 
 CheckIn read_checkin(const sql::Stmt& s) {
     CheckIn c;
-    c.id = s.text(0);
-    c.date = s.text(1);
+    s.text_into(0, c.id);
+    s.text_into(1, c.date);
     c.symptoms = list_col<GeneralSymptom>(s, 2, "checkins", "symptoms");
     c.no_numbness = s.i32(3) != 0;
-    c.note = s.text(4);
+    s.text_into(4, c.note);
     c.created_utc = s.i64(5);
     c.updated_utc = s.i64(6);
     c.deleted_utc = s.opt_i64(7);
@@ -143,10 +178,10 @@ CheckIn read_checkin(const sql::Stmt& s) {
 
 BackgroundFact read_fact(const sql::Stmt& s) {
     BackgroundFact f;
-    f.id = s.text(0);
+    s.text_into(0, f.id);
     f.kind = enum_col<FactKind>(s, 1, "facts", "kind");
-    f.detail = s.text(2);
-    f.since = s.text(3);
+    s.text_into(2, f.detail);
+    s.text_into(3, f.since);
     if (!s.is_null(4)) f.amount = s.real(4);
     f.created_utc = s.i64(5);
     f.updated_utc = s.i64(6);
@@ -156,13 +191,13 @@ BackgroundFact read_fact(const sql::Stmt& s) {
 
 Medicine read_medicine(const sql::Stmt& s) {
     Medicine m;
-    m.id = s.text(0);
-    m.name = s.text(1);
-    m.dose = s.text(2);
-    m.when_taken = s.text(3);
-    m.since = s.text(4);
+    s.text_into(0, m.id);
+    s.text_into(1, m.name);
+    s.text_into(2, m.dose);
+    s.text_into(3, m.when_taken);
+    s.text_into(4, m.since);
     m.helped = enum_col<TriState>(s, 5, "medicines", "helped");
-    m.note = s.text(6);
+    s.text_into(6, m.note);
     m.created_utc = s.i64(7);
     m.updated_utc = s.i64(8);
     m.deleted_utc = s.opt_i64(9);
@@ -310,6 +345,39 @@ std::vector<Episode> Store::episodes(const TimeRange& range, bool include_delete
     if (range.to) s.bind(*range.to);
     std::vector<Episode> out;
     while (s.step()) out.push_back(read_episode(s));
+    return out;
+}
+
+std::vector<Episode> Store::red_flag_history(const Episode& e, std::int64_t window_seconds, bool with_paths) const {
+    // The same "before" as red_flags_for(e, diary): live, another id, an earlier start
+    // or the same start and a smaller id (BINARY collation orders like std::string).
+    const std::string cols = "SELECT id, start_utc, offset_min, regions, spread, spread_from, spread_to FROM episodes ";
+    const std::string before = "deleted_utc IS NULL AND id <> ?1 AND (start_utc < ?2 OR (start_utc = ?2 AND id < ?1))";
+    std::vector<Episode> out;
+    auto read_all = [&](sql::Stmt& s) {
+        while (s.step()) {
+            Episode& x = out.emplace_back();
+            s.text_into(0, x.id);
+            x.start = {s.i64(1), s.i32(2)};
+            x.regions = regions_col(s, 3);
+            x.spread = s.i32(4) != 0;
+            x.spread_from = opt_enum_col<Region>(s, 5, "episodes", "spread_from");
+            x.spread_to = opt_enum_col<Region>(s, 6, "episodes", "spread_to");
+        }
+    };
+    {   // the recent ones: a range of the start index
+        sql::Stmt s(db_, cols + "WHERE " + before + " AND start_utc >= ?3");
+        s.bind(e.id).bind(e.start.utc).bind(e.start.utc - window_seconds);
+        read_all(s);
+    }
+    if (with_paths) {   // older spreads from the same place (newer ones are already in)
+        sql::Stmt s(db_, cols + "WHERE " + before + " AND start_utc < ?3 AND spread <> 0 AND spread_from IS ?4");
+        s.bind(e.id).bind(e.start.utc).bind(e.start.utc - window_seconds).bind(opt_id(e.spread_from));
+        read_all(s);
+    }
+    std::sort(out.begin(), out.end(), [](const Episode& a, const Episode& b) {
+        return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
+    });
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "store.hpp"
 
@@ -83,6 +84,14 @@ public:
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
     }
+    // The column's text without a copy: valid until the next step(), reset() or
+    // another conversion of the same column (sqlite3_column_text).
+    std::string_view view(int col) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string_view();
+    }
+    // Assigns the column's text to `out`, reusing its buffer (no temporary string).
+    void text_into(int col, std::string& out) const { out.assign(view(col)); }
     std::optional<std::int64_t> opt_i64(int col) const {
         return is_null(col) ? std::nullopt : std::optional<std::int64_t>(i64(col));
     }

@@ -7,6 +7,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include "first_frame_probe.hpp"
 #include "keyboard.hpp"
 #include "paths.hpp"
 #include "window_geometry.hpp"
@@ -191,6 +192,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
             break;
         }
         glfwSwapBuffers(window);
+        if (first_frame_shown()) break;   // ND_EXIT_AFTER_FIRST_FRAME: the start benchmark
     }
 
     app.on_exit();

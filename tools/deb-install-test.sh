@@ -2,7 +2,9 @@
 # Installs the built .deb into a clean Debian 12 chroot next to Debian's own `nd`
 # package (a WebDAV client that owns /usr/bin/nd, the CLI's old name), then starts
 # both programs from /usr without the build tree: --version and --help of each
-# (no display needed), and the CLI logging and listing an episode.
+# (no display needed), and the CLI logging and listing an episode and drawing the
+# report (through its helper in /usr/libexec/numbness-diary, the CLI itself linking no
+# cairo or pango).
 #   sudo tools/deb-install-test.sh [CHROOT_DIR]     (default /tmp/nd-chroot; needs root)
 # Needs debootstrap and Debian's archive (apt's network); takes several minutes.
 set -euo pipefail
@@ -27,5 +29,8 @@ chroot "$root" /bin/sh -euxc "
   numbness-diary-cli log --region left:toes --ago 5
   numbness-diary-cli list | grep -q 'left toes'
   numbness-diary-cli match >/dev/null
+  test -x /usr/libexec/numbness-diary/numbness-diary-report
+  ! ldd /usr/bin/numbness-diary-cli | grep -E 'cairo|pango'
+  numbness-diary-cli report /tmp/report.pdf && head -c 5 /tmp/report.pdf | grep -q '%PDF-'
   echo 'installed beside nd: ok'
 "

@@ -104,6 +104,8 @@ void print_help(const CommandSpec& spec, std::ostream& out) {
         }
     }
     out << "  --db PATH                 the diary file (default: $ND_DB, else the data folder)\n";
+    if (spec.name != "check")
+        out << "  --check                   check the whole diary file first (SQLite quick_check)\n";
     out << "  --help                    show this help\n";
     if (!spec.examples.empty()) {
         out << "\nExamples:\n";

@@ -132,6 +132,11 @@ struct Context {
     std::int64_t now = 0;                 // UTC seconds (ND_NOW overrides the clock)
     std::int32_t offset_min = 0;          // the person's UTC offset now
     bool fixed_clock = false;             // ND_NOW given
+    // --check: run PRAGMA quick_check over the whole file when opening. Off by
+    // default: reading every page costs more than a command's work at 100k episodes
+    // (issue 19). The cheap refusals (not SQLite, another application's file, a newer
+    // or altered schema) always run; `check`, `backup` and the app's schedule check fully.
+    bool full_check = false;
 
     // The local date of `now`, "YYYY-MM-DD".
     nd::LocalDate today() const;
@@ -199,6 +204,15 @@ std::string episodes_json(const std::vector<nd::Episode>& episodes);
 std::string checkins_json(const std::vector<nd::CheckIn>& checkins);
 std::string record_json(const nd::Store& store, const RecordRef& ref);
 std::string background_json(const nd::Store& store);
+
+// ---- The report's PDF helper (report_helper.cpp) ---------------------------------
+// main() keeps the command line; `report` in a build without the PDF renderer replaces
+// the process with PREFIX/libexec/numbness-diary/numbness-diary-report (the same
+// command line built with it), passing the same arguments. Throws CliError when it
+// cannot be run; never returns otherwise.
+void set_command_line(int argc, char** argv);
+std::string report_helper_path();
+[[noreturn]] void exec_report_helper();
 
 // ---- Registry -----------------------------------------------------------------
 struct Command {

@@ -24,6 +24,7 @@ int run_export(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     if (out != "-" && exists(out) && !a.has("--force"))
         throw CliError(out + " already exists; choose another file or add --force to overwrite it");
+    ctx.full_check = true;   // a backup is what a person falls back on: never copy a damaged file unknowingly
     auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
     const std::string json = nd::diary_to_json(d);

@@ -115,6 +115,7 @@ int run_backup(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
     nd::BackupOptions options;
     options.password = password_option(a);
+    ctx.full_check = true;   // a backup is what a person falls back on: never copy a damaged file unknowingly
     auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
     const std::string bytes = nd::write_backup(d, options);
@@ -339,6 +340,10 @@ int run_report(const Args& a, Context& ctx) {
              << ") to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
+#elif defined(ND_REPORT_VIA_HELPER)
+    (void)ctx;
+    (void)out;
+    exec_report_helper();   // the same command, in the build with the PDF renderer (report_helper.cpp)
 #else
     (void)ctx;
     (void)out;

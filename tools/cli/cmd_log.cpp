@@ -3,6 +3,7 @@
 
 #include "cli.hpp"
 #include "matching.hpp"
+#include "red_flags.hpp"
 
 namespace ndcli {
 
@@ -75,8 +76,9 @@ int run_log(const Args& a, Context& ctx) {
     const auto stored = store->add_episode(e);
     std::cout << stored.id << "\n";
     // Judged against the diary: a familiar radiation logged before without signs is a
-    // pattern, not an alarm; signs always warn (core/red_flags.hpp).
-    for (const auto& f : nd::red_flags_for(stored, store->load_diary())) print_red_flag_warning(f, std::cerr);
+    // pattern, not an alarm; signs always warn (core/red_flags.hpp). Only the history the
+    // rule reads is loaded (red_flags_store.cpp), not the whole diary.
+    for (const auto& f : nd::red_flags_for(stored, *store)) print_red_flag_warning(f, std::cerr);
     return 0;
 }
 

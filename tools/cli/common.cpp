@@ -135,7 +135,7 @@ std::unique_ptr<nd::Store> Context::open_store(const std::string& path) const {
         throw CliError("the folder of " + path + " does not exist");
     if (fs::is_directory(p, ec)) throw CliError(path + " is a folder, not a diary file");
     try {
-        auto store = nd::Store::open(path);
+        auto store = nd::Store::open(path, full_check ? nd::OpenCheck::QuickCheckNow : nd::OpenCheck::Deferred);
         if (fixed_clock) {
             const auto t = now;
             store->set_clock([t] { return t; });

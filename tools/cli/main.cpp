@@ -37,6 +37,8 @@ void print_main_help(const std::vector<Command>& commands, std::ostream& out) {
            "  --db PATH                the diary file; default $ND_DB, else\n"
            "                           $XDG_DATA_HOME/numbness-diary/diary.sqlite, else\n"
            "                           ~/.local/share/numbness-diary/diary.sqlite\n"
+           "  --check                  check the whole diary file (SQLite quick_check) before the\n"
+           "                           command; 'numbness-diary-cli check' checks it on its own\n"
            "  --help                   this help; 'numbness-diary-cli COMMAND --help' for a command\n"
            "  --version                the version\n\n"
            "Exit status: 0 on success, 1 when the command failed, 2 on wrong usage.\n";
@@ -67,15 +69,19 @@ const Command* find_command(const std::vector<Command>& commands, const std::vec
     return best;
 }
 
-// PREFIX/share/numbness-diary for this executable PREFIX/bin/numbness-diary-cli (the build
-// tree has the same layout: build/tools/numbness-diary-cli and build/share/numbness-diary).
+// PREFIX/share/numbness-diary for this executable PREFIX/bin/numbness-diary-cli, or
+// for the report's helper PREFIX/libexec/numbness-diary/numbness-diary-report (the
+// build tree has the same layout: build/tools/numbness-diary-cli,
+// build/libexec/numbness-diary/numbness-diary-report and build/share/numbness-diary).
 std::string program_data_dir() {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (ec || exe.empty()) return "";
-    return (exe.parent_path().parent_path() / "share" / "numbness-diary").string();
+    std::filesystem::path prefix = exe.parent_path().parent_path();
+    if (exe.parent_path().filename() == "numbness-diary" && prefix.filename() == "libexec")
+        prefix = prefix.parent_path();
+    return (prefix / "share" / "numbness-diary").string();
 }
-
 
 // Commands whose name starts with `prefix` ("background add"): for group help.
 std::vector<const Command*> commands_under(const std::vector<Command>& commands, const std::string& prefix) {
@@ -145,6 +151,10 @@ int run(int argc, char** argv) {
                 std::cout << "numbness-diary-cli (Numbness Diary) " ND_VERSION "\n";
                 return 0;
             }
+            if (w == "--check") {
+                ctx.full_check = true;
+                continue;
+            }
             if (w == "--db" || w.rfind("--db=", 0) == 0) {
                 if (w == "--db") {
                     if (i + 1 >= words.size()) throw UsageError("--db needs a value (PATH)");
@@ -155,7 +165,7 @@ int run(int argc, char** argv) {
                 continue;
             }
             if (!w.empty() && w[0] == '-')
-                throw UsageError("unknown option '" + w + "'" + did_you_mean(w, {"--db", "--help", "--version"}) +
+                throw UsageError("unknown option '" + w + "'" + did_you_mean(w, {"--db", "--check", "--help", "--version"}) +
                                  " (see 'numbness-diary-cli --help')");
             break;
         }
@@ -197,6 +207,8 @@ int run(int argc, char** argv) {
         command_name = cmd->spec.name;
         CommandSpec spec = cmd->spec;
         spec.options.push_back({"--db", "PATH", "the diary file", false});
+        if (cmd->spec.name != "check")
+            spec.options.push_back({"--check", "", "check the whole diary file first (SQLite quick_check)", false});
         const std::vector<std::string> cmd_words(rest.begin() + static_cast<std::ptrdiff_t>(used), rest.end());
         if (cmd->spec.max_positional == 0 && !cmd_words.empty() && !cmd_words[0].empty() && cmd_words[0][0] != '-') {
             std::vector<std::string> subs;
@@ -218,6 +230,7 @@ int run(int argc, char** argv) {
         }
         if (auto db = args.get("--db")) ctx.db_flag = *db;
         ctx.clean_stale_temporaries();
+        if (args.has("--check")) ctx.full_check = true;
         return cmd->run(args, ctx);
     } catch (const UsageError& e) {
         const std::string who = command_name.empty() ? "numbness-diary-cli" : "numbness-diary-cli " + command_name;
@@ -245,6 +258,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    ndcli::set_command_line(argc, argv);
     nd::set_program_assets_dir(program_data_dir());
     return finish(run(argc, argv));
 }
