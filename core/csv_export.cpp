@@ -7,7 +7,9 @@
 #include <optional>
 #include <set>
 
+#include "atomic_file.hpp"
 #include "enum_names.hpp"
+#include "red_flags.hpp"
 #include "serialization.hpp"
 #include "time_util.hpp"
 
@@ -417,22 +419,138 @@ std::string csv_quote(std::string_view field) {
     return out;
 }
 
-std::string episodes_to_csv(const std::vector<Episode>& episodes, const CsvOptions& options) {
+namespace {
+
+// csv_quote, appended in place (no temporary per field).
+void append_quoted(std::string& out, std::string_view field) {
+    const bool needs = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+                       (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!needs) {
+        out.append(field);
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+}  // namespace
+
+namespace {
+
+template <class E>
+void append_labels(std::string& out, const std::vector<E>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += "; ";
+        out += enum_label(values[i]);
+    }
+}
+
+void append_region_labels(std::string& out, const std::vector<RegionMark>& marks) {
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        if (i) out += "; ";
+        std::string d = describe(marks[i]);
+        if (!d.empty() && d[0] >= 'a' && d[0] <= 'z') d[0] = static_cast<char>(d[0] - 'a' + 'A');
+        out += d;
+    }
+}
+
+// The header: the machine columns, each derived one right after the column it explains.
+std::vector<std::string> header_columns(bool labels) {
+    std::vector<std::string> out;
+    for (const char* c : kCsvColumns) {
+        out.emplace_back(c);
+        if (!labels) continue;
+        const std::string_view col(c);
+        if (col == "regions" || col == "sensations" || col == "activities" || col == "reliefs" || col == "signs")
+            out.push_back(std::string(col) + "_label");
+        if (col == "signs") out.emplace_back("red_flags");
+    }
+    return out;
+}
+
+// "Title: reason, reason | Title: reason" for each episode id that raises a flag.
+std::map<std::string, std::string> red_flag_texts(const Diary& d) {
+    std::map<std::string, std::string> out;
+    for (const RedFlag& f : red_flags_in(d)) {
+        std::string text = f.title;
+        for (std::size_t i = 0; i < f.reasons.size(); ++i) text += (i ? ", " : ": ") + f.reasons[i];
+        std::string& cell = out[f.episode_id];
+        cell += (cell.empty() ? "" : " | ") + text;
+    }
+    return out;
+}
+
+}  // namespace
+
+void write_episodes_csv(ByteSink& out, const std::vector<Episode>& episodes, const CsvOptions& options,
+                        const Diary* judged_in) {
     std::vector<const Episode*> rows;
     for (const auto& e : episodes)
         if (!is_deleted(e)) rows.push_back(&e);
     std::stable_sort(rows.begin(), rows.end(), [](const Episode* a, const Episode* b) {
         return a->start.utc != b->start.utc ? a->start.utc < b->start.utc : a->id < b->id;
     });
-
-    std::string out;
-    if (options.bom) out += kBom;
-    append_row(out, std::vector<std::string>(std::begin(kCsvColumns), std::end(kCsvColumns)));
-    for (const Episode* e : rows) {
-        Episode copy = *e;
-        normalize(copy);
-        append_row(out, episode_fields(copy));
+    std::map<std::string, std::string> flags;
+    if (options.labels) {
+        if (judged_in) {
+            flags = red_flag_texts(*judged_in);
+        } else {
+            Diary alone;
+            alone.episodes = episodes;
+            flags = red_flag_texts(alone);
+        }
     }
+
+    // Rows are gathered in a chunk of about 64 KiB, then handed to the sink.
+    constexpr std::size_t kChunk = 64 * 1024;
+    std::string chunk;
+    chunk.reserve(kChunk + 4096);
+    if (options.bom) chunk += kBom;
+    append_row(chunk, header_columns(options.labels));
+    Episode copy;
+    std::string label;
+    for (const Episode* e : rows) {
+        copy = *e;
+        normalize(copy);
+        const std::vector<std::string> fields = episode_fields(copy);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i) chunk += ',';
+            append_quoted(chunk, fields[i]);
+            if (!options.labels) continue;
+            // The derived columns after their machine column (header_columns' order).
+            const std::string_view col = kCsvColumns[i];
+            label.clear();
+            if (col == "regions") append_region_labels(label, copy.regions);
+            else if (col == "sensations") append_labels(label, copy.sensations);
+            else if (col == "activities") append_labels(label, copy.activities);
+            else if (col == "reliefs") append_labels(label, copy.reliefs);
+            else if (col == "signs") append_labels(label, copy.signs);
+            else continue;
+            chunk += ',';
+            append_quoted(chunk, guard_formula(label));
+            if (col == "signs") {
+                chunk += ',';
+                const auto it = flags.find(copy.id);
+                if (it != flags.end()) append_quoted(chunk, guard_formula(it->second));
+            }
+        }
+        chunk += "\r\n";
+        if (chunk.size() >= kChunk) {
+            out.write(chunk);
+            chunk.clear();
+        }
+    }
+    if (!chunk.empty()) out.write(chunk);
+}
+
+std::string episodes_to_csv(const std::vector<Episode>& episodes, const CsvOptions& options) {
+    std::string out;
+    StringSink sink(out);
+    write_episodes_csv(sink, episodes, options);
     return out;
 }
 
@@ -482,6 +600,9 @@ CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& op
         }
         const bool known = std::find_if(std::begin(kCsvColumns), std::end(kCsvColumns),
                                         [&](const char* c) { return name == c; }) != std::end(kCsvColumns);
+        const bool derived = std::find_if(std::begin(kCsvDerivedColumns), std::end(kCsvDerivedColumns),
+                                          [&](const char* c) { return name == c; }) != std::end(kCsvDerivedColumns);
+        if (derived) continue;   // labels and red flags: for people; the codes are what is read
         if (!known) {
             std::string all;
             for (const char* c : kCsvColumns) all += std::string(all.empty() ? "" : ", ") + c;

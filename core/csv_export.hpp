@@ -38,7 +38,8 @@
 //   itself starts with ' before such a character gets one more ', so the round
 //   trip is exact.)
 //
-// Import: the header names the columns (any order); only `start` is required,
+// Import: the header names the columns (any order; the derived columns below are
+// accepted and ignored); only `start` is required,
 // a missing column takes the default of a new episode (an empty id gets a new
 // UUID). Every row is checked; any problem anywhere means no episodes are
 // returned, only the list of problems (all or nothing).
@@ -60,11 +61,34 @@ inline constexpr const char* kCsvColumns[] = {
     "note", "created", "updated",
 };
 
-struct CsvOptions {
-    bool bom = true;   // start with the UTF-8 byte order mark (see above)
+// Derived columns written beside the machine codes for people reading the file
+// (issue #14); the import accepts and ignores them (the codes are what count),
+// so a file edited in a spreadsheet, or exported before they existed, reads the
+// same. In the export they follow the column they explain:
+//     regions_label     "Left toes; Sole of the foot (both sides)"
+//     sensations_label, activities_label, reliefs_label, signs_label
+//                       the labels of the ids, joined with "; "
+//     red_flags         after signs_label: the red flag(s) the episode raises in
+//                       the diary (red_flags.hpp), each "title: reason, reason",
+//                       joined with " | "; empty when none
+inline constexpr const char* kCsvDerivedColumns[] = {
+    "regions_label", "sensations_label", "activities_label", "reliefs_label", "signs_label", "red_flags",
 };
 
+struct CsvOptions {
+    bool bom = true;      // start with the UTF-8 byte order mark (see above)
+    bool labels = true;   // the derived columns above; false: the machine columns only (the format before them)
+};
+
+class ByteSink;
+
 // The episodes not in the bin, oldest first (start, then id).
+// write_episodes_csv writes the same bytes to `out` as they are produced (a
+// chunk of about 64 KiB at a time), so memory does not grow with the diary.
+// `judged_in` is the diary the red flags are judged in (a fast spread is a flag
+// only when it is new in the diary); unset: a diary of these episodes alone.
+void write_episodes_csv(ByteSink& out, const std::vector<Episode>& episodes, const CsvOptions& options = {},
+                        const Diary* judged_in = nullptr);
 std::string episodes_to_csv(const std::vector<Episode>& episodes, const CsvOptions& options = {});
 inline std::string diary_to_csv(const Diary& d, const CsvOptions& options = {}) {
     return episodes_to_csv(d.episodes, options);

@@ -83,6 +83,40 @@ std::string write_output(const Args& a, const std::string& out, const std::strin
     return shown_path(out);
 }
 
+// Standard output as a ByteSink (FILE '-').
+class StdoutSink final : public nd::ByteSink {
+public:
+    void write(std::string_view bytes) override {
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!std::cout) throw CliError("cannot write to standard output");
+    }
+};
+
+// Runs a CSV or FHIR export straight into FILE as it is produced (atomically,
+// mode 0600: a failure leaves no partial file), or to stdout for '-'. Returns
+// what the export service says and, in `where`, where it went.
+nd::ExportOutput stream_export(const Args& a, const std::string& out, nd::Store& store, const nd::ExportSpec& spec,
+                               std::string& where) {
+    if (out == "-") {
+        StdoutSink sink;
+        nd::ExportOutput o = nd::write_export(store, nd::Catalog{}, spec, sink);
+        std::cout.flush();
+        if (!std::cout) throw CliError("cannot write to standard output");
+        where = "standard output";
+        return o;
+    }
+    std::error_code ec;
+    if (fs::exists(out, ec) && !a.has("--force"))
+        throw CliError(out + " already exists; choose another file or add --force to overwrite it");
+    try {
+        nd::ExportOutput o = nd::export_to_file(store, nd::Catalog{}, spec, out);
+        where = shown_path(out);
+        return o;
+    } catch (const nd::FileError& e) {
+        throw CliError(e.what());
+    }
+}
+
 // Messages go to stdout, or to stderr when stdout holds the export.
 std::ostream& msg(const std::string& out) { return out == "-" ? std::cerr : std::cout; }
 
@@ -114,8 +148,20 @@ int run_backup(const Args& a, Context& ctx) {
     options.password = password_option(a);
     auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
-    const std::string bytes = nd::write_backup(d, options);
-    const std::string where = write_output(a, out, bytes);
+    std::string where;
+    if (out == "-") {
+        where = write_output(a, out, nd::write_backup(d, options));
+    } else {
+        std::error_code ec;
+        if (fs::exists(out, ec) && !a.has("--force"))
+            throw CliError(out + " already exists; choose another file or add --force to overwrite it");
+        try {
+            nd::write_backup_file(out, d, options);   // atomic: a failure leaves no partial file
+        } catch (const nd::FileError& e) {
+            throw CliError(e.what());
+        }
+        where = shown_path(out);
+    }
     msg(out) << "Backed up " << diary_summary(d) << " to " << where << "\n";
     if (options.password)
         msg(out) << "The backup is encrypted with your password. Without the password nobody, you included, can "
@@ -181,8 +227,8 @@ int run_export_csv(const Args& a, Context& ctx) {
         else if (what == "questionnaires") spec.csv_table = nd::CsvTable::Questionnaires;
         else throw UsageError("--what: '" + what + "' is not episodes, checkins, medicines, background or questionnaires");
     }
-    const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
-    const std::string where = write_output(a, out, o.bytes);
+    std::string where;
+    const nd::ExportOutput o = stream_export(a, out, *store, spec, where);
     msg(out) << "Wrote " << (what == "episodes" ? count(o.episodes, "episode", "episodes") : "the " + what)
              << " as CSV to " << where << "\n"
              << kNotEncrypted << "\n";
@@ -251,8 +297,8 @@ int run_export_fhir(const Args& a, Context& ctx) {
     spec.from = range.from;
     spec.to = range.to;
     // One Patient id per diary (the export service keeps it), shared with the app.
-    const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
-    const std::string where = write_output(a, out, o.bytes);
+    std::string where;
+    const nd::ExportOutput o = stream_export(a, out, *store, spec, where);
     msg(out) << "Wrote a FHIR R4 bundle (1 Patient, " << count(o.episodes, "Observation", "Observations")
              << ") to " << where << "\n"
              << kNotEncrypted << "\n";
