@@ -46,6 +46,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,7 +101,9 @@ struct CsvImportOptions {
     std::int32_t default_offset_min = 0;
     // created/updated of rows that have none (0: the current time).
     std::int64_t now_utc = 0;
-    std::size_t max_bytes = 32u * 1024u * 1024u;
+    // The file's size limit: a million rows is about 250 MB. The streaming
+    // reader's memory does not grow with the file, so the limit is generous.
+    std::size_t max_bytes = std::size_t{1} << 30;
     // The report stops after this many problems of any kind (the file, the header,
     // the rows); a row of more than 256 fields is one problem, its fields not kept.
     std::size_t max_errors = 200;
@@ -119,6 +123,33 @@ struct CsvImportResult {
 };
 
 CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& options = {});
+
+// The streaming import (issue #17): the file is fed a piece at a time (any
+// size, split anywhere); each row is parsed and checked as it comes and handed
+// to `add` at once, so memory does not grow with the file (a million rows).
+// `add` returns "" when it took the episode, else why its id cannot be used
+// (reported as a problem of the row's id column); `id_given` is false when the
+// row had no id (a new one was made). Rows with a problem are never handed
+// over. Problems of every kind (file, header, rows) stop at max_errors; then
+// stopped() is true and the rest need not be read. The caller keeps the all or
+// nothing rule: whatever it did with the episodes is undone when result() has
+// problems (Store::add_episodes rolls its transaction back).
+class CsvEpisodeReader {
+public:
+    using Add = std::function<std::string(Episode&& e, bool id_given)>;
+    CsvEpisodeReader(const CsvImportOptions& options, Add add);
+    ~CsvEpisodeReader();
+    CsvEpisodeReader(const CsvEpisodeReader&) = delete;
+    CsvEpisodeReader& operator=(const CsvEpisodeReader&) = delete;
+    void feed(std::string_view bytes);
+    void finish();   // the end of the file
+    bool stopped() const;
+    const CsvImportResult& result() const;   // its episodes stay empty
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // "Row 4, column numbness: ..." one problem a line; "" when there are none.
 std::string format_problems(const CsvImportResult& r);

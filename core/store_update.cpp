@@ -114,4 +114,48 @@ Store::Update Store::update_diary(const std::function<Diary(const Diary& current
     return u;
 }
 
+std::size_t Store::add_episodes(const std::function<bool(const AddEpisode& add)>& fill) {
+    sql::Txn txn(db_);   // BEGIN IMMEDIATE, as update_diary
+    // Rows of this run have a rowid above the largest one before it: so a clash
+    // with an earlier row of the same file is told apart from one with the diary.
+    std::int64_t last_before = 0;
+    {
+        sql::Stmt s(db_, "SELECT coalesce(max(rowid), 0) FROM episodes");
+        if (s.step()) last_before = s.i64(0);
+    }
+    sql::Stmt episode_row(db_, "SELECT rowid FROM episodes WHERE id = ?");
+    // Ids are unique across the whole diary (validate): every kind and the tombstones.
+    sql::Stmt other_kind(db_,
+                         "SELECT 1 FROM checkins WHERE id = ?1 UNION ALL SELECT 1 FROM facts WHERE id = ?1 "
+                         "UNION ALL SELECT 1 FROM medicines WHERE id = ?1 UNION ALL SELECT 1 FROM tombstones WHERE id = ?1 "
+                         "UNION ALL SELECT 1 FROM questionnaire_responses WHERE id = ?1 LIMIT 1");
+    sql::StmtCache cache(db_);
+    std::size_t added = 0;
+    const AddEpisode add = [&](const Episode& e) -> std::string {
+        try {
+            validate(e);
+        } catch (const ImportError& err) {
+            return err.what();
+        }
+        episode_row.reset().bind(e.id);
+        if (episode_row.step()) {
+            const bool this_run = episode_row.i64(0) > last_before;
+            episode_row.reset();
+            return this_run ? "the id " + e.id + " is used by an earlier row"
+                            : "the id " + e.id + " is already in the diary";
+        }
+        episode_row.reset();
+        other_kind.reset().bind(e.id);
+        const bool clash = other_kind.step();
+        other_kind.reset();
+        if (clash) return "the id " + e.id + " is already in the diary";
+        rows::write(db_, e, false, &cache);
+        ++added;
+        return {};
+    };
+    if (!fill(add)) return 0;   // rolled back by txn
+    txn.commit();
+    return added;
+}
+
 }  // namespace nd
