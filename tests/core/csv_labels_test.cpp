@@ -87,7 +87,7 @@ TEST_CASE("Episode CSV: labels beside the codes, in the header's order") {
     CHECK(cell(rows, e1, "activities_label").find(';') == std::string::npos);   // one activity
 }
 
-TEST_CASE("Episode CSV: the red-flag column names the reasons; a foot that fell asleep has none") {
+TEST_CASE("Episode CSV: the red-flag column names the reasons, and a foot that fell asleep has none") {
     // The seed and docs/clinical.md: numbness of the saddle area with loss of
     // bladder or bowel control is an emergency sign (cauda equina), always
     // flagged; a foot gone numb after crossed legs is never a red flag.
@@ -159,7 +159,7 @@ TEST_CASE("Streaming CSV reader: pieces split anywhere read as the whole file") 
     }
 }
 
-TEST_CASE("Streaming CSV reader: errors are capped and reading stops; a row with a problem is never handed over") {
+TEST_CASE("Streaming CSV reader: errors are capped and reading stops, and a row with a problem is never handed over") {
     CsvImportOptions o = import_options();
     o.max_errors = 5;
     std::size_t handed = 0;

@@ -169,7 +169,7 @@ TEST_CASE("An atomic file abandoned half way leaves no partial file and the old 
     CHECK(count_files(dir.path) == 1);
 }
 
-TEST_CASE("A backup written to a file is the in-memory backup; a large one restores and merges") {
+TEST_CASE("A backup written to a file is the in-memory backup, and a large one restores and merges") {
     TempDir dir;
     // About 10 MB of backup: beyond what the streaming must handle in a unit test;
     // the 100k-episode figure (145 MB) is in tools/bench/commands.sh.
