@@ -27,17 +27,6 @@ std::string parent_dir(const std::string& path) {
     return path.substr(0, slash);
 }
 
-// Closes the descriptor and removes the temporary file unless released.
-struct TempFile {
-    int fd = -1;
-    std::string path;
-    bool keep = false;
-    ~TempFile() {
-        if (fd >= 0) ::close(fd);
-        if (!keep && !path.empty()) ::unlink(path.c_str());
-    }
-};
-
 }  // namespace
 
 void sync_file(const std::string& path) {
@@ -164,29 +153,11 @@ int remove_stale_temporaries(const std::string& path, std::int64_t min_age_s) {
     return removed;
 }
 
-void write_file_atomic(const std::string& path, std::string_view bytes) {
-    if (path.empty()) throw FileError("Could not write the file: no file name was given");
-    if (path.back() == '/') throw FileError("Could not write " + path + ": it names a folder, not a file");
-    remove_stale_temporaries(path);
+namespace {
 
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-        throw FileError("Could not write " + path + ": it is a folder");
-
-    const std::string dir = parent_dir(path);
-    // mkstemp creates the file with mode 0600 and a unique name in the same folder,
-    // so the final rename stays on one file system (rename is atomic only there).
-    std::string templ = path + ".tmp-XXXXXX";
-    TempFile tmp;
-    tmp.fd = ::mkstemp(templ.data());
-    if (tmp.fd < 0) fail("Could not create a temporary file next to", path, errno);
-    tmp.path = templ;
-    if (::fchmod(tmp.fd, S_IRUSR | S_IWUSR) != 0) fail("Could not set permissions on", tmp.path, errno);
-
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
+void write_all(int fd, const char* p, std::size_t left, const std::string& path) {
     while (left > 0) {
-        const ssize_t n = ::write(tmp.fd, p, left);
+        const ssize_t n = ::write(fd, p, left);
         if (n < 0) {
             if (errno == EINTR) continue;
             fail("Could not write", path, errno);
@@ -194,20 +165,81 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(tmp.fd) != 0) fail("Could not flush to disk", path, errno);
-    const int fd = tmp.fd;
-    tmp.fd = -1;
-    if (::close(fd) != 0) fail("Could not write", path, errno);
+}
 
-    if (::rename(tmp.path.c_str(), path.c_str()) != 0) fail("Could not replace", path, errno);
-    tmp.keep = true;  // it is the target now
+constexpr std::size_t kWriteBuffer = 256 * 1024;
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+    if (path_.empty()) throw FileError("Could not write the file: no file name was given");
+    if (path_.back() == '/') throw FileError("Could not write " + path_ + ": it names a folder, not a file");
+    remove_stale_temporaries(path_);
+
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        throw FileError("Could not write " + path_ + ": it is a folder");
+
+    // mkstemp creates the file with mode 0600 and a unique name in the same folder,
+    // so the final rename stays on one file system (rename is atomic only there).
+    std::string templ = path_ + ".tmp-XXXXXX";
+    fd_ = ::mkstemp(templ.data());
+    if (fd_ < 0) fail("Could not create a temporary file next to", path_, errno);
+    temp_ = templ;
+    if (::fchmod(fd_, S_IRUSR | S_IWUSR) != 0) {
+        const int err = errno;
+        ::close(fd_);
+        ::unlink(temp_.c_str());
+        fail("Could not set permissions on", temp_, err);
+    }
+    buffer_.reserve(kWriteBuffer);
+}
+
+AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void AtomicFile::flush_buffer() {
+    write_all(fd_, buffer_.data(), buffer_.size(), path_);
+    buffer_.clear();
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    if (committed_ || fd_ < 0) throw FileError("Could not write " + path_ + ": the file was already closed");
+    written_ += bytes.size();
+    if (buffer_.size() + bytes.size() <= kWriteBuffer) {
+        buffer_.append(bytes);
+        return;
+    }
+    flush_buffer();
+    if (bytes.size() >= kWriteBuffer) write_all(fd_, bytes.data(), bytes.size(), path_);
+    else buffer_.append(bytes);
+}
+
+void AtomicFile::commit() {
+    if (committed_ || fd_ < 0) throw FileError("Could not write " + path_ + ": the file was already closed");
+    flush_buffer();
+    if (::fsync(fd_) != 0) fail("Could not flush to disk", path_, errno);
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail("Could not write", path_, errno);
+
+    if (::rename(temp_.c_str(), path_.c_str()) != 0) fail("Could not replace", path_, errno);
+    committed_ = true;  // the temporary is the target now
 
     // Make the rename durable. Failing here leaves the new file in place; report it.
     try {
-        sync_folder(dir);
+        sync_folder(parent_dir(path_));
     } catch (const FileError& e) {
-        throw FileError(std::string("Wrote ") + path + " but: " + e.what());
+        throw FileError(std::string("Wrote ") + path_ + " but: " + e.what());
     }
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes) {
+    AtomicFile f(path);
+    f.write(bytes);
+    f.commit();
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {

@@ -64,6 +64,50 @@ bool is_temporary_name(const std::string& file_name, TempPattern pattern);
 std::vector<std::string> remove_stale_temporaries_in(const std::string& dir, TempPattern pattern,
                                                      std::int64_t min_age_s = 600, const std::string& name_start = "");
 
+// A sink for bytes produced a piece at a time (streaming exports: the FHIR
+// bundle and the CSV files are written as they are produced, never held whole).
+class ByteSink {
+public:
+    virtual ~ByteSink() = default;
+    virtual void write(std::string_view bytes) = 0;
+};
+
+// Collects the bytes in a string (the in-memory form of an export).
+class StringSink final : public ByteSink {
+public:
+    explicit StringSink(std::string& out) : out_(out) {}
+    void write(std::string_view bytes) override { out_.append(bytes); }
+
+private:
+    std::string& out_;
+};
+
+// write_file_atomic a piece at a time: the constructor creates the temporary
+// file (0600) next to `path`, write() appends (buffered, 256 KiB), commit()
+// flushes it to disk and renames it over `path`. Destroyed without commit() (an
+// exception, a refusal half way), the temporary is removed and `path` is left as
+// it was: a failure never leaves a partial file. Throws FileError.
+class AtomicFile final : public ByteSink {
+public:
+    explicit AtomicFile(std::string path);
+    ~AtomicFile() override;
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void write(std::string_view bytes) override;
+    void commit();
+    std::uint64_t bytes_written() const { return written_; }
+
+private:
+    void flush_buffer();
+    std::string path_;
+    std::string temp_;
+    std::string buffer_;
+    int fd_ = -1;
+    bool committed_ = false;
+    std::uint64_t written_ = 0;
+};
+
 // Reads a whole file; throws FileError (with the path and cause) when it
 // cannot, or when it is larger than max_bytes.
 std::string read_file(const std::string& path, std::size_t max_bytes = 256u * 1024u * 1024u);

@@ -28,6 +28,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "atomic_file.hpp"
 #include "merge.hpp"
 #include "store.hpp"
 
@@ -156,9 +157,8 @@ Envelope parse_envelope(std::string_view b) {
     const std::uint64_t cap = kMaxBackupPayloadBytes + (env.info.encrypted ? kTagBytes : 0);
     if (n > cap)
         fail(BackupProblem::TooLarge, "This backup declares " + std::to_string(n) +
-                                          " bytes of diary, more than the " +
-                                          std::to_string(kMaxBackupPayloadBytes / (1024 * 1024)) +
-                                          " MiB a backup can hold: it is damaged or not a diary backup.");
+                                          " bytes of diary, more than the " + kMaxImportText +
+                                          " a backup can hold: it is damaged or not a diary backup.");
     const std::uint64_t have = b.size() - env.header_bytes;
     if (have < n)
         fail(BackupProblem::Truncated, "This backup is cut short: it should hold " + std::to_string(n) +
@@ -207,20 +207,22 @@ Diary load_json(std::string_view json, const char* what) {
 
 }  // namespace
 
-std::string write_backup(const Diary& d, const BackupOptions& options) {
+void write_backup(ByteSink& sink, const Diary& d, const BackupOptions& options) {
     ensure_sodium();
-    Diary copy = d;
-    normalize(copy);
-    try {
-        validate(copy);
-    } catch (const ImportError& e) {
-        throw BackupError(BackupProblem::InvalidContent, std::string("The diary cannot be backed up: ") + e.what());
-    }
-    std::string payload = diary_to_json(copy);
+    std::string payload;
+    {
+        Diary copy = d;
+        normalize(copy);
+        try {
+            validate(copy);
+        } catch (const ImportError& e) {
+            throw BackupError(BackupProblem::InvalidContent, std::string("The diary cannot be backed up: ") + e.what());
+        }
+        payload = diary_to_json(copy);
+    }   // the copy is gone before the payload is sealed and written
     if (payload.size() > kMaxBackupPayloadBytes)
-        throw BackupError(BackupProblem::TooLarge, "The diary is larger than the " +
-                                                       std::to_string(kMaxBackupPayloadBytes / (1024 * 1024)) +
-                                                       " MiB a backup can hold.");
+        throw BackupError(BackupProblem::TooLarge,
+                          std::string("The diary is larger than the ") + kMaxImportText + " a backup can hold.");
     const bool encrypt = options.password.has_value();
     if (encrypt && options.password->empty()) throw std::invalid_argument("The password is empty");
     if (encrypt && !kdf_in_range(options.kdf)) throw std::invalid_argument("Argon2id limits out of range");
@@ -250,16 +252,31 @@ std::string write_backup(const Diary& d, const BackupOptions& options) {
                                                    uc(out.data()), header_before_sum, nullptr,
                                                    uc(out.data() + kFixedHeader + 40), key.bytes.data());
         sodium_memzero(payload.data(), payload.size());
+        std::string().swap(payload);
         sealed.resize(static_cast<std::size_t>(sealed_len));
         const auto sum = checksum(std::string_view(out).substr(0, header_before_sum), sealed);
         out.append(reinterpret_cast<const char*>(sum.data()), sum.size());
-        out += sealed;
-        return out;
+        sink.write(out);
+        sink.write(sealed);
+        return;
     }
     const auto sum = checksum(out, payload);
     out.append(reinterpret_cast<const char*>(sum.data()), sum.size());
-    out += payload;
+    sink.write(out);
+    sink.write(payload);
+}
+
+std::string write_backup(const Diary& d, const BackupOptions& options) {
+    std::string out;
+    StringSink sink(out);
+    write_backup(sink, d, options);
     return out;
+}
+
+void write_backup_file(const std::string& path, const Diary& d, const BackupOptions& options) {
+    AtomicFile file(path);   // removed again unless commit() is reached
+    write_backup(file, d, options);
+    file.commit();
 }
 
 BackupInfo inspect_backup(std::string_view bytes) {

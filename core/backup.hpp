@@ -83,6 +83,13 @@ struct BackupOptions {
 // not pass validate(), std::invalid_argument for an empty password or limits out
 // of range, std::runtime_error when libsodium cannot be initialised.
 std::string write_backup(const Diary& d, const BackupOptions& options = {});
+// The same, written to `sink`; the diary's JSON is held once (the checksum,
+// which precedes it, needs all of it), then written, never copied again.
+class ByteSink;
+void write_backup(ByteSink& sink, const Diary& d, const BackupOptions& options = {});
+// write_backup into the file at `path`, atomically with mode 0600 (AtomicFile):
+// a failure leaves no partial file. Throws FileError for the file.
+void write_backup_file(const std::string& path, const Diary& d, const BackupOptions& options = {});
 
 // What the envelope says, learnt without the password.
 struct BackupInfo {

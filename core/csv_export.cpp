@@ -7,7 +7,9 @@
 #include <optional>
 #include <set>
 
+#include "atomic_file.hpp"
 #include "enum_names.hpp"
+#include "red_flags.hpp"
 #include "serialization.hpp"
 #include "time_util.hpp"
 
@@ -107,108 +109,11 @@ struct Record {
     std::vector<std::string> fields;
 };
 
-struct ParseOutcome {
-    std::vector<Record> records;
-    std::vector<CsvProblem> problems;
-};
-
 // More fields than this in one row is an error (the diary's columns are far fewer).
 constexpr std::size_t kMaxCsvFields = 256;
-
-// RFC 4180 with LF accepted as a line end too. Records that are one empty field
-// (blank lines) are dropped.
-ParseOutcome parse_csv(std::string_view text) {
-    ParseOutcome out;
-    Record rec;
-    rec.row = 1;
-    std::string field;
-    bool in_quotes = false;
-    bool was_quoted = false;     // the current field was quoted (then only , or EOL may follow)
-    bool bad_row = false;
-    int row = 1;
-
-    auto end_field = [&] {
-        // A row wider than any diary export is refused at once, without keeping
-        // its fields: a million commas must not cost a million strings.
-        if (rec.fields.size() >= kMaxCsvFields) {
-            if (!bad_row)
-                out.problems.push_back({rec.row, "", "this row has more than " + std::to_string(kMaxCsvFields) +
-                                                         " fields; a diary CSV has " +
-                                                         std::to_string(std::size(kCsvColumns))});
-            bad_row = true;
-        } else {
-            rec.fields.push_back(std::move(field));
-        }
-        field.clear();
-        was_quoted = false;
-    };
-    auto end_record = [&] {
-        end_field();
-        const bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
-        if (!blank && !bad_row) out.records.push_back(std::move(rec));
-        rec = Record{};
-        ++row;
-        rec.row = row;
-        bad_row = false;
-    };
-
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i < n) {
-        const char c = text[i];
-        if (in_quotes) {
-            if (c == '"') {
-                if (i + 1 < n && text[i + 1] == '"') {
-                    field += '"';
-                    i += 2;
-                    continue;
-                }
-                in_quotes = false;
-                ++i;
-                continue;
-            }
-            field += c;
-            ++i;
-            continue;
-        }
-        if (c == ',') {
-            end_field();
-            ++i;
-        } else if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
-            end_record();
-            i += 2;
-        } else if (c == '\n' || c == '\r') {
-            end_record();
-            ++i;
-        } else if (c == '"') {
-            if (!field.empty() || was_quoted) {
-                if (!bad_row)
-                    out.problems.push_back({rec.row, "",
-                                            "a double quote inside a field that is not quoted; quote the "
-                                            "whole field and double the quote (\"\")"});
-                bad_row = true;
-            } else {
-                in_quotes = true;
-                was_quoted = true;
-            }
-            ++i;
-        } else {
-            if (was_quoted) {
-                if (!bad_row)
-                    out.problems.push_back({rec.row, "", "text after the closing quote of a field"});
-                bad_row = true;
-            }
-            field += c;
-            ++i;
-        }
-    }
-    if (in_quotes) {
-        out.problems.push_back({rec.row, "", "a quoted field is not closed before the end of the file"});
-        return out;
-    }
-    if (!field.empty() || !rec.fields.empty() || was_quoted) end_record();
-    return out;
-}
+// A field longer than this is refused without being kept (a note holds at most
+// 64 KB): a file with no line end must not become one huge string.
+constexpr std::size_t kMaxCsvFieldBytes = 1024 * 1024;
 
 bool valid_utf8(std::string_view s) {
     std::size_t i = 0;
@@ -417,102 +322,333 @@ std::string csv_quote(std::string_view field) {
     return out;
 }
 
-std::string episodes_to_csv(const std::vector<Episode>& episodes, const CsvOptions& options) {
+namespace {
+
+// csv_quote, appended in place (no temporary per field).
+void append_quoted(std::string& out, std::string_view field) {
+    const bool needs = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+                       (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!needs) {
+        out.append(field);
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+}  // namespace
+
+namespace {
+
+template <class E>
+void append_labels(std::string& out, const std::vector<E>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += "; ";
+        out += enum_label(values[i]);
+    }
+}
+
+void append_region_labels(std::string& out, const std::vector<RegionMark>& marks) {
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        if (i) out += "; ";
+        std::string d = describe(marks[i]);
+        if (!d.empty() && d[0] >= 'a' && d[0] <= 'z') d[0] = static_cast<char>(d[0] - 'a' + 'A');
+        out += d;
+    }
+}
+
+// The header: the machine columns, each derived one right after the column it explains.
+std::vector<std::string> header_columns(bool labels) {
+    std::vector<std::string> out;
+    for (const char* c : kCsvColumns) {
+        out.emplace_back(c);
+        if (!labels) continue;
+        const std::string_view col(c);
+        if (col == "regions" || col == "sensations" || col == "activities" || col == "reliefs" || col == "signs")
+            out.push_back(std::string(col) + "_label");
+        if (col == "signs") out.emplace_back("red_flags");
+    }
+    return out;
+}
+
+// "Title: reason, reason | Title: reason" for each episode id that raises a flag.
+std::map<std::string, std::string> red_flag_texts(const Diary& d) {
+    std::map<std::string, std::string> out;
+    for (const RedFlag& f : red_flags_in(d)) {
+        std::string text = f.title;
+        for (std::size_t i = 0; i < f.reasons.size(); ++i) text += (i ? ", " : ": ") + f.reasons[i];
+        std::string& cell = out[f.episode_id];
+        cell += (cell.empty() ? "" : " | ") + text;
+    }
+    return out;
+}
+
+}  // namespace
+
+void write_episodes_csv(ByteSink& out, const std::vector<Episode>& episodes, const CsvOptions& options,
+                        const Diary* judged_in) {
     std::vector<const Episode*> rows;
     for (const auto& e : episodes)
         if (!is_deleted(e)) rows.push_back(&e);
     std::stable_sort(rows.begin(), rows.end(), [](const Episode* a, const Episode* b) {
         return a->start.utc != b->start.utc ? a->start.utc < b->start.utc : a->id < b->id;
     });
-
-    std::string out;
-    if (options.bom) out += kBom;
-    append_row(out, std::vector<std::string>(std::begin(kCsvColumns), std::end(kCsvColumns)));
-    for (const Episode* e : rows) {
-        Episode copy = *e;
-        normalize(copy);
-        append_row(out, episode_fields(copy));
+    std::map<std::string, std::string> flags;
+    if (options.labels) {
+        if (judged_in) {
+            flags = red_flag_texts(*judged_in);
+        } else {
+            Diary alone;
+            alone.episodes = episodes;
+            flags = red_flag_texts(alone);
+        }
     }
+
+    // Rows are gathered in a chunk of about 64 KiB, then handed to the sink.
+    constexpr std::size_t kChunk = 64 * 1024;
+    std::string chunk;
+    chunk.reserve(kChunk + 4096);
+    if (options.bom) chunk += kBom;
+    append_row(chunk, header_columns(options.labels));
+    Episode copy;
+    std::string label;
+    for (const Episode* e : rows) {
+        copy = *e;
+        normalize(copy);
+        const std::vector<std::string> fields = episode_fields(copy);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i) chunk += ',';
+            append_quoted(chunk, fields[i]);
+            if (!options.labels) continue;
+            // The derived columns after their machine column (header_columns' order).
+            const std::string_view col = kCsvColumns[i];
+            label.clear();
+            if (col == "regions") append_region_labels(label, copy.regions);
+            else if (col == "sensations") append_labels(label, copy.sensations);
+            else if (col == "activities") append_labels(label, copy.activities);
+            else if (col == "reliefs") append_labels(label, copy.reliefs);
+            else if (col == "signs") append_labels(label, copy.signs);
+            else continue;
+            chunk += ',';
+            append_quoted(chunk, guard_formula(label));
+            if (col == "signs") {
+                chunk += ',';
+                const auto it = flags.find(copy.id);
+                if (it != flags.end()) append_quoted(chunk, guard_formula(it->second));
+            }
+        }
+        chunk += "\r\n";
+        if (chunk.size() >= kChunk) {
+            out.write(chunk);
+            chunk.clear();
+        }
+    }
+    if (!chunk.empty()) out.write(chunk);
+}
+
+std::string episodes_to_csv(const std::vector<Episode>& episodes, const CsvOptions& options) {
+    std::string out;
+    StringSink sink(out);
+    write_episodes_csv(sink, episodes, options);
     return out;
 }
 
-CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& options) {
+struct CsvEpisodeReader::Impl {
+    CsvImportOptions options;
+    Add add;
     CsvImportResult result;
-    auto fail_file = [&](std::string text) {
-        result.problems.push_back({0, "", std::move(text)});
-        return result;
-    };
-    if (csv.size() > options.max_bytes)
-        return fail_file("the file is larger than " + std::to_string(options.max_bytes / (1024 * 1024)) +
-                         " MB; split it into smaller files");
-    if (csv.substr(0, kBom.size()) == kBom) csv.remove_prefix(kBom.size());
+    std::int64_t now = 0;
+    std::uint64_t bytes = 0;
+    bool stopped = false;        // the error cap, or the file refused as a whole
+    std::size_t bom_seen = 0;    // bytes of the start compared with the BOM so far
+    std::string bom_held;
 
-    ParseOutcome parsed = parse_csv(csv);
-    std::vector<CsvProblem>& problems = result.problems;
-    problems = std::move(parsed.problems);
-    // One error cap for every kind of problem: parsing, the header, the rows.
-    if (problems.size() > options.max_errors) {
-        problems.resize(options.max_errors);
-        result.truncated = true;
-        return result;
-    }
-    if (parsed.records.empty()) {
-        if (problems.empty()) return fail_file("the file is empty; the first row must name the columns");
-        return result;
-    }
+    // Parser state (RFC 4180, LF accepted as a line end too).
+    Record rec{1, {}};
+    std::string field;
+    bool in_quotes = false;
+    bool was_quoted = false;     // the current field was quoted (then only , or EOL may follow)
+    bool just_closed = false;    // the last character closed a quoted field ("" continues it)
+    bool pending_cr = false;     // a CR ended the record; a LF right after it belongs to it
+    bool bad_row = false;
+    bool field_too_long = false;
+    int row = 1;
 
     // Header.
-    const Record& header = parsed.records.front();
-    if (header.row != 1) {
-        problems.push_back({1, "", "the first row must name the columns (id, start, ...)"});
-        return result;
-    }
+    bool have_header = false;
+    std::size_t header_fields = 0;
     std::map<std::string, std::size_t> column_of;
     std::vector<std::string> names;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        if (problems.size() >= options.max_errors) {
+    std::size_t records = 0;     // records seen (the header included)
+
+    std::vector<CsvProblem>& problems() { return result.problems; }
+    bool full() {
+        if (problems().size() >= options.max_errors) {
             result.truncated = true;
-            return result;
+            stopped = true;
         }
-        const std::string name = lower(trim(header.fields[i]));
-        names.push_back(name);
-        if (!valid_utf8(name)) {
-            problems.push_back({1, "", "a column name is not UTF-8 text; save the file as UTF-8"});
-            continue;
-        }
-        const bool known = std::find_if(std::begin(kCsvColumns), std::end(kCsvColumns),
-                                        [&](const char* c) { return name == c; }) != std::end(kCsvColumns);
-        if (!known) {
-            std::string all;
-            for (const char* c : kCsvColumns) all += std::string(all.empty() ? "" : ", ") + c;
-            problems.push_back({1, name, "unknown column " + quoted(header.fields[i]) + "; the columns are: " + all});
-            continue;
-        }
-        if (column_of.count(name)) {
-            problems.push_back({1, name, "the column " + name + " appears twice"});
-            continue;
-        }
-        column_of[name] = i;
+        return stopped;
     }
-    if (!column_of.count("start")) problems.push_back({1, "start", "the column start (date and time) is missing"});
-    if (!problems.empty()) return result;
+    void problem(int at, std::string column, std::string text) {
+        if (full()) return;
+        problems().push_back({at, std::move(column), std::move(text)});
+        full();
+    }
 
-    const std::int64_t now = options.now_utc != 0 ? options.now_utc : now_utc_seconds();
-    std::set<std::string> seen_ids;
-    std::vector<Episode> episodes;
-
-    for (std::size_t r = 1; r < parsed.records.size(); ++r) {
-        if (problems.size() >= options.max_errors) {
-            result.truncated = true;
-            break;
+    void end_field() {
+        // A row wider than any diary export is refused at once, without keeping
+        // its fields: a million commas must not cost a million strings.
+        if (rec.fields.size() >= kMaxCsvFields) {
+            if (!bad_row)
+                problem(rec.row, "", "this row has more than " + std::to_string(kMaxCsvFields) +
+                                         " fields; a diary CSV has " + std::to_string(std::size(kCsvColumns)));
+            bad_row = true;
+        } else if (!bad_row) {
+            rec.fields.push_back(std::move(field));
         }
-        const Record& rec = parsed.records[r];
+        field.clear();
+        was_quoted = false;
+        field_too_long = false;
+    }
+    void end_record() {
+        end_field();
+        const bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
+        if (!blank && !bad_row) take(rec);
+        rec.fields.clear();
+        ++row;
+        rec.row = row;
+        bad_row = false;
+    }
+    void append(char c) {
+        if (field.size() >= kMaxCsvFieldBytes) {
+            if (!field_too_long && !bad_row)
+                problem(rec.row, "", "a field is longer than " + std::to_string(kMaxCsvFieldBytes / 1024) +
+                                         " KB (a note holds at most 64 KB); is a closing quote missing?");
+            field_too_long = true;
+            bad_row = true;
+            return;
+        }
+        field += c;
+    }
+
+    void parse(std::string_view text) {
+        for (std::size_t i = 0; i < text.size() && !stopped; ++i) {
+            const char c = text[i];
+            if (pending_cr) {
+                pending_cr = false;
+                if (c == '\n') continue;
+            }
+            if (just_closed) {
+                just_closed = false;
+                if (c == '"') {   // "" inside a quoted field: one quote, still inside
+                    append('"');
+                    in_quotes = true;
+                    continue;
+                }
+            }
+            if (in_quotes) {
+                if (c == '"') {
+                    in_quotes = false;
+                    just_closed = true;
+                } else {
+                    append(c);
+                }
+                continue;
+            }
+            if (c == ',') {
+                end_field();
+            } else if (c == '\r') {
+                end_record();
+                pending_cr = true;
+            } else if (c == '\n') {
+                end_record();
+            } else if (c == '"') {
+                if (!field.empty() || was_quoted) {
+                    if (!bad_row)
+                        problem(rec.row, "", "a double quote inside a field that is not quoted; quote the "
+                                             "whole field and double the quote (\"\")");
+                    bad_row = true;
+                } else {
+                    in_quotes = true;
+                    was_quoted = true;
+                }
+            } else {
+                if (was_quoted) {
+                    if (!bad_row) problem(rec.row, "", "text after the closing quote of a field");
+                    bad_row = true;
+                }
+                append(c);
+            }
+        }
+    }
+
+    void take(const Record& r) {
+        ++records;
+        if (!have_header) {
+            have_header = true;
+            header(r);
+            return;
+        }
+        if (stopped || full()) return;
+        if (!column_of.count("start")) return;   // the header was refused
+        convert(r);
+    }
+
+    void header(const Record& h) {
+        if (h.row != 1) {
+            problem(1, "", "the first row must name the columns (id, start, ...)");
+            stopped = true;
+            return;
+        }
+        header_fields = h.fields.size();
+        const std::size_t before = problems().size();
+        for (std::size_t i = 0; i < h.fields.size(); ++i) {
+            if (full()) return;
+            const std::string name = lower(trim(h.fields[i]));
+            names.push_back(name);
+            if (!valid_utf8(name)) {
+                problem(1, "", "a column name is not UTF-8 text; save the file as UTF-8");
+                continue;
+            }
+            const bool known = std::find_if(std::begin(kCsvColumns), std::end(kCsvColumns),
+                                            [&](const char* c) { return name == c; }) != std::end(kCsvColumns);
+            const bool derived = std::find_if(std::begin(kCsvDerivedColumns), std::end(kCsvDerivedColumns),
+                                              [&](const char* c) { return name == c; }) != std::end(kCsvDerivedColumns);
+            if (derived) continue;   // labels and red flags: for people; the codes are what is read
+            if (!known) {
+                std::string all;
+                for (const char* c : kCsvColumns) all += std::string(all.empty() ? "" : ", ") + c;
+                problem(1, name, "unknown column " + quoted(h.fields[i]) + "; the columns are: " + all);
+                continue;
+            }
+            if (column_of.count(name)) {
+                problem(1, name, "the column " + name + " appears twice");
+                continue;
+            }
+            column_of[name] = i;
+        }
+        if (!column_of.count("start")) problem(1, "start", "the column start (date and time) is missing");
+        // A header with a problem: the rows cannot be read against it.
+        if (problems().size() != before) {
+            column_of.clear();
+            stopped = true;
+        }
+    }
+
+    void convert(const Record& rec) {
+        std::vector<CsvProblem>& problems = result.problems;
+        const std::size_t before = problems.size();
         RowReader rd(rec.row, problems);
-        if (rec.fields.size() != header.fields.size()) {
+        if (rec.fields.size() != header_fields) {
             rd.problem("", "this row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
-                               std::to_string(header.fields.size()) +
+                               std::to_string(header_fields) +
                                " (a comma inside a note needs the note in double quotes)");
-            continue;
+            full();
+            return;
         }
         bool utf8_ok = true;
         for (std::size_t i = 0; i < rec.fields.size(); ++i) {
@@ -521,8 +657,12 @@ CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& op
                 utf8_ok = false;
             }
         }
-        if (!utf8_ok) continue;
-
+        if (!utf8_ok) {
+            cap();
+            return;
+        }
+        const CsvImportOptions& options = this->options;
+        bool id_given = false;
         auto get = [&](const char* name) -> std::string {
             const auto it = column_of.find(name);
             return it == column_of.end() ? std::string() : rec.fields[it->second];
@@ -534,9 +674,8 @@ CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& op
             e.id = new_uuid();
         } else {
             e.id = lower(e.id);
+            id_given = true;
             if (!is_uuid(e.id)) rd.problem("id", "id must be a UUID like 0b7c...-... or empty, found " + quoted(e.id));
-            else if (!seen_ids.insert(e.id).second)
-                rd.problem("id", "the id " + e.id + " is used by an earlier row");
         }
         if (auto t = rd.time("start", get("start"), options.default_offset_min)) e.start = *t;
         e.duration_min = rd.minutes("duration_min", get("duration_min"));
@@ -584,10 +723,90 @@ CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& op
         } catch (const ImportError& err) {
             rd.problem("", err.what());
         }
-        episodes.push_back(std::move(e));
+        if (problems.size() == before) {
+            const std::string why = add(std::move(e), id_given);
+            if (!why.empty()) rd.problem("id", why);
+        }
+        cap();
+    }
+    // The cap covers every kind of problem; a row may add several at once.
+    void cap() {
+        if (result.problems.size() > options.max_errors) result.problems.resize(options.max_errors);
+        full();
     }
 
-    if (!problems.empty()) return result;   // all or nothing
+    void feed(std::string_view chunk) {
+        if (stopped) return;
+        bytes += chunk.size();
+        if (bytes > options.max_bytes) {
+            problem(0, "", "the file is larger than " + std::to_string(options.max_bytes / (1024 * 1024)) +
+                               " MB; split it into smaller files");
+            stopped = true;
+            return;
+        }
+        // The byte order mark, possibly split across pieces.
+        while (bom_seen < kBom.size() && !chunk.empty()) {
+            if (chunk[0] != kBom[bom_seen]) {
+                const std::string held = std::move(bom_held);
+                bom_held.clear();
+                bom_seen = kBom.size();
+                parse(held);
+                break;
+            }
+            bom_held += chunk[0];
+            chunk.remove_prefix(1);
+            if (++bom_seen == kBom.size()) bom_held.clear();
+        }
+        if (bom_seen < kBom.size()) return;
+        parse(chunk);
+    }
+
+    void finish() {
+        if (!bom_held.empty()) {
+            const std::string held = std::move(bom_held);
+            bom_held.clear();
+            bom_seen = kBom.size();
+            parse(held);
+        }
+        if (stopped) return;
+        if (in_quotes) {
+            problem(rec.row, "", "a quoted field is not closed before the end of the file");
+            return;
+        }
+        if (!field.empty() || !rec.fields.empty() || was_quoted) end_record();
+        if (records == 0 && problems().empty()) problem(0, "", "the file is empty; the first row must name the columns");
+    }
+};
+
+CsvEpisodeReader::CsvEpisodeReader(const CsvImportOptions& options, Add add) : impl_(std::make_unique<Impl>()) {
+    impl_->options = options;
+    impl_->add = std::move(add);
+    impl_->now = options.now_utc != 0 ? options.now_utc : now_utc_seconds();
+}
+CsvEpisodeReader::~CsvEpisodeReader() = default;
+void CsvEpisodeReader::feed(std::string_view bytes) { impl_->feed(bytes); }
+void CsvEpisodeReader::finish() { impl_->finish(); }
+bool CsvEpisodeReader::stopped() const { return impl_->stopped; }
+const CsvImportResult& CsvEpisodeReader::result() const { return impl_->result; }
+
+CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& options) {
+    std::vector<Episode> episodes;
+    std::set<std::string> seen_ids;
+    CsvEpisodeReader reader(options, [&](Episode&& e, bool id_given) -> std::string {
+        if (id_given && !seen_ids.insert(e.id).second) return "the id " + e.id + " is used by an earlier row";
+        episodes.push_back(std::move(e));
+        return {};
+    });
+    if (csv.size() > options.max_bytes) {
+        CsvImportResult r;
+        r.problems.push_back({0, "", "the file is larger than " + std::to_string(options.max_bytes / (1024 * 1024)) +
+                                         " MB; split it into smaller files"});
+        return r;
+    }
+    reader.feed(csv);
+    reader.finish();
+    CsvImportResult result = reader.result();
+    if (!result.problems.empty()) return result;   // all or nothing
     std::sort(episodes.begin(), episodes.end(), [](const Episode& a, const Episode& b) {
         return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
     });

@@ -38,13 +38,16 @@
 //   itself starts with ' before such a character gets one more ', so the round
 //   trip is exact.)
 //
-// Import: the header names the columns (any order); only `start` is required,
+// Import: the header names the columns (any order; the derived columns below are
+// accepted and ignored); only `start` is required,
 // a missing column takes the default of a new episode (an empty id gets a new
 // UUID). Every row is checked; any problem anywhere means no episodes are
 // returned, only the list of problems (all or nothing).
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,11 +63,34 @@ inline constexpr const char* kCsvColumns[] = {
     "note", "created", "updated",
 };
 
-struct CsvOptions {
-    bool bom = true;   // start with the UTF-8 byte order mark (see above)
+// Derived columns written beside the machine codes for people reading the file
+// (issue #14); the import accepts and ignores them (the codes are what count),
+// so a file edited in a spreadsheet, or exported before they existed, reads the
+// same. In the export they follow the column they explain:
+//     regions_label     "Left toes; Sole of the foot (both sides)"
+//     sensations_label, activities_label, reliefs_label, signs_label
+//                       the labels of the ids, joined with "; "
+//     red_flags         after signs_label: the red flag(s) the episode raises in
+//                       the diary (red_flags.hpp), each "title: reason, reason",
+//                       joined with " | "; empty when none
+inline constexpr const char* kCsvDerivedColumns[] = {
+    "regions_label", "sensations_label", "activities_label", "reliefs_label", "signs_label", "red_flags",
 };
 
+struct CsvOptions {
+    bool bom = true;      // start with the UTF-8 byte order mark (see above)
+    bool labels = true;   // the derived columns above; false: the machine columns only (the format before them)
+};
+
+class ByteSink;
+
 // The episodes not in the bin, oldest first (start, then id).
+// write_episodes_csv writes the same bytes to `out` as they are produced (a
+// chunk of about 64 KiB at a time), so memory does not grow with the diary.
+// `judged_in` is the diary the red flags are judged in (a fast spread is a flag
+// only when it is new in the diary); unset: a diary of these episodes alone.
+void write_episodes_csv(ByteSink& out, const std::vector<Episode>& episodes, const CsvOptions& options = {},
+                        const Diary* judged_in = nullptr);
 std::string episodes_to_csv(const std::vector<Episode>& episodes, const CsvOptions& options = {});
 inline std::string diary_to_csv(const Diary& d, const CsvOptions& options = {}) {
     return episodes_to_csv(d.episodes, options);
@@ -75,7 +101,9 @@ struct CsvImportOptions {
     std::int32_t default_offset_min = 0;
     // created/updated of rows that have none (0: the current time).
     std::int64_t now_utc = 0;
-    std::size_t max_bytes = 32u * 1024u * 1024u;
+    // The file's size limit: a million rows is about 250 MB. The streaming
+    // reader's memory does not grow with the file, so the limit is generous.
+    std::size_t max_bytes = std::size_t{1} << 30;
     // The report stops after this many problems of any kind (the file, the header,
     // the rows); a row of more than 256 fields is one problem, its fields not kept.
     std::size_t max_errors = 200;
@@ -95,6 +123,33 @@ struct CsvImportResult {
 };
 
 CsvImportResult csv_to_episodes(std::string_view csv, const CsvImportOptions& options = {});
+
+// The streaming import (issue #17): the file is fed a piece at a time (any
+// size, split anywhere); each row is parsed and checked as it comes and handed
+// to `add` at once, so memory does not grow with the file (a million rows).
+// `add` returns "" when it took the episode, else why its id cannot be used
+// (reported as a problem of the row's id column); `id_given` is false when the
+// row had no id (a new one was made). Rows with a problem are never handed
+// over. Problems of every kind (file, header, rows) stop at max_errors; then
+// stopped() is true and the rest need not be read. The caller keeps the all or
+// nothing rule: whatever it did with the episodes is undone when result() has
+// problems (Store::add_episodes rolls its transaction back).
+class CsvEpisodeReader {
+public:
+    using Add = std::function<std::string(Episode&& e, bool id_given)>;
+    CsvEpisodeReader(const CsvImportOptions& options, Add add);
+    ~CsvEpisodeReader();
+    CsvEpisodeReader(const CsvEpisodeReader&) = delete;
+    CsvEpisodeReader& operator=(const CsvEpisodeReader&) = delete;
+    void feed(std::string_view bytes);
+    void finish();   // the end of the file
+    bool stopped() const;
+    const CsvImportResult& result() const;   // its episodes stay empty
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // "Row 4, column numbness: ..." one problem a line; "" when there are none.
 std::string format_problems(const CsvImportResult& r);

@@ -71,26 +71,47 @@ std::string fhir_patient_id(Store& store) {
 Diary load_export_range(Store& store, const LocalDate& from, const LocalDate& to) {
     if (!from.empty() && !to.empty() && to < from)
         throw std::invalid_argument("The last date (" + to + ") is before the first date (" + from + ").");
+    // No range (the usual case): the diary as loaded, not a second copy of it
+    // (at 100k episodes that copy was most of an export's extra memory).
+    if (from.empty() && to.empty()) return store.load_diary();
     return diary_in_range(store.load_diary(), from, to);
 }
 
-ExportOutput build_export_output(Store& store, const Catalog& catalog, const ExportSpec& spec,
-                                 const PdfRenderer& render) {
+ExportOutput write_export(Store& store, const Catalog& catalog, const ExportSpec& spec, ByteSink& sink,
+                          const PdfRenderer& render) {
     ExportOutput out;
     switch (spec.kind) {
         case ExportKind::Csv: {
+            if (spec.csv_table == CsvTable::Episodes) {
+                // Red flags are judged in the whole diary, as the app shows them (a
+                // spread is "new" or familiar by what came before the range too).
+                if (!spec.from.empty() && !spec.to.empty() && spec.to < spec.from)
+                    throw std::invalid_argument("The last date (" + spec.to + ") is before the first date (" +
+                                                spec.from + ").");
+                Diary all = store.load_diary();
+                if (spec.from.empty() && spec.to.empty()) {   // the usual case: no second copy of 100k episodes
+                    out.episodes = live_episodes(all);
+                    write_episodes_csv(sink, all.episodes, spec.csv, &all);
+                } else {
+                    const Diary d = diary_in_range(all, spec.from, spec.to);
+                    out.episodes = live_episodes(d);
+                    write_episodes_csv(sink, d.episodes, spec.csv, &all);
+                }
+                return out;
+            }
             const Diary d = load_export_range(store, spec.from, spec.to);
             out.episodes = live_episodes(d);
             switch (spec.csv_table) {
-                case CsvTable::Episodes: out.bytes = diary_to_csv(d, spec.csv); break;
-                case CsvTable::CheckIns: out.bytes = checkins_to_csv(d.checkins, spec.csv); break;
-                case CsvTable::Medicines: out.bytes = medicines_to_csv(d.medicines, spec.csv); break;
-                case CsvTable::Background: out.bytes = background_to_csv(d.facts, spec.csv); break;
+                case CsvTable::Episodes: write_episodes_csv(sink, d.episodes, spec.csv); break;
+                // One row per check-in, medicine or fact: small whatever the diary's size.
+                case CsvTable::CheckIns: sink.write(checkins_to_csv(d.checkins, spec.csv)); break;
+                case CsvTable::Medicines: sink.write(medicines_to_csv(d.medicines, spec.csv)); break;
+                case CsvTable::Background: sink.write(background_to_csv(d.facts, spec.csv)); break;
                 case CsvTable::Questionnaires: {
                     const auto responses = responses_in_range(d, spec.from, spec.to);
                     Diary just;   // only the responses decide whether the files are needed
                     just.questionnaire_responses = responses;
-                    out.bytes = questionnaire_responses_csv(responses, questionnaires_for(spec, just), spec.csv.bom);
+                    sink.write(questionnaire_responses_csv(responses, questionnaires_for(spec, just), spec.csv.bom));
                     break;
                 }
             }
@@ -105,7 +126,7 @@ ExportOutput build_export_output(Store& store, const Catalog& catalog, const Exp
             d.questionnaire_responses = responses_in_range(d, spec.from, spec.to);
             const std::vector<Questionnaire> questionnaires = questionnaires_for(spec, d);
             options.questionnaires = &questionnaires;
-            out.bytes = diary_to_fhir_json(d, options);
+            write_fhir_json(sink, d, options);   // streamed: the bundle is never held whole
             return out;
         }
         case ExportKind::Pdf: {
@@ -126,11 +147,28 @@ ExportOutput build_export_output(Store& store, const Catalog& catalog, const Exp
             const ReportModel model = build_report(d, m, options);
             out.episodes = static_cast<std::size_t>(model.episode_count);
             out.period_text = model.period_text;
-            out.bytes = render(model);
+            sink.write(render(model));
             return out;
         }
     }
     throw std::logic_error("unknown export kind");
+}
+
+ExportOutput build_export_output(Store& store, const Catalog& catalog, const ExportSpec& spec,
+                                 const PdfRenderer& render) {
+    std::string bytes;
+    StringSink sink(bytes);
+    ExportOutput out = write_export(store, catalog, spec, sink, render);
+    out.bytes = std::move(bytes);
+    return out;
+}
+
+ExportOutput export_to_file(Store& store, const Catalog& catalog, const ExportSpec& spec, const std::string& path,
+                            const PdfRenderer& render) {
+    AtomicFile file(path);   // removed again unless commit() is reached
+    ExportOutput out = write_export(store, catalog, spec, file, render);
+    file.commit();
+    return out;
 }
 
 void write_export_file(const std::string& path, const std::string& bytes) { write_file_atomic(path, bytes); }

@@ -24,6 +24,7 @@
 
 namespace nd {
 
+class ByteSink;
 class Store;
 
 enum class ExportKind : std::uint8_t { Pdf, Csv, Fhir };
@@ -76,6 +77,18 @@ std::vector<QuestionnaireResponse> responses_in_range(const Diary& d, const Loca
 // one the PDF is refused with a readable std::runtime_error.
 ExportOutput build_export_output(Store& store, const Catalog& catalog, const ExportSpec& spec,
                                  const PdfRenderer& render = {});
+
+// The same export written to `sink` as it is produced: CSV and FHIR stream (their
+// memory does not grow with the diary's size, issue #19); the PDF is rendered
+// whole, then written. ExportOutput::bytes stays empty.
+ExportOutput write_export(Store& store, const Catalog& catalog, const ExportSpec& spec, ByteSink& sink,
+                          const PdfRenderer& render = {});
+
+// write_export into the file at `path`, atomically with mode 0600 (AtomicFile):
+// on any failure (a full disk, an error half way) the file is left as it was and
+// no partial file remains. Throws FileError for the file, else as build_export_output.
+ExportOutput export_to_file(Store& store, const Catalog& catalog, const ExportSpec& spec, const std::string& path,
+                            const PdfRenderer& render = {});
 
 // Writes bytes to path atomically with mode 0600 (atomic_file.hpp); throws FileError.
 void write_export_file(const std::string& path, const std::string& bytes);

@@ -13,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "atomic_file.hpp"
 #include "enum_names.hpp"
 #include "fhir_questionnaire.hpp"
 #include "time_util.hpp"
@@ -112,6 +113,52 @@ private:
 inline void PutReserve(StringOut& o, std::size_t n) { o.reserve(n); }
 inline void PutUnsafe(StringOut& o, char c) { o.put_unsafe(c); }
 inline void PutN(StringOut& o, char c, std::size_t n) { o.put_n(c, n); }
+
+// A rapidjson output stream that hands its bytes to a ByteSink a buffer at a
+// time (write_fhir_json): same interface as StringOut, bounded memory.
+class SinkOut {
+public:
+    using Ch = char;
+    explicit SinkOut(ByteSink& sink) : sink_(sink), buf_(kSize, '\0') {
+        cur_ = buf_.data();
+        end_ = cur_ + buf_.size();
+    }
+    void Put(char c) {
+        reserve(1);
+        *cur_++ = c;
+    }
+    void put_unsafe(char c) { *cur_++ = c; }
+    void put_n(char c, std::size_t n) {
+        reserve(n);
+        std::fill_n(cur_, n, c);
+        cur_ += n;
+    }
+    // Room for n more characters: the buffer goes to the sink first; a run longer
+    // than the buffer (an escaped 64 KB note) grows it once.
+    void reserve(std::size_t n) {
+        if (static_cast<std::size_t>(end_ - cur_) >= n) return;
+        Flush();
+        if (buf_.size() < n) {
+            buf_.assign(n, '\0');
+            cur_ = buf_.data();
+            end_ = cur_ + buf_.size();
+        }
+    }
+    void Flush() {
+        if (cur_ != buf_.data()) sink_.write(std::string_view(buf_.data(), static_cast<std::size_t>(cur_ - buf_.data())));
+        cur_ = buf_.data();
+    }
+
+private:
+    static constexpr std::size_t kSize = 64 * 1024;
+    ByteSink& sink_;
+    std::string buf_;
+    char* cur_ = nullptr;
+    char* end_ = nullptr;
+};
+inline void PutReserve(SinkOut& o, std::size_t n) { o.reserve(n); }
+inline void PutUnsafe(SinkOut& o, char c) { o.put_unsafe(c); }
+inline void PutN(SinkOut& o, char c, std::size_t n) { o.put_n(c, n); }
 
 // "YYYY-MM-DDTHH:MM:SS+HH:MM" without snprintf (the bundle has one or two per
 // episode); format_iso8601 for years outside 0..9999, where the forms may differ.
@@ -854,6 +901,20 @@ std::string diary_to_fhir_json(const Diary& d, const FhirOptions& options) {
     stream.finish();
     out += '\n';
     return out;
+}
+
+void write_fhir_json(ByteSink& out, const Diary& d, const FhirOptions& options) {
+    SinkOut stream(out);
+    if (options.pretty) {
+        rapidjson::PrettyWriter<SinkOut> w(stream);
+        w.SetIndent(' ', 2);
+        write_bundle(w, d, options);
+    } else {
+        rapidjson::Writer<SinkOut> w(stream);
+        write_bundle(w, d, options);
+    }
+    stream.Put('\n');
+    stream.Flush();
 }
 
 }  // namespace nd

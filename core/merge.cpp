@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <tuple>
 #include <type_traits>
 #include <variant>
@@ -101,7 +103,12 @@ int compare(const Version& a, const Version& b) {
         a.record);
 }
 
-void offer(std::map<std::string, Version>& best, const std::string& id, const Version& v) {
+// Keyed by views into the two diaries' own ids (alive for the whole merge) and
+// hashed: a 100k merge no longer copies 200k id strings into a tree. The order
+// of the result comes from normalize(), not from this map.
+using Best = std::unordered_map<std::string_view, Version>;
+
+void offer(Best& best, const std::string& id, const Version& v) {
     auto [it, inserted] = best.try_emplace(id, v);
     if (!inserted && compare(v, it->second) > 0) it->second = v;
 }
@@ -119,7 +126,8 @@ Diary merge(const Diary& mine_in, const Diary& theirs_in) {
     normalize(mine);
     normalize(theirs);
 
-    std::map<std::string, Version> best;
+    Best best;
+    best.reserve(mine.episodes.size() + theirs.episodes.size() + mine.checkins.size() + theirs.checkins.size());
     for (const Diary* d : {&mine, &theirs})
         for_each_list(*d, [&](const auto& list) {
             for (const auto& r : list) offer(best, r.id, version_of(r));
@@ -160,8 +168,11 @@ struct Seen {
     RecordRef record;
 };
 
-std::map<std::string, Seen> index_of(const Diary& d) {
-    std::map<std::string, Seen> m;
+// Views into the diary's ids, hashed (only counts come out of the comparison).
+std::unordered_map<std::string_view, Seen> index_of(const Diary& d) {
+    std::unordered_map<std::string_view, Seen> m;
+    m.reserve(d.episodes.size() + d.checkins.size() + d.facts.size() + d.medicines.size() + d.tombstones.size() +
+              d.questionnaire_responses.size());
     for_each_list(d, [&](const auto& list) {
         for (const auto& r : list) m[r.id] = {is_deleted(r), &r};
     });

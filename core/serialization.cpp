@@ -10,6 +10,48 @@
 // boundary, and every loaded diary goes through validate().
 #include "serialization.hpp"
 
+#include <istream>
+#include <stdexcept>
+
+// rapidjson is included here before cereal's JSON header (for the reader below),
+// so cereal's settings for it are made here, as that header would make them: an
+// internal assertion throws (caught at the boundary and worded for a person),
+// and the writer's default flags are cereal's.
+namespace nd::detail {
+struct JsonAssertion : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+}  // namespace nd::detail
+#define RAPIDJSON_ASSERT_THROWS
+#define RAPIDJSON_ASSERT(x) \
+    if (!(x)) { \
+        throw ::nd::detail::JsonAssertion("rapidjson internal assertion failure: " #x); \
+    }
+#define RAPIDJSON_WRITE_DEFAULT_FLAGS kWriteNanAndInfFlag
+
+#include <rapidjson/istreamwrapper.h>
+
+// cereal's JSON reader takes its characters one at a time through
+// std::istream::peek and get, each of which builds a sentry: about a third of
+// restoring a 100k-episode backup. The stream under it is always our own
+// ViewBuf, so read the stream buffer directly (same characters, same count).
+// Declared before cereal's header, whose reader would otherwise instantiate the
+// generic versions first (an explicit specialization must come before any use).
+namespace rapidjson {
+template <>
+inline char BasicIStreamWrapper<std::istream>::Peek() const {
+    const auto c = stream_.rdbuf()->sgetc();
+    return c != std::char_traits<char>::eof() ? static_cast<char>(c) : '\0';
+}
+template <>
+inline char BasicIStreamWrapper<std::istream>::Take() {
+    const auto c = stream_.rdbuf()->sbumpc();
+    if (c == std::char_traits<char>::eof()) return '\0';
+    ++count_;
+    return static_cast<char>(c);
+}
+}  // namespace rapidjson
+
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/cereal.hpp>
@@ -248,8 +290,8 @@ constexpr const char* kRootName = "diary";
 
 void check_size(std::size_t n) {
     if (n > kMaxImportBytes)
-        throw ImportError("the backup is " + std::to_string(n / (1024 * 1024)) +
-                          " MiB, larger than the 64 MiB a diary backup can be");
+        throw ImportError("the backup is " + std::to_string(n / (1024 * 1024)) + " MiB, larger than the " +
+                          kMaxImportText + " a diary backup can be");
 }
 
 template <class Load>
@@ -261,7 +303,7 @@ Diary guarded_load(const char* what, Load&& load) {
         throw ImportError(std::string("Cannot read this ") + what + ": " + e.what());
     } catch (const std::bad_alloc&) {
         throw ImportError(std::string("Cannot read this ") + what + ": it declares more data than fits in memory");
-    } catch (const cereal::RapidJSONException&) {
+    } catch (const detail::JsonAssertion&) {   // our RAPIDJSON_ASSERT (above), cereal's RapidJSONException before
         // The parser's internal texts ("rapidjson internal assertion failure:
         // IsObject()") mean nothing to a person.
         throw ImportError(std::string("Cannot read this ") + what +
@@ -291,7 +333,13 @@ namespace {
 // one object (which one would win is the parser's accident). So the parser's own
 // assertion texts never reach the person.
 struct ShapeCheck : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeCheck> {
-    std::vector<std::set<std::string>> keys;
+    // The keys of the objects open now, one flat stack; open_[i] is where the
+    // i-th open object's keys begin. An object has a few dozen keys at most, so
+    // a linear look for a repeat beats a std::set per object (and keeps the
+    // strings' storage from one object to the next).
+    std::vector<std::string> keys;
+    std::size_t used = 0;
+    std::vector<std::size_t> open_;
     std::string last_key;
     std::string problem;
     bool String(const char* s, rapidjson::SizeType n, bool) {
@@ -300,24 +348,32 @@ struct ShapeCheck : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeCheck> 
         return false;
     }
     bool Key(const char* s, rapidjson::SizeType n, bool) {
-        std::string k(s, n);
-        if (k.find('\0') != std::string::npos) {
+        const std::string_view k(s, n);
+        if (k.find('\0') != std::string_view::npos) {
             problem = "a field name holds a NUL character (\\u0000)";
             return false;
         }
-        if (!keys.empty() && !keys.back().insert(k).second) {
-            problem = "the field \"" + k.substr(0, 60) + "\" appears twice in one object";
-            return false;
+        if (!open_.empty()) {
+            for (std::size_t i = open_.back(); i < used; ++i)
+                if (keys[i] == k) {
+                    problem = "the field \"" + std::string(k.substr(0, 60)) + "\" appears twice in one object";
+                    return false;
+                }
+            if (used == keys.size()) keys.emplace_back();
+            keys[used++].assign(k);
         }
-        last_key = std::move(k);
+        last_key.assign(k);
         return true;
     }
     bool StartObject() {
-        keys.emplace_back();
+        open_.push_back(used);
         return true;
     }
     bool EndObject(rapidjson::SizeType) {
-        if (!keys.empty()) keys.pop_back();
+        if (!open_.empty()) {
+            used = open_.back();
+            open_.pop_back();
+        }
         return true;
     }
 };
@@ -336,16 +392,45 @@ void check_json_shape(std::string_view json) {
 
 }  // namespace
 
+namespace {
+
+// An output streambuf that appends to a std::string: the JSON of a large diary
+// (about 145 MB at 100k episodes) is held once, not once in an ostringstream
+// and again in the copy str() returns.
+class StringAppendBuf : public std::streambuf {
+public:
+    explicit StringAppendBuf(std::string& out) : out_(out) {}
+
+protected:
+    int_type overflow(int_type c) override {
+        if (c != traits_type::eof()) out_.push_back(static_cast<char>(c));
+        return traits_type::not_eof(c);
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        out_.append(s, static_cast<std::size_t>(n));
+        return n;
+    }
+
+private:
+    std::string& out_;
+};
+
+}  // namespace
+
 std::string diary_to_json(const Diary& d) {
     Diary copy = d;
     normalize(copy);
-    std::ostringstream os;
+    std::string out;
+    // About 1.45 KB an episode with its share of check-ins: one allocation for most diaries.
+    out.reserve(4096 + copy.episodes.size() * 1500 + copy.checkins.size() * 300);
+    StringAppendBuf buf(out);
+    std::ostream os(&buf);
     {
         cereal::JSONOutputArchive ar(os, cereal::JSONOutputArchive::Options(324, cereal::JSONOutputArchive::Options::IndentChar::space, 2));
         ar(cereal::make_nvp(kRootName, copy));
     }
     os << '\n';
-    return os.str();
+    return out;
 }
 
 Diary diary_from_json(std::string_view json) {

@@ -41,7 +41,13 @@ void validate(const QuestionnaireResponse& r);
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
-// Largest backup accepted by diary_from_json / diary_from_binary.
-inline constexpr std::size_t kMaxImportBytes = 64u * 1024u * 1024u;
+// Largest backup accepted by diary_from_json / diary_from_binary: 1 GiB, far
+// above any real diary (100,000 episodes with their check-ins make about 145 MB
+// of JSON; 1 GiB holds about 700,000). The limit only refuses: what a reader
+// allocates follows the real bytes it was given, never a length a file claims
+// (docs/backup-format.md, "Size").
+inline constexpr std::size_t kMaxImportBytes = std::size_t{1} << 30;
+// The same limit in words, for messages.
+inline constexpr const char* kMaxImportText = "1 GiB";
 
 }  // namespace nd

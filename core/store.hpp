@@ -137,6 +137,16 @@ public:
         Diary after;
     };
     Update update_diary(const std::function<Diary(const Diary& current)>& change);
+    // The streaming form for adding many new episodes (a CSV import of a million
+    // rows; store_update.cpp): ONE write transaction in which `fill` calls `add`
+    // for each episode, written at once (its statements prepared once), nothing
+    // kept in memory. `add` returns "" when written, else why not: its id is
+    // already in the diary (any record or tombstone), or was added earlier in
+    // this same run, or the episode does not pass validate(). Commits only when
+    // `fill` returns true; on false or an exception nothing is changed. Returns
+    // how many episodes were written.
+    using AddEpisode = std::function<std::string(const Episode& e)>;
+    std::size_t add_episodes(const std::function<bool(const AddEpisode& add)>& fill);
 
     // Runs `steps` (calls on this store) as ONE write transaction: all of their
     // writes land together at the end, or none does (a throw from any of them, or

@@ -70,9 +70,11 @@ void set_deleted(sqlite3* db, const std::string& id, std::optional<std::int64_t>
 }  // namespace
 
 namespace rows {
-void write(sqlite3* db, const QuestionnaireResponse& r, bool replace) {
-    sql::Stmt s(db, std::string(replace ? "INSERT OR REPLACE INTO " : "INSERT INTO ") +
-                        "questionnaire_responses (" + kCols + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
+void write(sqlite3* db, const QuestionnaireResponse& r, bool replace, sql::StmtCache* cache) {
+    std::optional<sql::Stmt> own;
+    const std::string q = std::string(replace ? "INSERT OR REPLACE INTO " : "INSERT INTO ") +
+                          "questionnaire_responses (" + kCols + ") VALUES (?,?,?,?,?,?,?,?,?,?)";
+    sql::Stmt& s = cache ? cache->get(q) : own.emplace(db, q);
     s.bind_all(r.id, r.questionnaire, r.version, r.taken.utc, r.taken.offset_min, join_answers(r.answers), r.score,
                r.created_utc, r.updated_utc, r.deleted_utc);
     s.done();

@@ -251,8 +251,10 @@ void set_deleted(sqlite3* db, const char* table, const char* what, const std::st
 
 namespace rows {
 
-void write(sqlite3* db, const Episode& e, bool replace) {
-    sql::Stmt s(db, insert_sql("episodes", kEpisodeCols, 26, replace));
+void write(sqlite3* db, const Episode& e, bool replace, sql::StmtCache* cache) {
+    std::optional<sql::Stmt> own;
+    const std::string q = insert_sql("episodes", kEpisodeCols, 26, replace);
+    sql::Stmt& s = cache ? cache->get(q) : own.emplace(db, q);
     s.bind_all(e.id, e.start.utc, e.start.offset_min, e.duration_min, e.ongoing, join_regions(e.regions),
                join_ids(e.sensations), e.numbness, e.pain, join_ids(e.activities), join_ids(e.reliefs),
                e.relief_after_min, std::string(enum_id(e.onset)), e.spread, opt_id(e.spread_from),
@@ -262,22 +264,28 @@ void write(sqlite3* db, const Episode& e, bool replace) {
     s.done();
 }
 
-void write(sqlite3* db, const CheckIn& c, bool replace) {
-    sql::Stmt s(db, insert_sql("checkins", kCheckinCols, 8, replace));
+void write(sqlite3* db, const CheckIn& c, bool replace, sql::StmtCache* cache) {
+    std::optional<sql::Stmt> own;
+    const std::string q = insert_sql("checkins", kCheckinCols, 8, replace);
+    sql::Stmt& s = cache ? cache->get(q) : own.emplace(db, q);
     s.bind_all(c.id, c.date, join_ids(c.symptoms), c.no_numbness, c.note, c.created_utc, c.updated_utc,
                c.deleted_utc);
     s.done();
 }
 
-void write(sqlite3* db, const BackgroundFact& f, bool replace) {
-    sql::Stmt s(db, insert_sql("facts", kFactCols, 8, replace));
+void write(sqlite3* db, const BackgroundFact& f, bool replace, sql::StmtCache* cache) {
+    std::optional<sql::Stmt> own;
+    const std::string q = insert_sql("facts", kFactCols, 8, replace);
+    sql::Stmt& s = cache ? cache->get(q) : own.emplace(db, q);
     s.bind_all(f.id, std::string(enum_id(f.kind)), f.detail, f.since, f.amount, f.created_utc, f.updated_utc,
                f.deleted_utc);
     s.done();
 }
 
-void write(sqlite3* db, const Medicine& m, bool replace) {
-    sql::Stmt s(db, insert_sql("medicines", kMedicineCols, 10, replace));
+void write(sqlite3* db, const Medicine& m, bool replace, sql::StmtCache* cache) {
+    std::optional<sql::Stmt> own;
+    const std::string q = insert_sql("medicines", kMedicineCols, 10, replace);
+    sql::Stmt& s = cache ? cache->get(q) : own.emplace(db, q);
     s.bind_all(m.id, m.name, m.dose, m.when_taken, m.since, std::string(enum_id(m.helped)), m.note, m.created_utc,
                m.updated_utc, m.deleted_utc);
     s.done();
@@ -294,8 +302,10 @@ void write(sqlite3* db, const Profile& p) {
         .done();
 }
 
-void write(sqlite3* db, const Tombstone& t) {
-    sql::Stmt s(db, "INSERT OR REPLACE INTO tombstones (id, kind, deleted_utc) VALUES (?, ?, ?)");
+void write(sqlite3* db, const Tombstone& t, sql::StmtCache* cache) {
+    std::optional<sql::Stmt> own;
+    const std::string q = "INSERT OR REPLACE INTO tombstones (id, kind, deleted_utc) VALUES (?, ?, ?)";
+    sql::Stmt& s = cache ? cache->get(q) : own.emplace(db, q);
     s.bind_all(t.id, t.kind, t.deleted_utc).done();
 }
 

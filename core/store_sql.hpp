@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,6 +111,25 @@ private:
     int n_ = 0;
 };
 
+// Statements prepared once and reused for a run of many writes (update_diary
+// restoring or merging 100k records; a streaming import): preparing is most of
+// the cost of a one-row INSERT. Lives no longer than its connection.
+class StmtCache {
+public:
+    explicit StmtCache(sqlite3* db) : db_(db) {}
+    // The statement for `sql`, prepared on first use, reset for new parameters.
+    Stmt& get(const std::string& sql) {
+        auto& p = stmts_[sql];
+        if (!p) p = std::make_unique<Stmt>(db_, sql);
+        else p->reset();
+        return *p;
+    }
+
+private:
+    sqlite3* db_;
+    std::map<std::string, std::unique_ptr<Stmt>> stmts_;
+};
+
 // One write transaction (BEGIN IMMEDIATE); rolled back unless commit() succeeds.
 // Inside a transaction already open (Store::batch: several calls as one) it is a
 // savepoint of it instead: its commit releases the savepoint and only the outer
@@ -142,14 +163,16 @@ private:
 
 // Row writers shared by the per-record calls and replace_diary (store_records.cpp).
 // `replace` overwrites a row with the same id; otherwise an existing id is an error.
+// With a `cache`, each statement is prepared once for the whole run of writes.
 namespace nd::rows {
-void write(sqlite3* db, const Episode& e, bool replace);
-void write(sqlite3* db, const CheckIn& c, bool replace);
-void write(sqlite3* db, const BackgroundFact& f, bool replace);
-void write(sqlite3* db, const Medicine& m, bool replace);
+void write(sqlite3* db, const Episode& e, bool replace, sql::StmtCache* cache = nullptr);
+void write(sqlite3* db, const CheckIn& c, bool replace, sql::StmtCache* cache = nullptr);
+void write(sqlite3* db, const BackgroundFact& f, bool replace, sql::StmtCache* cache = nullptr);
+void write(sqlite3* db, const Medicine& m, bool replace, sql::StmtCache* cache = nullptr);
 void write(sqlite3* db, const Profile& p);
-void write(sqlite3* db, const Tombstone& t);
-void write(sqlite3* db, const QuestionnaireResponse& r, bool replace);  // store_questionnaires.cpp
+void write(sqlite3* db, const Tombstone& t, sql::StmtCache* cache = nullptr);
+void write(sqlite3* db, const QuestionnaireResponse& r, bool replace,
+           sql::StmtCache* cache = nullptr);  // store_questionnaires.cpp
 }  // namespace nd::rows
 
 namespace nd::store_detail {

@@ -129,7 +129,7 @@ TEST_CASE("Backup declaring a huge length is rejected before reading") {
     std::string bad = write_backup(test::sample_diary());
     set_le64(bad, 16, std::uint64_t{1} << 62);
     CHECK(problem_of(bad) == BackupProblem::TooLarge);
-    CHECK(has(message_of(bad), "more than the 64 MiB"));
+    CHECK(has(message_of(bad), "more than the 1 GiB"));
     set_le64(bad, 16, kMaxBackupPayloadBytes + 1);
     CHECK(problem_of(bad) == BackupProblem::TooLarge);
 }

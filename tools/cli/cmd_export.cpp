@@ -1,5 +1,8 @@
 // `numbness-diary-cli backup`, `restore`, `export-csv`, `import-csv`, `export-fhir` and `report`.
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -86,6 +89,40 @@ std::string write_output(const Args& a, const std::string& out, const std::strin
     return shown_path(out);
 }
 
+// Standard output as a ByteSink (FILE '-').
+class StdoutSink final : public nd::ByteSink {
+public:
+    void write(std::string_view bytes) override {
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!std::cout) throw CliError("cannot write to standard output");
+    }
+};
+
+// Runs a CSV or FHIR export straight into FILE as it is produced (atomically,
+// mode 0600: a failure leaves no partial file), or to stdout for '-'. Returns
+// what the export service says and, in `where`, where it went.
+nd::ExportOutput stream_export(const Args& a, const std::string& out, nd::Store& store, const nd::ExportSpec& spec,
+                               std::string& where) {
+    if (out == "-") {
+        StdoutSink sink;
+        nd::ExportOutput o = nd::write_export(store, nd::Catalog{}, spec, sink);
+        std::cout.flush();
+        if (!std::cout) throw CliError("cannot write to standard output");
+        where = "standard output";
+        return o;
+    }
+    std::error_code ec;
+    if (fs::exists(out, ec) && !a.has("--force"))
+        throw CliError(out + " already exists; choose another file or add --force to overwrite it");
+    try {
+        nd::ExportOutput o = nd::export_to_file(store, nd::Catalog{}, spec, out);
+        where = shown_path(out);
+        return o;
+    } catch (const nd::FileError& e) {
+        throw CliError(e.what());
+    }
+}
+
 // Messages go to stdout, or to stderr when stdout holds the export.
 std::ostream& msg(const std::string& out) { return out == "-" ? std::cerr : std::cout; }
 
@@ -118,8 +155,20 @@ int run_backup(const Args& a, Context& ctx) {
     ctx.full_check = true;   // a backup is what a person falls back on: never copy a damaged file unknowingly
     auto store = ctx.open_existing_store();
     const nd::Diary d = store->load_diary();
-    const std::string bytes = nd::write_backup(d, options);
-    const std::string where = write_output(a, out, bytes);
+    std::string where;
+    if (out == "-") {
+        where = write_output(a, out, nd::write_backup(d, options));
+    } else {
+        std::error_code ec;
+        if (fs::exists(out, ec) && !a.has("--force"))
+            throw CliError(out + " already exists; choose another file or add --force to overwrite it");
+        try {
+            nd::write_backup_file(out, d, options);   // atomic: a failure leaves no partial file
+        } catch (const nd::FileError& e) {
+            throw CliError(e.what());
+        }
+        where = shown_path(out);
+    }
     msg(out) << "Backed up " << diary_summary(d) << " to " << where << "\n";
     if (options.password)
         msg(out) << "The backup is encrypted with your password. Without the password nobody, you included, can "
@@ -185,12 +234,32 @@ int run_export_csv(const Args& a, Context& ctx) {
         else if (what == "questionnaires") spec.csv_table = nd::CsvTable::Questionnaires;
         else throw UsageError("--what: '" + what + "' is not episodes, checkins, medicines, background or questionnaires");
     }
-    const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
-    const std::string where = write_output(a, out, o.bytes);
+    std::string where;
+    const nd::ExportOutput o = stream_export(a, out, *store, spec, where);
     msg(out) << "Wrote " << (what == "episodes" ? count(o.episodes, "episode", "episodes") : "the " + what)
              << " as CSV to " << where << "\n"
              << kNotEncrypted << "\n";
     return 0;
+}
+
+// Reads FILE ('-': standard input) a piece at a time into `piece` until the end
+// or until `piece` returns false; the same checks and messages as read_file.
+void read_in_pieces(const std::string& path, const std::function<bool(std::string_view)>& piece) {
+    char buf[64 * 1024];
+    if (path == "-") {
+        while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0)
+            if (!piece(std::string_view(buf, static_cast<std::size_t>(std::cin.gcount())))) return;
+        if (std::cin.bad()) throw CliError("cannot read standard input");
+        return;
+    }
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw CliError("file not found: " + path);
+    if (fs::is_directory(path, ec)) throw CliError(path + " is a folder, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw CliError("cannot open " + path + ": " + std::strerror(errno));
+    while (in.read(buf, sizeof buf) || in.gcount() > 0)
+        if (!piece(std::string_view(buf, static_cast<std::size_t>(in.gcount())))) return;
+    if (in.bad()) throw CliError("cannot read all of " + path);
 }
 
 int run_import_csv(const Args& a, Context& ctx) {
@@ -198,49 +267,59 @@ int run_import_csv(const Args& a, Context& ctx) {
     nd::CsvImportOptions options;
     options.default_offset_min = ctx.offset_min;
     options.now_utc = ctx.now;
-    const std::string text = read_file(in, options.max_bytes);
-    nd::CsvImportResult r = nd::csv_to_episodes(text, options);
-    if (!r.ok()) {
-        std::cerr << nd::format_problems(r);
-        throw CliError(in + ": " + count(r.problems.size(), "problem", "problems") +
-                       (r.truncated ? " (and more)" : "") + " (listed above); nothing was imported");
+    if (in != "-") {   // a missing file is named before the diary is opened
+        std::error_code ec;
+        if (!fs::exists(in, ec)) throw CliError("file not found: " + in);
     }
-    if (r.episodes.empty()) throw CliError(in + " holds no episodes; nothing was imported");
     auto store = ctx.open_store();
-    // One transaction reads the ids in the diary and adds the new episodes, so a
-    // save made meanwhile by another process is kept (Store::update_diary).
-    const auto add_new = [&](const nd::Diary& current) {
-        std::set<std::string> ids;
-        for (const auto& e : current.episodes) ids.insert(e.id);
-        for (const auto& c : current.checkins) ids.insert(c.id);
-        for (const auto& f : current.facts) ids.insert(f.id);
-        for (const auto& m : current.medicines) ids.insert(m.id);
-        for (const auto& t : current.tombstones) ids.insert(t.id);
-        std::string clashes;
-        std::size_t n_clash = 0;
-        for (const auto& e : r.episodes)
-            if (ids.count(e.id)) {
-                ++n_clash;
-                clashes += "Episode " + e.id + " (" + format_when(e.start) + "): this id is already in the diary\n";
-            }
-        if (n_clash) {
-            std::cerr << clashes;
-            throw CliError(in + ": " + count(n_clash, "episode is", "episodes are") +
-                           " already in the diary (listed above); nothing was imported. To bring back a backup, use "
-                           "'numbness-diary-cli restore'");
-        }
-        nd::Diary d = current;
-        for (auto& e : r.episodes) d.episodes.push_back(e);
-        return d;
-    };
+    // Streamed (issue #17): each row is read, checked and written inside one
+    // transaction (Store::add_episodes), so a million rows cost no more memory
+    // than ten; any problem rolls it all back. A save made meanwhile by another
+    // process is kept (the transaction begins before the first row is read).
+    constexpr std::size_t kShownLines = 20;
+    std::vector<std::string> shown;
+    std::vector<std::string> clashes;   // ids already in the diary: listed apart, as before
+    nd::CsvImportResult result;
+    std::size_t added = 0;
     try {
-        store->update_diary(add_new);   // one transaction: all or nothing
+        added = store->add_episodes([&](const nd::Store::AddEpisode& add) {
+            nd::CsvEpisodeReader reader(options, [&](nd::Episode&& e, bool) -> std::string {
+                std::string why = add(e);
+                if (why.empty()) {
+                    if (shown.size() < kShownLines) shown.push_back(episode_line(e));
+                } else if (why.find("already in the diary") != std::string::npos && clashes.size() < options.max_errors) {
+                    clashes.push_back("Episode " + e.id + " (" + format_when(e.start) + "): this id is already in the diary");
+                }
+                return why;
+            });
+            read_in_pieces(in, [&](std::string_view piece) {
+                reader.feed(piece);
+                return !reader.stopped();
+            });
+            reader.finish();
+            result = reader.result();
+            return result.ok();
+        });
     } catch (const nd::StoreError& e) {
         throw CliError(in + ": " + e.what() + " (nothing was imported)");
     }
-    for (const auto& e : r.episodes) std::cout << "  + " << episode_line(e) << "\n";
-    std::cout << "Imported " << count(r.episodes.size(), "episode", "episodes") << " from " << in << " into "
-              << store->path() << "\n";
+    if (!result.ok()) {
+        const std::size_t clash_count = clashes.size();
+        if (clash_count == result.problems.size() && !result.truncated) {
+            for (const auto& c : clashes) std::cerr << c << "\n";
+            throw CliError(in + ": " + count(clash_count, "episode is", "episodes are") +
+                           " already in the diary (listed above); nothing was imported. To bring back a backup, use "
+                           "'numbness-diary-cli restore'");
+        }
+        std::cerr << nd::format_problems(result);   // at most max_errors lines
+        throw CliError(in + ": " + count(result.problems.size(), "problem", "problems") +
+                       (result.truncated ? " (and more)" : "") + " (listed above); nothing was imported");
+    }
+    if (added == 0) throw CliError(in + " holds no episodes; nothing was imported");
+    for (const auto& line : shown) std::cout << "  + " << line << "\n";
+    if (added > shown.size()) std::cout << "  (and " << (added - shown.size()) << " more)\n";
+    std::cout << "Imported " << count(added, "episode", "episodes") << " from " << in << " into " << store->path()
+              << "\n";
     return 0;
 }
 
@@ -255,8 +334,8 @@ int run_export_fhir(const Args& a, Context& ctx) {
     spec.from = range.from;
     spec.to = range.to;
     // One Patient id per diary (the export service keeps it), shared with the app.
-    const nd::ExportOutput o = nd::build_export_output(*store, nd::Catalog{}, spec);
-    const std::string where = write_output(a, out, o.bytes);
+    std::string where;
+    const nd::ExportOutput o = stream_export(a, out, *store, spec, where);
     msg(out) << "Wrote a FHIR R4 bundle (1 Patient, " << count(o.episodes, "Observation", "Observations")
              << ") to " << where << "\n"
              << kNotEncrypted << "\n";
