@@ -78,6 +78,18 @@ void AppState::refresh() {
     }
     diary = {};   // let the old snapshot go before the new one is read (peak memory)
     diary = store->load_diary();
+    diary_partial = false;
+    ++full_reloads;
+    episode_id_hashes_.clear();
+    episode_id_hashes_.reserve(diary.episodes.size());
+    for (const Episode& e : diary.episodes) episode_id_hashes_.push_back(id_hash(e.id));
+    after_diary_changed();
+}
+
+void AppState::adopt_diary(Diary d) {
+    ++revision;
+    diary = std::move(d);
+    diary_partial = false;
     ++full_reloads;
     episode_id_hashes_.clear();
     episode_id_hashes_.reserve(diary.episodes.size());

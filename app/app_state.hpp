@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "background_job.hpp"
 #include "catalog.hpp"
 #include "diary_health.hpp"
 #include "keyboard.hpp"
@@ -127,6 +129,14 @@ struct AppState {
     bool request_leave_demo = false;
     std::optional<Page> request_page;   // go here after the requests above (command line, tests)
 
+    // ---- Background jobs (background_job.hpp): the Export page's export or backup,
+    // and its restore or merge, each on a worker with its own connection. Their
+    // outcomes come back through poll_export_jobs (view_export.cpp), every frame.
+    BackgroundJob<ExportResult> export_job;
+    BackgroundJob<RestoreOutcome> restore_job;
+    std::shared_ptr<JobGate> job_gate;   // tests: workers wait on it before starting
+    bool jobs_running() const { return export_job.active() || restore_job.active(); }
+
     // Test hook: widgets record their rectangles by label when enabled.
     bool record_items = false;
     std::map<std::string, ItemRect> items;
@@ -136,6 +146,12 @@ struct AppState {
     // ---- Operations ----
     // Reads the whole diary from the Store again (open, import, restore, merge, empty bin).
     void refresh();
+    // Takes a diary read elsewhere (a worker's own connection) as the new snapshot,
+    // as refresh() would have read it.
+    void adopt_diary(Diary d);
+    // True while the snapshot holds only the newest weeks of episodes (the first
+    // frames of a large diary, App::open_diary); the rest is being read.
+    bool diary_partial = false;
     // The one step after the diary was replaced: reloads the cache and resets every
     // page's state (an open editor must not outlive the record it edits) and the
     // undo history (its commands may refer to records that are gone). For

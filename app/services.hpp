@@ -10,6 +10,13 @@
 
 namespace nd::app {
 
+// How eagerly a worker thread runs (Services::set_this_thread_priority).
+enum class ThreadPriority : std::uint8_t {
+    Normal,   // work the person waits for (an export, a restore)
+    Low,      // a reload in the background: never at the cost of a frame
+    Idle,     // housekeeping (the file check, the daily backup): only when nothing else wants the CPU or disk
+};
+
 class Services {
 public:
     virtual ~Services() = default;
@@ -43,6 +50,14 @@ public:
     virtual std::int64_t now_utc() = 0;
     virtual std::int32_t utc_offset_min(std::int64_t utc) = 0;
 
+    // ---- Threads (background_job.hpp) ----
+    // True where the app may run work on threads of its own (the desktop); false
+    // where it must not (the web build has none): jobs then run at once, inline.
+    virtual bool threads_available() { return false; }
+    // Lowers the calling thread's CPU and I/O priority (the desktop: nice,
+    // SCHED_IDLE, ioprio). Called on the worker thread itself; thread-safe.
+    virtual void set_this_thread_priority(ThreadPriority priority) { (void)priority; }
+
     // ---- Daily reminder (docs/reminders.md) ----
     // True where a scheduled job reminds while the app is closed (the desktop with a
     // systemd user session); false: the app reminds only while it is open.
@@ -69,6 +84,7 @@ public:
     std::string clipboard;
     std::vector<std::string> opened;
     bool downloads = false;   // exports_are_downloads()
+    bool threads = false;     // threads_available(): tests of background jobs turn it on
 
     std::string data_dir() override { return data; }
     std::string documents_dir() override { return documents; }
@@ -80,6 +96,7 @@ public:
         return true;
     }
     bool exports_are_downloads() override { return downloads; }
+    bool threads_available() override { return threads; }
     std::string locale() override { return locale_name; }
     std::string time_locale() override { return time_locale_name; }
     std::int64_t now_utc() override { return clock; }

@@ -22,6 +22,8 @@ public:
     std::string time_locale() override;
     std::int64_t now_utc() override;
     std::int32_t utc_offset_min(std::int64_t utc) override;
+    bool threads_available() override;                               // thread_priority.cpp
+    void set_this_thread_priority(app::ThreadPriority priority) override;
     bool reminder_job_supported() override;   // desktop_reminder.cpp
     std::string set_reminder_job(bool on, int hour, int minute, const std::string& db_path, bool& ok) override;
 

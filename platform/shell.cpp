@@ -12,6 +12,10 @@
 #include "window_geometry.hpp"
 #include "settle.hpp"
 
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -95,6 +99,29 @@ float content_scale(GLFWwindow* window) {
     return xs > 0.5f ? xs : 1.0f;
 }
 
+// ND_EXIT_AFTER_FIRST_FRAME=1 (benchmarks: tools/bench/first_frame_bench.cpp and
+// the command-line side's script use the same name): once the first frame is on
+// screen, print when (CLOCK_MONOTONIC, comparable with the clock of the process
+// that started this one) and the CPU this process used so far, then exit.
+bool exit_after_first_frame() {
+    const char* v = std::getenv("ND_EXIT_AFTER_FIRST_FRAME");
+    return v && *v && std::string(v) != "0";
+}
+
+[[noreturn]] void report_first_frame_and_exit() {
+    glFinish();   // the frame is drawn, not only queued
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    rusage use{};
+    ::getrusage(RUSAGE_SELF, &use);   // every thread of this process
+    const double cpu_ms = (use.ru_utime.tv_sec + use.ru_stime.tv_sec) * 1e3 +
+                          (use.ru_utime.tv_usec + use.ru_stime.tv_usec) / 1e3;
+    std::printf("first-frame monotonic_ns=%lld cpu_ms=%.1f\n",
+                static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec, cpu_ms);
+    std::fflush(stdout);
+    ::_exit(0);   // every change is already committed; nothing else to wait for
+}
+
 }  // namespace
 
 int run_shell(app::App& app, DesktopServices& services, const ShellOptions& options) {
@@ -144,6 +171,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     app.on_start(content_scale(window));
     if (options.after_start) options.after_start(app);
 
+    const bool first_frame_exit = exit_after_first_frame() && !shot;
     bool texture_made = false;   // the backend makes the first atlas texture in its NewFrame
     int frame = 0;
     int busy_frames = 3;
@@ -168,8 +196,9 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
             --busy_frames;
         } else {
             // Idle: sleep until input arrives (a diary must not burn a core). Wake
-            // now and then so a toast can time out.
-            glfwWaitEventsTimeout(app.state().toast.empty() ? 5.0 : 0.25);
+            // now and then so a toast can time out, and often while work runs in
+            // the background (a load, an export): its progress and result show.
+            glfwWaitEventsTimeout(app.busy() ? 0.05 : app.state().toast.empty() ? 5.0 : 0.25);
             busy_frames = 1;   // one more look after the input (hover follows the pointer)
         }
         feed_keys(app);
@@ -191,6 +220,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
             break;
         }
         glfwSwapBuffers(window);
+        if (first_frame_exit) report_first_frame_and_exit();
     }
 
     app.on_exit();
