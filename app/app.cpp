@@ -127,14 +127,16 @@ bool App::busy() const {
 bool App::open_first_weeks() {
     // The first frame needs little: the Log page nothing of the past but the last
     // episode, the Diary page its newest rows. The newest weeks come through the
-    // episodes' start-time index; the small lists are read whole.
+    // episodes' start-time index; the short lists (background, medicines,
+    // questionnaire answers) are read whole.
     Store* store = main_store_.get();
     Diary d;
     d.profile = store->profile();
     TimeRange newest;
     newest.from = services_.now_utc() - std::int64_t{kFirstFrameWeeks} * 7 * 86400;
     d.episodes = store->episodes(newest, true);
-    d.checkins = store->checkins(true);
+    // Check-ins (one a day, tens of thousands in an old diary, with no range
+    // query) come with the rest: no first page needs the past ones.
     d.facts = store->facts(true);
     d.medicines = store->medicines(true);
     d.questionnaire_responses = store->questionnaire_responses(true);
