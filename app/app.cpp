@@ -35,7 +35,9 @@ App::App(Services& services) : services_(services) {
     state_.health = &health_;
 }
 
-App::~App() = default;
+App::~App() {
+    if (freer_.joinable()) freer_.join();
+}
 
 void App::attach(Store* store) {
     full_load_pending_ = false;   // a load under way is for the store before: poll_diary_load drops it
@@ -109,7 +111,14 @@ void App::poll_diary_load(bool wait) {
         if (wait) poll_diary_load(true);
         return;
     }
+    // The old snapshot (100k episodes: tens of milliseconds of frees) is let go
+    // on a thread of its own, not in this frame.
+    auto old = std::make_shared<Diary>(std::move(state_.diary));
     state_.adopt_diary(std::move(*o->value));
+    if (services_.threads_available()) {
+        if (freer_.joinable()) freer_.join();
+        freer_ = std::thread([old = std::move(old)]() mutable { old.reset(); });
+    }
 }
 
 void App::finish_diary_load() {
@@ -121,7 +130,9 @@ void App::finish_diary_load() {
 }
 
 bool App::busy() const {
-    return full_load_pending_ || load_job_.active() || state_.jobs_running() || health_runner_.running();
+    // Not the file check: it runs for seconds at idle priority, and its result
+    // (Settings' line, or the rare damaged-file page) can wait for the next wake.
+    return full_load_pending_ || load_job_.active() || state_.jobs_running();
 }
 
 bool App::open_first_weeks() {
@@ -297,6 +308,7 @@ void App::on_exit() {
     state_.export_job.wait();
     state_.restore_job.wait();
     load_job_.wait();
+    if (freer_.joinable()) freer_.join();
     demo_store_.reset();
     main_store_.reset();
     state_.store = nullptr;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "app_state.hpp"
 #include "background_job.hpp"
@@ -78,7 +79,7 @@ public:
     // The episodes of the newest weeks, read before the first frame.
     static constexpr int kFirstFrameWeeks = 8;
     // True while work that will change what is drawn runs in the background (a
-    // load, an export, a restore, the check): the shell keeps drawing frames.
+    // load, an export, a restore): the shell keeps drawing frames.
     bool busy() const;
     // Tests and the benchmark: waits for a background load and swaps it in.
     void finish_diary_load();
@@ -123,6 +124,7 @@ private:
     bool load_again_ = false;                // a change came while it ran: read again
     bool full_load_pending_ = false;         // open_diary drew from the newest weeks; load after the first frame
     int frames_drawn_ = 0;
+    std::thread freer_;                      // lets a replaced snapshot go off the UI thread
     int tab_bar_mode_ = 0;
     std::uint64_t layout_hash_ = 0;     // of the last frame's layout (layout_settled)
     bool settled_ = false;

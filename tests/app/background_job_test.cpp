@@ -238,7 +238,7 @@ TEST_CASE("A change by another process is read on a worker and swapped in, keepi
     CHECK(ui.state().log.draft.numbness == 7);
 }
 
-TEST_CASE("A large diary's first frame comes from its newest weeks; the rest is swapped in after",
+TEST_CASE("A large diary's first frame comes from its newest weeks, and the rest is swapped in after",
           "[app][background][start]") {
     TempDir t;
     const std::string db = (t.path / "diary.sqlite").string();
