@@ -446,9 +446,10 @@ void draw_go(AppState& s, ExportPageState& pg) {
         ImGui::BeginDisabled();
         big_button(s, ND_ICON_CLOCK " Saving...##go", -1);
         ImGui::EndDisabled();
-        if (pg.format == ExportFormat::Backup && pg.use_password)
+        if (JobControl* job = s.export_job.control())
+            draw_job_progress(s, *job, "export:cancel");   // its step in words, progress, Cancel
+        else if (pg.format == ExportFormat::Backup && pg.use_password)
             muted_text("Locking the backup with your password takes a moment.");
-        if (JobControl* job = s.export_job.control()) draw_job_progress(s, *job, "export:cancel");
         return;
     }
     if (pg.confirm_overwrite) {
