@@ -104,6 +104,14 @@ void AppState::reload_all(ReloadReason why) {
     pages = PageStates{};
 }
 
+void AppState::reload_all(ReloadReason why, Diary loaded) {
+    if (why != ReloadReason::OtherProcess) undo_stack.clear();
+    if (store) adopt_diary(std::move(loaded));
+    else refresh();
+    if (why == ReloadReason::OtherProcess) return;
+    pages = PageStates{};
+}
+
 void AppState::refresh_after(const Command* cmd) {
     if (!store || !cmd || cmd->touches == RecordType::Unknown ||
         (cmd->touches != RecordType::Profile && (!cmd->touched_id || cmd->touched_id->empty()))) {

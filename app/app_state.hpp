@@ -158,6 +158,9 @@ struct AppState {
     // OtherProcess only the cache is reloaded: undo and drafts stay. The log page's
     // new-entry draft (`log`) is never discarded.
     void reload_all(ReloadReason why);
+    // The same with the diary as a worker already read it (a restore's result,
+    // Store::update_diary's `after`): nothing is read again on the UI thread.
+    void reload_all(ReloadReason why, Diary loaded);
     // After one command ran, was undone or redone: updates the cached diary in place from
     // the Store's copy of the record it touched (Command::touches); a full refresh() when
     // the command does not say.

@@ -203,7 +203,7 @@ RestoreOutcome restore_from_file(Store& store, const std::string& path, RestoreM
         job.stage(password ? "Opening the backup with its password" : "Opening the backup", 0.2f);
         // check_current runs inside the write transaction, after the slow opening
         // (the KDF, parsing): a cancel by then throws there and rolls it back.
-        const RestoreResult r = restore_backup(store, bytes, mode, password, [&job](const Diary&) {
+        RestoreResult r = restore_backup(store, bytes, mode, password, [&job](const Diary&) {
             job.check();
             job.stage("Saving", 0.8f);
         });
@@ -213,6 +213,7 @@ RestoreOutcome restore_from_file(Store& store, const std::string& path, RestoreM
                           ? "The backup was combined with your diary: " + describe(out.changes) + "."
                           : std::string("Your diary was replaced by the backup.");
         out.message += " It now holds " + plural(live_episodes(r.after), "episode", "episodes") + ".";
+        out.after = std::make_shared<Diary>(std::move(r.after));
         job.stage("Done", 1.0f);
     } catch (const JobCancelled&) {
         throw;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -86,6 +87,7 @@ struct RestoreOutcome {
     std::string message;           // ok: what changed; else why nothing changed
     DiaryChanges changes;
     RestoreMode mode = RestoreMode::Merge;
+    std::shared_ptr<Diary> after;  // ok: the diary as it now is (read inside the write transaction)
 };
 
 // Replaces the diary with the backup, or merges it in; all or nothing.

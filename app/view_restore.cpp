@@ -56,9 +56,14 @@ void finish_restore(AppState& s, ExportPageState& pg, JobOutcome<RestoreOutcome>
         s.show_toast("Nothing was changed", 4.0);
         return;
     }
-    const RestoreOutcome& r = *o.value;
+    RestoreOutcome& r = *o.value;
     // Undo cannot take a restore back, and its commands refer to records that may be gone.
-    s.reload_all(r.mode == RestoreMode::Merge ? ReloadReason::Merge : ReloadReason::Restore);
+    // The worker read the new diary inside its transaction: taken as it is, not read again here.
+    const ReloadReason why = r.mode == RestoreMode::Merge ? ReloadReason::Merge : ReloadReason::Restore;
+    if (r.after)
+        s.reload_all(why, std::move(*r.after));
+    else
+        s.reload_all(why);
     pg.restore_done = r.message;
     pg.restore_error.clear();
     pg.restore_path.clear();

@@ -196,6 +196,8 @@ TEST_CASE("Cancelling a merge on its worker leaves the diary unchanged", "[app][
     CHECK_FALSE(page(ui).restore_done.empty());
     CHECK(Store::open(db)->episodes().size() == 3);
     CHECK(ui.state().diary.episodes.size() == 3);   // the outcome came back through the app state
+    // The diary the worker read inside its transaction is the diary on disk.
+    CHECK(ui.state().diary == Store::open(db)->load_diary());
 }
 
 TEST_CASE("Without threads the same jobs run at once on the UI's connection", "[app][export][background]") {
