@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "export_view_parts.hpp"
 #include "fonts.hpp"
 #include "icons.hpp"
 #include "keyboard.hpp"
@@ -34,9 +35,12 @@ App::App(Services& services) : services_(services) {
     state_.health = &health_;
 }
 
-App::~App() = default;
+App::~App() {
+    if (freer_.joinable()) freer_.join();
+}
 
 void App::attach(Store* store) {
+    full_load_pending_ = false;   // a load under way is for the store before: poll_diary_load drops it
     state_.store = store;
     watch_.reset();
     if (watch_on_ && store) watch_ = std::make_unique<DiaryWatch>(store->path());
@@ -58,10 +62,103 @@ bool App::reload_if_changed_elsewhere(bool check_now) {
     if (!check_now && now - last_outside_check_ < kOutsideCheckInterval) return false;
     last_outside_check_ = now;
     if (!watch_->changed()) return false;
+    // With threads: read on a worker with its own connection, swapped in when
+    // ready (poll_diary_load) as the OtherProcess reload would (drafts, the open
+    // editor and the undo history stay): a 100k diary must not freeze the window.
+    if (BackgroundJob<Diary>::can_thread(&services_, state_.store)) {
+        start_diary_load();
+        return true;
+    }
     // The one place where a change made outside the app reloads the diary: the
     // shared reload step, which for OtherProcess keeps the Log draft, the open
     // editor and the undo history (their records are looked up by id again).
     state_.reload_all(ReloadReason::OtherProcess);
+    return true;
+}
+
+void App::start_diary_load() {
+    if (load_job_.active()) {
+        load_again_ = true;   // what it reads may be from before this change
+        return;
+    }
+    load_again_ = false;
+    load_job_store_ = state_.store;
+    load_job_revision_ = state_.revision;
+    load_job_.start(
+        &services_, state_.store, [](Store& store, JobControl&) { return store.load_diary(); }, ThreadPriority::Low);
+}
+
+void App::poll_diary_load(bool wait) {
+    if (!load_job_.active()) return;
+    if (wait) load_job_.wait();
+    std::optional<JobOutcome<Diary>> o = load_job_.take();
+    if (!o) return;
+    if (state_.store != load_job_store_ || !state_.store) return;   // another diary is open now
+    if (!o->value) {
+        // The worker could not read it (busy past its timeout, a read error): read
+        // it here, where an error is handled as any reload's.
+        try {
+            state_.refresh();
+        } catch (const std::exception& e) {
+            mark_damaged(std::string("Part of your diary cannot be read (") + e.what() + "). The file was not changed.");
+        }
+        return;
+    }
+    // A save made here meanwhile (it bumps the revision) may be missing from what
+    // the worker read: read again rather than lose it from the window.
+    if (load_again_ || state_.revision != load_job_revision_) {
+        start_diary_load();
+        if (wait) poll_diary_load(true);
+        return;
+    }
+    // The old snapshot (100k episodes: tens of milliseconds of frees) is let go
+    // on a thread of its own, not in this frame.
+    auto old = std::make_shared<Diary>(std::move(state_.diary));
+    state_.adopt_diary(std::move(*o->value));
+    if (services_.threads_available()) {
+        if (freer_.joinable()) freer_.join();
+        freer_ = std::thread([old = std::move(old)]() mutable { old.reset(); });
+    }
+}
+
+void App::finish_diary_load() {
+    if (full_load_pending_) {
+        full_load_pending_ = false;
+        start_diary_load();
+    }
+    poll_diary_load(true);
+}
+
+bool App::busy() const {
+    // Not the file check: it runs for seconds at idle priority, and its result
+    // (Settings' line, or the rare damaged-file page) can wait for the next wake.
+    return full_load_pending_ || load_job_.active() || state_.jobs_running();
+}
+
+bool App::open_first_weeks() {
+    // The first frame needs little: the Log page nothing of the past but the last
+    // episode, the Diary page its newest rows. The newest weeks come through the
+    // episodes' start-time index; the short lists (background, medicines,
+    // questionnaire answers) are read whole.
+    Store* store = main_store_.get();
+    Diary d;
+    d.profile = store->profile();
+    TimeRange newest;
+    newest.from = services_.now_utc() - std::int64_t{kFirstFrameWeeks} * 7 * 86400;
+    d.episodes = store->episodes(newest, true);
+    // Check-ins (one a day, tens of thousands in an old diary, with no range
+    // query) come with the rest: no first page needs the past ones.
+    d.facts = store->facts(true);
+    d.medicines = store->medicines(true);
+    d.questionnaire_responses = store->questionnaire_responses(true);
+    normalize(d);
+    attach(nullptr);   // resets the per-diary state without reading anything
+    state_.store = store;
+    if (watch_on_) watch_ = std::make_unique<DiaryWatch>(store->path());
+    state_.adopt_diary(std::move(d));
+    --state_.full_reloads;   // not the whole diary
+    state_.diary_partial = true;
+    full_load_pending_ = true;   // after the first frame (after_frame)
     return true;
 }
 
@@ -76,7 +173,9 @@ void App::open_diary(const std::string& path) {
         // diary must not keep the window from opening.
         main_store_ = Store::open(path, OpenCheck::Deferred);
         state_.open_error.clear();
-        attach(main_store_.get());
+        // With threads, the first frame does not wait for the whole diary.
+        if (!BackgroundJob<Diary>::can_thread(&services_, main_store_.get()) || !open_first_weeks())
+            attach(main_store_.get());
     } catch (const StoreDamagedError& e) {
         mark_damaged(e.what());
     } catch (const std::exception& e) {
@@ -143,16 +242,26 @@ void App::back_up_now() {
 }
 
 void App::after_frame() {
-    // The first frame is on screen: now check the file and take the daily backup.
-    if (!health_check_started_ && main_store_ && !diary_path_.empty() && state_.open_error.empty()) {
+    ++frames_drawn_;
+    // The first frame is on screen: now read the rest of the diary.
+    if (full_load_pending_) {
+        full_load_pending_ = false;
+        start_diary_load();
+    }
+    poll_diary_load();
+    // Then, once the whole diary is in, check the file and take the daily backup,
+    // at idle priority (they must not slow the frames or the load).
+    if (!health_check_started_ && main_store_ && !diary_path_.empty() && state_.open_error.empty() &&
+        !state_.diary_partial && !load_job_.active()) {
         health_check_started_ = true;
         health_.check = DiaryHealth::Check::Running;
-        health_runner_.start(diary_path_, services_.now_utc(), main_store_.get());
+        health_runner_.start(diary_path_, services_.now_utc(), main_store_.get(), &services_);
     }
     if (auto report = health_runner_.poll()) apply_health_report(*report);
 }
 
 void App::finish_background_work() {
+    finish_diary_load();
     if (!health_check_started_) after_frame();
     if (auto report = health_runner_.poll(true)) apply_health_report(*report);
 }
@@ -192,8 +301,14 @@ void App::on_start(float display_scale) {
 
 void App::on_exit() {
     // Every change is already on disk (the Store commits each one); only a backup
-    // in progress is waited for, so it is not cut off half-way.
+    // in progress is waited for, so it is not cut off half-way, and so are an
+    // export or a restore the person started (their workers have their own
+    // connections, closed as they end).
     health_runner_.poll(true);
+    state_.export_job.wait();
+    state_.restore_job.wait();
+    load_job_.wait();
+    if (freer_.joinable()) freer_.join();
     demo_store_.reset();
     main_store_.reset();
     state_.store = nullptr;
@@ -315,6 +430,7 @@ void App::frame() {
         state_.probes.clear();
     }
     reload_if_changed_elsewhere();
+    poll_export_jobs(state_);   // an export's or a restore's outcome, whichever page is open
     handle_requests();
     keyboard_begin_frame(state_);
     handle_shortcuts();

@@ -10,8 +10,10 @@
 #include <optional>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "app_state.hpp"
+#include "background_job.hpp"
 #include "diary_watch.hpp"
 #include "diary_health.hpp"
 #include "services.hpp"
@@ -65,8 +67,22 @@ public:
     static constexpr std::chrono::milliseconds kOutsideCheckInterval{500};
     void watch_outside_changes(bool on);
     // Called every frame; checks at most every kOutsideCheckInterval (or now, when
-    // `check_now`). True when the diary was reloaded.
+    // `check_now`). True when the diary was reloaded, or (with threads) when its
+    // reload began: the new diary is read on a worker with its own connection and
+    // swapped in by a later frame (diary_loading() until then).
     bool reload_if_changed_elsewhere(bool check_now = false);
+
+    // A large diary opens in two steps (issue #19): the first frame is drawn from
+    // the newest weeks (AppState::diary_partial), and the whole diary is read on a
+    // worker after it and swapped in. True while such a read is under way.
+    bool diary_loading() const { return load_job_.active(); }
+    // The episodes of the newest weeks, read before the first frame.
+    static constexpr int kFirstFrameWeeks = 8;
+    // True while work that will change what is drawn runs in the background (a
+    // load, an export, a restore): the shell keeps drawing frames.
+    bool busy() const;
+    // Tests and the benchmark: waits for a background load and swaps it in.
+    void finish_diary_load();
 
 private:
     std::optional<Page> drawn_page_;   // the page drawn last frame: another one opens at its top
@@ -86,6 +102,9 @@ private:
     void apply_health_report(const HealthReport& report);
     void mark_damaged(const std::string& why);
     void restore_offered_backup();
+    void start_diary_load();
+    void poll_diary_load(bool wait = false);
+    bool open_first_weeks();
     void back_up_now();
 
     Services& services_;
@@ -99,6 +118,13 @@ private:
     DiaryHealth health_;
     HealthCheckRunner health_runner_;
     bool health_check_started_ = false;
+    BackgroundJob<Diary> load_job_;          // the whole diary, read on a worker
+    const Store* load_job_store_ = nullptr;  // the store it was read for
+    std::uint64_t load_job_revision_ = 0;    // state_.revision when it began
+    bool load_again_ = false;                // a change came while it ran: read again
+    bool full_load_pending_ = false;         // open_diary drew from the newest weeks; load after the first frame
+    int frames_drawn_ = 0;
+    std::thread freer_;                      // lets a replaced snapshot go off the UI thread
     int tab_bar_mode_ = 0;
     std::uint64_t layout_hash_ = 0;     // of the last frame's layout (layout_settled)
     bool settled_ = false;

@@ -84,6 +84,18 @@ void AppState::refresh() {
     }
     diary = {};   // let the old snapshot go before the new one is read (peak memory)
     diary = store->load_diary();
+    diary_partial = false;
+    ++full_reloads;
+    episode_id_hashes_.clear();
+    episode_id_hashes_.reserve(diary.episodes.size());
+    for (const Episode& e : diary.episodes) episode_id_hashes_.push_back(id_hash(e.id));
+    after_diary_changed();
+}
+
+void AppState::adopt_diary(Diary d) {
+    ++revision;
+    diary = std::move(d);
+    diary_partial = false;
     ++full_reloads;
     episode_id_hashes_.clear();
     episode_id_hashes_.reserve(diary.episodes.size());
@@ -97,6 +109,14 @@ void AppState::reload_all(ReloadReason why) {
     if (why == ReloadReason::OtherProcess) return;
     pages = PageStates{};
     pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;
+}
+
+void AppState::reload_all(ReloadReason why, Diary loaded) {
+    if (why != ReloadReason::OtherProcess) undo_stack.clear();
+    if (store) adopt_diary(std::move(loaded));
+    else refresh();
+    if (why == ReloadReason::OtherProcess) return;
+    pages = PageStates{};
 }
 
 void AppState::refresh_after(const Command* cmd) {

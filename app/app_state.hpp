@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "background_job.hpp"
 #include "catalog.hpp"
 #include "diary_health.hpp"
 #include "keyboard.hpp"
@@ -151,6 +153,14 @@ struct AppState {
     bool request_leave_demo = false;
     std::optional<Page> request_page;   // go here after the requests above (command line, tests)
 
+    // ---- Background jobs (background_job.hpp): the Export page's export or backup,
+    // and its restore or merge, each on a worker with its own connection. Their
+    // outcomes come back through poll_export_jobs (view_export.cpp), every frame.
+    BackgroundJob<ExportResult> export_job;
+    BackgroundJob<RestoreOutcome> restore_job;
+    std::shared_ptr<JobGate> job_gate;   // tests: workers wait on it before starting
+    bool jobs_running() const { return export_job.active() || restore_job.active(); }
+
     // Test hook: widgets record their rectangles by label when enabled.
     bool record_items = false;
     std::map<std::string, ItemRect> items;
@@ -160,12 +170,21 @@ struct AppState {
     // ---- Operations ----
     // Reads the whole diary from the Store again (open, import, restore, merge, empty bin).
     void refresh();
+    // Takes a diary read elsewhere (a worker's own connection) as the new snapshot,
+    // as refresh() would have read it.
+    void adopt_diary(Diary d);
+    // True while the snapshot holds only the newest weeks of episodes (the first
+    // frames of a large diary, App::open_diary); the rest is being read.
+    bool diary_partial = false;
     // The one step after the diary was replaced: reloads the cache and resets every
     // page's state (an open editor must not outlive the record it edits) and the
     // undo history (its commands may refer to records that are gone). For
     // OtherProcess only the cache is reloaded: undo and drafts stay. The log page's
     // new-entry draft (`log`) is never discarded.
     void reload_all(ReloadReason why);
+    // The same with the diary as a worker already read it (a restore's result,
+    // Store::update_diary's `after`): nothing is read again on the UI thread.
+    void reload_all(ReloadReason why, Diary loaded);
     // After one command ran, was undone or redone: updates the cached diary in place from
     // the Store's copy of the record it touched (Command::touches); a full refresh() when
     // the command does not say.

@@ -267,7 +267,7 @@ void DiaryAnalysis::wait_idle() const {
 }
 
 DiaryAnalysis& analysis(AppState& s) {
-    if (!s.pages.analysis) s.pages.analysis = std::make_shared<DiaryAnalysis>(s.services && s.services->background_work());
+    if (!s.pages.analysis) s.pages.analysis = std::make_shared<DiaryAnalysis>(s.services && s.services->threads_available());
     return *s.pages.analysis;
 }
 

@@ -6,7 +6,7 @@
 // The engine keeps its own copy of the diary. After a change it is sent only the
 // record that changed (AppState::changes; a full copy only after the whole diary was
 // read again), so what the UI thread pays for a single change is one record's copy.
-// Where Services::background_work() is true (the desktop), the figures are computed
+// Where Services::threads_available() is true (the desktop), the figures are computed
 // on a worker thread and the views show the previous ones until the new ones are
 // ready; otherwise (the web build, the tests) they are computed when asked, on the
 // calling thread, so every frame shows current figures.

@@ -29,17 +29,22 @@ std::string backup_time_text(const AppState& s, std::int64_t utc) {
     return format_date(local_date(t), s.settings.date_format) + " " + hm;
 }
 
-void HealthCheckRunner::start(const std::string& diary_path, std::int64_t now_utc, const Store* open) {
+void HealthCheckRunner::start(const std::string& diary_path, std::int64_t now_utc, const Store* open,
+                              Services* services) {
     if (future_.valid()) return;
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-    // No threads in this build: run now (this is already after the first frame).
-    std::promise<HealthReport> done;
-    done.set_value(check_and_back_up(diary_path, now_utc, BackupPolicy{}, open));
-    future_ = done.get_future();
-#else
-    (void)open;   // the thread uses a read-only connection of its own
-    future_ = std::async(std::launch::async, [diary_path, now_utc] { return check_and_back_up(diary_path, now_utc); });
-#endif
+    if (!services || !services->threads_available()) {
+        // No threads in this build: run now (this is already after the first frame).
+        std::promise<HealthReport> done;
+        done.set_value(check_and_back_up(diary_path, now_utc, BackupPolicy{}, open));
+        future_ = done.get_future();
+        return;
+    }
+    // The thread uses a read-only connection of its own, at idle CPU and I/O
+    // priority: the whole-file check must never cost a frame.
+    future_ = std::async(std::launch::async, [diary_path, now_utc, services] {
+        services->set_this_thread_priority(ThreadPriority::Idle);
+        return check_and_back_up(diary_path, now_utc);
+    });
 }
 
 std::optional<HealthReport> HealthCheckRunner::poll(bool wait) {

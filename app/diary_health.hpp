@@ -10,6 +10,7 @@
 #include <string>
 
 #include "auto_backup.hpp"
+#include "services.hpp"
 
 namespace nd::app {
 
@@ -41,13 +42,13 @@ struct AppState;
 // "2026-11-24 09:12" in the person's date format and local time.
 std::string backup_time_text(const AppState& s, std::int64_t utc);
 
-// Runs nd::check_and_back_up off the UI thread (inline where there are no
-// threads: the web build without pthreads), and hands over its report once.
+// Runs nd::check_and_back_up off the UI thread at idle priority (inline where
+// Services has no threads: the web build), and hands over its report once.
 class HealthCheckRunner {
 public:
     // `open`: the diary's Store, used where there are no threads (the web build,
     // whose exclusive file lock keeps a second connection out).
-    void start(const std::string& diary_path, std::int64_t now_utc, const Store* open);
+    void start(const std::string& diary_path, std::int64_t now_utc, const Store* open, Services* services);
     bool running() const { return future_.valid(); }
     // The report when the run has finished (once), else nothing; never blocks
     // unless `wait` (tests, and leaving the app).

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "atomic_file.hpp"
+#include "background_job.hpp"
 #include "export_service.hpp"
 #include "store.hpp"
 #include "time_util.hpp"
@@ -86,12 +87,26 @@ std::string checked_file_name(const std::string& name_in, ExportFormat f, std::s
     return name;
 }
 
-std::string build_export(Store& store, const Catalog& catalog, const ExportRequest& r) {
+namespace {
+
+// The export's bytes and its summary, in the job's steps.
+std::string build_export_steps(Store& store, const Catalog& catalog, const ExportRequest& r, std::string& summary,
+                               JobControl& job) {
     if (r.format == ExportFormat::Backup) {
+        job.stage("Reading your diary", 0.05f);
+        const Diary d = store.load_diary();
+        job.check();
+        const bool locked = r.password && !r.password->empty();
+        // The Argon2id step of a password takes a second or more and cannot be
+        // interrupted: a cancel is honoured right after it.
+        job.stage(locked ? "Locking the backup with your password" : "Packing the backup", 0.3f);
         BackupOptions options;
-        if (r.password && !r.password->empty()) options.password = r.password;
+        if (locked) options.password = r.password;
         options.kdf = r.kdf;
-        return write_backup(store.load_diary(), options);
+        std::string bytes = write_backup(d, options);
+        summary = "the whole diary: " + plural(live_episodes(d), "episode", "episodes") + ", " +
+                  plural(d.checkins.size(), "check-in", "check-ins");
+        return bytes;
     }
     // Everything else goes through the core's one export path (shared with the CLI).
     ExportSpec spec;
@@ -104,26 +119,49 @@ std::string build_export(Store& store, const Catalog& catalog, const ExportReque
     spec.paper = r.paper;
     PdfRenderer render;
 #ifdef ND_HAVE_PDF
-    render = [](const ReportModel& m) { return render_report_pdf(m); };
+    render = [&job](const ReportModel& m) {
+        job.check();
+        job.stage("Drawing the pages", 0.5f);
+        return render_report_pdf(m);
+    };
 #endif
-    return build_export_output(store, catalog, spec, render).bytes;
+    job.stage(r.format == ExportFormat::Pdf ? "Reading your diary and finding its patterns" : "Reading your diary",
+              0.1f);
+    ExportOutput out = build_export_output(store, catalog, spec, render);
+    summary = plural(out.episodes, "episode", "episodes") + ", " + period_words(r.from, r.to);
+    return std::move(out.bytes);
+}
+
+}  // namespace
+
+std::string build_export(Store& store, const Catalog& catalog, const ExportRequest& r) {
+    JobControl job;
+    std::string summary;
+    return build_export_steps(store, catalog, r, summary, job);
 }
 
 ExportResult write_export(Store& store, const Catalog& catalog, const ExportRequest& r, const std::string& path) {
+    JobControl job;   // never cancelled
+    return write_export(store, catalog, r, path, job);
+}
+
+ExportResult write_export(Store& store, const Catalog& catalog, const ExportRequest& r, const std::string& path,
+                          JobControl& job) {
     ExportResult out;
+    out.format = r.format;
+    out.encrypted = r.format == ExportFormat::Backup && r.password && !r.password->empty();
     try {
-        const std::string bytes = build_export(store, catalog, r);
+        std::string summary;
+        const std::string bytes = build_export_steps(store, catalog, r, summary, job);
+        job.check();   // the last moment to stop: nothing is on disk yet
+        job.stage("Writing the file", 0.9f);
         write_export_file(path, bytes);
+        job.stage("Done", 1.0f);
         out.ok = true;
         out.path = path;
-        if (r.format == ExportFormat::Backup) {
-            const Diary d = store.load_diary();
-            out.summary = "the whole diary: " + plural(live_episodes(d), "episode", "episodes") + ", " +
-                          plural(d.checkins.size(), "check-in", "check-ins");
-        } else {
-            const Diary d = diary_in_range(store.load_diary(), r.from, r.to);
-            out.summary = plural(live_episodes(d), "episode", "episodes") + ", " + period_words(r.from, r.to);
-        }
+        out.summary = std::move(summary);
+    } catch (const JobCancelled&) {
+        throw;
     } catch (const std::exception& e) {
         out.error = std::string(e.what());
         if (!out.error.empty() && out.error.back() != '.') out.error += '.';
@@ -150,16 +188,35 @@ BackupCheck check_backup_file(const std::string& path) {
 
 RestoreOutcome restore_from_file(Store& store, const std::string& path, RestoreMode mode,
                                  const std::optional<std::string>& password) {
+    JobControl job;   // never cancelled
+    return restore_from_file(store, path, mode, password, job);
+}
+
+RestoreOutcome restore_from_file(Store& store, const std::string& path, RestoreMode mode,
+                                 const std::optional<std::string>& password, JobControl& job) {
     RestoreOutcome out;
+    out.mode = mode;
     try {
+        job.stage("Reading the backup", 0.05f);
         const std::string bytes = read_file(path, kMaxBackupFileBytes);
-        const RestoreResult r = restore_backup(store, bytes, mode, password);
+        job.check();
+        job.stage(password ? "Opening the backup with its password" : "Opening the backup", 0.2f);
+        // check_current runs inside the write transaction, after the slow opening
+        // (the KDF, parsing): a cancel by then throws there and rolls it back.
+        RestoreResult r = restore_backup(store, bytes, mode, password, [&job](const Diary&) {
+            job.check();
+            job.stage("Saving", 0.8f);
+        });
         out.ok = true;
         out.changes = diff_diaries(r.before, r.after);
         out.message = mode == RestoreMode::Merge
                           ? "The backup was combined with your diary: " + describe(out.changes) + "."
                           : std::string("Your diary was replaced by the backup.");
         out.message += " It now holds " + plural(live_episodes(r.after), "episode", "episodes") + ".";
+        out.after = std::make_shared<Diary>(std::move(r.after));
+        job.stage("Done", 1.0f);
+    } catch (const JobCancelled&) {
+        throw;
     } catch (const BackupError& e) {
         out.wrong_password = e.problem == BackupProblem::WrongPassword;
         out.password_needed = e.problem == BackupProblem::PasswordNeeded;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,8 @@ class Store;
 }
 
 namespace nd::app {
+
+class JobControl;
 
 enum class ExportFormat : std::uint8_t { Pdf, Csv, Fhir, Backup };
 
@@ -50,6 +53,8 @@ struct ExportResult {
     std::string path;       // where the file went (ok)
     std::string summary;    // "12 episodes, 1 Mar 2026 to 31 May 2026" (ok)
     std::string error;      // why nothing was written (not ok), ends with "Nothing was saved."
+    ExportFormat format = ExportFormat::Csv;   // what was asked for
+    bool encrypted = false;                    // a backup locked with a password
 };
 
 // The file's bytes; throws (std::exception with a readable what()) on failure.
@@ -58,6 +63,10 @@ std::string build_export(Store& store, const Catalog& catalog, const ExportReque
 // Builds and writes to `path` (replacing a file that is there: ask first).
 ExportResult write_export(Store& store, const Catalog& catalog, const ExportRequest& request,
                           const std::string& path);
+// The same in steps a background job reports (JobControl::stage) and may be
+// stopped between (JobControl::check throws JobCancelled; no file is written).
+ExportResult write_export(Store& store, const Catalog& catalog, const ExportRequest& request,
+                          const std::string& path, JobControl& job);
 
 // ---- Restore ----------------------------------------------------------------------
 
@@ -77,10 +86,16 @@ struct RestoreOutcome {
     bool password_needed = false;
     std::string message;           // ok: what changed; else why nothing changed
     DiaryChanges changes;
+    RestoreMode mode = RestoreMode::Merge;
+    std::shared_ptr<Diary> after;  // ok: the diary as it now is (read inside the write transaction)
 };
 
 // Replaces the diary with the backup, or merges it in; all or nothing.
 RestoreOutcome restore_from_file(Store& store, const std::string& path, RestoreMode mode,
                                  const std::optional<std::string>& password);
+// The same as a job's steps: a cancel that comes before the write transaction's
+// end rolls it back (JobCancelled propagates; the diary is unchanged).
+RestoreOutcome restore_from_file(Store& store, const std::string& path, RestoreMode mode,
+                                 const std::optional<std::string>& password, JobControl& job);
 
 }  // namespace nd::app

@@ -12,6 +12,14 @@ std::string folder_of(AppState& s, const ExportPageState& pg);   // the chosen f
 void danger_text(const std::string& text);
 void step_heading(AppState& s, int n, const char* text);          // "1  What would you like to make?"
 bool password_field(AppState& s, const char* label, std::string& value, const char* hint);
+// A running job's step in words, its progress bar and its Cancel button (`key`:
+// the button's test name, "export:cancel" / "restore:cancel").
+void draw_job_progress(AppState& s, JobControl& job, const char* key);
+
+// Takes the Export page's finished jobs' outcomes into the app state (App::frame
+// calls it every frame, whichever page is open: a restore reloads the diary).
+void poll_export_jobs(AppState& s);
+void finish_restore(AppState& s, ExportPageState& pg, JobOutcome<RestoreOutcome>& outcome);
 
 // The restore half of the page (view_restore.cpp).
 void pick_restore_file(AppState& s, ExportPageState& pg, const std::string& path);

@@ -12,6 +12,13 @@
 
 namespace nd::app {
 
+// How eagerly a worker thread runs (Services::set_this_thread_priority).
+enum class ThreadPriority : std::uint8_t {
+    Normal,   // work the person waits for (an export, a restore)
+    Low,      // a reload in the background: never at the cost of a frame
+    Idle,     // housekeeping (the file check, the daily backup): only when nothing else wants the CPU or disk
+};
+
 class Services {
 public:
     virtual ~Services() = default;
@@ -33,11 +40,6 @@ public:
     // open_path() of a file downloads it, and there is no folder to choose or to
     // open); false on the desktop, where exports go into a folder the person picks.
     virtual bool exports_are_downloads() { return false; }
-    // True where views may compute heavy figures (the Patterns statistics, the Diary's
-    // red-flag marks) on a worker thread and show the previous ones meanwhile (the
-    // desktop). False: computed on the UI thread when asked (the web build has no
-    // threads; the tests want each frame to be final). See app/diary_analysis.hpp.
-    virtual bool background_work() { return false; }
 
     // The person's locale, e.g. "en_GB.UTF-8"; "" when unknown. Picks the
     // default emergency number.
@@ -52,6 +54,17 @@ public:
     // every logged moment carries its own offset (see nd::LocalTime).
     virtual std::int64_t now_utc() = 0;
     virtual std::int32_t utc_offset_min(std::int64_t utc) = 0;
+
+    // ---- Threads (background_job.hpp) ----
+    // True where the app may run work on threads of its own (the desktop); false
+    // where it must not (the web build has none): jobs then run at once, inline,
+    // and views compute their heavy figures (the Patterns statistics, the Diary's
+    // red-flag marks) on the UI thread when asked (app/diary_analysis.hpp). Tests
+    // leave it false so that each frame is final.
+    virtual bool threads_available() { return false; }
+    // Lowers the calling thread's CPU and I/O priority (the desktop: nice,
+    // SCHED_IDLE, ioprio). Called on the worker thread itself; thread-safe.
+    virtual void set_this_thread_priority(ThreadPriority priority) { (void)priority; }
 
     // ---- Daily reminder (docs/reminders.md) ----
     // True where a scheduled job reminds while the app is closed (the desktop with a
@@ -80,6 +93,7 @@ public:
     std::string clipboard;
     std::vector<std::string> opened;
     bool downloads = false;   // exports_are_downloads()
+    bool threads = false;     // threads_available(): tests of background jobs turn it on
 
     std::string data_dir() override { return data; }
     std::string documents_dir() override { return documents; }
@@ -91,8 +105,7 @@ public:
         return true;
     }
     bool exports_are_downloads() override { return downloads; }
-    bool background = false;  // background_work()
-    bool background_work() override { return background; }
+    bool threads_available() override { return threads; }
     std::string locale() override { return locale_name; }
     std::string time_locale() override { return time_locale_name; }
     Paper paper_default() override { return paper; }

@@ -393,44 +393,63 @@ bool prepare(AppState& s, ExportPageState& pg, ExportRequest& request, std::stri
     return true;
 }
 
-void run_export(AppState& s, ExportPageState& pg) {
+// Starts the export on a worker with its own connection (background_job.hpp); the
+// page shows its progress and a Cancel button until poll_export_jobs takes the result.
+void start_export(AppState& s, ExportPageState& pg) {
     ExportRequest request;
     std::string path;
     if (!prepare(s, pg, request, path)) return;
-    const ExportResult r = write_export(*s.store, s.catalog, request, path);
-    if (!r.ok) {
-        pg.error = r.error;
+    pg.done_path.clear();
+    s.export_job.start(
+        s.services, s.store,
+        [catalog = s.catalog, request, path](Store& store, JobControl& job) {
+            return write_export(store, catalog, request, path, job);
+        },
+        ThreadPriority::Normal, s.job_gate);
+}
+
+void finish_export(AppState& s, ExportPageState& pg, JobOutcome<ExportResult>& o) {
+    if (o.cancelled) {
+        pg.error = "Cancelled. Nothing was saved.";
+        s.show_toast("Cancelled: nothing was saved", 4.0);
+        return;
+    }
+    if (!o.value || !o.value->ok) {
+        pg.error = o.value ? o.value->error : o.error + " Nothing was saved.";
         // The toast also keeps the window drawing a little longer, so the card that
         // grew to hold the message is measured again.
         s.show_toast("Nothing was saved", 4.0);
         return;
     }
+    const ExportResult& r = *o.value;
     pg.error.clear();
     pg.done_path = r.path;
     pg.done_summary = r.summary;
-    pg.done_format = pg.format;
-    pg.done_encrypted = request.password.has_value();
+    pg.done_format = r.format;
+    pg.done_encrypted = r.encrypted;
     pg.scroll_to_done = 3;   // a few frames: the page's height settles once the card is measured
     pg.password.clear();
     pg.password_again.clear();
     if (downloads(s)) {
         if (s.services->open_path(r.path))
-            s.show_toast(std::string(format_noun(pg.format)) + " is downloaded");
+            s.show_toast(std::string(format_noun(r.format)) + " is downloaded");
         else
             s.show_toast("The browser did not take the download", 4.0);
         return;
     }
-    s.show_toast(std::string(format_noun(pg.format)) + " is saved");
+    s.show_toast(std::string(format_noun(r.format)) + " is saved");
 }
 
 void draw_go(AppState& s, ExportPageState& pg) {
     ImGui::Spacing();
     if (!pg.error.empty()) danger_text(pg.error);
-    if (pg.working) {
+    if (pg.working || s.export_job.active()) {
         ImGui::BeginDisabled();
         big_button(s, ND_ICON_CLOCK " Saving...##go", -1);
         ImGui::EndDisabled();
-        if (pg.format == ExportFormat::Backup && pg.use_password)
+        if (JobControl* job = s.export_job.control())
+            draw_job_progress(s, *job, "export:cancel");   // its step in words, progress, Cancel
+        else if (pg.format == ExportFormat::Backup && pg.use_password)
             muted_text("Locking the backup with your password takes a moment.");
         return;
     }
@@ -513,6 +532,28 @@ void draw_done(AppState& s, ExportPageState& pg) {
 
 }  // namespace
 
+void draw_job_progress(AppState& s, JobControl& job, const char* key) {
+    const std::string words = job.words();
+    if (!words.empty()) muted_text((words + "...").c_str());
+    ImGui::ProgressBar(job.fraction(), ImVec2(-1.0f, 0.0f), "");
+    if (job.cancel_requested()) {
+        // The worker stops at its next step (the password step cannot be cut short).
+        ImGui::BeginDisabled();
+        big_button(s, "Stopping...##job", s.narrow ? -1.0f : 0.0f, ButtonKind::Quiet);
+        ImGui::EndDisabled();
+    } else if (big_button(s, (std::string(ND_ICON_TIMES " Cancel##") + key).c_str(), s.narrow ? -1.0f : 0.0f,
+                          ButtonKind::Secondary)) {
+        job.request_cancel();
+    }
+    record_item(s, key);
+}
+
+void poll_export_jobs(AppState& s) {
+    ExportPageState& pg = s.pages.export_page;
+    if (auto o = s.export_job.take()) finish_export(s, pg, *o);
+    if (auto o = s.restore_job.take()) finish_restore(s, pg, *o);
+}
+
 void draw_export(AppState& s) {
     ExportPageState& pg = s.pages.export_page;
     if (!s.store) {
@@ -528,13 +569,15 @@ void draw_export(AppState& s) {
     // after "Saving..." was drawn, so the person sees that it is happening.
     if (pg.working == 2) {
         pg.working = 0;
-        run_export(s, pg);
+        start_export(s, pg);
+        poll_export_jobs(s);   // no threads: it has finished already
     } else if (pg.working == 1) {
         pg.working = 2;
     }
     if (pg.restore_working == 2) {
         pg.restore_working = 0;
         run_restore(s, pg);
+        poll_export_jobs(s);
     } else if (pg.restore_working == 1) {
         pg.restore_working = 2;
     }

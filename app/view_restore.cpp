@@ -30,25 +30,46 @@ void pick_restore_file(AppState& s, ExportPageState& pg, const std::string& path
     (void)s;
 }
 
+// Starts the restore or merge on a worker with its own connection; its outcome
+// comes back through poll_export_jobs (view_export.cpp) into finish_restore.
 void run_restore(AppState& s, ExportPageState& pg) {
     const RestoreMode mode = pg.restore_mode == 0 ? RestoreMode::Merge : RestoreMode::Replace;
     std::optional<std::string> password;
     if (pg.restore_encrypted) password = pg.restore_password;
-    const RestoreOutcome r = restore_from_file(*s.store, pg.restore_path, mode, password);
-    if (!r.ok) {
-        pg.restore_error = r.message;
-        if (r.password_needed) pg.restore_encrypted = true;
+    s.restore_job.start(
+        s.services, s.store,
+        [path = pg.restore_path, mode, password](Store& store, JobControl& job) {
+            return restore_from_file(store, path, mode, password, job);
+        },
+        ThreadPriority::Normal, s.job_gate);
+}
+
+void finish_restore(AppState& s, ExportPageState& pg, JobOutcome<RestoreOutcome>& o) {
+    if (o.cancelled) {
+        pg.restore_error = "Cancelled. Your diary was not changed.";
+        s.show_toast("Cancelled: nothing was changed", 4.0);
+        return;
+    }
+    if (!o.value || !o.value->ok) {
+        pg.restore_error = o.value ? o.value->message : o.error + " Nothing was changed.";
+        if (o.value && o.value->password_needed) pg.restore_encrypted = true;
         s.show_toast("Nothing was changed", 4.0);
         return;
     }
+    RestoreOutcome& r = *o.value;
     // Undo cannot take a restore back, and its commands refer to records that may be gone.
-    s.reload_all(mode == RestoreMode::Merge ? ReloadReason::Merge : ReloadReason::Restore);
+    // The worker read the new diary inside its transaction: taken as it is, not read again here.
+    const ReloadReason why = r.mode == RestoreMode::Merge ? ReloadReason::Merge : ReloadReason::Restore;
+    if (r.after)
+        s.reload_all(why, std::move(*r.after));
+    else
+        s.reload_all(why);
     pg.restore_done = r.message;
     pg.restore_error.clear();
     pg.restore_path.clear();
     pg.restore_password.clear();
     pg.restore_file_ok = false;
-    s.show_toast(mode == RestoreMode::Merge ? "The backup was combined with your diary" : "Your diary was restored");
+    s.show_toast(r.mode == RestoreMode::Merge ? "The backup was combined with your diary" : "Your diary was restored");
 }
 
 void draw_restore(AppState& s, ExportPageState& pg) {
@@ -81,7 +102,8 @@ void draw_restore(AppState& s, ExportPageState& pg) {
     muted_text(fs::path(pg.restore_path).parent_path().string().c_str());
     if (!pg.restore_error.empty()) danger_text(pg.restore_error);
 
-    if (pg.restore_file_ok && !pg.restore_working) {
+    const bool working = pg.restore_working || s.restore_job.active();
+    if (pg.restore_file_ok && !working) {
         if (pg.restore_encrypted) {
             muted_text("This backup is protected with a password.");
             if (password_field(s, "Password of the backup##restore", pg.restore_password, "")) pg.restore_confirm = false;
@@ -95,10 +117,11 @@ void draw_restore(AppState& s, ExportPageState& pg) {
                        : "Your diary becomes exactly the backup. Anything entered since the backup was made is lost.");
     }
 
-    if (pg.restore_working) {
+    if (working) {
         ImGui::BeginDisabled();
         big_button(s, ND_ICON_CLOCK " Restoring...##restore", s.narrow ? -1.0f : 0.0f);
         ImGui::EndDisabled();
+        if (JobControl* job = s.restore_job.control()) draw_job_progress(s, *job, "restore:cancel");
     } else if (pg.restore_confirm) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
         ImGui::TextWrapped("%s", pg.restore_mode == 0

@@ -23,8 +23,9 @@ public:
     Paper paper_default() override;   // LC_PAPER (platform/locale)
     std::int64_t now_utc() override;
     std::int32_t utc_offset_min(std::int64_t utc) override;
+    bool threads_available() override;                               // thread_priority.cpp
+    void set_this_thread_priority(app::ThreadPriority priority) override;
     bool reminder_job_supported() override;   // desktop_reminder.cpp
-    bool background_work() override { return true; }   // Patterns and Diary figures on a worker
     std::string set_reminder_job(bool on, int hour, int minute, const std::string& db_path, bool& ok) override;
 
 private:

@@ -13,6 +13,10 @@
 #include "window_geometry.hpp"
 #include "settle.hpp"
 
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -169,8 +173,9 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
             --busy_frames;
         } else {
             // Idle: sleep until input arrives (a diary must not burn a core). Wake
-            // now and then so a toast can time out.
-            glfwWaitEventsTimeout(app.state().toast.empty() ? 5.0 : 0.25);
+            // now and then so a toast can time out, and often while work runs in
+            // the background (a load, an export): its progress and result show.
+            glfwWaitEventsTimeout(app.busy() ? 0.05 : app.state().toast.empty() ? 5.0 : 0.25);
             busy_frames = 1;   // one more look after the input (hover follows the pointer)
         }
         feed_keys(app);

@@ -146,7 +146,7 @@ TEST_CASE("One change sends the analysis that record only and the figures follow
 
 TEST_CASE("On a worker the previous figures stay until the new ones are ready", "[app][patterns]") {
     Ui ui;
-    ui.services.background = true;   // as on the desktop
+    ui.services.threads = true;   // as on the desktop
     for (int d = 1; d <= 5; ++d) tingling(ui, d);
     ui.state().refresh();
     ui.state().page = Page::Patterns;

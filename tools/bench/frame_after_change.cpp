@@ -5,7 +5,7 @@
 // its wall time and the longest frame (UI-thread CPU) until the worker had the new
 // figures ready (the target on Patterns: no frame over 16 ms).
 //
-// "bg" is the desktop (Services::background_work(): Patterns figures and the Diary's
+// "bg" is the desktop (Services::threads_available(): Patterns figures and the Diary's
 // red-flag marks on a worker); "sync" is the web build's fallback (no threads).
 #ifdef ND_BENCH_HAVE_APP
 #include <benchmark/benchmark.h>

@@ -7,6 +7,8 @@
 //   nd_bench --make-db PATH N      write a diary file of N generated episodes, exit
 //   nd_bench --headless-start PATH PAGE   start the app headless on PATH (no GL),
 //                                         draw PAGE, print the peak RSS (VmHWM)
+//   nd_bench --first-frame APP [RUNS] / --frames-during-jobs / --frames-during-reload
+//                                         ui_wait_bench.cpp
 //
 // After the benchmarks it prints a "Targets" table: each figure against its
 // target (wall-clock time per operation; CPU time beside it, since the machines
@@ -721,6 +723,12 @@ int headless_start(const std::string& path, const std::string& page_name) {
 
 }  // namespace
 
+#ifdef ND_BENCH_HAVE_APP
+int nd_bench_first_frame(const std::string& app, int runs);   // ui_wait_bench.cpp
+int nd_bench_frames_during_jobs();
+int nd_bench_frames_during_reload();
+#endif
+
 int main(int argc, char** argv) {
     std::vector<char*> args;
     for (int i = 0; i < argc; ++i) {
@@ -728,6 +736,9 @@ int main(int argc, char** argv) {
         if (a == "--make-db" && i + 2 < argc) return make_db(argv[i + 1], argv[i + 2]);
 #ifdef ND_BENCH_HAVE_APP
         if (a == "--headless-start" && i + 2 < argc) return headless_start(argv[i + 1], argv[i + 2]);
+        if (a == "--first-frame" && i + 1 < argc) return nd_bench_first_frame(argv[i + 1], i + 2 < argc ? std::atoi(argv[i + 2]) : 5);
+        if (a == "--frames-during-jobs") return nd_bench_frames_during_jobs();
+        if (a == "--frames-during-reload") return nd_bench_frames_during_reload();
 #endif
         if (a == "--tmp" && i + 1 < argc) {
             g_tmp_root = argv[++i];
