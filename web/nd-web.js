@@ -191,6 +191,7 @@
     return [(t.clientX - r.left) * canvas.width / r.width, (t.clientY - r.top) * canvas.height / r.height];
   }
   let touchId = null;
+  let refocusing = false;   // a blur of our own (to re-show the keyboard), not a dismissal
   const PHASE = { touchstart: 0, touchmove: 1, touchend: 2, touchcancel: 3 };
   function onTouch(e) {
     if (e.target !== canvas || !ndWeb.running) return;
@@ -217,7 +218,18 @@
       if (phase >= 2) {
         touchId = null;
         // Still inside the tap's user gesture: phones show the keyboard only then.
-        if (phase === 2 && ndWeb.wantText) focusText();
+        if (phase === 2 && ndWeb.wantText) {
+          // Android hides its keyboard (Back) without taking the focus away: a tap
+          // then changes nothing. When the visible area is as tall as the window
+          // (no keyboard), blur and focus again, inside this tap, to bring it back.
+          const vv = window.visualViewport;
+          if (document.activeElement === textInput && vv && vv.height > window.innerHeight * 0.9) {
+            refocusing = true;
+            textInput.blur();
+            refocusing = false;
+          }
+          focusText();
+        }
       }
     }
   }
@@ -296,6 +308,7 @@
     // The keyboard was dismissed (or the page lost focus) while the app still
     // had a field open: the app lets go of the field, so the next tap on it
     // opens it, and the keyboard, again.
+    if (refocusing) return;
     if (ndWeb.wantText && ndWeb.running) Module._nd_web_text_dismissed();
     ndWeb.wantText = false;
     ndWeb.activity++;
@@ -350,7 +363,8 @@
     if (!number) { callLink.hidden = true; callLink.removeAttribute('href'); return; }
     callLink.href = 'tel:' + number;
     callLink.textContent = 'Call ' + number + ' now';
-    Object.assign(callLink.style, { left: x0 + 'px', top: y0 + 'px', width: (x1 - x0) + 'px', height: (y1 - y0) + 'px' });
+    const c = canvas.getBoundingClientRect();   // the canvas sits inside the safe area
+    Object.assign(callLink.style, { left: (c.left + x0) + 'px', top: (c.top + y0) + 'px', width: (x1 - x0) + 'px', height: (y1 - y0) + 'px' });
     callLink.hidden = false;
   };
 
@@ -451,6 +465,7 @@
                   name: cap(words((side === 'middle' ? '' : side + ' ') + region)) });
     }
     rows.sort((a, b) => (Math.abs(a.y0 - b.y0) > 8 ? a.y0 - b.y0 : a.x0 - b.x0));
+    const c = canvas.getBoundingClientRect();   // the canvas sits inside the safe area
     const frag = document.createDocumentFragment();
     const h = document.createElement('h1');
     h.textContent = PAGES[d.page] || 'Numbness Diary';
@@ -462,7 +477,7 @@
       if (r.role === 'checkbox' && r.checked !== undefined) el.setAttribute('aria-checked', String(r.checked));
       el.setAttribute('aria-label', r.name);
       el.dataset.key = r.key;
-      Object.assign(el.style, { left: r.x0 + 'px', top: r.y0 + 'px', width: (r.x1 - r.x0) + 'px', height: (r.y1 - r.y0) + 'px' });
+      Object.assign(el.style, { left: (c.left + r.x0) + 'px', top: (c.top + r.y0) + 'px', width: (r.x1 - r.x0) + 'px', height: (r.y1 - r.y0) + 'px' });
       el.addEventListener('click', () => activate(r));
       frag.appendChild(el);
     }
