@@ -112,6 +112,7 @@
   ndWeb.afterFrame = () => {
     // When the first frame was drawn (ms since navigation): tools/web-test/measure.mjs reads it.
     if (!ndWeb.firstFrameAt) ndWeb.firstFrameAt = performance.now();
+    ndWeb.framesDrawn = (ndWeb.framesDrawn || 0) + 1;
     tapPending();   // the accessible mirror: a control it scrolled into view is tapped now
     store();
   };

@@ -83,8 +83,11 @@ void WebInput::apply(float drag_threshold_px) {
 
     // Glide after a flick.
     if (!pressed_ && std::fabs(velocity_) >= kGlideStop && target_) {
-        ImGui::SetScrollY(target_, target_->Scroll.y - velocity_);
+        const float to = target_->Scroll.y - velocity_;
+        ImGui::SetScrollY(target_, to);
         velocity_ *= kGlideDecay;
+        // At either end there is nothing left to glide through: stop (and let the page go idle).
+        if (to <= 0.0f || to >= target_->ScrollMax.y) velocity_ = 0;
     }
 
     if (!touch_mode_) return;

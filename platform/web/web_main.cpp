@@ -122,17 +122,24 @@ bool keep_field_visible(WebShell& sh, float dpr) {
     const ImGuiContext& g = *GImGui;
     if (!ImGui::GetIO().WantTextInput || !g.ActiveId || !g.ActiveIdWindow) return false;
     const app::AppState& s = sh.app->state();
-    const app::ItemRect* field = nullptr;
+    // A one-line field is a recorded item; a multi-line one (the note) is a child
+    // window of its own, which is the active window: its rectangle is the field's.
+    float y0 = 0, y1 = 0;
+    bool found = false;
     for (const auto& [key, r] : s.items)
-        if (r.id == g.ActiveId) field = &r;
-    if (!field) return false;
+        if (r.id == g.ActiveId) y0 = r.y0, y1 = r.y1, found = true;
+    ImGuiWindow* w = g.ActiveIdWindow;
+    if (!found) {
+        if (!(w->Flags & ImGuiWindowFlags_ChildWindow) || !w->ParentWindow) return false;
+        y0 = w->Pos.y, y1 = w->Pos.y + w->Size.y;
+        w = w->ParentWindow;
+    }
     const float margin = 16.0f * dpr;
     const float bottom = static_cast<float>(js_visible_bottom()) * dpr;
     float delta = 0;
-    if (field->y1 + margin > bottom) delta = field->y1 + margin - bottom;
-    else if (field->y0 < margin) delta = field->y0 - margin;
+    if (y1 + margin > bottom) delta = y1 + margin - bottom;
+    else if (y0 < margin) delta = y0 - margin;
     if (std::fabs(delta) < 1.0f) return false;
-    ImGuiWindow* w = g.ActiveIdWindow;
     while (w && w->ScrollMax.y <= 0.0f && w->ParentWindow) w = w->ParentWindow;
     if (!w || w->ScrollMax.y <= 0.0f) return false;
     const float to = std::clamp(w->Scroll.y + delta, 0.0f, w->ScrollMax.y);
@@ -185,7 +192,8 @@ void step(void* arg) {
     // unshown, until the layout stops changing, so a tap never shows a
     // half-laid-out page. Input is handed over on the first of them only.
     bool first = true;
-    app::run_until_settled(app, [&] {
+    ++sh.steps_drawn;
+    sh.imgui_frames += app::run_until_settled(app, [&] {
         rebuild_fonts_if_needed(sh);
         ImGui_ImplOpenGL3_NewFrame();
         sh.texture_made = true;

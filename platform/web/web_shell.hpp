@@ -22,6 +22,7 @@ struct WebShell {
     bool want_text = false;
     double toast_bottom = 0;        // CSS px below the app's toast (0: none shown)
     std::string a11y_last;          // the accessible mirror's data last handed to the page
+    long steps_drawn = 0, imgui_frames = 0;   // presented frames, and ImGui frames run for them (settle loop)
     bool has_entries = false;       // the diary holds an episode or a check-in (told to the page)
     std::string call_number;        // the tel: link placed over the call banner ("" none)
     float call_rect[4] = {0, 0, 0, 0};

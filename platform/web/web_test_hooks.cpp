@@ -67,6 +67,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
         json_string(out, services.storage_note(at_risk));
         out += ",\"storage_at_risk\":" + std::string(at_risk ? "true" : "false");
         out += ",\"red_flags\":" + std::to_string(s.pending_red_flags.size());
+        out += ",\"steps_drawn\":" + std::to_string(sh->steps_drawn);
+        out += ",\"imgui_frames\":" + std::to_string(sh->imgui_frames);
         out += ",\"text_active\":" + std::string(ImGui::GetIO().WantTextInput ? "true" : "false");
         out += ",\"restore_done\":";
         json_string(out, s.pages.export_page.restore_done);
