@@ -132,8 +132,12 @@ bool keep_field_visible(WebShell& sh, float dpr) {
     if (!found) {
         if (!(w->Flags & ImGuiWindowFlags_ChildWindow) || !w->ParentWindow) return false;
         y0 = w->Pos.y, y1 = w->Pos.y + w->Size.y;
-        w = w->ParentWindow;
     }
+    // The field's own frame (a multi-line field's child window) moves with it:
+    // the window to scroll is the one holding it.
+    if ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow && w->Pos.y >= y0 - 1.0f &&
+        w->Pos.y + w->Size.y <= y1 + 1.0f)
+        w = w->ParentWindow;
     const float margin = 16.0f * dpr;
     const float bottom = static_cast<float>(js_visible_bottom()) * dpr;
     float delta = 0;
