@@ -305,14 +305,25 @@
     if (e.inputType === 'insertLineBreak') { Module._nd_web_key(1); resetText(); return; }
     sendTyped();
   });
+  // A resize (a keyboard opening, the phone turned) can take the focus off the
+  // hidden input for a moment; that is not the person dismissing the keyboard.
+  let lastResize = 0;
+  const resized = () => { lastResize = performance.now(); };
+  window.addEventListener('resize', resized);
+  if (window.visualViewport) window.visualViewport.addEventListener('resize', resized);
   textInput.addEventListener('blur', () => {
-    // The keyboard was dismissed (or the page lost focus) while the app still
-    // had a field open: the app lets go of the field, so the next tap on it
-    // opens it, and the keyboard, again.
-    if (refocusing) return;
-    if (ndWeb.wantText && ndWeb.running) Module._nd_web_text_dismissed();
-    ndWeb.wantText = false;
-    ndWeb.activity++;
+    if (refocusing || !ndWeb.wantText) return;
+    // Decided a moment later, when any resize that came with the blur is known.
+    setTimeout(() => {
+      if (!ndWeb.wantText || document.activeElement === textInput) return;
+      if (performance.now() - lastResize < 1000) { focusText(); return; }   // a resize: keep typing
+      // The keyboard was dismissed (or the page lost focus) while the app still
+      // had a field open: the app lets go of the field, so the next tap on it
+      // opens it, and the keyboard, again.
+      if (ndWeb.running) Module._nd_web_text_dismissed();
+      ndWeb.wantText = false;
+      ndWeb.activity++;
+    }, 300);
   });
 
   // ---- The on-screen keyboard covers the page's bottom ----------------------

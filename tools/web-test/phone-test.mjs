@@ -238,6 +238,7 @@ try {
   s = await waitFor((s) => s.items['##note'] && s.items['##note'][3] <= 420 && s.items['##note'][1] >= 0,
                     'the note above the keyboard', 10000).catch(() => state());
   const nr = s.items['##note'];
+  console.log(`  after the resize: text field active ${s.text_active}, focus on ${await page.evaluate(() => document.activeElement && document.activeElement.id)}, visible bottom ${await page.evaluate(() => ndWeb.visibleBottom())}`);
   check(nr && nr[3] <= 420 && nr[1] >= 0, `with the page 420 px tall (a keyboard open), the note field is on screen (y ${nr && nr[1]}..${nr && nr[3]})`);
   await settled();
   await page.screenshot({ path: path.join(shots, 'phone-keyboard-note.png') });
