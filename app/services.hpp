@@ -41,6 +41,24 @@ public:
     // open); false on the desktop, where exports go into a folder the person picks.
     virtual bool exports_are_downloads() { return false; }
 
+    // Where the system's own file chooser picks files (the web: <input type=file>):
+    // asks it for a file ending in one of `extensions` and returns true; the answer
+    // comes later, from chosen_file(). False where the app's own folder picker is
+    // the way (the desktop).
+    virtual bool choose_file(const std::vector<std::string>& extensions) {
+        (void)extensions;
+        return false;
+    }
+    // The file chosen since the last call (a path the app can read), or "".
+    virtual std::string chosen_file() { return {}; }
+    // How safely this device keeps the diary, in a sentence for Settings, or ""
+    // where there is nothing to say (the desktop). `at_risk`: the browser may clear
+    // it (no persistent storage), so Settings offers a backup download.
+    virtual std::string storage_note(bool& at_risk) {
+        at_risk = false;
+        return {};
+    }
+
     // The person's locale, e.g. "en_GB.UTF-8"; "" when unknown. Picks the
     // default emergency number.
     virtual std::string locale() = 0;

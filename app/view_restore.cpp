@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -72,8 +73,26 @@ void finish_restore(AppState& s, ExportPageState& pg, JobOutcome<RestoreOutcome>
     s.show_toast(r.mode == RestoreMode::Merge ? "The backup was combined with your diary" : "Your diary was restored");
 }
 
+namespace {
+
+// The system's own file chooser where there is one (the web: the phone's file
+// picker); the app's folder picker otherwise (the desktop).
+void choose_backup(AppState& s, ExportPageState& pg, const std::string& start_folder) {
+    const std::vector<std::string> kinds = {"ndbackup", "json"};
+    if (s.services && s.services->choose_file(kinds)) return;   // the answer comes in a later frame
+    open_folder_picker(pg.picker, start_folder, s.services ? s.services->documents_dir() : "",
+                       "Which backup should come back?", true, kinds);
+    pg.picker_for_restore = true;
+}
+
+}  // namespace
+
 void draw_restore(AppState& s, ExportPageState& pg) {
     const Palette& p = palette();
+    if (s.services) {
+        const std::string chosen = s.services->chosen_file();
+        if (!chosen.empty()) pick_restore_file(s, pg, chosen);
+    }
     begin_card("##restore");
     step_heading(s, 2, "Which backup should come back?");
     muted_text("Choose a backup file made with this app (its name ends in .ndbackup).");
@@ -84,12 +103,8 @@ void draw_restore(AppState& s, ExportPageState& pg) {
     }
     if (pg.restore_path.empty()) {
         if (big_button(s, ND_ICON_FOLDER_OPEN " Choose a backup file##restore", s.narrow ? -1.0f : 0.0f,
-                       ButtonKind::Secondary)) {
-            const std::string docs = s.services ? s.services->documents_dir() : "";
-            open_folder_picker(pg.picker, folder_of(s, pg), docs, "Which backup should come back?", true,
-                               {"ndbackup", "json"});
-            pg.picker_for_restore = true;
-        }
+                       ButtonKind::Secondary))
+            choose_backup(s, pg, folder_of(s, pg));
         record_item(s, "restore:choose");
         end_card();
         return;
@@ -149,12 +164,8 @@ void draw_restore(AppState& s, ExportPageState& pg) {
         record_item(s, "restore:go");
         ImGui::EndDisabled();
         if (!s.narrow) ImGui::SameLine();
-        if (big_button(s, "Choose another file##restore", s.narrow ? -1.0f : 0.0f, ButtonKind::Quiet)) {
-            open_folder_picker(pg.picker, fs::path(pg.restore_path).parent_path().string(),
-                               s.services ? s.services->documents_dir() : "", "Which backup should come back?", true,
-                               {"ndbackup", "json"});
-            pg.picker_for_restore = true;
-        }
+        if (big_button(s, "Choose another file##restore", s.narrow ? -1.0f : 0.0f, ButtonKind::Quiet))
+            choose_backup(s, pg, fs::path(pg.restore_path).parent_path().string());
         record_item(s, "restore:other");
     }
     end_card();

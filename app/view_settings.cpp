@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <string>
 
+#include "export_actions.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
 #include "store.hpp"
 #include "theme.hpp"
+#include "time_util.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
@@ -158,11 +160,35 @@ void draw_data(AppState& s, SettingsPage& pg) {
     muted_text("Everything is saved on this device, the moment you enter it, in this file:");
     ImGui::TextWrapped("%s", path.empty() ? "(no diary open)" : path.c_str());
     const std::string folder = std::filesystem::path(path).parent_path().string();
-    ImGui::BeginDisabled(folder.empty() || !s.services);
-    if (big_button(s, ND_ICON_FOLDER_OPEN " Open the folder", 0, ButtonKind::Secondary)) {
-        if (!s.services->open_path(folder)) s.show_toast("Could not open the folder");
+    // In a browser the diary is in the browser's storage: no folder to open, but
+    // whether the browser may clear it matters (services.hpp, storage_note).
+    bool at_risk = false;
+    const std::string kept = s.services ? s.services->storage_note(at_risk) : "";
+    if (!kept.empty()) {
+        if (at_risk) ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+        ImGui::TextWrapped("%s", kept.c_str());
+        if (at_risk) ImGui::PopStyleColor();
+        record_item(s, "storage_note");
+        if (at_risk) {
+            if (big_button(s, ND_ICON_FLOPPY " Download a backup now", 0, ButtonKind::Primary)) {
+                ExportPageState& ex = s.pages.export_page;
+                ex.initialised = true;
+                ex.restoring = false;
+                ex.format = ExportFormat::Backup;
+                ex.file_name = default_file_name(ExportFormat::Backup, local_date(s.now_local()));
+                ex.file_name_edited = false;
+                s.request_page = Page::Export;
+            }
+            record_item(s, "storage_backup_now");
+        }
     }
-    ImGui::EndDisabled();
+    if (!s.services || !s.services->exports_are_downloads()) {
+        ImGui::BeginDisabled(folder.empty() || !s.services);
+        if (big_button(s, ND_ICON_FOLDER_OPEN " Open the folder", 0, ButtonKind::Secondary)) {
+            if (!s.services->open_path(folder)) s.show_toast("Could not open the folder");
+        }
+        ImGui::EndDisabled();
+    }
 
     draw_backups(s);
 

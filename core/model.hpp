@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace nd {
@@ -168,7 +169,11 @@ struct QuestionnaireAnswer {
     std::string item;                       // "1" .. "15"
     std::string answer;                     // "yes", "no"
     friend bool operator==(const QuestionnaireAnswer&, const QuestionnaireAnswer&) = default;
-    friend auto operator<=>(const QuestionnaireAnswer&, const QuestionnaireAnswer&) = default;
+    // Ordered with std::tie, not a defaulted <=>: the web build's libc++ (Emscripten
+    // 3.1.6, LLVM 14) has no <=> for std::string, so a defaulted one is deleted there.
+    friend bool operator<(const QuestionnaireAnswer& a, const QuestionnaireAnswer& b) {
+        return std::tie(a.item, a.answer) < std::tie(b.item, b.answer);
+    }
 };
 
 // A dated, complete response to a standard questionnaire (docs/questionnaires.md).

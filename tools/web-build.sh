@@ -5,6 +5,9 @@
 #   tools/web-build.sh build      build only (the site is build-web/site/, any static host serves it)
 #   tools/web-build.sh test       build the core test suite for wasm and run it under node (ctest; also: test-core)
 #   tools/web-build.sh e2e        build, then drive the page in headless Chromium (tools/web-test/)
+#   tools/web-build.sh measure    build, then measure the transfer size and load times (tools/web-test/measure.mjs)
+#   --add-deb-src (first argument) lets web/fetch-sources.sh add deb-src entries to /etc/apt when
+#   `apt-get source` needs them; without it the script stops and says so instead of editing /etc/apt.
 # Emscripten compiles are heavy: one job by default (ND_WEB_JOBS=2 for more).
 set -euo pipefail
 
@@ -12,11 +15,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${ND_WEB_BUILD_DIR:-$root/build-web}"
 jobs="${ND_WEB_JOBS:-1}"
 port="${PORT:-8765}"
+if [ "${1:-}" = --add-deb-src ]; then export ND_WEB_ADD_DEB_SRC=1; shift; fi
 cmd="${1:-serve}"
 
 packages=(emscripten cmake ninja-build pkg-config libcereal-dev catch2 fonts-dejavu-core fonts-font-awesome
-          autoconf automake libtool)   # the last three: libsodium's configure for wasm
-[ "$cmd" = e2e ] && packages+=(chromium)
+          fonttools brotli)   # subset fonts (pyftsubset), precompressed .br files
+[ "$cmd" = e2e ] || [ "$cmd" = measure ] && packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -38,7 +42,7 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 
 case "$cmd" in
-  build|serve|e2e)
+  build|serve|e2e|measure)
     cmake --build "$build" -j"$jobs" --target numbness-diary
     echo "web: built $build/site/ ($(du -sh "$build/site" | cut -f1); index.wasm $(du -h "$build/site/index.wasm" | cut -f1))"
     ;;
@@ -48,17 +52,19 @@ case "$cmd" in
     exit $?
     ;;
   *)
-    echo "usage: tools/web-build.sh [serve|build|test|test-core|e2e]" >&2
+    echo "usage: tools/web-build.sh [--add-deb-src] [serve|build|test|test-core|e2e|measure]" >&2
     exit 2
     ;;
 esac
 
 case "$cmd" in
   serve)
-    echo "web: open http://127.0.0.1:$port/ (Ctrl+C stops the server)"
-    exec python3 -m http.server --bind 127.0.0.1 "$port" --directory "$build/site"
+    exec node "$root/tools/web-test/serve.mjs" "$build/site" "$port"
     ;;
   e2e)
     exec "$root/tools/web-test/run.sh" "$build/site"
+    ;;
+  measure)
+    exec "$root/tools/web-test/run.sh" --measure "$build/site"
     ;;
 esac

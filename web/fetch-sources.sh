@@ -25,15 +25,29 @@ have_deb_src() {
 
 add_deb_src() {
   have_deb_src && return 0
-  echo "web: adding deb-src entries so apt-get source works (needs root)"
+  # `apt-get source` needs deb-src entries. Adding them changes the machine's
+  # apt configuration, outside this repository, so it is never done silently:
+  # only when asked (ND_WEB_ADD_DEB_SRC=1, or tools/web-build.sh --add-deb-src).
   local src=/etc/apt/sources.list.d/debian.sources
-  if [ -f "$src" ]; then
-    # The machine's own sources, as deb-src.
-    sed 's/^Types: deb$/Types: deb-src/' "$src" >/etc/apt/sources.list.d/nd-web-deb-src.sources
-  else
-    grep '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' >/etc/apt/sources.list.d/nd-web-deb-src.list
+  if [ "${ND_WEB_ADD_DEB_SRC:-0}" != 1 ]; then
+    cat >&2 <<MSG
+web: 'apt-get source' needs deb-src entries in /etc/apt, and this machine has none.
+     This script will not edit /etc/apt on its own. Either add them yourself, or run
+     again with ND_WEB_ADD_DEB_SRC=1 (or: tools/web-build.sh --add-deb-src ...) to let it
+     write /etc/apt/sources.list.d/nd-web-deb-src.* (a copy of your sources as deb-src)
+     and run 'apt-get update' (as root, through sudo when you are not root).
+MSG
+    exit 1
   fi
-  apt-get update -q
+  local sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  if [ -f "$src" ]; then
+    echo "web: writing /etc/apt/sources.list.d/nd-web-deb-src.sources (deb-src copies of $src), as asked"
+    sed 's/^Types: deb$/Types: deb-src/' "$src" | "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/nd-web-deb-src.sources >/dev/null
+  else
+    echo "web: writing /etc/apt/sources.list.d/nd-web-deb-src.list (deb-src copies of /etc/apt/sources.list), as asked"
+    grep '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' | "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/nd-web-deb-src.list >/dev/null
+  fi
+  "${sudo_cmd[@]}" apt-get update -q
 }
 
 fetch_imgui() {

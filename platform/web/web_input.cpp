@@ -45,8 +45,7 @@ void WebInput::touch(TouchPhase phase, float x, float y) {
 }
 
 bool WebInput::busy() const {
-    return !queue_.empty() || pressed_ || std::fabs(velocity_) >= kGlideStop || key_down_ >= 0 || !keys_.empty() ||
-           !text_.empty();
+    return !queue_.empty() || pressed_ || std::fabs(velocity_) >= kGlideStop || key_down_ >= 0 || !ops_.empty();
 }
 
 void WebInput::start_scroll(float y) {
@@ -64,24 +63,31 @@ void WebInput::start_scroll(float y) {
 void WebInput::apply(float drag_threshold_px) {
     ImGuiIO& io = ImGui::GetIO();
 
-    // Keys: press on one frame, release on the next.
+    if (dismissed_) {
+        dismissed_ = false;
+        if (ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
+    }
+    // Keys: press on one frame, release on the next; text in order between them.
     if (key_down_ >= 0) {
         io.KeysDown[key_down_] = false;
         key_down_ = -1;
-    } else if (!keys_.empty()) {
-        key_down_ = keys_.front() == Key::Backspace ? GLFW_KEY_BACKSPACE : GLFW_KEY_ENTER;
-        keys_.pop_front();
-        io.KeysDown[key_down_] = true;
-    }
-    if (!text_.empty()) {
-        io.AddInputCharactersUTF8(text_.c_str());
-        text_.clear();
+    } else if (!ops_.empty()) {
+        if (ops_.front().is_key) {
+            key_down_ = ops_.front().key == Key::Backspace ? GLFW_KEY_BACKSPACE : GLFW_KEY_ENTER;
+            io.KeysDown[key_down_] = true;
+        } else {
+            io.AddInputCharactersUTF8(ops_.front().text.c_str());
+        }
+        ops_.pop_front();
     }
 
     // Glide after a flick.
     if (!pressed_ && std::fabs(velocity_) >= kGlideStop && target_) {
-        ImGui::SetScrollY(target_, target_->Scroll.y - velocity_);
+        const float to = target_->Scroll.y - velocity_;
+        ImGui::SetScrollY(target_, to);
         velocity_ *= kGlideDecay;
+        // At either end there is nothing left to glide through: stop (and let the page go idle).
+        if (to <= 0.0f || to >= target_->ScrollMax.y) velocity_ = 0;
     }
 
     if (!touch_mode_) return;
@@ -123,6 +129,18 @@ void WebInput::apply(float drag_threshold_px) {
     for (int i = 1; i < 5; ++i) io.MouseDown[i] = false;
 }
 
+void WebInput::reapply() {
+    if (!touch_mode_) return;
+    ImGuiIO& io = ImGui::GetIO();
+    if (scrolling_) {
+        io.MousePos = ImVec2(kOffscreen, kOffscreen);
+        io.MouseDown[0] = false;
+        return;
+    }
+    io.MousePos = ImVec2(current_.x, current_.y);
+    io.MouseDown[0] = current_.down;
+}
+
 }  // namespace nd::platform::web
 
 using nd::platform::web::web_input;
@@ -135,5 +153,8 @@ EMSCRIPTEN_KEEPALIVE void nd_web_touch(int phase, float x, float y) {
 }
 EMSCRIPTEN_KEEPALIVE void nd_web_mouse_used() { web_input().mouse_used(); }
 EMSCRIPTEN_KEEPALIVE void nd_web_text(const char* utf8) { web_input().text(utf8 ? utf8 : ""); }
+// 1 when no touch, key or text is waiting for a frame (the browser test waits on it).
+EMSCRIPTEN_KEEPALIVE int nd_web_input_idle() { return web_input().busy() ? 0 : 1; }
+EMSCRIPTEN_KEEPALIVE void nd_web_text_dismissed() { web_input().text_dismissed(); }
 EMSCRIPTEN_KEEPALIVE void nd_web_key(int key) { web_input().key(static_cast<WebInput::Key>(key)); }
 }

@@ -25,12 +25,24 @@ public:
     // Positions in framebuffer pixels (the page's ImGui coordinates).
     void touch(TouchPhase phase, float x, float y);
     void mouse_used() { touch_mode_ = false; }
-    void text(const std::string& utf8) { text_ += utf8; }
-    void key(Key k) { keys_.push_back(k); }
+    // Text and keys keep their order: a composed word's correction is Backspaces
+    // then new text, and ImGui handles a frame's characters before its keys.
+    void text(const std::string& utf8) {
+        if (utf8.empty()) return;
+        if (!ops_.empty() && !ops_.back().is_key) ops_.back().text += utf8;
+        else ops_.push_back({false, Key::Backspace, utf8});
+    }
+    void key(Key k) { ops_.push_back({true, k, {}}); }
+    // The phone keyboard was dismissed: the field lets go on the next frame, so a
+    // tap on it opens it (and the keyboard) again.
+    void text_dismissed() { dismissed_ = true; }
 
     // After the backends' NewFrame, before ImGui::NewFrame: overrides the mouse
     // while touch drives the page, feeds text and keys, scrolls.
     void apply(float drag_threshold_px);
+    // For the unshown frames of a settle run (app/settle.hpp): the same pointer
+    // again (the GLFW backend's NewFrame overwrote it), nothing consumed.
+    void reapply();
     // True while a touch, a queued step or a glide still needs frames.
     bool busy() const;
 
@@ -50,8 +62,13 @@ private:
     ImGuiWindow* target_ = nullptr;
     float scroll_start_ = 0, drag_y0_ = 0, last_y_ = 0, velocity_ = 0;
 
-    std::string text_;
-    std::deque<Key> keys_;
+    struct Op {
+        bool is_key;
+        Key key;
+        std::string text;
+    };
+    std::deque<Op> ops_;
+    bool dismissed_ = false;
     int key_down_ = -1;           // a key held for one frame, released on the next
 
     void start_scroll(float y);

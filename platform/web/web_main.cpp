@@ -15,8 +15,13 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "app.hpp"
+#include "emergency_text.hpp"
+#include "export_actions.hpp"
+#include "settle.hpp"
+#include "time_util.hpp"
 #include "web_input.hpp"
 #include "web_services.hpp"
 #include "web_shell.hpp"
@@ -43,21 +48,30 @@ EM_JS(void, js_after_frame, (), {
 EM_JS(void, js_toast_bottom, (double css_px), {
     if (window.ndWeb) window.ndWeb.setToastBottom(css_px);
 });
-EM_JS(int, js_test_mode, (), {
-    return window.ndWeb && window.ndWeb.testMode ? 1 : 0;
+
+EM_JS(void, js_call_link, (const char* number, double x0, double y0, double x1, double y1), {
+    if (window.ndWeb) window.ndWeb.placeCallLink(UTF8ToString(number), x0, y0, x1, y1);
+});
+
+EM_JS(void, js_has_entries, (int has), {
+    if (window.ndWeb) window.ndWeb.hasEntries = !!has;
+});
+EM_JS(double, js_visible_bottom, (), {
+    return window.ndWeb && window.ndWeb.visibleBottom ? window.ndWeb.visibleBottom() : 1e9;
 });
 
 constexpr int kBusyFramesAfterInput = 30;   // about half a second of frames after any input
 constexpr double kIdleRedrawMs = 1000.0;     // a frame now and then when idle (clock, toasts)
 
-// At most 2 device pixels per CSS pixel: at 3 the app's font atlas (four sizes,
-// each with ~700 icons merged in) outgrows WebGL's 8192-pixel texture limit and
-// nothing draws. 2 is still sharp on a 3x phone screen.
-constexpr double kMaxPixelRatio = 2.0;
+// The device's own pixel ratio (3 on many phones), so text is as sharp as the
+// screen allows. Lowered (to 2, then 1) only when the font atlas at that ratio
+// would outgrow the GPU's largest texture (WebGL often allows 8192 px): then
+// nothing would draw at all.
+double g_max_ratio = 4.0;
 
 double device_pixel_ratio() {
     const double r = emscripten_get_device_pixel_ratio();
-    return r > 0.5 ? std::min(r, kMaxPixelRatio) : 1.0;
+    return r > 0.5 ? std::min(r, g_max_ratio) : 1.0;
 }
 
 // Keeps the canvas's pixel size at its CSS size times the device pixel ratio, so
@@ -74,6 +88,87 @@ bool sync_canvas_size(WebShell& sh) {
     sh.fb_w = w;
     sh.fb_h = h;
     return true;
+}
+
+// Rebuilds the font atlas when the app asks; if it is too big for the GPU at this
+// pixel ratio, steps the ratio down and builds again.
+void rebuild_fonts_if_needed(WebShell& sh) {
+    app::App& app = *sh.app;
+    for (int tries = 0; app.fonts_dirty() && tries < 4; ++tries) {
+        app.rebuild_fonts();
+        GLint max_tex = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_tex);
+        const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        if (max_tex > 0 && (atlas.TexWidth > max_tex || atlas.TexHeight > max_tex) && device_pixel_ratio() > 1.0) {
+            g_max_ratio = std::max(1.0, std::floor(device_pixel_ratio()) - 1.0);
+            std::printf("web: font atlas %dx%d exceeds %d px: pixel ratio capped at %.0f\n", atlas.TexWidth,
+                        atlas.TexHeight, max_tex, g_max_ratio);
+            app.set_display_scale(static_cast<float>(device_pixel_ratio()));
+            sync_canvas_size(sh);
+            continue;
+        }
+        if (sh.texture_made) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
+}
+
+// The field being typed in stays above the on-screen keyboard: when its bottom
+// is below what the person sees (visualViewport, or a canvas the keyboard made
+// shorter), the window holding it is scrolled up by the difference. Returns true
+// when it scrolled (one more frame is needed).
+bool keep_field_visible(WebShell& sh, float dpr) {
+    const ImGuiContext& g = *GImGui;
+    if (!ImGui::GetIO().WantTextInput || !g.ActiveId || !g.ActiveIdWindow) return false;
+    const app::AppState& s = sh.app->state();
+    // A one-line field is a recorded item; a multi-line one (the note) is a child
+    // window of its own, which is the active window: its rectangle is the field's.
+    float y0 = 0, y1 = 0;
+    bool found = false;
+    for (const auto& [key, r] : s.items)
+        if (r.id == g.ActiveId) y0 = r.y0, y1 = r.y1, found = true;
+    ImGuiWindow* w = g.ActiveIdWindow;
+    if (!found) {
+        if (!(w->Flags & ImGuiWindowFlags_ChildWindow) || !w->ParentWindow) return false;
+        y0 = w->Pos.y, y1 = w->Pos.y + w->Size.y;
+    }
+    // The field's own frame (a multi-line field's child window) moves with it:
+    // the window to scroll is the one holding it.
+    if ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow && w->Pos.y >= y0 - 1.0f &&
+        w->Pos.y + w->Size.y <= y1 + 1.0f)
+        w = w->ParentWindow;
+    const float margin = 16.0f * dpr;
+    const float bottom = static_cast<float>(js_visible_bottom()) * dpr;
+    float delta = 0;
+    if (y1 + margin > bottom) delta = y1 + margin - bottom;
+    else if (y0 < margin) delta = y0 - margin;
+    if (std::fabs(delta) < 1.0f) return false;
+    while (w && w->ScrollMax.y <= 0.0f && w->ParentWindow) w = w->ParentWindow;
+    if (!w || w->ScrollMax.y <= 0.0f) return false;
+    const float to = std::clamp(w->Scroll.y + delta, 0.0f, w->ScrollMax.y);
+    if (std::fabs(to - w->Scroll.y) < 1.0f) return false;
+    ImGui::SetScrollY(w, to);
+    return true;
+}
+
+// "Call 112 now" on the warning screen is drawn text; on a phone it has to dial.
+// The page puts a real <a href="tel:..."> over it (web/nd-web.js), where the app
+// drew it in this frame; nowhere when it is not on screen.
+void place_call_link(WebShell& sh, float dpr) {
+    const app::AppState& s = sh.app->state();
+    const auto it = s.items.find("call_banner");
+    const bool shown = !s.pending_red_flags.empty() && it != s.items.end() && it->second.visible;
+    const std::vector<std::string> numbers = app::emergency_numbers(s.settings);
+    const std::string number = shown && !numbers.empty() ? numbers.front() : "";
+    const float x0 = shown ? it->second.x0 / dpr : 0, y0 = shown ? it->second.y0 / dpr : 0;
+    const float x1 = shown ? it->second.x1 / dpr : 0, y1 = shown ? it->second.y1 / dpr : 0;
+    if (number == sh.call_number && x0 == sh.call_rect[0] && y0 == sh.call_rect[1] && x1 == sh.call_rect[2] &&
+        y1 == sh.call_rect[3])
+        return;
+    sh.call_number = number;
+    sh.call_rect[0] = x0, sh.call_rect[1] = y0, sh.call_rect[2] = x1, sh.call_rect[3] = y1;
+    js_call_link(number.c_str(), x0, y0, x1, y1);
 }
 
 void step(void* arg) {
@@ -96,22 +191,25 @@ void step(void* arg) {
     if (sh.busy_frames > 0) --sh.busy_frames;
     sh.last_draw_ms = now;
 
+    app.set_display_scale(static_cast<float>(device_pixel_ratio()));
+    // The same settle loop as the desktop (app/settle.hpp): frames are drawn,
+    // unshown, until the layout stops changing, so a tap never shows a
+    // half-laid-out page. Input is handed over on the first of them only.
+    bool first = true;
+    ++sh.steps_drawn;
+    sh.imgui_frames += app::run_until_settled(app, [&] {
+        rebuild_fonts_if_needed(sh);
+        ImGui_ImplOpenGL3_NewFrame();
+        sh.texture_made = true;
+        ImGui_ImplGlfw_NewFrame();
+        ImGuiIO& io = ImGui::GetIO();
+        if (io.DeltaTime <= 0.0f) io.DeltaTime = 1e-4f;   // two frames within the timer's resolution
+        const float ratio = static_cast<float>(device_pixel_ratio());
+        if (first) input.apply(10.0f * ratio);
+        else input.reapply();
+        first = false;
+    });
     const float dpr = static_cast<float>(device_pixel_ratio());
-    app.set_display_scale(dpr);
-    if (app.fonts_dirty()) {
-        app.rebuild_fonts();
-        if (sh.texture_made) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-    }
-    ImGui_ImplOpenGL3_NewFrame();
-    sh.texture_made = true;
-    ImGui_ImplGlfw_NewFrame();
-    input.apply(10.0f * dpr);
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
     glViewport(0, 0, sh.fb_w, sh.fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
@@ -133,6 +231,16 @@ void step(void* arg) {
         sh.want_text = want_text;
         js_want_text_input(want_text ? 1 : 0);
     }
+    place_call_link(sh, dpr);
+    update_a11y_mirror(sh, dpr);
+    // The page asks the browser to keep the diary at the first save of an entry
+    // (not at the first-run settings): it needs to know when there is one.
+    const bool has_entries = !app.state().diary.episodes.empty() || !app.state().diary.checkins.empty();
+    if (has_entries != sh.has_entries) {
+        sh.has_entries = has_entries;
+        js_has_entries(has_entries ? 1 : 0);
+    }
+    if (keep_field_visible(sh, dpr)) sh.busy_frames = std::max(sh.busy_frames, 2);
     js_after_frame();   // stores the diary folder when a file in it changed
 }
 
@@ -172,7 +280,9 @@ int run() {
     static app::App app(services);
     app.open_diary(std::string(kDataDir) + "/diary.sqlite");
     app.on_start(static_cast<float>(device_pixel_ratio()));
-    app.state().record_items = js_test_mode() != 0;
+    // Widget positions are always recorded on the web: the tel: link over the
+    // call banner needs them (and the tests read them, with ?test).
+    app.state().record_items = true;
 
     static WebShell shell;
     shell.app = &app;
@@ -185,5 +295,21 @@ int run() {
 }
 
 }  // namespace nd::platform::web
+
+// The page's "Download a backup now" (web/nd-web.js, when the browser refused
+// persistent storage): the Export page with a backup chosen, one tap from the download.
+extern "C" EMSCRIPTEN_KEEPALIVE void nd_web_show_backup() {
+    using namespace nd::app;
+    auto* sh = nd::platform::web::g_shell;
+    if (!sh || !sh->app) return;
+    AppState& s = sh->app->state();
+    ExportPageState& ex = s.pages.export_page;
+    ex.initialised = true;
+    ex.restoring = false;
+    ex.format = ExportFormat::Backup;
+    ex.file_name = default_file_name(ExportFormat::Backup, nd::local_date(s.now_local()));
+    ex.file_name_edited = false;
+    s.request_page = Page::Export;
+}
 
 int main() { return nd::platform::web::run(); }

@@ -3,6 +3,9 @@
 // exports are offered as downloads, the locale is the browser's.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "services.hpp"
 
 namespace nd::platform::web {
@@ -22,6 +25,12 @@ public:
     // A folder: false (a page cannot show the browser's storage as a folder).
     bool open_path(const std::string& path) override;
     bool exports_are_downloads() override { return true; }
+    // The phone's own file chooser (<input type=file>, web/nd-web.js): the chosen
+    // file is copied into /exports and its path handed back by chosen_file().
+    bool choose_file(const std::vector<std::string>& extensions) override;
+    std::string chosen_file() override;
+    // From navigator.storage.persisted()/persist() (asked at the first save).
+    std::string storage_note(bool& at_risk) override;
     std::string locale() override;
     std::int64_t now_utc() override;
     std::int32_t utc_offset_min(std::int64_t utc) override;

@@ -1,6 +1,8 @@
 // The web shell's state between frames (one per page).
 #pragma once
 
+#include <string>
+
 struct GLFWwindow;
 
 namespace nd::app {
@@ -19,8 +21,16 @@ struct WebShell {
     double last_draw_ms = 0;
     bool want_text = false;
     double toast_bottom = 0;        // CSS px below the app's toast (0: none shown)
+    std::string a11y_last;          // the accessible mirror's data last handed to the page
+    long steps_drawn = 0, imgui_frames = 0;   // presented frames, and ImGui frames run for them (settle loop)
+    bool has_entries = false;       // the diary holds an episode or a check-in (told to the page)
+    std::string call_number;        // the tel: link placed over the call banner ("" none)
+    float call_rect[4] = {0, 0, 0, 0};
 };
 
-extern WebShell* g_shell;   // for the test hooks (web_test_hooks.cpp)
+extern WebShell* g_shell;
+
+// Hands the accessible mirror's data to the page when it changed (web_a11y.cpp).
+void update_a11y_mirror(WebShell& sh, float dpr);   // for the test hooks (web_test_hooks.cpp)
 
 }  // namespace nd::platform::web

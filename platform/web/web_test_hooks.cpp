@@ -2,12 +2,14 @@
 // body-map regions are (in CSS pixels, for taps), and what the diary holds.
 // Widgets record their rectangles only when the page is opened with ?test.
 #include <emscripten.h>
+#include <imgui.h>
 
 #include <cstdio>
 #include <string>
 
 #include "app.hpp"
 #include "enum_names.hpp"
+#include "web_services.hpp"
 #include "web_shell.hpp"
 
 namespace {
@@ -57,6 +59,24 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     json_string(out, s.toast);
     out += ",\"draft_note\":";
     json_string(out, s.log.draft.note);
+    {
+        // What Settings says about keeping the diary (web_services.cpp).
+        bool at_risk = false;
+        nd::platform::web::WebServices services;
+        out += ",\"storage_note\":";
+        json_string(out, services.storage_note(at_risk));
+        out += ",\"storage_at_risk\":" + std::string(at_risk ? "true" : "false");
+        out += ",\"red_flags\":" + std::to_string(s.pending_red_flags.size());
+        out += ",\"steps_drawn\":" + std::to_string(sh->steps_drawn);
+        out += ",\"imgui_frames\":" + std::to_string(sh->imgui_frames);
+        out += ",\"text_active\":" + std::string(ImGui::GetIO().WantTextInput ? "true" : "false");
+        out += ",\"restore_done\":";
+        json_string(out, s.pages.export_page.restore_done);
+        out += ",\"restore_path\":";
+        json_string(out, s.pages.export_page.restore_path);
+        out += ",\"restore_error\":";
+        json_string(out, s.pages.export_page.restore_error);
+    }
     out += ",\"details_open\":" + std::string(s.log.draft.details_open ? "true" : "false");
     // The Export page's choice: 0 PDF, 1 CSV, 2 FHIR, 3 backup; -1 restoring.
     const auto& ex = s.pages.export_page;

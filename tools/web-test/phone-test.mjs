@@ -5,58 +5,82 @@
 // (IndexedDB synced), reloads and finds the episode and its note still there,
 // downloads a CSV, a FHIR file and a backup from the Export page (which has no
 // PDF on the web), then opens the page again with the network off (service
-// worker) and finds the episode again. Screenshots go to docs/web/.
+// worker) and finds the episode again. Along the way: a word typed with an
+// IME composition (shown while composed, Input.imeSetComposition) and an emoji
+// (a surrogate pair) reach the stored note and the CSV intact; the keyboard is
+// dismissed and a tap on the field brings it back; with the page shortened as a
+// keyboard would, the note field is scrolled above it; persistent storage is
+// asked for at the first save (the browser's answer stubbed: "no" here, with
+// the "Download a backup now" offer, and "yes" in the second profile). Then a
+// second, empty profile (a new phone, or a browser that lost the diary) brings
+// the downloaded backup back through the phone's file chooser (<input
+// type=file>), and a warning sign on a new episode puts a real tel: link over
+// "Call ... now". Screenshots go to a temporary folder (ND_WEB_SHOTS to choose).
 // Usage: node phone-test.mjs SITE_DIR   (tools/web-build.sh e2e)
 import { chromium } from 'playwright-core';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { createSiteServer } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const site = path.resolve(process.argv[2] || path.join(root, 'build-web', 'site'));
-const shots = path.join(root, 'docs', 'web');
+// Never over the tracked pictures in docs/web/: a temporary folder unless asked.
+const shots = process.env.ND_WEB_SHOTS || fs.mkdtempSync(path.join(os.tmpdir(), 'nd-web-shots-'));
 fs.mkdirSync(shots, { recursive: true });
+console.log(`screenshots: ${shots}`);
 
-// ---- A static server on 127.0.0.1 (any static host serves the site) ----
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.data': 'application/octet-stream',
-               '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png' };
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let file = path.join(site, decodeURIComponent(url.pathname));
-  if (!file.startsWith(site)) { res.writeHead(403); return res.end(); }
-  if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
-  fs.readFile(file, (err, data) => {
-    if (err) { res.writeHead(404); return res.end('not found'); }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
-    res.end(data);
-  });
-});
+// ---- The site on 127.0.0.1, precompressed files and all (serve.mjs) ----
+const server = createSiteServer(site);
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
 const failures = [];
+let backupFile = null;
 function check(cond, what) {
   console.log(`${cond ? 'ok  ' : 'FAIL'} ${what}`);
   if (!cond) failures.push(what);
 }
 
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nd-web-test-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  isMobile: true,
-  hasTouch: true,
-});
-const page = context.pages()[0] || await context.newPage();
-page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`  [page ${m.type()}] ${m.text()}`); });
-page.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
+const userDataDirs = [];
+// The browser's answer to navigator.storage.persist() is stubbed (a fresh
+// headless profile may answer either way): localStorage 'ndTestPersist' says
+// "yes" or (anything else) "no"; calls are counted in ndTestPersistCalls.
+function stubPersistence() {
+  try {
+    window.ndTestPersistCalls = 0;
+    const granted = () => localStorage.getItem('ndTestGranted') === 'yes';
+    navigator.storage.persisted = async () => granted();
+    navigator.storage.persist = async () => {
+      window.ndTestPersistCalls++;
+      const yes = localStorage.getItem('ndTestPersist') === 'yes';
+      if (yes) localStorage.setItem('ndTestGranted', 'yes');
+      return yes;
+    };
+  } catch (e) { /* about:blank has no storage */ }
+}
+async function launch() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nd-web-test-'));
+  userDataDirs.push(dir);
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
+  await ctx.addInitScript(stubPersistence);
+  const pg = ctx.pages()[0] || await ctx.newPage();
+  pg.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`  [page ${m.type()}] ${m.text()}`); });
+  pg.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
+  return [ctx, pg, await ctx.newCDPSession(pg)];
+}
+let [context, page, cdp] = await launch();
 
 const state = () => page.evaluate(() => JSON.parse(Module.ccall('nd_web_test_state', 'string', [], [])));
 async function waitFor(fn, what, timeout = 30000) {
@@ -65,26 +89,35 @@ async function waitFor(fn, what, timeout = 30000) {
     const s = await state().catch(() => null);
     if (s && fn(s)) return s;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(50);
   }
+}
+// Every touch, key and text handed to the app has been through a frame.
+const inputIdle = () => page.waitForFunction(() => window.Module && Module._nd_web_input_idle && Module._nd_web_input_idle() === 1,
+                                              null, { timeout: 60000, polling: 16 });
+// The input is handled and the layout (every recorded widget) is the same in two
+// states read one after the other: what a screenshot or a tap should see.
+async function settled(what = 'a settled layout') {
+  await inputIdle();
+  let last = '';
+  await waitFor((s) => { const k = JSON.stringify([s.page, s.items]); const same = k === last; last = k; return same; }, what);
 }
 async function open() {
   await page.waitForFunction(() => window.ndWeb && window.ndWeb.running, null, { timeout: 60000 });
-  await page.waitForTimeout(300);   // a few frames: cards measure themselves
+  await settled('the first page laid out');
 }
 const endsWith = (s, suffix) => Object.keys(s.items).find((k) => k.endsWith(suffix));
 const centre = (r) => ({ x: (r[0] + r[2]) / 2, y: (r[1] + r[3]) / 2 });
 async function tapRect(r) {
   const c = centre(r);
   await page.touchscreen.tap(c.x, c.y);
-  await page.waitForTimeout(250);
+  await inputIdle();
 }
 async function tapItem(suffix) {
   const s = await waitFor((s) => endsWith(s, suffix), `item ${suffix}`);
   await tapRect(s.items[endsWith(s, suffix)]);
 }
 // A finger drag through the DevTools protocol (Playwright's touchscreen only taps).
-const cdp = await context.newCDPSession(page);
 async function drag(x, y0, y1, steps = 12) {
   const pt = (y) => [{ x, y, id: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pt(y0) });
@@ -93,7 +126,7 @@ async function drag(x, y0, y1, steps = 12) {
     await page.waitForTimeout(16);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await page.waitForTimeout(600);   // the glide settles
+  await inputIdle();   // the glide has stopped
 }
 // Scrolls (by dragging inside the page, above the Log page's Save bar) until
 // the item is fully on screen and drawn (the page reports items scrolled out of
@@ -106,7 +139,7 @@ async function scrollTo(suffix) {
     const bottom = Math.min(844 - 80, save && !suffix.endsWith('Save') ? s.items[save][1] - 8 : 844);
     if (r[4] && r[1] >= 80 && r[3] <= bottom) {
       // Still moving (a glide, or the page scrolling itself)? Read it again.
-      await page.waitForTimeout(150);
+      await settled();
       const again = (await state()).items[endsWith(s, suffix)];
       if (again && again[1] === r[1] && again[3] === r[3]) return r;
       continue;
@@ -127,7 +160,11 @@ async function watchStatus() {
     }).observe(el, { attributes: true, childList: true, characterData: true, subtree: true });
   });
 }
-const NOTE = 'Pins and needles after the bus';
+// An emoji outside the Basic Multilingual Plane: a surrogate pair in JavaScript,
+// four bytes in UTF-8 (it used to be stored as U+FFFD).
+const EMOJI = '\u{1F9B6}';   // foot
+const NOTE = `Pins and needles after the bus ${EMOJI}`;
+const PAGE_EXPORT = 9, PAGE_SETTINGS = 7;   // app::Page
 
 try {
   // ---- First visit: an empty diary ----
@@ -137,7 +174,7 @@ try {
   check(s.open_error === '', 'the diary opened in IndexedDB storage');
   check(s.narrow, 'phone layout at 390x844');
   await page.screenshot({ path: path.join(shots, 'phone-welcome.png') });
-  await tapItem('Start logging');
+  await tapRect(await scrollTo('Start logging'));
   s = await waitFor((s) => Object.keys(s.regions).length > 0, 'the body map');
   check(s.page === 1, 'Start logging opens the Log page');
 
@@ -172,11 +209,41 @@ try {
   const focused = await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'nd-text', null, { timeout: 5000 })
     .then(() => true, () => false);
   check(focused, 'tapping the note field focuses the hidden input (the phone keyboard opens)');
-  await page.keyboard.insertText(NOTE);   // what a phone keyboard sends: input events, no key presses
+  // A word composed by the keyboard (IME) is shown while it is composed, and
+  // corrections during the composition replace it.
+  await cdp.send('Input.imeSetComposition', { text: 'Pint', selectionStart: 4, selectionEnd: 4 });
+  s = await waitFor((s) => s.draft_note === 'Pint', 'the composition shown', 5000).catch(() => state());
+  check(s.draft_note === 'Pint', `a word being composed shows in the note as it is typed ("${s.draft_note}")`);
+  await cdp.send('Input.imeSetComposition', { text: 'Pins', selectionStart: 4, selectionEnd: 4 });
+  s = await waitFor((s) => s.draft_note === 'Pins', 'the corrected composition', 5000).catch(() => state());
+  check(s.draft_note === 'Pins', `a correction within the composition replaces it ("${s.draft_note}")`);
+  await cdp.send('Input.insertText', { text: 'Pins' });   // the keyboard commits the word
+  await inputIdle();
+  await page.keyboard.insertText(NOTE.slice(4));   // what a phone keyboard sends: input events, no key presses
   s = await waitFor((s) => s.draft_note === NOTE, 'the typed note in the form', 5000).catch(() => state());
-  check(s.draft_note === NOTE, `the note typed on the keyboard is in the form ("${s.draft_note}")`);
-  await page.waitForTimeout(300);
+  check(s.draft_note === NOTE, `the composed word, the typed rest and the emoji are in the form ("${s.draft_note}")`);
+
+  // The keyboard is dismissed (the hidden input loses focus); a tap on the field brings it back.
+  await page.evaluate(() => document.getElementById('nd-text').blur());
+  await waitFor((s) => !s.text_active, 'the field let go after the keyboard was dismissed', 5000).catch(() => {});
+  await settled();
+  const noteAgain = (await state()).items['##note'];
+  await tapRect(noteAgain);
+  const refocused = await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'nd-text', null, { timeout: 5000 })
+    .then(() => true, () => false);
+  check(refocused, 'after the keyboard was dismissed, a tap on the note brings the keyboard back');
+
+  // The page shortened as an on-screen keyboard would: the note is scrolled above it.
+  await page.setViewportSize({ width: 390, height: 420 });
+  s = await waitFor((s) => s.items['##note'] && s.items['##note'][3] <= 420 && s.items['##note'][1] >= 0,
+                    'the note above the keyboard', 10000).catch(() => state());
+  const nr = s.items['##note'];
+  console.log(`  after the resize: text field active ${s.text_active}, focus on ${await page.evaluate(() => document.activeElement && document.activeElement.id)}, visible bottom ${await page.evaluate(() => ndWeb.visibleBottom())}`);
+  check(nr && nr[3] <= 420 && nr[1] >= 0, `with the page 420 px tall (a keyboard open), the note field is on screen (y ${nr && nr[1]}..${nr && nr[3]})`);
+  await settled();
   await page.screenshot({ path: path.join(shots, 'phone-keyboard-note.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settled();
 
   // ---- Save ----
   await watchStatus();
@@ -190,9 +257,34 @@ try {
   const seen = await page.evaluate(() => window.ndStatusSeen);
   check(seen.indexOf('Not yet stored…') >= 0 && seen.indexOf('Stored on this device') > seen.indexOf('Not yet stored…'),
         `the page said "Not yet stored…", then "Stored on this device" (${JSON.stringify(seen)})`);
-  check(true, 'the diary is stored in IndexedDB (synced after the change)');
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: path.join(shots, 'phone-saved.png') });
+  // IDBFS keeps each file as a record of the IndexedDB database named after the folder.
+  const stored = await page.evaluate(() => new Promise((ok) => {
+    const req = indexedDB.open('/data');
+    req.onerror = () => ok(null);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('FILE_DATA', 'readonly');
+      const get = tx.objectStore('FILE_DATA').get('/data/diary.sqlite');
+      get.onsuccess = () => ok(get.result && get.result.contents ? get.result.contents.length : null);
+      get.onerror = () => ok(null);
+    };
+  }));
+  const inMemory = await page.evaluate(() => Module.FS.stat('/data/diary.sqlite').size);
+  check(stored === inMemory && stored > 0, `IndexedDB holds the diary file as the app has it (${stored} of ${inMemory} bytes)`);
+
+  // The first save asks the browser to keep the diary (stubbed answer: no), explains
+  // why, and offers a backup download.
+  await page.waitForFunction(() => !document.getElementById('nd-keep').hidden &&
+                                   !document.getElementById('nd-keep-backup').hidden, null, { timeout: 10000 }).catch(() => {});
+  const keep = await page.evaluate(() => ({ calls: window.ndTestPersistCalls, text: document.getElementById('nd-keep-text').textContent,
+                                            offer: !document.getElementById('nd-keep-backup').hidden }));
+  check(keep.calls === 1, `the first save asked for persistent storage once (${keep.calls} call(s))`);
+  check(keep.offer && /did not agree/.test(keep.text), `refused: the page says so and offers "Download a backup now" ("${keep.text.slice(0, 60)}…")`);
+  s = await state();
+  check(s.storage_at_risk && /did not agree/.test(s.storage_note), `Settings' sentence says the browser may clear the diary ("${s.storage_note.slice(0, 70)}…")`);
+  await page.screenshot({ path: path.join(shots, 'phone-keep-refused.png') });
+  await page.getByRole('button', { name: 'Download a backup now' }).tap();
+  s = await waitFor((s) => s.page === PAGE_EXPORT && s.export_format === 3, 'the Export page with Backup chosen', 10000).catch(() => state());
+  check(s.page === PAGE_EXPORT && s.export_format === 3, 'its "Download a backup now" opens Export with Backup chosen');
   const id = s.episodes[0].id;
 
   // ---- Reload: the episode is still there ----
@@ -203,17 +295,17 @@ try {
   check(s.episodes.length === 1 && s.episodes[0].note === NOTE, 'after a reload the episode still has its note');
   check(s.page === 1, 'after a reload the app opens on Log (first run done, kept in the diary)');
   await tapItem('tab:diary');
-  s = await waitFor((s) => s.items['diary:episode:' + id], 'the episode row in the Diary');
-  check(true, 'the Diary page lists the episode');
-  await page.waitForTimeout(300);
+  s = await waitFor((s) => s.items['diary:episode:' + id], 'the episode row in the Diary', 10000).catch(() => state());
+  check(!!s.items['diary:episode:' + id], 'the Diary page lists the episode');
+  await settled();
   await page.screenshot({ path: path.join(shots, 'phone-diary-after-reload.png') });
 
   // ---- Export: no PDF on the web (the desktop app makes it); CSV, FHIR and a backup as downloads ----
   await tapItem('tab:more');
   await tapItem('  Export & backup');
   s = await waitFor((s) => s.items['format:csv'] && s.items['format:pdf'], 'the Export page');
-  check(true, 'the Export page opens from More');
-  await page.waitForTimeout(300);
+  check(s.page === PAGE_EXPORT, 'the Export page opens from More');
+  await settled();
   await page.screenshot({ path: path.join(shots, 'phone-export.png') });
   // In the order of ExportFormat after Pdf (1 CSV, 2 FHIR, 3 backup).
   const formats = [['format:csv', '.csv', (t) => t.includes(NOTE)],
@@ -225,11 +317,21 @@ try {
     const go = await scrollTo('Download##go');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), tapRect(go)]);
     const name = download.suggestedFilename();
-    const text = fs.readFileSync(await download.path(), 'utf8');
+    const file = await download.path();
+    const text = fs.readFileSync(file, 'utf8');
     check(name.endsWith(ext) && ok(text), `${key.slice(7)}: downloaded ${name} (${text.length} bytes)`);
     if (key === 'format:csv') {
+      const bytes = fs.readFileSync(file);
+      check(bytes.includes(Buffer.from(EMOJI, 'utf8')) && !bytes.includes(Buffer.from([0xEF, 0xBF, 0xBD])),
+            'the CSV holds the emoji as its four UTF-8 bytes (F0 9F A6 B6), no U+FFFD');
+    }
+    if (key === 'format:backup') {
+      backupFile = path.join(shots, name);
+      fs.copyFileSync(file, backupFile);
+    }
+    if (key === 'format:csv') {
       await waitFor((s) => s.items['export:download_again'], 'the Downloaded card');
-      await page.waitForTimeout(300);
+      await settled();
       await page.screenshot({ path: path.join(shots, 'phone-export-downloaded.png') });
     }
   }
@@ -247,17 +349,99 @@ try {
   check(s.episodes.length === 1 && s.episodes[0].id === id, 'offline: the app opens from the service worker\'s cache, with the diary');
   await tapItem('tab:diary');
   await waitFor((s) => s.items['diary:episode:' + id], 'the episode row in the Diary (offline)');
-  await page.waitForTimeout(300);
+  await settled();
   await page.screenshot({ path: path.join(shots, 'phone-offline.png') });
   await context.setOffline(false);
+  await context.close();
+
+  // ---- A second phone (or a browser that lost the diary): bring the backup back ----
+  [context, page, cdp] = await launch();
+  await page.goto(base + '?test');
+  await open();
+  await page.evaluate(() => localStorage.setItem('ndTestPersist', 'yes'));   // this browser agrees to keep it
+  await tapRect(await scrollTo('Start logging'));
+  await tapItem('tab:more');
+  await tapItem('  Export & backup');
+  await tapRect(await scrollTo('format:restore'));
+  const choose = await scrollTo('restore:choose');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), tapRect(choose)]);
+  check(!chooser.isMultiple() && /\.ndbackup/.test(await chooser.element().getAttribute('accept')),
+        'Choose a backup file opens the phone\'s own file chooser (<input type=file accept=.ndbackup,.json>)');
+  await chooser.setFiles(backupFile);
+  s = await waitFor((s) => s.restore_path !== '', 'the chosen file in the restore card', 10000);
+  await tapRect(await scrollTo('restore:go'));
+  await tapRect(await scrollTo('restore:yes'));
+  s = await waitFor((s) => s.episodes.length === 1, 'the restored episode', 20000).catch(() => state());
+  check(s.episodes.length === 1 && s.episodes[0].id === id && s.episodes[0].note === NOTE,
+        `the backup picked in the file chooser is combined into the empty diary: episode ${id} with its note and emoji`);
+  check(/combined|restored/i.test(s.restore_done + ' ' + s.toast), `the app says what it did ("${s.restore_done}")`);
+  await page.waitForFunction(() => ndWeb.storage === 'stored' && ndWeb.syncCount > 0, null, { timeout: 15000 });
+  await page.waitForFunction(() => ndWeb.persisted === true, null, { timeout: 10000 }).catch(() => {});
+  const keep2 = await page.evaluate(() => ({ calls: window.ndTestPersistCalls, text: document.getElementById('nd-keep-text').textContent,
+                                             offer: !document.getElementById('nd-keep-backup').hidden }));
+  check(keep2.calls === 1 && !keep2.offer && /agreed/.test(keep2.text), `granted: the first save asked once, the page says the browser agreed ("${keep2.text.slice(0, 60)}…")`);
+  s = await state();
+  check(!s.storage_at_risk && /has agreed/.test(s.storage_note), `Settings' sentence says the browser keeps it ("${s.storage_note.slice(0, 70)}…")`);
+  await settled();
+  await page.screenshot({ path: path.join(shots, 'phone-restored.png') });
+  await page.locator('#nd-keep-close').tap();
+  await page.waitForFunction(() => document.getElementById('nd-keep').hidden, null, { timeout: 5000 });
+
+  // Settings shows that sentence (no "Open the folder" on the web).
+  await tapItem('tab:more');
+  await tapItem('  Settings');
+  s = await waitFor((s) => s.page === PAGE_SETTINGS && s.items['storage_note'], 'Settings with the storage sentence', 10000).catch(() => state());
+  check(s.page === PAGE_SETTINGS && !!s.items['storage_note'] && !Object.keys(s.items).some((k) => k.includes('Open the folder')),
+        'Settings shows how the browser keeps the diary, and no "Open the folder"');
+  await settled();
+  await page.screenshot({ path: path.join(shots, 'phone-settings-storage.png') });
+
+  // ---- The Log flow through the accessibility tree alone (the mirror over the canvas) ----
+  // Only roles and names, as a screen reader finds them; activating an element
+  // is a click on it (what TalkBack and VoiceOver send), never a tap at a place.
+  const byRole = (role, name) => page.getByRole(role, { name, exact: true });
+  const activate = async (loc) => { await loc.dispatchEvent('click'); await inputIdle(); };
+  const tree = await cdp.send('Accessibility.getFullAXTree');
+  const named = tree.nodes.filter((n) => !n.ignored && n.name && n.name.value).length;
+  check(named > 20, `the accessibility tree has ${named} named nodes on the Settings page (was 8 nodes in all)`);
+  await activate(byRole('link', 'Log'));
+  await page.waitForFunction(() => document.querySelector('#nd-a11y h1') && document.querySelector('#nd-a11y h1').textContent === 'Log',
+                             null, { timeout: 10000 });
+  const heard = await page.evaluate(() => document.getElementById('nd-live').textContent);
+  check(heard === 'Log', `the live region announced the page ("${heard}")`);
+  // The first body-map region on the left the tree offers ("Left toes", "Left shin", ...).
+  const regionName = await page.getByRole('checkbox', { name: /^Left / }).first().getAttribute('aria-label');
+  await activate(byRole('checkbox', regionName));
+  const regionOn = await page.waitForFunction((n) => { const e = [...document.querySelectorAll('#nd-a11y [role=checkbox]')].find((x) => x.getAttribute('aria-label') === n);
+                                                      return e && e.getAttribute('aria-checked') === 'true'; }, regionName, { timeout: 20000 }).then(() => true, () => false);
+  check(regionOn, `the body-map checkbox "${regionName}" is checked after activating it`);
+  await activate(byRole('checkbox', 'Face drooping'));   // scrolled out of view: the mirror scrolls it in, then taps
+  await waitFor((s) => s.items['log_warning'], 'the warning card after a warning sign', 10000).catch(() => {});
+  await activate(byRole('button', 'Save'));
+  s = await waitFor((s) => s.red_flags > 0 && s.items['call_banner'], 'the warning screen', 15000).catch(() => state());
+  check(s.red_flags > 0 && s.episodes.length === 2, `Save through the tree saved the episode and raised the warning (${s.episodes.length} episodes)`);
+
+  // ---- The warning: "Call ... now" is a real tel: link, found by its role ----
+  const callLoc = page.getByRole('link', { name: /^Call \d+ now$/ });
+  await callLoc.waitFor({ timeout: 10000 }).catch(() => {});
+  const call = await page.evaluate(() => { const a = document.getElementById('nd-call'); const r = a.getBoundingClientRect();
+                                           return { href: a.getAttribute('href'), hidden: a.hidden, r: [r.left, r.top, r.right, r.bottom] }; });
+  const banner = s.items['call_banner'] || [0, 0, 0, 0];
+  const over = call.r[0] <= banner[0] + 1 && call.r[1] <= banner[1] + 1 && call.r[2] >= banner[2] - 1 && call.r[3] >= banner[3] - 1;
+  check(await callLoc.count() === 1 && !call.hidden && /^tel:\d+$/.test(call.href || '') && over,
+        `the warning's "Call ... now" is a tel: link (${call.href}) over the banner (${call.r.map(Math.round)} covers ${banner.slice(0, 4).map(Math.round)})`);
+  const pill = await page.evaluate(() => { const r = document.getElementById('nd-status').getBoundingClientRect(); return [r.top, r.bottom]; });
+  check(pill[0] > banner[3] || pill[1] < banner[1], `the storage pill is off the call banner (pill y ${pill.map(Math.round)})`);
+  await settled();
+  await page.screenshot({ path: path.join(shots, 'phone-warning-call.png') });
 } catch (e) {
   failures.push(String(e.message || e));
   console.log(`FAIL ${e.message || e}`);
   await page.screenshot({ path: path.join(shots, 'phone-failure.png') }).catch(() => {});
 } finally {
-  await context.close();
+  await context.close().catch(() => {});
   server.close();
-  fs.rmSync(userDataDir, { recursive: true, force: true });
+  for (const dir of userDataDirs) fs.rmSync(dir, { recursive: true, force: true });
 }
 console.log(failures.length ? `\n${failures.length} check(s) failed` : '\nall checks passed');
 process.exit(failures.length ? 1 : 0);
