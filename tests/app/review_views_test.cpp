@@ -167,7 +167,7 @@ TEST_CASE("Diary filters by date range and by region", "[app][diary]") {
     CHECK_FALSE(ui.has("diary:episode:" + eps[0].id));
 }
 
-TEST_CASE("The diary stays smooth with twenty thousand episodes", "[app][diary][perf]") {
+TEST_CASE("With twenty thousand episodes the diary keeps its rows and draws only those on screen", "[app][diary]") {
     Ui ui(1280, 800);
     ui.store().replace_diary(make_generated_diary(20000, 7u, ui.services.clock));
     ui.state().refresh();
@@ -175,12 +175,11 @@ TEST_CASE("The diary stays smooth with twenty thousand episodes", "[app][diary][
     ui.settle();
     const DiaryPage& pg = ui.state().pages.diary;
     REQUIRE(pg.shown_episodes == 20000);
+    // What keeps it smooth, checked without a clock (the frame times themselves are
+    // benchmarks: BM_Frame and BM_FrameAfterChange in tools/bench, docs/performance.md).
     const auto built = pg.rows_revision;
-    const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < 30; ++i) ui.frame();
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
     CHECK(pg.rows_revision == built);   // no rebuild per frame
-    CHECK(ms < 3000);                   // ~30 frames; generous for a loaded machine
     int visible = 0;
     for (const auto& [key, rect] : ui.state().items) visible += key.rfind("diary:episode:", 0) == 0 ? 1 : 0;
     CHECK(visible > 0);

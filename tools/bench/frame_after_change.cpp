@@ -47,7 +47,7 @@ public:
     explicit ChangeServices(bool bg) {
         assets = ND_BENCH_ASSETS_DIR;
         clock = kNow;
-        background = bg;
+        threads = bg;
         data = documents = std::filesystem::temp_directory_path().string();
     }
     std::string font_file(const std::string& name) override {
