@@ -113,33 +113,53 @@ std::vector<RowParagraph> episode_row_text(const Episode& e, bool warning, bool 
     }
 }
 
+int checkin_line_budget(int episode_budget) { return std::min(episode_budget, 4); }
+
 std::vector<RowParagraph> checkin_row_text(const CheckIn& c, ImFont* font, float size, float width, int budget) {
-    std::string what = c.no_numbness ? "No numbness today" : "";
-    for (GeneralSymptom g : c.symptoms) what += (what.empty() ? "" : ", ") + std::string(enum_label(g));
+    std::vector<std::string> items;
+    if (c.no_numbness) items.emplace_back("No numbness today");
+    for (GeneralSymptom g : c.symptoms) items.emplace_back(enum_label(g));
+    std::string what = list_text(items, items.size());
     std::vector<RowParagraph> paras{{"Daily check-in", false}};
-    std::string note = c.note;
+    const std::string& note = c.note;
     auto text = [&](const std::string& n) {
         std::string t = what;
         if (!n.empty()) t += (t.empty() ? "" : kDot) + n;
         return t.empty() ? std::string("Nothing noted") : t;
     };
-    paras.push_back({text(note), true});
-    measure(paras, font, size, width);
-    if (total_lines(paras) <= budget || note.empty()) return paras;
-    // The note is shortened at a word; "(more)": the check-in page shows all of it.
-    std::vector<std::size_t> cuts;
-    for (std::size_t i = 0; i < note.size(); ++i)
-        if (note[i] == ' ') cuts.push_back(i);
-    std::size_t lo = 0, hi = cuts.size();   // how many words are kept: the most that fit
-    while (lo < hi) {
-        const std::size_t mid = (lo + hi + 1) / 2;
-        paras[1].text = text(note.substr(0, cuts[mid - 1]) + " (more)");
+    auto fits = [&] {
         measure(paras, font, size, width);
-        if (total_lines(paras) <= budget) lo = mid;
-        else hi = mid - 1;
+        return total_lines(paras) <= budget;
+    };
+    paras.push_back({text(note), true});
+    if (fits()) return paras;
+    std::string tail;   // what is kept of the note
+    if (!note.empty()) {
+        // The note is shortened at a word; "(more)": the check-in page shows all of it.
+        std::vector<std::size_t> cuts;
+        for (std::size_t i = 0; i < note.size(); ++i)
+            if (note[i] == ' ') cuts.push_back(i);
+        std::size_t lo = 0, hi = cuts.size();   // how many words are kept: the most that fit
+        while (lo < hi) {
+            const std::size_t mid = (lo + hi + 1) / 2;
+            paras[1].text = text(note.substr(0, cuts[mid - 1]) + " (more)");
+            if (fits()) lo = mid;
+            else hi = mid - 1;
+        }
+        tail = lo ? note.substr(0, cuts[lo - 1]) + " (more)" : "(note: tap to read)";
+        paras[1].text = text(tail);
+        if (fits()) return paras;
     }
-    paras[1].text = text(lo ? note.substr(0, cuts[lo - 1]) + " (more)" : "(note: tap to read)");
-    measure(paras, font, size, width);
+    // Still too long: what was noted names fewer symptoms ("Back pain and 3 more").
+    for (std::size_t keep = items.size(); keep-- > 1;) {
+        what = list_text(items, keep);
+        paras[1].text = text(tail);
+        if (fits()) return paras;
+    }
+    if (!tail.empty()) {   // the shortest word for a note that is there
+        paras[1].text = text("(more)");
+        fits();
+    }
     return paras;
 }
 

@@ -3,7 +3,8 @@
 // share one height (the list is virtualised with ImGuiListClipper), so the number
 // of lines a row has is chosen from the text size and width (row_line_budget); a
 // row whose words need more lines first joins its quiet lines, then names fewer
-// places or feelings ("Left toes, sole and 2 more"), never shortening a word. The
+// places or feelings ("Left toes, sole and 2 more"), never shortening a word.
+// Check-in rows have a shorter height of their own (checkin_line_budget). The
 // full episode is one tap away (the row opens the editor).
 #pragma once
 
@@ -35,7 +36,12 @@ int row_line_budget(ImFont* font, float size, float width, bool narrow);
 std::vector<RowParagraph> episode_row_text(const Episode& e, bool warning, bool narrow, ImFont* font, float size,
                                            float width, int budget);
 
-// A check-in row: its title, then what was noted (the note shortened at a word with
+// The lines a check-in row gets: fewer than an episode's (a title and what was
+// noted), at most the episode rows' budget.
+int checkin_line_budget(int episode_budget);
+
+// A check-in row: its title, then what was noted (fewer symptoms named, "and 2 more",
+// when they do not fit) (the note shortened at a word with
 // "(more)" when it does not fit; the check-in page, one tap away, shows all of it).
 std::vector<RowParagraph> checkin_row_text(const CheckIn& c, ImFont* font, float size, float width, int budget);
 

@@ -32,6 +32,7 @@ struct DiaryRow {
     std::int64_t day = 0;      // the local day, days since 1970-01-01 (all kinds)
     int count = 0;             // Day: episodes shown that day
     std::uint32_t days_before = 0;   // Day rows above this one (its position: view_diary.cpp)
+    std::uint32_t checkins_before = 0;   // CheckIn rows above this one (they are shorter)
 };
 
 enum class DatePreset : std::uint8_t { Days7, Days30, Days90, All, Custom };

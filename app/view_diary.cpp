@@ -111,21 +111,23 @@ void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
     }
     pg.rows.reserve(eps.size() + 2 * checkins.size() + 64);
     std::size_t e = 0, c = 0;
-    std::uint32_t days = 0;
+    std::uint32_t days = 0, checkins_above = 0;
     while (e < eps.size() || c < checkins.size()) {
         const std::int64_t day = std::max(e < eps.size() ? eps[e].day : INT64_MIN, c < checkins.size() ? checkins[c].day : INT64_MIN);
         const std::size_t title = pg.rows.size();
-        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0, days});
+        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0, days, checkins_above});
         ++days;
         for (; c < checkins.size() && checkins[c].day == day; ++c) {
             pg.rows.push_back(checkins[c]);
             pg.rows.back().days_before = days;
+            pg.rows.back().checkins_before = checkins_above++;
         }
         int n = 0;
         for (; e < eps.size() && eps[e].day == day; ++e, ++n) {
             pg.row_of[eps[e].index] = static_cast<std::int32_t>(pg.rows.size());
             pg.rows.push_back(eps[e]);
             pg.rows.back().days_before = days;
+            pg.rows.back().checkins_before = checkins_above;
         }
         pg.rows[title].count = n;
     }
@@ -382,19 +384,29 @@ void draw_diary(AppState& s) {
     // phone row has three parts); see diary_row_text.hpp.
     ImFont* font = ImGui::GetFont();
     const int budget = row_line_budget(font, font->FontSize, row_text_width(s, pg, ImGui::GetContentRegionAvail().x), s.narrow);
-    const float h = std::max(touch_height() + 8 * s.display_scale,
-                             (line + 2) * static_cast<float>(budget) + 24 * s.display_scale);
+    auto row_height = [&](int lines) {
+        return std::max(touch_height() + 8 * s.display_scale, (line + 2) * static_cast<float>(lines) + 24 * s.display_scale);
+    };
+    const float h = row_height(budget);
+    // Check-in rows say less (a title and what was noted): a shorter height of their own,
+    // so that a check-in is not a tall card with a little text in its middle.
+    const int checkin_budget = checkin_line_budget(budget);
+    const float hc = row_height(checkin_budget);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
-    // Rows of two heights, episode and check-in rows (h) and the days' titles (hd, a
-    // line): only the rows in view are drawn, found by their positions (a row's top is
-    // known from how many titles come before it), as ImGuiListClipper would for one height.
+    // Rows of three heights, episode rows (h), check-in rows (hc) and the days' titles
+    // (hd, a line): only the rows in view are drawn, found by their positions (a row's
+    // top is known from how many titles and check-ins come before it), as
+    // ImGuiListClipper would for one height.
     const float hd = line + 20 * s.display_scale;
     const std::vector<DiaryRow>& rows = pg.rows;
     const std::size_t nrows = rows.size();
     const std::size_t total_days = rows.back().days_before + (rows.back().kind == DiaryRowKind::Day ? 1 : 0);
+    const std::size_t total_checkins = rows.back().checkins_before + (rows.back().kind == DiaryRowKind::CheckIn ? 1 : 0);
     auto top_of = [&](std::size_t i) {   // from the list's top
         const std::size_t days = i < nrows ? rows[i].days_before : total_days;
-        return static_cast<float>(i - days) * h + static_cast<float>(days) * hd;
+        const std::size_t checkins = i < nrows ? rows[i].checkins_before : total_checkins;
+        return static_cast<float>(i - days - checkins) * h + static_cast<float>(checkins) * hc +
+               static_cast<float>(days) * hd;
     };
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -407,7 +419,9 @@ void draw_diary(AppState& s) {
     }
     for (std::size_t i = lo; i < nrows && top_of(i) < view_bottom; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + top_of(i)));
-        draw_row(s, pg, rows[i], rows[i].kind == DiaryRowKind::Day ? hd : h, budget);
+        const DiaryRowKind kind = rows[i].kind;
+        draw_row(s, pg, rows[i], kind == DiaryRowKind::Day ? hd : kind == DiaryRowKind::CheckIn ? hc : h,
+                 kind == DiaryRowKind::CheckIn ? checkin_budget : budget);
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + top_of(nrows)));   // the whole list's height scrolls
     ImGui::Dummy(ImVec2(0, 0));

@@ -7,11 +7,13 @@
 
 #include "diary_analysis.hpp"
 #include "diary_row_text.hpp"
+#include "enum_names.hpp"
 #include "icons.hpp"
 #include "time_util.hpp"
 #include "red_flags.hpp"
 #include "undo.hpp"
 #include "ui_harness.hpp"
+#include "../core/diary_builders.hpp"
 #include "views.hpp"
 
 using namespace nd;
@@ -195,6 +197,43 @@ TEST_CASE("A diary row with many places names fewer of them instead of cutting w
     std::string whole;
     for (const RowParagraph& p : wide) whole += p.text + "\n";
     CHECK(whole.find("more") == std::string::npos);
+    ImGui::EndFrame();
+}
+
+TEST_CASE("A check-in row is shorter than an episode row and its words fit its lines", "[app][diary][layout]") {
+    Ui ui(390, 844);
+    Episode e = tingling(ui, 0);
+    CheckIn c = nd::test::checkin(1, local_date(e.start), {GeneralSymptom::BackPain, GeneralSymptom::Exhaustion,
+                                                             GeneralSymptom::WidespreadPain, GeneralSymptom::RestlessLegs,
+                                                             GeneralSymptom::MemoryOrThinking});
+    c.note = "Walked four kilometres with the dog in the morning and slept badly after it";
+    c = ui.store().put_checkin(c);
+    ui.state().refresh();
+    ui.state().page = Page::Diary;
+    ui.settle();
+    const std::string ep = "diary:episode:" + e.id, ci = "diary:checkin:" + c.date;
+    REQUIRE(ui.has(ep));
+    REQUIRE(ui.has(ci));
+    const ItemRect er = ui.state().items.at(ep), cr = ui.state().items.at(ci);
+    // Before, every row had the episode rows' height: a tall card with a little text.
+    CHECK(cr.y1 - cr.y0 < er.y1 - er.y0);
+    CHECK(cr.y1 <= er.y0);   // rows keep their places: the check-in above, no overlap
+
+    // Its words fit the lines it has, at any width: fewer symptoms named, the note cut at a word.
+    ImGui::NewFrame();
+    ImFont* font = ImGui::GetFont();
+    const float size = font->FontSize;
+    for (const float width : {11 * size, 14 * size, 20 * size}) {   // 11: a phone at Largest
+        const int budget = checkin_line_budget(row_line_budget(font, size, width, true));
+        const auto paras = checkin_row_text(c, font, size, width, budget);
+        std::string all;
+        for (const RowParagraph& p : paras) all += p.text + "\n";
+        INFO(width << ": " << all);
+        CHECK(total_lines(paras) <= budget);
+        CHECK(all.find("Daily check-in") == 0);
+        CHECK(all.find(std::string(enum_label(c.symptoms.front()))) != std::string::npos);   // the first thing noted stays
+        CHECK(all.find(" more") != std::string::npos);   // the rest are counted, not cut
+    }
     ImGui::EndFrame();
 }
 
