@@ -109,9 +109,9 @@ async function open() {
 const endsWith = (s, suffix) => Object.keys(s.items).find((k) => k.endsWith(suffix));
 // The app's rectangles are in CSS px from the canvas's top left; the canvas sits
 // inside the safe area (below a notch), so taps add where it is on the page.
-let canvasAt = { x: 0, y: 0 };
+let canvasAt = { x: 0, y: 0, h: 844 };
 const whereIsCanvas = async () => {
-  canvasAt = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top }; });
+  canvasAt = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top, h: r.height }; });
 };
 const centre = (r) => ({ x: canvasAt.x + (r[0] + r[2]) / 2, y: canvasAt.y + (r[1] + r[3]) / 2 });
 async function tapRect(r) {
@@ -171,7 +171,7 @@ async function scrollTo(suffix) {
     const s = await waitFor((s) => endsWith(s, suffix), `item ${suffix}`);
     const r = s.items[endsWith(s, suffix)];
     const save = endsWith(s, '  Save');
-    const bottom = Math.min(844 - 80, save && !suffix.endsWith('Save') ? s.items[save][1] - 8 : 844);
+    const bottom = Math.min(canvasAt.h - 80, save && !suffix.endsWith('Save') ? s.items[save][1] - 8 : canvasAt.h);   // above the tab bar
     if (r[4] && r[1] >= 80 && r[3] <= bottom) {
       // Still moving (a glide, or the page scrolling itself)? Read it again.
       await settled();
