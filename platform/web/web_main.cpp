@@ -60,6 +60,17 @@ EM_JS(double, js_visible_bottom, (), {
     return window.ndWeb && window.ndWeb.visibleBottom ? window.ndWeb.visibleBottom() : 1e9;
 });
 
+// The page around the canvas (the safe area's bands under a notch and the home
+// indicator) and the browser's bars take the app's background: a dark app had
+// light bands above and below it.
+EM_JS(void, js_page_colour, (int rgb), {
+    const css = '#' + (rgb >>> 0).toString(16).padStart(6, '0');
+    document.documentElement.style.background = css;
+    document.body.style.background = css;
+    const meta = document.querySelector('meta[name="theme-color"]');
+    if (meta) meta.setAttribute('content', css);
+});
+
 EM_JS(double, js_text_scale, (), {
     return window.ndWeb && window.ndWeb.textScale ? window.ndWeb.textScale : 1;
 });
@@ -280,6 +291,12 @@ void step(void* arg) {
     glViewport(0, 0, sh.fb_w, sh.fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    const int page_rgb = (static_cast<int>(std::lround(bg.x * 255)) << 16) | (static_cast<int>(std::lround(bg.y * 255)) << 8) |
+                         static_cast<int>(std::lround(bg.z * 255));
+    if (page_rgb != sh.page_rgb) {
+        sh.page_rgb = page_rgb;
+        js_page_colour(page_rgb);
+    }
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

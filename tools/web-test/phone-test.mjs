@@ -508,7 +508,8 @@ try {
   const mid = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
   const sole = s.regions['sole:left'], heel = s.regions['heel:left'];
   const between = [(sole[2] + s.regions['sole:right'][0]) / 2, (sole[1] + sole[3]) / 2];   // the page between the feet
-  const [fillPx, markedPx, pagePx] = await pixels([mid(sole), mid(heel), between]);
+  const [fillPx, markedPx, pagePx, notchPx] = await pixels([mid(sole), mid(heel), between, [195, -INSET_TOP / 2]]);
+  check(contrast(notchPx, pagePx) < 1.1, `dark: the band under the notch (outside the canvas) has the app's background (rgb ${notchPx}, the app's ${pagePx})`);
   const fillVsPage = contrast(fillPx, pagePx), markedVsFill = contrast(markedPx, fillPx);
   check(fillVsPage >= 1.8 && markedVsFill >= 3,
         `dark: the unmarked foot stands out from the page (${fillVsPage.toFixed(2)}:1, rgb ${fillPx} on ${pagePx}; it was 1.4:1) ` +
@@ -554,7 +555,8 @@ try {
   await callLoc.waitFor({ timeout: 10000 }).catch(() => {});
   const call = await page.evaluate(() => { const a = document.getElementById('nd-call'); const r = a.getBoundingClientRect();
                                            return { href: a.getAttribute('href'), hidden: a.hidden, r: [r.left, r.top, r.right, r.bottom] }; });
-  const banner = s.items['call_banner'] || [0, 0, 0, 0];
+  const b0 = s.items['call_banner'] || [0, 0, 0, 0];   // on the page: the canvas sits below the notch
+  const banner = [canvasAt.x + b0[0], canvasAt.y + b0[1], canvasAt.x + b0[2], canvasAt.y + b0[3]];
   const over = call.r[0] <= banner[0] + 1 && call.r[1] <= banner[1] + 1 && call.r[2] >= banner[2] - 1 && call.r[3] >= banner[3] - 1;
   check(await callLoc.count() === 1 && !call.hidden && /^tel:\d+$/.test(call.href || '') && over,
         `the warning's "Call ... now" is a tel: link (${call.href}) over the banner (${call.r.map(Math.round)} covers ${banner.slice(0, 4).map(Math.round)})`);
