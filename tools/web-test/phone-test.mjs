@@ -9,7 +9,12 @@
 // IME composition (shown while composed, Input.imeSetComposition) and an emoji
 // (a surrogate pair) reach the stored note and the CSV intact; the keyboard is
 // dismissed and a tap on the field brings it back; with the page shortened as a
-// keyboard would, the note field is scrolled above it; persistent storage is
+// keyboard would, the note field is still typed in and shown above Save; the
+// phone layout: the front view's legs above Save, no band between Save and the
+// tab bar, every tap area and mirror control at least 44x44 CSS px, the toes
+// tapped and stored; iPhone safe-area insets in the second profile (every
+// control inside), the dark body map's contrast from screenshot pixels, and the
+// browser's text size followed; persistent storage is
 // asked for at the first save (the browser's answer stubbed: "no" here, with
 // the "Download a backup now" offer, and "yes" in the second profile). Then a
 // second, empty profile (a new phone, or a browser that lost the diary) brings
