@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "body_map_targets.hpp"
 #include "body_outline.hpp"
 #include "enum_names.hpp"
 #include "theme.hpp"
@@ -86,9 +87,7 @@ ImU32 fill_for(bool selected, bool hovered) {
     const Palette& p = palette();
     if (selected) return ImGui::GetColorU32(hovered ? ImVec4(p.accent.x * 0.9f, p.accent.y * 0.9f, p.accent.z * 0.9f, 1) : p.accent);
     if (hovered) return ImGui::GetColorU32(p.accent_soft);
-    // Skin-neutral: between the card and the border colour.
-    const ImVec4 a = p.card, b = p.border;
-    return ImGui::GetColorU32(ImVec4((a.x + b.x * 2) / 3, (a.y + b.y * 2) / 3, (a.z + b.z * 2) / 3, 1));
+    return ImGui::GetColorU32(body_map_region_fill());
 }
 
 // Centre (panel units) of the person's left or right leg in a view, for its label.
@@ -101,9 +100,9 @@ float side_centre(const OutlineView& v, Side side) {
 }
 
 // One view: a line with its caption (when asked) and "Left" / "Right" over each
-// leg, then the drawn legs. Every region is an invisible button over its bounding
-// box (the loader guarantees those never overlap), so taps, Tab and the arrow keys
-// reach it. Returns the height used.
+// leg, then the drawn legs. Every region is an invisible button over its tap area
+// (its bounding box, grown to a touch target where that is smaller; they never
+// overlap), so taps, Tab and the arrow keys reach it. Returns the height used.
 float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool caption, std::set<RegionMark>& marks, bool& changed) {
     const OutlineView& v = s.log.shapes.outline.views[vi];
     const Palette& p = palette();
@@ -124,13 +123,20 @@ float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool capti
         dl->AddText(ImVec2(x, top), ImGui::GetColorU32(p.text), word);
     }
     top += line * 1.45f;   // a gap, so the labels do not sit on the hips' edge
-    const float h = w * v.aspect;
+    // Its own proportions, or a little taller when narrow (body_map_targets.hpp).
+    const float h = drawing_height(v, w, touch_height());
     auto P = [&](OutlinePoint q) { return ImVec2(origin.x + q.x * w, top + q.y * h); };
     const ImU32 edge = ImGui::GetColorU32(p.text_muted);
+    // Tap areas at least a touch target each way (body_map_targets.hpp): a phone
+    // draws the front view's ankles about 11 px wide.
+    const std::vector<TargetRect> targets = region_targets(v, w, h, touch_height());
+    float bottom = top + h;   // a tap area may reach past the drawing
     ImGui::PushID(v.id.c_str());
     for (std::size_t ri = 0; ri < v.regions.size(); ++ri) {
         const OutlineRegion& r = v.regions[ri];
-        const ImVec2 a = P({r.x0, r.y0}), b = P({r.x1, r.y1});
+        const TargetRect& t = targets[ri];
+        const ImVec2 a(origin.x + t.x0, top + t.y0), b(origin.x + t.x1, top + t.y1);
+        bottom = std::max(bottom, b.y);
         ImGui::SetCursorScreenPos(a);
         ImGui::PushID(static_cast<int>(r.mark.region) * 4 + static_cast<int>(r.mark.side));
         const bool pressed = ImGui::InvisibleButton("##region", ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
@@ -162,12 +168,28 @@ float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool capti
         dl->AddPolyline(outline.data(), static_cast<int>(outline.size()), edge, ImDrawFlags_Closed, 1.5f * s.display_scale);
     }
     ImGui::PopID();
-    return (top - origin.y) + h;
+    return bottom - origin.y;
 }
 
 std::size_t view_index(BodyView v) { return static_cast<std::size_t>(v); }
 
 }  // namespace
+
+ImVec4 body_map_region_fill() {
+    const Palette& p = palette();
+    const ImVec4 bg = p.background;
+    const bool dark = 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z < 0.5f;
+    if (dark) {
+        // A third of the way from the page to the muted text: about 2:1 against the
+        // page, and the accent (a marked region) and the outline over 3:1 against it.
+        const ImVec4 m = p.text_muted;
+        const float t = 0.35f;
+        return ImVec4(bg.x + (m.x - bg.x) * t, bg.y + (m.y - bg.y) * t, bg.z + (m.z - bg.z) * t, 1);
+    }
+    // Skin-neutral: between the card and the border colour.
+    const ImVec4 a = p.card, b = p.border;
+    return ImVec4((a.x + b.x * 2) / 3, (a.y + b.y * 2) / 3, (a.z + b.z * 2) / 3, 1);
+}
 
 // The map's scale: the screen's and the text size's (it grows with the text, issue 13).
 float map_scale(const AppState& s) { return s.display_scale * std::max(1.0f, s.settings.font_scale); }

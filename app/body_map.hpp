@@ -8,6 +8,8 @@
 
 #include <set>
 
+#include <imgui.h>
+
 #include "app_state.hpp"
 
 namespace nd::app {
@@ -20,6 +22,12 @@ bool body_map(AppState& s, std::set<RegionMark>& marks);
 
 // True where the map shows one view at a time (a phone): it then asks "Where?" itself.
 bool body_map_one_view(const AppState& s);
+
+// The fill of a region that is not marked, in the current theme. Between the card
+// and the border on light pages; on dark ones (Dark, High contrast) a grey clearly
+// lighter than the page, so the legs do not vanish into it (it was dark grey on
+// dark grey) and a marked region (the accent) still stands out from it.
+ImVec4 body_map_region_fill();
 
 // Marks as stored: a region marked on the left and on the right becomes Side::Both.
 std::vector<RegionMark> merge_sides(const std::set<RegionMark>& marks);

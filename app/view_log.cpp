@@ -79,9 +79,13 @@ void saved_banner(AppState& s) {
 void draw_log(AppState& s) {
     LogDraft& d = s.log.draft;
     // The form scrolls; Save stays pinned below it, so a quick entry never
-    // needs a scroll down to the end.
+    // needs a scroll down to the end. Save sits at the bottom of the page (the
+    // room App leaves below every view is taken back after it, see the end):
+    // on a phone it left a 72 px empty band above the tab bar, room the form
+    // (the body map's feet) needs. One pixel spare, so rounding never lets the
+    // page scroll.
     const ImGuiStyle& st = ImGui::GetStyle();
-    float footer = big_button_height() + st.ItemSpacing.y + page_bottom_pad() + st.WindowPadding.y;
+    float footer = big_button_height() + st.ItemSpacing.y + 1.0f;
     if (!d.error.empty()) footer += ImGui::GetTextLineHeightWithSpacing() * 3;
     // A little side padding: a wrapped line starting with "j" draws its hook left of
     // the pen, and the form (no padding) cut it ("just before?" at Larger, issue 13).
@@ -120,6 +124,9 @@ void draw_log(AppState& s) {
         record_item(s, "log_error");
     }
     if (big_button(s, ND_ICON_CHECK "  Save", -1)) save_draft(s);
+    // App::draw_page leaves page_bottom_pad() below every view, for pages that
+    // scroll; this one does not (Save is pinned), so that room ends at Save.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - page_bottom_pad());
 }
 
 }  // namespace nd::app

@@ -340,6 +340,30 @@
     for (const type of ['resize', 'scroll']) window.visualViewport.addEventListener(type, () => { ndWeb.activity++; });
   }
 
+  // ---- The browser's text size -------------------------------------------------
+  // The size of "medium" text against the browser's default of 16 px: the
+  // person's font size setting (desktop browsers), and the phone's own text size
+  // where the browser passes it on (Chrome with <meta name="text-scale">); on iOS
+  // the system's body text (Dynamic Type, 17 px by default). web_main.cpp follows
+  // it while the app's own text size is Normal.
+  function measureTextScale() {
+    const probe = document.createElement('div');
+    let base = 16;
+    probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium';
+    if (window.CSS && CSS.supports && CSS.supports('font', '-apple-system-body')) {
+      probe.style.font = '-apple-system-body';
+      base = 17;
+    }
+    document.body.appendChild(probe);
+    const px = parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    return px > 0 ? Math.round(px / base * 100) / 100 : 1;
+  }
+  ndWeb.textScale = measureTextScale();
+  const remeasure = () => { const t = measureTextScale(); if (t !== ndWeb.textScale) { ndWeb.textScale = t; ndWeb.activity++; } };
+  window.addEventListener('resize', remeasure);
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) remeasure(); });
+
   // ---- The phone's own file chooser (restoring a backup) --------------------
   // The app asks (WebServices::choose_file); the chosen file is copied into the
   // page's file system and its path handed to the app's restore steps, the same

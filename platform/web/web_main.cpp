@@ -60,6 +60,21 @@ EM_JS(double, js_visible_bottom, (), {
     return window.ndWeb && window.ndWeb.visibleBottom ? window.ndWeb.visibleBottom() : 1e9;
 });
 
+// The page around the canvas (the safe area's bands under a notch and the home
+// indicator) and the browser's bars take the app's background: a dark app had
+// light bands above and below it.
+EM_JS(void, js_page_colour, (int rgb), {
+    const css = '#' + (rgb >>> 0).toString(16).padStart(6, '0');
+    document.documentElement.style.background = css;
+    document.body.style.background = css;
+    const meta = document.querySelector('meta[name="theme-color"]');
+    if (meta) meta.setAttribute('content', css);
+});
+
+EM_JS(double, js_text_scale, (), {
+    return window.ndWeb && window.ndWeb.textScale ? window.ndWeb.textScale : 1;
+});
+
 constexpr int kBusyFramesAfterInput = 30;   // about half a second of frames after any input
 constexpr double kIdleRedrawMs = 1000.0;     // a frame now and then when idle (clock, toasts)
 
@@ -114,42 +129,101 @@ void rebuild_fonts_if_needed(WebShell& sh) {
     }
 }
 
-// The field being typed in stays above the on-screen keyboard: when its bottom
-// is below what the person sees (visualViewport, or a canvas the keyboard made
-// shorter), the window holding it is scrolled up by the difference. Returns true
-// when it scrolled (one more frame is needed).
-bool keep_field_visible(WebShell& sh, float dpr) {
+// The field being typed in (ImGui's active text field), and the window that
+// scrolls it: its rectangle in framebuffer pixels. False when none is active.
+struct TypedField {
+    float y0 = 0, y1 = 0;
+    ImGuiWindow* scroller = nullptr;
+};
+bool typed_field(WebShell& sh, TypedField& f) {
     const ImGuiContext& g = *GImGui;
     if (!ImGui::GetIO().WantTextInput || !g.ActiveId || !g.ActiveIdWindow) return false;
     const app::AppState& s = sh.app->state();
     // A one-line field is a recorded item; a multi-line one (the note) is a child
     // window of its own, which is the active window: its rectangle is the field's.
-    float y0 = 0, y1 = 0;
     bool found = false;
     for (const auto& [key, r] : s.items)
-        if (r.id == g.ActiveId) y0 = r.y0, y1 = r.y1, found = true;
+        if (r.id == g.ActiveId) f.y0 = r.y0, f.y1 = r.y1, found = true;
     ImGuiWindow* w = g.ActiveIdWindow;
     if (!found) {
         if (!(w->Flags & ImGuiWindowFlags_ChildWindow) || !w->ParentWindow) return false;
-        y0 = w->Pos.y, y1 = w->Pos.y + w->Size.y;
+        f.y0 = w->Pos.y, f.y1 = w->Pos.y + w->Size.y;
     }
     // The field's own frame (a multi-line field's child window) moves with it:
     // the window to scroll is the one holding it.
-    if ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow && w->Pos.y >= y0 - 1.0f &&
-        w->Pos.y + w->Size.y <= y1 + 1.0f)
+    if ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow && w->Pos.y >= f.y0 - 1.0f &&
+        w->Pos.y + w->Size.y <= f.y1 + 1.0f)
         w = w->ParentWindow;
-    const float margin = 16.0f * dpr;
-    const float bottom = static_cast<float>(js_visible_bottom()) * dpr;
-    float delta = 0;
-    if (y1 + margin > bottom) delta = y1 + margin - bottom;
-    else if (y0 < margin) delta = y0 - margin;
-    if (std::fabs(delta) < 1.0f) return false;
     while (w && w->ScrollMax.y <= 0.0f && w->ParentWindow) w = w->ParentWindow;
     if (!w || w->ScrollMax.y <= 0.0f) return false;
+    f.scroller = w;
+    return true;
+}
+
+// The field being typed in stays above the on-screen keyboard: when its bottom
+// is below what the person sees (visualViewport, or a canvas the keyboard made
+// shorter) or below the part of its window that is shown (the Log form ends
+// above Save), the window holding it is scrolled by the difference. Returns true
+// when it scrolled (one more frame is needed).
+bool keep_field_visible(WebShell& sh, float dpr) {
+    TypedField f;
+    if (!typed_field(sh, f)) return false;
+    ImGuiWindow* w = f.scroller;
+    const float margin = 16.0f * dpr;
+    const float bottom = std::min(static_cast<float>(js_visible_bottom()) * dpr, w->InnerClipRect.Max.y);
+    const float top = std::max(0.0f, w->InnerClipRect.Min.y);
+    float delta = 0;
+    if (f.y1 + margin > bottom) delta = f.y1 + margin - bottom;
+    if (f.y0 - delta < top + margin) delta = f.y0 - top - margin;   // a field taller than the room: its top first
+    if (std::fabs(delta) < 1.0f) return false;
     const float to = std::clamp(w->Scroll.y + delta, 0.0f, w->ScrollMax.y);
     if (std::fabs(to - w->Scroll.y) < 1.0f) return false;
     ImGui::SetScrollY(w, to);
     return true;
+}
+
+// The page changed size while a field is being typed in (an on-screen keyboard
+// that resizes the page, the phone turned). Before the first frame at the new
+// size, the field is brought to the top of the window that scrolls it: a shorter
+// window could otherwise leave the card holding it wholly out of view, and
+// ImGui skips a child window it cannot see, so the field would stop being drawn
+// and let go of the text (the keyboard closing under the person's fingers).
+// keep_field_visible() then puts it just above the keyboard.
+void bring_field_to_top(WebShell& sh, float dpr) {
+    TypedField f;
+    if (!typed_field(sh, f)) return;
+    ImGuiWindow* w = f.scroller;
+    const float to = w->Scroll.y + (f.y0 - (w->InnerClipRect.Min.y + 16.0f * dpr));
+    if (to > w->Scroll.y) ImGui::SetScrollY(w, to);   // clamped at the next frame, to the new size
+}
+
+// The browser's text size (its default font size, the phone's text size where
+// the browser passes it on: nd-web.js) is followed while the app's own text size
+// is Normal: the app's text size nearest to it, never smaller than Normal. A size
+// the person picks in Settings (Large and up) is theirs and wins. Nothing is
+// saved here: Settings saves what it shows when the person changes something.
+void follow_browser_text_size(WebShell& sh) {
+    app::AppState& s = sh.app->state();
+    static constexpr float kSizes[] = {1.0f, 1.2f, 1.45f, 1.75f};   // Settings' Normal .. Largest
+    // At the start, or when the person picked a size in Settings: Normal follows
+    // the browser, any other size is the person's.
+    if (sh.font_scale_set < 0 || s.settings.font_scale != sh.font_scale_set)
+        sh.follow_browser_text = s.settings.font_scale == kSizes[0];
+    if (!sh.follow_browser_text) {
+        sh.font_scale_set = s.settings.font_scale;
+        return;
+    }
+    const double browser = js_text_scale();
+    if (browser == sh.browser_text_scale && s.settings.font_scale == sh.font_scale_set) return;
+    sh.browser_text_scale = browser;
+    float want = kSizes[0];
+    for (const float k : kSizes)
+        if (std::fabs(k - browser) < std::fabs(want - browser)) want = k;
+    if (want != s.settings.font_scale) {
+        s.settings.font_scale = want;
+        s.fonts_dirty = true;
+    }
+    sh.font_scale_set = want;
 }
 
 // "Call 112 now" on the warning screen is drawn text; on a phone it has to dial.
@@ -176,7 +250,10 @@ void step(void* arg) {
     app::App& app = *sh.app;
     WebInput& input = web_input();
 
-    if (sync_canvas_size(sh)) sh.busy_frames = std::max(sh.busy_frames, 3);
+    if (sync_canvas_size(sh)) {
+        sh.busy_frames = std::max(sh.busy_frames, 3);
+        bring_field_to_top(sh, static_cast<float>(device_pixel_ratio()));
+    }
     const int activity = js_activity();
     if (activity != sh.last_activity) {
         sh.last_activity = activity;
@@ -192,6 +269,7 @@ void step(void* arg) {
     sh.last_draw_ms = now;
 
     app.set_display_scale(static_cast<float>(device_pixel_ratio()));
+    follow_browser_text_size(sh);
     // The same settle loop as the desktop (app/settle.hpp): frames are drawn,
     // unshown, until the layout stops changing, so a tap never shows a
     // half-laid-out page. Input is handed over on the first of them only.
@@ -213,6 +291,12 @@ void step(void* arg) {
     glViewport(0, 0, sh.fb_w, sh.fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    const int page_rgb = (static_cast<int>(std::lround(bg.x * 255)) << 16) | (static_cast<int>(std::lround(bg.y * 255)) << 8) |
+                         static_cast<int>(std::lround(bg.z * 255));
+    if (page_rgb != sh.page_rgb) {
+        sh.page_rgb = page_rgb;
+        js_page_colour(page_rgb);
+    }
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

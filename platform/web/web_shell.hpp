@@ -26,6 +26,10 @@ struct WebShell {
     bool has_entries = false;       // the diary holds an episode or a check-in (told to the page)
     std::string call_number;        // the tel: link placed over the call banner ("" none)
     float call_rect[4] = {0, 0, 0, 0};
+    double browser_text_scale = 0;  // the browser's text size (1: its default) last applied
+    float font_scale_set = -1;      // the app's text size as the shell last set it (-1: not yet)
+    int page_rgb = -1;              // the page's background as last set (the app's, 0xRRGGBB)
+    bool follow_browser_text = true;  // the app's text size is Normal: the browser's is followed
 };
 
 extern WebShell* g_shell;

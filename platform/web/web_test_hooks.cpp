@@ -77,6 +77,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
         out += ",\"restore_error\":";
         json_string(out, s.pages.export_page.restore_error);
     }
+    {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, ",\"font_scale\":%.2f,\"theme\":%d,\"body_view\":%d", s.settings.font_scale,
+                      static_cast<int>(s.settings.theme), static_cast<int>(s.log.body_view));
+        out += buf;
+    }
     out += ",\"details_open\":" + std::string(s.log.draft.details_open ? "true" : "false");
     // The Export page's choice: 0 PDF, 1 CSV, 2 FHIR, 3 backup; -1 restoring.
     const auto& ex = s.pages.export_page;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "body_map.hpp"
 #include "theme.hpp"
 
 using namespace nd::app;
@@ -59,7 +60,16 @@ std::vector<Pair> pairs_of_current_theme(bool high_contrast) {
         {"chart: episodes bar", p.accent, p.card, 3.0},
         {"chart: warning-sign bar", p.danger, p.card, 3.0},
         {"chart: pain line", p.pain, p.card, 3.0},
+        // The body map: its outline draws the legs, a marked region is the accent.
+        {"body map: outline against the page", p.text_muted, p.background, 3.0},
+        {"body map: outline against a region", p.text_muted, body_map_region_fill(), 3.0},
+        {"body map: marked region against an unmarked one", p.accent, body_map_region_fill(), 3.0},
+        {"body map: marked region against the page", p.accent, p.background, 3.0},
     };
+    // On a dark page the unmarked legs are a fill clearly lighter than the page (they
+    // were dark grey on dark grey, 1.4:1); the outline carries the 3:1 above.
+    if (luminance(p.background) < 0.2)
+        out.push_back({"body map: unmarked region against a dark page", body_map_region_fill(), p.background, 1.8});
     // ImGui draws a slider's value over its grab. The app's sliders in High
     // contrast were white "5 of 10" on yellow.
     if (high_contrast) out.push_back({"slider value over its grab", c[ImGuiCol_Text], c[ImGuiCol_SliderGrab], 4.5});

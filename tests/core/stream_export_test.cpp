@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>   // getpid (glibc brings it in through other headers; Emscripten does not)
 
 #include <filesystem>
 #include <fstream>

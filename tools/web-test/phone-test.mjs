@@ -9,7 +9,12 @@
 // IME composition (shown while composed, Input.imeSetComposition) and an emoji
 // (a surrogate pair) reach the stored note and the CSV intact; the keyboard is
 // dismissed and a tap on the field brings it back; with the page shortened as a
-// keyboard would, the note field is scrolled above it; persistent storage is
+// keyboard would, the note field is still typed in and shown above Save; the
+// phone layout: the front view's legs above Save, no band between Save and the
+// tab bar, every tap area and mirror control at least 44x44 CSS px, the toes
+// tapped and stored; iPhone safe-area insets in the second profile (every
+// control inside), the dark body map's contrast from screenshot pixels, and the
+// browser's text size followed; persistent storage is
 // asked for at the first save (the browser's answer stubbed: "no" here, with
 // the "Download a backup now" offer, and "yes" in the second profile). Then a
 // second, empty profile (a new phone, or a browser that lost the diary) brings
@@ -107,19 +112,54 @@ async function open() {
   await settled('the first page laid out');
 }
 const endsWith = (s, suffix) => Object.keys(s.items).find((k) => k.endsWith(suffix));
-const centre = (r) => ({ x: (r[0] + r[2]) / 2, y: (r[1] + r[3]) / 2 });
+// The app's rectangles are in CSS px from the canvas's top left; the canvas sits
+// inside the safe area (below a notch), so taps add where it is on the page.
+let canvasAt = { x: 0, y: 0, h: 844 };
+const whereIsCanvas = async () => {
+  canvasAt = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.left, y: r.top, h: r.height }; });
+};
+const centre = (r) => ({ x: canvasAt.x + (r[0] + r[2]) / 2, y: canvasAt.y + (r[1] + r[3]) / 2 });
 async function tapRect(r) {
   const c = centre(r);
   await page.touchscreen.tap(c.x, c.y);
   await inputIdle();
 }
+// Colours of the page at points of the canvas (CSS px), from a screenshot (device pixels).
+async function pixels(points) {
+  const png = await page.screenshot();
+  return page.evaluate(async ([b64, pts, at]) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const k = img.width / window.innerWidth;
+    return pts.map(([x, y]) => Array.from(g.getImageData(Math.round((at.x + x) * k), Math.round((at.y + y) * k), 1, 1).data.slice(0, 3)));
+  }, [png.toString('base64'), points, canvasAt]);
+}
+// WCAG 2.1 contrast ratio of two sRGB colours (0..255).
+function contrast(a, b) {
+  const lum = (c) => { const [r, g, bl] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                       return 0.2126 * r + 0.7152 * g + 0.0722 * bl; };
+  const la = lum(a), lb = lum(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+// Every control of the accessible mirror (what a screen reader offers, where it
+// is on the page), as [name, width, height] in CSS px.
+const mirrorControls = () => page.evaluate(() => [...document.querySelectorAll('#nd-a11y > :not(h1)')].map((e) => {
+  const r = e.getBoundingClientRect();
+  return [e.getAttribute('aria-label'), Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
+}));
 async function tapItem(suffix) {
   const s = await waitFor((s) => endsWith(s, suffix), `item ${suffix}`);
   await tapRect(s.items[endsWith(s, suffix)]);
 }
 // A finger drag through the DevTools protocol (Playwright's touchscreen only taps).
 async function drag(x, y0, y1, steps = 12) {
-  const pt = (y) => [{ x, y, id: 1 }];
+  const pt = (y) => [{ x: canvasAt.x + x, y: canvasAt.y + y, id: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pt(y0) });
   for (let i = 1; i <= steps; ++i) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pt(y0 + (y1 - y0) * i / steps) });
@@ -136,7 +176,7 @@ async function scrollTo(suffix) {
     const s = await waitFor((s) => endsWith(s, suffix), `item ${suffix}`);
     const r = s.items[endsWith(s, suffix)];
     const save = endsWith(s, '  Save');
-    const bottom = Math.min(844 - 80, save && !suffix.endsWith('Save') ? s.items[save][1] - 8 : 844);
+    const bottom = Math.min(canvasAt.h - 80, save && !suffix.endsWith('Save') ? s.items[save][1] - 8 : canvasAt.h);   // above the tab bar
     if (r[4] && r[1] >= 80 && r[3] <= bottom) {
       // Still moving (a glide, or the page scrolling itself)? Read it again.
       await settled();
@@ -178,13 +218,41 @@ try {
   s = await waitFor((s) => Object.keys(s.regions).length > 0, 'the body map');
   check(s.page === 1, 'Start logging opens the Log page');
 
-  // ---- Tap the body map ----
-  const regionNames = Object.keys(s.regions);
-  const pick = ['shin:left', 'toes:left', 'calf:left'].find((r) => s.regions[r] && s.regions[r][1] > 60 && s.regions[r][3] < 700)
-    || regionNames.find((r) => s.regions[r][1] > 60 && s.regions[r][3] < 700);
-  console.log(`  tapping region ${pick} of ${regionNames.length}`);
-  await tapRect(s.regions[pick]);
+  // ---- The phone layout: the front view whole above Save, Save on the tab bar ----
+  await tapItem('bodyview:Front');
+  s = await waitFor((s) => s.body_view === 0 && s.regions['toes:left'], 'the front view of the body map');
+  await settled();
   s = await state();
+  const save0 = s.items[endsWith(s, '  Save')];
+  const legs = Object.values(s.regions);
+  const legsTop = Math.min(...legs.map((r) => r[1])), legsBottom = Math.max(...legs.map((r) => r[3]));
+  check(legsTop >= 0 && legsBottom <= save0[1],
+        `the whole front view (hips to toes) is above Save on the first screen (${legsTop}..${legsBottom}, Save from ${save0[1]})`);
+  const band = s.items['tab:log'][1] - save0[3];
+  check(band >= 0 && band <= 24, `no empty band between Save and the tab bar (${band.toFixed(0)} CSS px; it was 72)`);
+  // (The state gives tenths of a CSS px, the mirror whole ones: half a pixel is rounding.)
+  const smallRegions = Object.entries(s.regions).filter(([, r]) => r[2] - r[0] < 43.5 || r[3] - r[1] < 43.5);
+  check(smallRegions.length === 0, `every front-view region's tap area is at least 44x44 CSS px (${legs.length} regions; ankles were 25x34)` +
+        (smallRegions.length ? `: ${JSON.stringify(smallRegions)}` : ''));
+  await page.waitForFunction(() => document.querySelector('#nd-a11y [data-key="region:toes:left"]'), null, { timeout: 10000 });
+  const controls = await mirrorControls();
+  const tooSmall = controls.filter(([, , , w, h]) => w < 43.5 || h < 43.5);
+  check(controls.length > 20 && tooSmall.length === 0,
+        `every control in the accessibility mirror of the Log page is at least 44x44 CSS px (${controls.length} controls)` +
+        (tooSmall.length ? `; too small: ${JSON.stringify(tooSmall)}` : ''));
+  await page.screenshot({ path: path.join(shots, 'phone-log-front.png') });
+
+  // ---- Tap the body map: the toes, at the bottom of the front view ----
+  const regionNames = Object.keys(s.regions);
+  const pick = 'toes:left';
+  console.log(`  tapping region ${pick} of ${regionNames.length} at ${JSON.stringify(s.regions[pick])}`);
+  await tapRect(s.regions[pick]);
+  const toesOn = await page.waitForFunction(() => { const e = document.querySelector('#nd-a11y [data-key="region:toes:left"]');
+                                                    return e && e.getAttribute('aria-checked') === 'true'; }, null, { timeout: 10000 })
+    .then(() => true, () => false);
+  check(toesOn, 'a tap at the toes of the front view selects them (the mirror\'s "Left toes" is checked)');
+  s = await state();
+  await settled();
   await page.screenshot({ path: path.join(shots, 'phone-log-tapped.png') });
 
   // ---- Drag to scroll the form (Dear ImGui 1.86 has no touch scrolling of its own) ----
@@ -219,9 +287,12 @@ try {
   check(s.draft_note === 'Pins', `a correction within the composition replaces it ("${s.draft_note}")`);
   await cdp.send('Input.insertText', { text: 'Pins' });   // the keyboard commits the word
   await inputIdle();
-  await page.keyboard.insertText(NOTE.slice(4));   // what a phone keyboard sends: input events, no key presses
-  s = await waitFor((s) => s.draft_note === NOTE, 'the typed note in the form', 5000).catch(() => state());
-  check(s.draft_note === NOTE, `the composed word, the typed rest and the emoji are in the form ("${s.draft_note}")`);
+  // What a phone keyboard sends: input events, no key presses. The emoji comes
+  // after the keyboard is closed, opened again and the page shortened (below).
+  const BEFORE_EMOJI = NOTE.slice(0, -EMOJI.length);
+  await page.keyboard.insertText(BEFORE_EMOJI.slice(4));
+  s = await waitFor((s) => s.draft_note === BEFORE_EMOJI, 'the typed note in the form', 5000).catch(() => state());
+  check(s.draft_note === BEFORE_EMOJI, `the composed word and the typed rest are in the form ("${s.draft_note}")`);
 
   // The keyboard is dismissed (the hidden input loses focus); a tap on the field brings it back.
   await page.evaluate(() => document.getElementById('nd-text').blur());
@@ -235,11 +306,18 @@ try {
 
   // The page shortened as an on-screen keyboard would: the note is scrolled above it.
   await page.setViewportSize({ width: 390, height: 420 });
-  s = await waitFor((s) => s.items['##note'] && s.items['##note'][3] <= 420 && s.items['##note'][1] >= 0,
-                    'the note above the keyboard', 10000).catch(() => state());
+  // On screen means above what is pinned below the form (Save) and still being typed in.
+  const noteShown = (s) => { const n = s.items['##note'], sv = s.items[endsWith(s, '  Save')];
+                             return n && sv && n[4] && n[1] >= 0 && n[3] <= Math.min(420, sv[1]) && s.text_active; };
+  s = await waitFor(noteShown, 'the note above the keyboard', 10000).catch(() => state());
   const nr = s.items['##note'];
-  console.log(`  after the resize: text field active ${s.text_active}, focus on ${await page.evaluate(() => document.activeElement && document.activeElement.id)}, visible bottom ${await page.evaluate(() => ndWeb.visibleBottom())}`);
-  check(nr && nr[3] <= 420 && nr[1] >= 0, `with the page 420 px tall (a keyboard open), the note field is on screen (y ${nr && nr[1]}..${nr && nr[3]})`);
+  const focusNow = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  console.log(`  after the resize: text field active ${s.text_active}, focus on ${focusNow}, visible bottom ${await page.evaluate(() => ndWeb.visibleBottom())}`);
+  check(noteShown(s) && focusNow === 'nd-text',
+        `with the page 420 px tall (a keyboard open), the note field is still typed in and shown above Save (y ${nr && nr[1]}..${nr && nr[3]}, Save from ${(s.items[endsWith(s, '  Save')] || [])[1]})`);
+  await page.keyboard.insertText(EMOJI);   // still typing into the note: an emoji (a surrogate pair)
+  s = await waitFor((s) => s.draft_note === NOTE, 'the emoji typed after the resize', 5000).catch(() => state());
+  check(s.draft_note === NOTE, `typing goes on after the page was shortened: the emoji is in the note ("${s.draft_note}")`);
   await settled();
   await page.screenshot({ path: path.join(shots, 'phone-keyboard-note.png') });
   await page.setViewportSize({ width: 390, height: 844 });
@@ -250,7 +328,7 @@ try {
   const saveRect = await scrollTo('  Save');
   await tapRect(saveRect);
   s = await waitFor((s) => s.episodes.length === 1, 'the saved episode');
-  check(s.episodes[0].regions.some((r) => r.startsWith(pick.split(':')[0])), `the episode has the tapped region (${s.episodes[0].regions})`);
+  check(s.episodes[0].regions.includes('toes:left'), `the stored episode has the tapped toes (${s.episodes[0].regions})`);
   check(s.episodes[0].note === NOTE, `the episode has the typed note ("${s.episodes[0].note}")`);
   check(/Saved/.test(s.toast), `the app says "${s.toast}"`);
   await page.waitForFunction(() => ndWeb.storage === 'stored' && ndWeb.syncCount > 0, null, { timeout: 15000 });
@@ -356,8 +434,31 @@ try {
 
   // ---- A second phone (or a browser that lost the diary): bring the backup back ----
   [context, page, cdp] = await launch();
+  // An iPhone's safe area (the notch 47 px, the home indicator 34 px), as env(safe-area-inset-*) sees it.
+  const INSET_TOP = 47, INSET_BOTTOM = 34;
+  await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { top: INSET_TOP, topMax: INSET_TOP, bottom: INSET_BOTTOM,
+                                                                     bottomMax: INSET_BOTTOM, left: 0, leftMax: 0, right: 0, rightMax: 0 } });
   await page.goto(base + '?test');
   await open();
+  await whereIsCanvas();
+  const canvasBox = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });
+  check(canvasBox[1] === INSET_TOP && canvasBox[3] === 844 - INSET_BOTTOM && canvasBox[0] === 0 && canvasBox[2] === 390,
+        `with iPhone insets the app's canvas fills the safe area only (${canvasBox})`);
+  // Inside the safe area, for every control a screen reader (or a finger) finds on the page.
+  const insideSafeArea = async (where) => {
+    await settled();
+    const all = await mirrorControls();
+    const small = all.filter(([, , , w, h]) => w < 43.5 || h < 43.5);
+    check(all.length > 0 && small.length === 0, `${where}: every control of the accessibility mirror is at least 44x44 CSS px (${all.length})` +
+          (small.length ? `; too small: ${JSON.stringify(small)}` : ''));
+    // Drawn on screen (in the canvas's view), not scrolled out of it: inside the safe area.
+    const out = all.filter(([, , y, , h]) => y + h > INSET_TOP && y < 844 - INSET_BOTTOM)
+      .filter(([, , y, , h]) => y < INSET_TOP || y + h > 844 - INSET_BOTTOM);
+    const pill = await page.evaluate(() => { const r = document.getElementById('nd-status').getBoundingClientRect(); return [r.top, r.bottom]; });
+    check(out.length === 0 && pill[0] >= INSET_TOP && pill[1] <= 844 - INSET_BOTTOM,
+          `${where}: every control and the storage pill are inside the safe area` + (out.length ? `; outside: ${JSON.stringify(out)}` : ''));
+  };
+  await insideSafeArea('the first page, with iPhone insets');
   await page.evaluate(() => localStorage.setItem('ndTestPersist', 'yes'));   // this browser agrees to keep it
   await tapRect(await scrollTo('Start logging'));
   await tapItem('tab:more');
@@ -384,6 +485,8 @@ try {
   check(!s.storage_at_risk && /has agreed/.test(s.storage_note), `Settings' sentence says the browser keeps it ("${s.storage_note.slice(0, 70)}…")`);
   await settled();
   await page.screenshot({ path: path.join(shots, 'phone-restored.png') });
+  const sheet = await page.evaluate(() => { const r = document.getElementById('nd-keep').getBoundingClientRect(); return [r.top, r.bottom]; });
+  check(sheet[1] <= 844 - INSET_BOTTOM, `the "keeping your diary" sheet sits above the home indicator (${sheet.map(Math.round)})`);
   await page.locator('#nd-keep-close').tap();
   await page.waitForFunction(() => document.getElementById('nd-keep').hidden, null, { timeout: 5000 });
 
@@ -395,6 +498,37 @@ try {
         'Settings shows how the browser keeps the diary, and no "Open the folder"');
   await settled();
   await page.screenshot({ path: path.join(shots, 'phone-settings-storage.png') });
+  await insideSafeArea('Settings, with iPhone insets');
+
+  // ---- Dark: the body map stands out from the page ----
+  const darkKey = Object.keys(s.items).find((k) => k.startsWith('theme:') && k.endsWith(' Dark'));
+  await tapRect(await scrollTo(darkKey));
+  s = await waitFor((s) => s.theme === 1, 'the dark theme', 5000).catch(() => state());
+  check(s.theme === 1, 'Settings switches the app to Dark');
+  await tapItem('tab:log');
+  s = await waitFor((s) => s.page === 1 && s.regions['sole:left'] && s.regions['heel:left'], 'the Log page, soles view', 10000);
+  await tapRect(s.regions['heel:left']);   // marked: the accent
+  await settled();
+  s = await state();
+  const mid = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+  const sole = s.regions['sole:left'], heel = s.regions['heel:left'];
+  const between = [(sole[2] + s.regions['sole:right'][0]) / 2, (sole[1] + sole[3]) / 2];   // the page between the feet
+  const [fillPx, markedPx, pagePx, notchPx] = await pixels([mid(sole), mid(heel), between, [195, -INSET_TOP / 2]]);
+  check(contrast(notchPx, pagePx) < 1.1, `dark: the band under the notch (outside the canvas) has the app's background (rgb ${notchPx}, the app's ${pagePx})`);
+  const fillVsPage = contrast(fillPx, pagePx), markedVsFill = contrast(markedPx, fillPx);
+  check(fillVsPage >= 1.8 && markedVsFill >= 3,
+        `dark: the unmarked foot stands out from the page (${fillVsPage.toFixed(2)}:1, rgb ${fillPx} on ${pagePx}; it was 1.4:1) ` +
+        `and a marked part from it (${markedVsFill.toFixed(2)}:1, rgb ${markedPx})`);
+  await page.screenshot({ path: path.join(shots, 'phone-log-dark.png') });
+  await tapItem('bodyview:Front');
+  await waitFor((s) => s.body_view === 0 && s.regions['toes:left'], 'the front view', 10000);
+  await settled();
+  await page.screenshot({ path: path.join(shots, 'phone-log-front-dark.png') });
+  await insideSafeArea('the Log page, with iPhone insets');
+  await tapItem('bodyview:Soles');
+  await tapRect((await waitFor((s) => s.regions['heel:left'], 'the soles view', 10000)).regions['heel:left']);   // unmarked again
+  await page.waitForFunction(() => { const e = document.querySelector('#nd-a11y [data-key="region:heel:left"]');
+                                     return e && e.getAttribute('aria-checked') === 'false'; }, null, { timeout: 10000 }).catch(() => {});
 
   // ---- The Log flow through the accessibility tree alone (the mirror over the canvas) ----
   // Only roles and names, as a screen reader finds them; activating an element
@@ -426,7 +560,8 @@ try {
   await callLoc.waitFor({ timeout: 10000 }).catch(() => {});
   const call = await page.evaluate(() => { const a = document.getElementById('nd-call'); const r = a.getBoundingClientRect();
                                            return { href: a.getAttribute('href'), hidden: a.hidden, r: [r.left, r.top, r.right, r.bottom] }; });
-  const banner = s.items['call_banner'] || [0, 0, 0, 0];
+  const b0 = s.items['call_banner'] || [0, 0, 0, 0];   // on the page: the canvas sits below the notch
+  const banner = [canvasAt.x + b0[0], canvasAt.y + b0[1], canvasAt.x + b0[2], canvasAt.y + b0[3]];
   const over = call.r[0] <= banner[0] + 1 && call.r[1] <= banner[1] + 1 && call.r[2] >= banner[2] - 1 && call.r[3] >= banner[3] - 1;
   check(await callLoc.count() === 1 && !call.hidden && /^tel:\d+$/.test(call.href || '') && over,
         `the warning's "Call ... now" is a tel: link (${call.href}) over the banner (${call.r.map(Math.round)} covers ${banner.slice(0, 4).map(Math.round)})`);
@@ -434,6 +569,20 @@ try {
   check(pill[0] > banner[3] || pill[1] < banner[1], `the storage pill is off the call banner (pill y ${pill.map(Math.round)})`);
   await settled();
   await page.screenshot({ path: path.join(shots, 'phone-warning-call.png') });
+  await insideSafeArea('the warning, with iPhone insets');
+
+  // ---- The browser's text size is followed while the app's own is Normal ----
+  // The browser's default font size 24 px instead of 16 (a person's setting; on a
+  // phone the system's text size, passed on by <meta name="text-scale">).
+  const sizeBefore = (await state()).font_scale;
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  await page.evaluate(() => window.dispatchEvent(new Event('resize')));   // the page measures again (also when shown again)
+  s = await waitFor((s) => s.font_scale > 1.3, 'the larger text', 10000).catch(() => state());
+  const browserScale = await page.evaluate(() => ndWeb.textScale);
+  check(sizeBefore === 1 && browserScale === 1.5 && Math.abs(s.font_scale - 1.45) < 0.01,
+        `the browser's text size at 150% makes the app's text "Larger" (${sizeBefore} to ${s.font_scale}; the page measured ${browserScale})`);
+  await settled();
+  await page.screenshot({ path: path.join(shots, 'phone-text-larger.png') });
 } catch (e) {
   failures.push(String(e.message || e));
   console.log(`FAIL ${e.message || e}`);
