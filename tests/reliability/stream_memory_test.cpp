@@ -75,7 +75,9 @@ void feed_rows(nd::CsvEpisodeReader& reader, long rows, bool break_last) {
 
 TEST_CASE("Memory: a million-row CSV is read and checked row by row in under 64 MB", "[hostile][memory]") {
 #ifdef ND_STREAM_UNDER_ASAN
-    SKIP("peak memory is meaningless under ASan");
+    // Catch2 2 (Debian 12) has no SKIP: said and left, as memory_test.cpp does.
+    WARN("under AddressSanitizer: peak memory is meaningless, not measured");
+    return;
 #endif
     const ChildRun r = in_child([] {
         long taken = 0;
@@ -97,7 +99,9 @@ TEST_CASE("Memory: a million-row CSV is read and checked row by row in under 64 
 TEST_CASE("Memory: a 200k-row CSV import into the diary streams in under 64 MB and a bad last row changes nothing",
           "[hostile][memory]") {
 #ifdef ND_STREAM_UNDER_ASAN
-    SKIP("peak memory is meaningless under ASan");
+    // Catch2 2 (Debian 12) has no SKIP: said and left, as memory_test.cpp does.
+    WARN("under AddressSanitizer: peak memory is meaningless, not measured");
+    return;
 #endif
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("nd-stream-mem-" + std::to_string(::getpid()));
