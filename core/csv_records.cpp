@@ -105,9 +105,10 @@ bool parse(std::string_view csv, std::vector<std::vector<std::string>>& rows) {
 // Rows as maps by header name, with the problems of the shape.
 struct Table {
     std::vector<std::map<std::string, std::string>> rows;
-    std::vector<CsvProblem> problems;
+    std::vector<CsvProblem> problems;   // at most `cap`
+    bool truncated = false;             // stopped at the cap
 };
-Table table(std::string_view csv, std::initializer_list<const char*> required) {
+Table table(std::string_view csv, std::initializer_list<const char*> required, std::size_t cap) {
     Table t;
     std::vector<std::vector<std::string>> raw;
     if (!parse(csv, raw)) {
@@ -119,11 +120,16 @@ Table table(std::string_view csv, std::initializer_list<const char*> required) {
         return t;
     }
     const auto& header = raw.front();
+    auto full = [&] {
+        if (t.problems.size() >= cap) t.truncated = true;
+        return t.truncated;
+    };
     for (const char* r : required)
-        if (std::find(header.begin(), header.end(), r) == header.end())
+        if (!full() && std::find(header.begin(), header.end(), r) == header.end())
             t.problems.push_back({1, r, std::string("the column ") + r + " is missing"});
     for (std::size_t i = 1; i < raw.size(); ++i) {
         if (raw[i].size() != header.size()) {
+            if (full()) break;
             t.problems.push_back({static_cast<int>(i + 1), "",
                                   "has " + std::to_string(raw[i].size()) + " fields, the header " +
                                       std::to_string(header.size())});
@@ -189,13 +195,25 @@ struct RowReader {
 
 template <class T, class Read>
 CsvRecords<T> read_all(std::string_view csv, std::initializer_list<const char*> required, Read read) {
+    // The episode import's documented cap (csv_export.hpp) covers every kind of
+    // problem here too: the header, the rows' shape and their values.
+    const std::size_t cap = CsvImportOptions{}.max_errors;
     CsvRecords<T> out;
-    Table t = table(csv, required);
+    Table t = table(csv, required, cap);
     out.problems = std::move(t.problems);
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    out.truncated = t.truncated;
+    for (std::size_t i = 0; i < t.rows.size() && !out.truncated; ++i) {
+        if (out.problems.size() >= cap) {   // rows left unread: there may be more
+            out.truncated = true;
+            break;
+        }
         RowReader r{t.rows[i], static_cast<int>(i + 2), out.problems};
         T rec = read(r);
         out.records.push_back(std::move(rec));
+    }
+    if (out.problems.size() > cap) {   // a row may add several at once
+        out.problems.resize(cap);
+        out.truncated = true;
     }
     if (!out.problems.empty()) out.records.clear();
     return out;

@@ -29,7 +29,8 @@ std::string background_to_csv(const std::vector<BackgroundFact>& facts, const Cs
 template <class T>
 struct CsvRecords {
     std::vector<T> records;            // empty whenever problems is not
-    std::vector<CsvProblem> problems;
+    std::vector<CsvProblem> problems;  // at most CsvImportOptions::max_errors (200), every kind counted
+    bool truncated = false;            // the cap was reached: the rest of the file was not checked
     bool ok() const { return problems.empty(); }
 };
 

@@ -903,7 +903,8 @@ void build_page_one(ReportModel& r, ReportInputs& in) {
                 out += (out.empty() ? "" : "; ") + lower_first(ev.text);
             }
             // fit_label, not fit_text: the reader is the doctor, not the patient.
-            std::string t = exclude ? "Fits the diary little, but worth excluding." : std::string(fit_label(c.fit)) + ".";
+            // Short: page 1 holds every cause listed here (issue #14).
+            std::string t = exclude ? "Fits little; worth excluding." : std::string(fit_label(c.fit)) + ".";
             if (!pro.empty()) t += " For: " + pro + ".";
             if (!con.empty()) t += " Against: " + con + ".";
             cl.text = t;

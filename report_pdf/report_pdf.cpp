@@ -273,9 +273,10 @@ private:
             cairo_tag_end(cr_, "H1");
             in_heading_ = false;
         }
-        std::string made = "Kept by the patient in the Numbness Diary app";
+        // One line, so that page 1 keeps its room for the sections below.
+        std::string made = "Self-reported in the Numbness Diary app";
         if (!m_.generated_on.empty()) made += "; report made on " + format_date_long(m_.generated_on);
-        made += ". Self-reported entries, not a diagnosis.";
+        made += ". Not a diagnosis.";
         y_ += text(kMargin, y_ + 1, content_w_, made, kSmall, kMuted) + 6;
         line(kMargin, y_, page_w_ - kMargin, y_, kRule, 0.8);
         y_ += 6;
@@ -287,21 +288,33 @@ private:
         if (!m_.red_flags.empty()) warning_signs();   // never optional, never cut
         else {
             section_heading("Warning signs", 14);
-            y_ += text(kMargin, y_, content_w_,
-                       "None recorded in this period (no sudden one-sided weakness, speech, face, vision, bladder or "
-                       "bowel symptoms noted).", kBody, kInk) + 6;
+            y_ += text(kMargin, y_, content_w_, kNoWarnings, kBody, kInk) + 5;
         }
         questions();
         patterns();
         // How often, how bad and where (the trend and the body figure) come after the
-        // patterns, as issue #14 lists them, when the medicines still fit on page 1
-        // after them; otherwise after the medicines, so that they keep their place.
-        const bool figures_first = page_ > 1 || y_ + figures_height() + medicines_height() <= bottom_;
+        // patterns, as issue #14 lists them, when every section after them (medicines,
+        // scores, causes) still fits on page 1 with them; otherwise after the causes,
+        // so that the sections of the fixed order keep their place on page 1. Once the
+        // warning signs have pushed page 1's sections onto the next page, the order
+        // is kept as it is.
+        // The figures shrink (to 90 %: their labels stay 8 pt and a three-digit count
+        // still fits in a sole) before they move.
+        const double after = medicines_height() + scores_height() + causes_height();
+        bool figures_first = page_ > 1;
+        for (double scale : {1.0, 0.9}) {
+            fig_scale_ = scale;
+            if (figures_first || y_ + figures_height() + after <= bottom_) {
+                figures_first = true;
+                break;
+            }
+        }
+        if (!figures_first) fig_scale_ = 1.0;
         if (figures_first) page_one_figures();
         medicines();
-        if (!figures_first) page_one_figures();
         scores();
         causes();
+        if (!figures_first) page_one_figures();
 
         // Appendices: the figures behind page 1.
         const bool appendix = (m_.has(kSectionSummary) && !m_.key_facts.empty()) ||
@@ -319,13 +332,45 @@ private:
         background_and_checkins();
     }
 
-    // A heading and lines of body text under it (each line kept whole).
+    static constexpr const char* kNoWarnings =
+        "None in this period (no sudden one-sided weakness, speech, face, vision, bladder or bowel symptoms).";
+
+    // A muted remark on a heading's own line, right-aligned, when it fits there;
+    // otherwise it takes a line under the heading. Returns the height it adds.
+    bool aside_beside(const std::string& title, const std::string& aside) {
+        return text_width(title, kH2) + 16 + text_width(aside, kSmall) <= content_w_;
+    }
+    double aside_height(const std::string& title, const std::string& aside) {
+        if (aside.empty() || aside_beside(title, aside)) return 0;
+        return measure(content_w_, aside, kSmall) + 3;
+    }
+
+    // The height simple_section() takes for the same lines (a page break aside).
+    double simple_section_height(const std::string& title, const std::vector<std::string>& lines,
+                                 const std::string& empty, bool markup = false, const std::string& aside = "") {
+        double h = heading(title, false) + aside_height(title, aside);
+        if (lines.empty()) return h + measure(content_w_, empty, kBody, markup) + 5;
+        for (const auto& l : lines) h += measure(content_w_ - 14, l, kBody, markup) + 2;
+        return h + 4;
+    }
+
+    // A heading and lines of body text under it (each line kept whole), with an
+    // optional muted remark on the heading's line.
     void simple_section(const std::string& title, const std::vector<std::string>& lines, const std::string& empty,
-                        bool markup = false, bool numbered = false) {
+                        bool markup = false, bool numbered = false, const std::string& aside = "") {
         const std::string first = lines.empty() ? empty : lines.front();
-        section_heading(title, measure(content_w_ - 14, first, kBody, markup) + 2);
+        section_heading(title, aside_height(title, aside) + measure(content_w_ - 14, first, kBody, markup) + 2);
+        if (!aside.empty()) {
+            if (aside_beside(title, aside)) {
+                // On the heading's baseline: 11 pt heading, 9 pt remark.
+                const double head_y = y_ - heading(title, false);
+                text(kMargin, head_y + 2.2, content_w_, aside, kSmall, kMuted, Align::Right);
+            } else {
+                y_ += text(kMargin, y_, content_w_, aside, kSmall, kMuted) + 3;
+            }
+        }
         if (lines.empty()) {
-            y_ += text(kMargin, y_, content_w_, empty, kBody, kMuted, Align::Left, true, markup) + 6;
+            y_ += text(kMargin, y_, content_w_, empty, kBody, kMuted, Align::Left, true, markup) + 5;
             return;
         }
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -335,7 +380,7 @@ private:
             text(kMargin, y_, 14, mark, kBody, kInk);
             y_ += text(kMargin + 14, y_, content_w_ - 14, lines[i], kBody, kInk, Align::Left, true, markup) + 2;
         }
-        y_ += 5;
+        y_ += 4;
     }
 
     void who_and_when() {
@@ -346,7 +391,7 @@ private:
         lines.push_back(escape_markup(m_.onset_text));
         section_heading("Who and when", 30);
         for (const auto& l : lines) y_ += text(kMargin, y_, content_w_, l, kBody, kInk, Align::Left, true, true) + 2;
-        y_ += 6;
+        y_ += 4;
     }
 
     void questions() {
@@ -357,52 +402,52 @@ private:
 
     void patterns() {
         std::vector<std::string> lines;
-        for (const auto& p : m_.patterns) lines.push_back(p.text);
-        if (!m_.patterns_more.empty()) lines.push_back(m_.patterns_more);
+        // How many and where in bold, so that the eye finds each pattern.
+        for (const auto& p : m_.patterns) {
+            const std::string lead = std::to_string(p.episodes) + (p.episodes == 1 ? " episode. " : " episodes. ") + p.where;
+            lines.push_back(p.text.rfind(lead, 0) == 0
+                                ? "<b>" + escape_markup(lead) + "</b>" + escape_markup(p.text.substr(lead.size()))
+                                : escape_markup(p.text));
+        }
+        if (!m_.patterns_more.empty()) lines.push_back(escape_markup(m_.patterns_more));
         const std::string title = m_.patterns.empty() ? "Patterns"
                                   : "Patterns (" + std::to_string(m_.patterns.size()) +
                                         (m_.patterns.size() == 1 ? " kind of episode)" : " kinds of episode)");
-        simple_section(title, lines, "No episodes in this period.");
+        simple_section(title, lines, "No episodes in this period.", true);
     }
 
-    void medicines() {
+    std::vector<std::string> medicine_lines() const {
         std::vector<std::string> lines;
         for (const auto& b : m_.medicines)
             lines.push_back("<b>" + escape_markup(b.label) + "</b>" + (b.detail.empty() ? "" : ": " + escape_markup(b.detail)));
-        simple_section("Medicines", lines, "None recorded.", true);
+        return lines;
     }
-
-    double medicines_height() {
-        double h = heading("Medicines", false) + 5;
-        if (m_.medicines.empty()) return h + measure(content_w_, "None recorded.", kBody) + 1;
-        for (const auto& b : m_.medicines)
-            h += measure(content_w_ - 14,
-                         "<b>" + escape_markup(b.label) + "</b>" + (b.detail.empty() ? "" : ": " + escape_markup(b.detail)),
-                         kBody, true) + 2;
-        return h;
-    }
+    void medicines() { simple_section("Medicines", medicine_lines(), "None recorded.", true); }
+    double medicines_height() { return simple_section_height("Medicines", medicine_lines(), "None recorded.", true); }
 
     // ---- Page 1: how often, how bad and where ----
-    static constexpr double kFigureW = 222;   // three 70 pt panels (front, back, soles) and two gaps
+    static constexpr double kFigureW = 222;   // three 68 pt panels (front, back, soles) and two gaps at full size
     static constexpr double kFiguresGap = 16;
     static constexpr const char* kFiguresTitle = "How often, how bad and where";
 
+    double figure_w() const { return kFigureW * fig_scale_; }
+
     double figures_height() {
         if (m_.episode_count == 0) return 0;
-        const double chart_w = content_w_ - kFigureW - kFiguresGap;
+        const double chart_w = content_w_ - figure_w() - kFiguresGap;
         return heading(kFiguresTitle, false) +
-               std::max(trend_charts(0, 0, chart_w, false), body_figure(0, 0, kFigureW, false)) + 8;
+               std::max(trend_charts(0, 0, chart_w, false), body_figure(0, 0, figure_w(), false)) + 8;
     }
 
     // Left: episodes per week and the weekly median severity; right: the body figure.
     void page_one_figures() {
         if (m_.episode_count == 0) return;   // "No episodes in this period" is said under Patterns
-        const double chart_w = content_w_ - kFigureW - kFiguresGap;
-        const double h = std::max(trend_charts(0, 0, chart_w, false), body_figure(0, 0, kFigureW, false));
+        const double chart_w = content_w_ - figure_w() - kFiguresGap;
+        const double h = std::max(trend_charts(0, 0, chart_w, false), body_figure(0, 0, figure_w(), false));
         section_heading(kFiguresTitle, h);
         const double top = y_;
         trend_charts(kMargin, top, chart_w, true);
-        body_figure(kMargin + chart_w + kFiguresGap, top, kFigureW, true);
+        body_figure(kMargin + chart_w + kFiguresGap, top, figure_w(), true);
         y_ = top + h + 8;
     }
 
@@ -418,7 +463,7 @@ private:
                                (n == 1 ? " week)" : " weeks)");
         yy += text(x, yy, w, t1, kSmallBold, kInk, Align::Left, draw) + 6;   // room for the top axis label
         const double axis_w = 16, plot_x = x + axis_w, plot_w = w - axis_w - 2;
-        const double bars_h = 34, sev_h = 34;
+        const double bars_h = 34 * fig_scale_, sev_h = 34 * fig_scale_;
         const double slot = n ? plot_w / static_cast<double>(n) : plot_w;
         auto cx = [&](std::size_t i) { return plot_x + slot * (static_cast<double>(i) + 0.5); };
         if (draw && n) {
@@ -440,25 +485,30 @@ private:
         }
         yy += bars_h + 4;
         const std::string t2 = "Median severity per week (0\u201310)";
-        yy += text(x, yy, w, t2, kSmallBold, kInk, Align::Left, draw);
-        // Legend on its own line: numbness solid with dots, pain dashed with squares.
+        // The legend (numbness solid with dots, pain dashed with squares) on the
+        // title's line when there is room (page 1's room is precious), else under it.
+        constexpr double kLegendW = 104;
+        const double t2_h = text(x, yy, w, t2, kSmallBold, kInk, Align::Left, draw);
+        const bool legend_beside = text_width(t2, kSmallBold) + 12 + kLegendW <= w;
+        if (!legend_beside) yy += t2_h;
         if (draw) {
-            const double ly = yy + 4.5;
-            double lx = x + axis_w;
+            const double ly = yy + 4.5 + (legend_beside ? 1 : 0);
+            double lx = legend_beside ? x + w - kLegendW : x + axis_w;
+            const double ty = ly - 4.5;
             line(lx, ly, lx + 14, ly, kSeverityInk, 1.2);
             cairo_arc(cr_, lx + 7, ly, 1.8, 0, 2 * M_PI);
             color(kSeverityInk);
             cairo_fill(cr_);
-            text(lx + 17, yy, 60, "numbness", kTiny, kMuted);
+            text(lx + 17, ty, 60, "numbness", kTiny, kMuted);
             lx += 64;
             const double dash[] = {2.5, 1.5};
             cairo_set_dash(cr_, dash, 2, 0);
             line(lx, ly, lx + 14, ly, kMuted, 1.0);
             cairo_set_dash(cr_, nullptr, 0, 0);
             rect(lx + 5.5, ly - 1.6, 3.2, 3.2, kMuted);
-            text(lx + 17, yy, 40, "pain", kTiny, kMuted);
+            text(lx + 17, ty, 40, "pain", kTiny, kMuted);
         }
-        yy += 14;
+        yy += legend_beside ? t2_h + 6 : 14;
         if (draw && n) {
             for (int v : {0, 5, 10}) {
                 const double gy = yy + sev_h - sev_h * v / 10.0;
@@ -536,7 +586,7 @@ private:
             title += " (" + std::to_string(m_.figure_episodes) + " of " + std::to_string(m_.episode_count) +
                      " episodes with a place marked)";
         yy += text(x, yy, w, title, kSmallBold, kInk, Align::Left, draw) + 2;
-        const double gap = 6, pw = (w - 2 * gap) / 3;
+        const double gap = 9, pw = (w - 2 * gap) / 3;   // a gap that keeps one view's "R" apart from the next one's "L"
         auto count_of = [&](Region r, Side side) {
             for (const auto& rc : m_.figure)
                 if (rc.region == r)
@@ -556,19 +606,19 @@ private:
                 const View& v = kViews[vi];
                 const double ox = x + static_cast<double>(vi) * (pw + gap), top = yy + cap_h;
                 const double ph = pw * v.aspect;
+                // "L  Front  R": the sides on the caption's line, over their legs (left
+                // leg on the left in every view), so that no row is spent under the panels.
                 text(ox, yy, pw, v.caption, kTiny, kMuted, Align::Center);
+                text(ox, yy, pw, "L", kTiny, kMuted, Align::Left);
+                text(ox, yy, pw, "R", kTiny, kMuted, Align::Right);
                 for (const Shape& sh : v.shapes)
                     for (int copy = 0; copy < (sh.middle ? 1 : 2); ++copy)
                         figure_shape(sh, copy == 1, ox, top, pw, ph,
                                      count_of(sh.region, sh.middle ? Side::Middle : copy ? Side::Right : Side::Left),
                                      maxv);
-                for (int copy = 0; copy < 2; ++copy) {
-                    const double lcx = ox + (copy ? 1.0 - kCx : kCx) * pw;
-                    text(lcx - 20, top + ph + 1, 40, copy ? "Right" : "Left", kTiny, kMuted, Align::Center);
-                }
             }
         }
-        yy += cap_h + panels_h + 11;
+        yy += cap_h + panels_h + 3;
         // Regions that have no place on the figure, named with their counts.
         std::string also;
         for (const auto& rc : m_.figure) {
@@ -582,7 +632,7 @@ private:
             also += (also.empty() ? "" : "; ") + label + " (" + sides + ")";
         }
         if (!also.empty()) yy += text(x, yy, w, "Also: " + also + ".", kTiny, kInk, Align::Left, draw) + 1;
-        yy += text(x, yy, w, "Numbers: episodes touching each part. Darker: more often.", kTiny, kMuted, Align::Left,
+        yy += text(x, yy, w, "Numbers: episodes per part.", kTiny, kMuted, Align::Left,
                    draw);
         return yy - y;
     }
@@ -642,27 +692,35 @@ private:
     }
 
     // The latest score of each standard questionnaire; no heading when none was taken.
-    void scores() {
-        if (m_.scores.empty()) return;
+    std::vector<std::string> score_lines() const {
         std::vector<std::string> lines;
         for (const auto& s : m_.scores) lines.push_back(s.text);
-        simple_section("Questionnaire scores", lines, "");
+        return lines;
+    }
+    void scores() {
+        if (!m_.scores.empty()) simple_section("Questionnaire scores", score_lines(), "");
+    }
+    double scores_height() {
+        return m_.scores.empty() ? 0 : simple_section_height("Questionnaire scores", score_lines(), "");
     }
 
-    void causes() {
+    // One line a cause: its name in bold, then the model's words for the doctor
+    // ("Fits partly. For: ...", "Fits little; worth excluding. For: ...").
+    std::vector<std::string> cause_lines() const {
         std::vector<std::string> lines;
-        for (const auto& c : m_.causes)
-            lines.push_back("<b>" + escape_markup(c.name) + "</b>" + (c.worth_excluding ? " (worth excluding)" : "") +
-                            ": " + escape_markup(c.text));
-        std::string empty = m_.too_few_episodes ? escape_markup(m_.topics_intro)
-                                                : "No documented cause fits the diary clearly yet.";
-        simple_section("Causes worth discussing", lines, empty, true);
-        if (!m_.causes.empty()) {
-            const std::string note = "Compared by the app with documented causes of leg and foot numbness, from the "
-                                     "patient's entries only; for the clinician to weigh, not a diagnosis.";
-            need(measure(content_w_, note, kSmall));
-            y_ += text(kMargin, y_, content_w_, note, kSmall, kMuted) + 6;
-        }
+        for (const auto& c : m_.causes) lines.push_back("<b>" + escape_markup(c.name) + "</b>: " + escape_markup(c.text));
+        return lines;
+    }
+    std::string causes_empty() const {
+        return m_.too_few_episodes ? escape_markup(m_.topics_intro) : "No documented cause fits the diary clearly yet.";
+    }
+    // Said once, beside the heading: the list is the app's comparison, not a diagnosis.
+    std::string causes_note() const {
+        return m_.causes.empty() ? "" : "Matched by the app from the entries; for the clinician to weigh.";
+    }
+    void causes() { simple_section("Causes worth discussing", cause_lines(), causes_empty(), true, false, causes_note()); }
+    double causes_height() {
+        return simple_section_height("Causes worth discussing", cause_lines(), causes_empty(), true, causes_note());
     }
 
     // Warning signs: every red-flag episode, grouped under its reason, one line
@@ -1259,6 +1317,7 @@ private:
     double y_ = 0;
     int page_ = 1;
     bool in_heading_ = false;
+    double fig_scale_ = 1.0;   // page 1's figures: smaller when that keeps the sections after them on page 1
 };
 
 }  // namespace

@@ -27,8 +27,8 @@ run_asan() {
       -DCMAKE_C_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
   fi
-  # ND_ASAN_APP=OFF leaves the app and its tests out (CI's short hardening run:
-  # docs/reliability.md says why); the default builds them.
+  # The app and its tests are built and run by default (CI's hardening run too);
+  # ND_ASAN_APP=OFF leaves them out for a quicker local run.
   cmake -S "$here" -B "$dir" -DND_BUILD_APP="${ND_ASAN_APP:-ON}" >/dev/null
   cmake --build "$dir" -j"$jobs"
   # Fewer crash runs and concurrency rounds under ASan (each child is an ASan process); the fault loop runs in full.

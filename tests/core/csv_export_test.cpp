@@ -243,3 +243,31 @@ TEST_CASE("CSV import of records reports problems and imports nothing", "[csv][r
     const auto b = nd::csv_to_background("kind,amount\r\nnot_a_kind,x\r\n");
     CHECK(b.problems.size() == 2);
 }
+
+// Issue #17: the error cap (CsvImportOptions::max_errors, 200) covers every kind of
+// problem in the other records' CSV too: bad values, rows of the wrong shape, and a
+// header problem before them. Exactly the cap, said to be cut short.
+TEST_CASE("CSV import of records stops at the documented error cap", "[csv][records][hostile]") {
+    const std::size_t cap = nd::CsvImportOptions{}.max_errors;
+    std::string values = "date,no_numbness\r\n";
+    for (int i = 0; i < 1000; ++i) values += "2026-13-01,maybe\r\n";   // two problems a row
+    const auto c = nd::csv_to_checkins(values);
+    CHECK(c.problems.size() == cap);
+    CHECK(c.truncated);
+    CHECK(c.records.empty());
+    std::string shapes = "kind,amount\r\n";
+    for (int i = 0; i < 1000; ++i) shapes += "a,b,c\r\n";
+    const auto b = nd::csv_to_background(shapes);
+    CHECK(b.problems.size() == cap);
+    CHECK(b.truncated);
+    std::string header_and_rows = "dose\r\n";   // no name column: a header problem first
+    for (int i = 0; i < 1000; ++i) header_and_rows += "1,2\r\n";
+    const auto m = nd::csv_to_medicines(header_and_rows);
+    REQUIRE(m.problems.size() == cap);
+    CHECK(m.problems.front().column == "name");
+    CHECK(m.truncated);
+    // Under the cap: every problem, and not said to be cut short.
+    const auto few = nd::csv_to_checkins("date,no_numbness\r\n2026-13-01,maybe\r\n");
+    CHECK(few.problems.size() == 2);
+    CHECK_FALSE(few.truncated);
+}

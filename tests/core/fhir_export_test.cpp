@@ -431,3 +431,42 @@ TEST_CASE("FHIR Patient id travels with the backup", "[fhir][backup]") {
     std::error_code ec;
     fs::remove_all(dir, ec);
 }
+
+// Issue #14's "backup, restore and export again gives the same Patient id", with the
+// demo diary, a password backup, and a new diary that had already exported (so it
+// had a Patient id of its own): after the restore the backup's id is the one used.
+TEST_CASE("FHIR Patient id of the demo diary survives a password backup restored over another diary",
+          "[fhir][backup]") {
+    const fs::path dir = fs::temp_directory_path() / ("nd-fhir-id-" + nd::new_uuid());
+    fs::create_directories(dir);
+    nd::ExportSpec spec;
+    spec.kind = nd::ExportKind::Fhir;
+    std::string first, backup;
+    {
+        auto store = nd::Store::open((dir / "demo.db").string());
+        store->replace_diary(nd::make_demo_diary(7, nd::test::kDay0Utc + 200 * nd::test::kDaySeconds));
+        first = str(parse(nd::build_export_output(*store, nd::Catalog{}, spec).bytes)["entry"][0], "fullUrl");
+        REQUIRE(first.rfind("urn:uuid:", 0) == 0);
+        nd::BackupOptions bo;
+        bo.password = "correct horse";
+        backup = nd::write_backup(store->load_diary(), bo);
+    }
+    auto other = nd::Store::open((dir / "other.db").string());
+    other->replace_diary(nd::test::export_diary());
+    const std::string own = str(parse(nd::build_export_output(*other, nd::Catalog{}, spec).bytes)["entry"][0], "fullUrl");
+    REQUIRE(own != first);   // a Patient of its own before the restore
+    nd::restore_backup(*other, backup, nd::RestoreMode::Replace, std::string("correct horse"));
+    const auto doc = parse(nd::build_export_output(*other, nd::Catalog{}, spec).bytes);
+    CHECK(str(doc["entry"][0], "fullUrl") == first);
+    int observations = 0;
+    for (const auto& e : doc["entry"].GetArray())
+        if (str(e["resource"], "resourceType") == "Observation") {
+            ++observations;
+            CHECK(str(e["resource"]["subject"], "reference") == first);
+        }
+    CHECK(observations > 100);
+    // And it stays: the next export of the restored diary again.
+    CHECK(str(parse(nd::build_export_output(*other, nd::Catalog{}, spec).bytes)["entry"][0], "fullUrl") == first);
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +13,8 @@
 #include <string>
 
 #include "atomic_file.hpp"
+#include "catalog.hpp"
+#include "demo_diary.hpp"
 #include "export_fixture.hpp"
 #include "matching.hpp"
 #include "questionnaire.hpp"
@@ -211,6 +214,16 @@ TEST_CASE("A hundred red-flag episodes are all listed, flowing across pages", "[
     const std::string page1 = pdf_pages_text(path, 1, 1);
     CHECK(page1.find("Warning signs (100 episodes)") != std::string::npos);
     CHECK(date_times(page1).size() >= 20);
+    // The rest of page 1's sections follow the last warning, in their fixed order
+    // (issue #14), whole, before the appendix.
+    std::size_t at = end;
+    for (const char* h : {"Questions from the patient", "Patterns (1 kind of episode)", "Medicines",
+                          "Causes worth discussing", "Appendix: the figures behind page 1"}) {
+        INFO(h);
+        const auto pos = all.find(h, at);
+        CHECK(pos != std::string::npos);
+        if (pos != std::string::npos) at = pos;
+    }
     // The summary no longer points below at a box that is above it.
     CHECK(all.find("See below") == std::string::npos);
 }
@@ -273,6 +286,13 @@ TEST_CASE("Page 1 holds the GP's summary in the fixed order", "[report_pdf][page
     CHECK(flat.find("Was 3 on 2025-10-10.") != std::string::npos);
     CHECK(page1.find("20 Jan 2026 07:45") != std::string::npos);   // the red-flag episode
     CHECK(page1.find("Pressure on a nerve from posture") != std::string::npos);
+    // Every cause the model lists, after the causes' heading.
+    REQUIRE_FALSE(m.causes.empty());
+    const auto causes_at = page1.find("Causes worth discussing");
+    for (const auto& c : m.causes) {
+        INFO(c.name);
+        CHECK(page1.find(c.name, causes_at) != std::string::npos);
+    }
     // The default leaves out the full table and the notes.
     const std::string all = pdf_pages_text(path, 0, 0);
     CHECK(all.find("Episodes (5)") == std::string::npos);
@@ -364,11 +384,15 @@ TEST_CASE("Page 1 draws the body figure and the weekly trend", "[report_pdf][pag
     CHECK(page1.find("Episodes per week (5 in 3 weeks)") != std::string::npos);
     CHECK(page1.find("Median severity per week (0\u201310)") != std::string::npos);
     CHECK(page1.find("Where on the body") != std::string::npos);
-    for (const char* label : {"Front", "Back", "Soles", "Left", "Right", "numbness", "pain", "Week of 5 Jan"}) {
+    for (const char* label : {"Front", "Back", "Soles", "numbness", "pain", "Week of 5 Jan"}) {
         INFO(label);
         CHECK(page1.find(label) != std::string::npos);
     }
-    CHECK(page1.find("Numbers: episodes touching each part.") != std::string::npos);
+    // Each view names its sides on the caption's line: L and R, three times each.
+    const std::string lines1 = pdf_pages_text(path, 1, 1);
+    CHECK(count_of(lines1, "\nL\n") >= 3);
+    CHECK(count_of(lines1, "\nR\n") >= 3);
+    CHECK(page1.find("Numbers: episodes per part.") != std::string::npos);
     // Between the patterns and the medicines (issue #14's order) when both fit.
     const auto patterns = page1.find("Patterns"), figures = page1.find("How often, how bad and where"),
                medicines = page1.find("Medicines");
@@ -416,5 +440,56 @@ TEST_CASE("A dense year keeps warnings, patterns and medicines on page 1 with th
         CHECK(page1.find("Episodes per week (" + std::to_string(m.episode_count) + " in 53 weeks)") != std::string::npos);
         // Hand and face have no place on the figure: named under it with their counts.
         CHECK(page1.find("Also: hand (left 3); face (left 3).") != std::string::npos);
+    }
+}
+
+// The demo year (as nd_export_samples writes it for the README): five patterns,
+// two medicines, a questionnaire and six causes, four of them only worth excluding.
+// Page 1 holds every section of the fixed order and every cause the model lists
+// (issue #14), on A4 with the figures; on Letter, which is shorter, the figures may
+// move after the causes but no section leaves page 1.
+TEST_CASE("Page 1 of the demo year's report holds every cause worth discussing", "[report_pdf][page1]") {
+    const nd::Diary d = nd::make_demo_diary(7, 1782842400);   // 2026-06-30T18:00:00Z
+    const nd::Catalog catalog = nd::load_default_catalog();
+    for (nd::Paper paper : {nd::Paper::A4, nd::Paper::Letter}) {
+        INFO(nd::paper_id(paper));
+        nd::ReportOptions o;
+        o.generated_on = "2026-06-30";
+        o.questionnaires = nd::load_default_questionnaires();
+        o.sections = nd::kSectionDefault;
+        o.paper = paper;
+        const nd::MatchResult match = nd::match(catalog, nd::diary_in_range(d, o.from, o.to));
+        const nd::ReportModel m = nd::build_report(d, match, o);
+        REQUIRE(m.patterns.size() == 5);
+        REQUIRE(m.causes.size() >= 4);
+        REQUIRE(std::count_if(m.causes.begin(), m.causes.end(), [](const nd::CauseLine& c) { return c.worth_excluding; }) >= 2);
+        const std::string dir = temp_dir();
+        const std::string path = dir + "/demo-" + nd::paper_id(paper) + ".pdf";
+        nd::write_report_pdf(m, path);
+        const std::string page1 = flat_text(pdf_pages_text(path, 1, 1));
+        if (page1.empty()) {
+            WARN("pdftotext is not installed: content not checked");
+            return;
+        }
+        std::size_t at = 0;
+        for (const char* h : {"Who and when", "Warning signs", "Questions from the patient", "Patterns (5 kinds of episode)",
+                              "Medicines", "Questionnaire scores", "Causes worth discussing"}) {
+            INFO(h);
+            const auto pos = page1.find(h, at);
+            CHECK(pos != std::string::npos);
+            if (pos != std::string::npos) at = pos;
+        }
+        for (const auto& c : m.causes) {
+            INFO(c.name);
+            CHECK(page1.find(c.name, at) != std::string::npos);
+            // Its whole line, not only its name: the last words of its text are there too.
+            const std::string tail = c.text.substr(c.text.size() > 24 ? c.text.size() - 24 : 0);
+            CHECK(page1.find(tail, at) != std::string::npos);
+        }
+        CHECK(page1.find("Ramipril 5 mg") != std::string::npos);
+        if (paper == nd::Paper::A4) {
+            CHECK(page1.find("How often, how bad and where") != std::string::npos);
+            CHECK(page1.find("Where on the body") != std::string::npos);
+        }
     }
 }
