@@ -243,12 +243,16 @@ void App::back_up_now() {
 
 void App::after_frame() {
     ++frames_drawn_;
-    // The first frame is on screen: now read the rest of the diary.
+    // The first frame is on screen: now read the rest of the diary. Its outcome is
+    // taken from the next frame on (busy() keeps frames coming), never in the frame
+    // that started it: a small diary's read may already be done here, and one rule
+    // for every size keeps the order of events the same (and testable).
     if (full_load_pending_) {
         full_load_pending_ = false;
         start_diary_load();
+    } else {
+        poll_diary_load();
     }
-    poll_diary_load();
     // Then, once the whole diary is in, check the file and take the daily backup,
     // at idle priority (they must not slow the frames or the load).
     if (!health_check_started_ && main_store_ && !diary_path_.empty() && state_.open_error.empty() &&
