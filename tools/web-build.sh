@@ -36,9 +36,12 @@ fi
 
 # Debian's emscripten finds its node modules (acorn) here.
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
-if [ ! -f "$build/build.ninja" ]; then
-  emcmake cmake -S "$root/platform/web" -B "$build" -G Ninja \
-    -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch"
+# The preset web (CMakePresets.json: Emscripten's toolchain file, node as the
+# emulator for the tests). A folder configured before the presets (from web/) is
+# configured again, from scratch.
+if [ ! -f "$build/build.ninja" ] ||
+   ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$root" "$build/CMakeCache.txt" 2>/dev/null; then
+  cmake -S "$root" --preset web -B "$build" --fresh
 fi
 
 case "$cmd" in
