@@ -8,7 +8,7 @@
 #            one 2.7 MB download, ~3 s. (Debian's source package works too, but
 #            needs ./configure && make sqlite3.c with tcl: ND_SQLITE_FROM=debian.)
 #   libsodium/  libsodium 1.0.18 from Debian's source package (apt-get source
-#            libsodium), when core/ uses it (password-protected backups); it is
+#            libsodium), for core's password-protected backups; it is
 #            compiled for wasm by platform/web/build-sodium.sh at configure time.
 set -euo pipefail
 
@@ -97,5 +97,5 @@ fetch_sodium() {
 
 fetch_imgui
 fetch_sqlite
-if grep -qs libsodium "$here/../../core/CMakeLists.txt"; then fetch_sodium; fi
+fetch_sodium
 echo "web: sources ready in $tp (imgui $(grep -o 'IMGUI_VERSION *"[^"]*"' "$tp/imgui/imgui.h" | grep -o '[0-9.]*'), sqlite $(grep -m1 'define SQLITE_VERSION ' "$tp/sqlite/sqlite3.h" | grep -o '"[^"]*"'))"
