@@ -7,7 +7,7 @@
 #
 # Targets: json binary csv csv_header catalog store merge backup kdf
 # (tests/fuzz/fuzz_*.cpp; csv_header and kdf build their file from the input, see
-# tests/fuzz/fuzz_inputs.hpp). Memory per input: every target stops at
+# tests/support/fuzz_inputs.hpp). Memory per input: every target stops at
 # -rss_limit_mb=2560 (ASan's shadow memory counts); csv_header and kdf, the
 # targets of issue 17's hostile files, also at -malloc_limit_mb=64 (no single
 # allocation above 64 MB) and a lower -rss_limit_mb (ND_FUZZ_TIGHT_RSS_MB). Seeds
