@@ -21,10 +21,10 @@
 #include "background_job.hpp"
 #include "export_actions.hpp"
 #include "icons.hpp"
+#include "temp_dir.hpp"
 #include "time_util.hpp"
 #include "ui_harness.hpp"
 #include "undo.hpp"
-#include "temp_dir.hpp"
 
 using namespace nd;
 using namespace nd::app;

@@ -12,11 +12,12 @@
 
 #include "backup.hpp"
 #include "export_actions.hpp"
+#include "folder_picker.hpp"
 #include "icons.hpp"
+#include "temp_dir.hpp"
 #include "time_util.hpp"
 #include "ui_harness.hpp"
 #include "views.hpp"
-#include "temp_dir.hpp"
 
 using namespace nd;
 using namespace nd::app;

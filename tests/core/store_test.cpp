@@ -11,8 +11,8 @@
 #include "sample_diary.hpp"
 #include "serialization.hpp"
 #include "store.hpp"
-#include "time_util.hpp"
 #include "temp_dir.hpp"
+#include "time_util.hpp"
 
 using namespace nd;
 namespace fs = std::filesystem;
