@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "demo_diary.hpp"
 #include "export_view_parts.hpp"
 #include "fonts.hpp"
 #include "icons.hpp"
@@ -16,11 +17,6 @@
 #include "time_util.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
-
-#if __has_include("demo_diary.hpp")
-#include "demo_diary.hpp"
-#define ND_HAVE_DEMO_DIARY 1
-#endif
 
 namespace nd::app {
 
@@ -332,11 +328,9 @@ void App::open_demo() {
     const std::string path = (std::filesystem::path(services_.data_dir()) / "demo.sqlite").string();
     try {
         demo_store_ = Store::open(path);
-#ifdef ND_HAVE_DEMO_DIARY
         // Fill it on first use only; the person may have changed the demo since.
         if (demo_store_->load_diary().episodes.empty())
             demo_store_->replace_diary(make_demo_diary(20260101u, services_.now_utc()));
-#endif
         state_.demo_mode = true;
         attach(demo_store_.get());
         state_.page = Page::Diary;   // the page header says it is the demo; no toast needed

@@ -14,8 +14,7 @@
 
 #include "background_job.hpp"
 #include "catalog.hpp"
-#include "diary_health.hpp"
-#include "keyboard.hpp"
+#include "keyboard_nav.hpp"
 #include "log_state.hpp"
 #include "page_states.hpp"
 #include "matching.hpp"
@@ -27,6 +26,10 @@ struct ImFont;
 
 namespace nd {
 class Store;
+}
+
+namespace nd::app {
+struct DiaryHealth;   // diary_health.hpp (AppState holds a pointer: no include, no cycle)
 }
 
 namespace nd::app {
@@ -165,7 +168,7 @@ struct AppState {
     bool record_items = false;
     std::map<std::string, ItemRect> items;
     std::vector<ProbeItem> probes;      // widget wrappers' texts, this frame (same switch)
-    KeyboardNav keys;                   // Tab order and focus (keyboard.hpp)
+    KeyboardNav keys;                   // Tab order and focus (keyboard_nav.hpp, keyboard.hpp)
 
     // ---- Operations ----
     // Reads the whole diary from the Store again (open, import, restore, merge, empty bin).

@@ -3,22 +3,18 @@
 // big touch rows, goes up, makes a new folder, and chooses. In file mode it also
 // lists the files with the given extensions and chooses one of them (restoring
 // a backup). Listing uses std::filesystem only; hidden entries (".name") are
-// left out. The state is plain data (page_states.hpp holds it), so tests can
-// inspect where it is.
+// left out. The state is plain data (folder_picker_state.hpp; page_states.hpp holds
+// it), so tests can inspect where it is.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "folder_picker_state.hpp"
+
 namespace nd::app {
 
 struct AppState;
-
-struct FolderListing {
-    std::vector<std::string> folders;   // names, sorted without regard to case
-    std::vector<std::string> files;     // file mode: matching names, sorted
-    std::string error;                  // the folder could not be read
-};
 
 // Lists `dir`. `extensions` ("ndbackup", "json"): which files to list; empty: none.
 FolderListing list_folder(const std::string& dir, const std::vector<std::string>& extensions);
@@ -26,23 +22,6 @@ FolderListing list_folder(const std::string& dir, const std::vector<std::string>
 std::string parent_folder(const std::string& dir);
 // Makes `name` inside `parent`; returns its path, or "" with a message in `error`.
 std::string make_folder(const std::string& parent, const std::string& name, std::string& error);
-
-struct FolderPickerState {
-    bool open = false;
-    bool pick_file = false;                 // choose a file (else a folder)
-    std::vector<std::string> extensions;    // file mode: which files are shown
-    std::string dir;                        // the folder being shown
-    std::string home;                       // the Documents folder (the "Documents" shortcut)
-    std::string title;                      // "Where should the file go?"
-    // The listing of `dir` (refreshed when dir changes or after a new folder).
-    std::string listed_dir;
-    bool stale = true;
-    FolderListing listing;
-    // "New folder".
-    bool new_folder = false;
-    std::string new_folder_name;
-    std::string new_folder_error;
-};
 
 void open_folder_picker(FolderPickerState& p, const std::string& start, const std::string& home,
                         const std::string& title, bool pick_file = false,

@@ -7,25 +7,11 @@
 // handing it to ImGui (whose own tabbing would move focus a second time).
 #pragma once
 
-#include <vector>
-
-struct ImGuiWindow;
+#include "keyboard_nav.hpp"
 
 namespace nd::app {
 
 struct AppState;
-
-struct KeyboardNav {
-    struct Stop {
-        unsigned id = 0;
-        ImGuiWindow* window = nullptr;
-    };
-    std::vector<Stop> stops;        // this frame's tab stops, in drawing order
-    std::vector<Stop> last;         // the last frame's
-    int pending_move = 0;           // +1 Tab, -1 Shift+Tab, fed by the platform (or a test)
-    unsigned focus_request = 0;     // the stop to focus when it is drawn this frame
-    unsigned focused = 0;           // the stop that has the keyboard focus (0: none)
-};
 
 // The platform (or a test) reports a Tab press; shift: Shift+Tab.
 void press_tab(AppState& s, bool shift);

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "export_actions.hpp"
-#include "folder_picker.hpp"
+#include "folder_picker_state.hpp"
 #include "log_state.hpp"
 #include "model.hpp"
 #include "questionnaire_page.hpp"

@@ -9,8 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "command.hpp"
 #include "store.hpp"
-#include "undo.hpp"
 
 namespace nd::app {
 

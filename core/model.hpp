@@ -39,7 +39,8 @@ enum class Relief : std::uint8_t {
     MovingOrChangingPosition, Rest, Stretching, LooseningClothing, Warmth, Medicine, Nothing,
 };
 
-// Signs that came with the episode (several are red flags, see red_flags.hpp).
+// Signs that came with the episode (several are red flags: the rules in red_flags.cpp,
+// their sources in docs/clinical.md).
 enum class Sign : std::uint8_t {
     LegWeakness, ArmWeakness, FaceDrooping, TroubleSpeaking, Confusion, VisionChange,
     BladderBowelLoss, Unsteadiness,

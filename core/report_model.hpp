@@ -1,7 +1,7 @@
 // What the doctor's report says, apart from how it is drawn: every section's
 // figures, tables and sentences, built from the diary, the matching result, a
 // date range and the chosen sections. Portable (no drawing library); the cairo
-// renderer (report_pdf/) and any other renderer (the web build) draw this.
+// renderer (core/report_pdf/) and any other renderer (the web build) draw this.
 // Deterministic: no clock inside (the caller passes the generation date).
 #pragma once
 

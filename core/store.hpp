@@ -12,24 +12,11 @@
 #include <vector>
 
 #include "model.hpp"
+#include "store_error.hpp"
 
 struct sqlite3;
 
 namespace nd {
-
-struct StoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-// The file is a damaged diary (quick_check failed, or SQLite reports corruption):
-// the one refusal where restoring an automatic backup is the answer.
-struct StoreDamagedError : StoreError {
-    using StoreError::StoreError;
-};
-
-// When Store::open runs PRAGMA quick_check. The app defers it to after its first
-// frame (core/health_check.hpp runs it on a second connection); the CLI checks only
-// with --check, in `check` and before a backup (docs/cli.md, "Checking the file").
-enum class OpenCheck { QuickCheckNow, Deferred };
 
 // A half-open range of UTC seconds [from, to); unset ends are open.
 struct TimeRange {
@@ -44,7 +31,7 @@ public:
     // SQLite file of another application (application_id), a diary from a newer
     // version of the app, a file failing quick_check (StoreDamagedError).
     // With OpenCheck::Deferred the quick_check is skipped: the caller must run it
-    // soon (quick_check(), or nd::check_diary_file on another thread).
+    // soon (quick_check(), or nd::check_and_back_up on another thread).
     static std::unique_ptr<Store> open(const std::string& path, OpenCheck check = OpenCheck::QuickCheckNow);
     // Opens an existing diary read-only, for checking (`numbness-diary-cli check`, backups):
     // nothing is written, to the file or beside it (no -wal or -shm created, no

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "store.hpp"
+#include "store_error.hpp"
 
 namespace nd::store_detail {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "store.hpp"
+#include "store_error.hpp"
 
 namespace nd::schema {
 

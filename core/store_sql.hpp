@@ -10,7 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "store.hpp"
+#include "model.hpp"
+#include "store_error.hpp"
 
 namespace nd::sql {
 

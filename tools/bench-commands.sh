@@ -24,7 +24,7 @@ runs="${ND_BENCH_RUNS:-15}"
 tmp="$build/tmp"   # same disk as the repository
 
 if [[ -z ${ND_BENCH_BUILD_DIR:-} ]]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake -S "$root" --preset bench -B "$build" >/dev/null   # Release (CMakePresets.json)
   cmake --build "$build" -j"$jobs" --target nd_bench_commands numbness-diary-cli
   cmake --build "$build" -j"$jobs" --target numbness-diary || true
 fi

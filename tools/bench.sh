@@ -20,7 +20,7 @@ jobs="${ND_BENCH_JOBS:-1}"
 filter="${ND_BENCH_FILTER:-.}"
 tmp="$build/tmp"   # same disk as the repository; nd_bench makes and removes its own folder in it
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S "$root" --preset bench -B "$build" >/dev/null   # Release (CMakePresets.json)
 cmake --build "$build" -j"$jobs" --target nd_bench
 have_app=0
 if cmake --build "$build" -j"$jobs" --target numbness-diary; then have_app=1; fi

@@ -46,11 +46,10 @@ install_missing() {
 }
 
 # build [tests: ON|OFF] [targets...]: configures (quick when nothing changed) and builds.
+# The preset default (CMakePresets.json: Ninja, RelWithDebInfo).
 build() {
   local with_tests="$1"; shift
-  local type=()
-  [ -f "$build_dir/CMakeCache.txt" ] || type=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
-  cmake -S "$here" -B "$build_dir" -G Ninja "${type[@]}" \
+  cmake -S "$here" --preset default -B "$build_dir" \
     -DND_BUILD_TESTS="$with_tests" -DND_BUILD_BENCH="$with_tests" >/dev/null
   local targets=()
   for t in "$@"; do targets+=(--target "$t"); done

@@ -7,7 +7,7 @@
 #
 # Targets: json binary csv csv_header catalog store merge backup kdf
 # (tests/fuzz/fuzz_*.cpp; csv_header and kdf build their file from the input, see
-# tests/fuzz/fuzz_inputs.hpp). Memory per input: every target stops at
+# tests/support/fuzz_inputs.hpp). Memory per input: every target stops at
 # -rss_limit_mb=2560 (ASan's shadow memory counts); csv_header and kdf, the
 # targets of issue 17's hostile files, also at -malloc_limit_mb=64 (no single
 # allocation above 64 MB) and a lower -rss_limit_mb (ND_FUZZ_TIGHT_RSS_MB). Seeds
@@ -26,14 +26,18 @@ if ! command -v clang++ >/dev/null 2>&1; then
   echo "fuzz.sh: clang++ is not installed (apt-get install clang); skipped" >&2
   exit 77
 fi
-if [ ! -f "$build_dir/build.ninja" ]; then
-  CC=clang CXX=clang++ cmake -S "$here/tests/fuzz" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# The preset fuzz (CMakePresets.json: clang, ND_BUILD_FUZZ). A folder configured
+# before the presets (from tests/fuzz itself) is configured again, from scratch.
+if [ ! -f "$build_dir/build.ninja" ] ||
+   ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$here" "$build_dir/CMakeCache.txt" 2>/dev/null; then
+  cmake -S "$here" --preset fuzz -B "$build_dir" --fresh >/dev/null
 fi
 cmake --build "$build_dir" -j"${ND_JOBS:-1}"
+bin="$build_dir/tests/fuzz"   # the fuzz targets (corpus, crashes and logs stay in $build_dir)
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  for f in "$build_dir"/fuzz_*; do
+  for f in "$bin"/fuzz_*; do
     name="$(basename "$f")"
     [ "$name" = fuzz_make_seeds ] && continue
     [ -x "$f" ] && targets+=("${name#fuzz_}")
@@ -53,7 +57,7 @@ for t in "${targets[@]}"; do
   esac
   set +e
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build_dir/fuzz_$t" "$work" "$here/tests/fuzz/corpus/$t" \
+    "$bin/fuzz_$t" "$work" "$here/tests/fuzz/corpus/$t" \
     -max_total_time="$seconds" -timeout=20 "${memory[@]}" -max_len=200000 \
     -print_final_stats=1 -artifact_prefix="$build_dir/crashes/$t-" >"$log" 2>&1
   rc=$?

@@ -38,10 +38,9 @@ export DEB_BUILD_MAINT_OPTIONS="hardening=+all"
 eval "$(dpkg-buildflags --export=sh)"
 export CFLAGS="$CFLAGS $CPPFLAGS" CXXFLAGS="$CXXFLAGS $CPPFLAGS"
 
-# CMAKE_BUILD_TYPE=None: only the flags above (as debhelper's cmake build does).
-cmake -S "$here" -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_INSTALL_PREFIX=/usr \
-  -DND_BUILD_TESTS=OFF -DND_BUILD_BENCH=OFF -DND_MAN_PAGES=ON \
-  -DCMAKE_EXE_LINKER_FLAGS="$LDFLAGS"
+# The preset deb (CMakePresets.json): CMAKE_BUILD_TYPE=None, only the flags above (as
+# debhelper's cmake build does); prefix /usr; no tests, no benchmark; manual pages.
+cmake -S "$here" --preset deb -B "$out" -DCMAKE_EXE_LINKER_FLAGS="$LDFLAGS"
 cmake --build "$out" -j"${ND_JOBS:-$(nproc)}"
 rm -f "$out"/*.deb "$out"/*.ddeb
 (cd "$out" && cpack -G DEB)

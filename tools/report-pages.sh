@@ -9,7 +9,7 @@ build="${1:-$here/build}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 cmake --build "$build" --target nd_export_samples >/dev/null
-"$build/report_pdf/nd_export_samples" "$out" >/dev/null
+"$build/tests/pdf/nd_export_samples" "$out" >/dev/null
 pdf="$out/demo-report.pdf"
 pdftotext -layout "$pdf" "$out/demo.txt"
 notes_page="$(awk 'BEGIN{RS="\f"} /Notes in the person/ {print NR; exit}' "$out/demo.txt")"

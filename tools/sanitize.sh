@@ -22,10 +22,8 @@ status=0
 run_asan() {
   local dir="${ND_ASAN_BUILD_DIR:-$here/build-asan}"
   if [ ! -f "$dir/build.ninja" ]; then
-    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DND_BUILD_APP="${ND_ASAN_APP:-ON}" -DND_BUILD_PDF=OFF -DND_BUILD_BENCH=OFF \
-      -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
-      -DCMAKE_C_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1" \
-      -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
+    # The preset asan (CMakePresets.json: Debug, -O1, ASan + UBSan, no PDF renderer, no benchmark).
+    cmake -S "$here" --preset asan -B "$dir" -DND_BUILD_APP="${ND_ASAN_APP:-ON}"
   fi
   # The app and its tests are built and run by default (CI's hardening run too);
   # ND_ASAN_APP=OFF leaves them out for a quicker local run.
@@ -45,7 +43,7 @@ run_valgrind() {
   fi
   local dir="${ND_BUILD_DIR:-$here/build-rel}"
   if [ ! -f "$dir/build.ninja" ]; then
-    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_BUILD_APP=OFF -DND_BUILD_PDF=OFF
+    cmake -S "$here" --preset rel -B "$dir"   # RelWithDebInfo, no app, no PDF renderer
   fi
   cmake --build "$dir" -j"$jobs"
   local vg=(valgrind --tool=memcheck --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite

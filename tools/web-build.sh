@@ -6,7 +6,7 @@
 #   tools/web-build.sh test       build the core test suite for wasm and run it under node (ctest; also: test-core)
 #   tools/web-build.sh e2e        build, then drive the page in headless Chromium (tools/web-test/)
 #   tools/web-build.sh measure    build, then measure the transfer size and load times (tools/web-test/measure.mjs)
-#   --add-deb-src (first argument) lets web/fetch-sources.sh add deb-src entries to /etc/apt when
+#   --add-deb-src (first argument) lets platform/web/fetch-sources.sh add deb-src entries to /etc/apt when
 #   `apt-get source` needs them; without it the script stops and says so instead of editing /etc/apt.
 # Emscripten compiles are heavy: one job by default (ND_WEB_JOBS=2 for more).
 set -euo pipefail
@@ -32,13 +32,16 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-"$root/web/fetch-sources.sh"
+"$root/platform/web/fetch-sources.sh"
 
 # Debian's emscripten finds its node modules (acorn) here.
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
-if [ ! -f "$build/build.ninja" ]; then
-  emcmake cmake -S "$root/web" -B "$build" -G Ninja \
-    -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch"
+# The preset web (CMakePresets.json: Emscripten's toolchain file, node as the
+# emulator for the tests). A folder configured before the presets (from web/) is
+# configured again, from scratch.
+if [ ! -f "$build/build.ninja" ] ||
+   ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$root" "$build/CMakeCache.txt" 2>/dev/null; then
+  cmake -S "$root" --preset web -B "$build" --fresh
 fi
 
 case "$cmd" in

@@ -1,4 +1,4 @@
-// The accessible mirror's data: what web/nd-web.js needs to keep an invisible
+// The accessible mirror's data: what assets/web/nd-web.js needs to keep an invisible
 // DOM layer over the canvas (roles, names, states, reading order) for screen
 // readers: the current page, the toast, whether the warning is up, every
 // recorded widget (key, rectangle in CSS px, and whether it is scrolled into

@@ -146,7 +146,7 @@ void WebInput::reapply() {
 using nd::platform::web::web_input;
 using nd::platform::web::WebInput;
 
-// Called by web/nd-web.js.
+// Called by assets/web/nd-web.js.
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void nd_web_touch(int phase, float x, float y) {
     web_input().touch(static_cast<WebInput::TouchPhase>(phase), x, y);

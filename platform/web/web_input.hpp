@@ -1,5 +1,5 @@
 // Touch and the phone keyboard for Dear ImGui 1.86 in a browser.
-//  - Touches: web/nd-web.js takes them off the canvas (GLFW's Emscripten port
+//  - Touches: assets/web/nd-web.js takes them off the canvas (GLFW's Emscripten port
 //    maps them badly) and hands them here. A tap becomes hover, press and
 //    release on separate frames (1.86 has no input queue: a press and release
 //    within one frame is lost). A mostly vertical drag scrolls the window under

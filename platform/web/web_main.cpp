@@ -1,6 +1,6 @@
 // numbness-diary for the web: the same app::App as the desktop, driven by the
 // browser's frame callback (emscripten_set_main_loop_arg) instead of a while
-// loop. web/nd-web.js mounts the diary folder (IDBFS) and loads it from
+// loop. assets/web/nd-web.js mounts the diary folder (IDBFS) and loads it from
 // IndexedDB before main() runs, and stores it back after every committed change.
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -227,7 +227,7 @@ void follow_browser_text_size(WebShell& sh) {
 }
 
 // "Call 112 now" on the warning screen is drawn text; on a phone it has to dial.
-// The page puts a real <a href="tel:..."> over it (web/nd-web.js), where the app
+// The page puts a real <a href="tel:..."> over it (assets/web/nd-web.js), where the app
 // drew it in this frame; nowhere when it is not on screen.
 void place_call_link(WebShell& sh, float dpr) {
     const app::AppState& s = sh.app->state();
@@ -380,7 +380,7 @@ int run() {
 
 }  // namespace nd::platform::web
 
-// The page's "Download a backup now" (web/nd-web.js, when the browser refused
+// The page's "Download a backup now" (assets/web/nd-web.js, when the browser refused
 // persistent storage): the Export page with a backup chosen, one tap from the download.
 extern "C" EMSCRIPTEN_KEEPALIVE void nd_web_show_backup() {
     using namespace nd::app;

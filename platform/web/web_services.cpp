@@ -12,7 +12,7 @@ namespace nd::platform::web {
 
 namespace {
 
-// web/nd-web.js defines window.ndWeb; these are thin calls into it.
+// assets/web/nd-web.js defines window.ndWeb; these are thin calls into it.
 EM_JS(void, js_copy_text, (const char* text), {
     if (window.ndWeb) window.ndWeb.copyText(UTF8ToString(text));
 });

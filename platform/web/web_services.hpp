@@ -1,5 +1,5 @@
 // The web implementation of nd::app::Services: the diary folder is an IndexedDB
-// backed folder (IDBFS, mounted and loaded by web/nd-web.js before main runs),
+// backed folder (IDBFS, mounted and loaded by assets/web/nd-web.js before main runs),
 // exports are offered as downloads, the locale is the browser's.
 #pragma once
 
@@ -25,7 +25,7 @@ public:
     // A folder: false (a page cannot show the browser's storage as a folder).
     bool open_path(const std::string& path) override;
     bool exports_are_downloads() override { return true; }
-    // The phone's own file chooser (<input type=file>, web/nd-web.js): the chosen
+    // The phone's own file chooser (<input type=file>, assets/web/nd-web.js): the chosen
     // file is copied into /exports and its path handed back by chosen_file().
     bool choose_file(const std::vector<std::string>& extensions) override;
     std::string chosen_file() override;

@@ -8,7 +8,7 @@
 #include <random>
 #include <sstream>
 
-#include "../core/diary_builders.hpp"
+#include "diary_builders.hpp"
 #include "app_state.hpp"
 #include "record_commands.hpp"
 #include "store.hpp"

@@ -21,6 +21,7 @@
 #include "background_job.hpp"
 #include "export_actions.hpp"
 #include "icons.hpp"
+#include "temp_dir.hpp"
 #include "time_util.hpp"
 #include "ui_harness.hpp"
 #include "undo.hpp"
@@ -32,19 +33,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> n{0};
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("nd_bgjob_" + std::to_string(rd()) + "_" + std::to_string(n++));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using nd::test::TempDir;
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -64,8 +53,8 @@ Episode episode_at(std::int64_t utc, int numbness) {
 // The harness's App on a diary file (not in memory) with threads, as the desktop runs it.
 void open_file_diary(Ui& ui, const TempDir& t, const std::string& db) {
     ui.services.threads = true;
-    ui.services.documents = t.path.string();
-    ui.services.data = t.path.string();
+    ui.services.documents = t.dir.string();
+    ui.services.data = t.dir.string();
     ui.app->open_diary(db);
     REQUIRE(ui.state().open_error.empty());
     ui.app->finish_diary_load();
@@ -95,7 +84,7 @@ ExportPageState& page(Ui& ui) { return ui.state().pages.export_page; }
 TEST_CASE("A password backup runs on a worker: frames keep coming and a save made meanwhile lands",
           "[app][export][background]") {
     TempDir t;
-    const std::string db = (t.path / "diary.sqlite").string();
+    const std::string db = (t.dir / "diary.sqlite").string();
     Ui ui;
     { Store::open(db)->add_episode(episode_at(ui.services.clock - 7200, 4)); }
     open_file_diary(ui, t, db);
@@ -139,7 +128,7 @@ TEST_CASE("A password backup runs on a worker: frames keep coming and a save mad
 
 TEST_CASE("Cancelling a merge on its worker leaves the diary unchanged", "[app][export][restore][background]") {
     TempDir t;
-    const std::string db = (t.path / "diary.sqlite").string();
+    const std::string db = (t.dir / "diary.sqlite").string();
     Ui ui;
     { Store::open(db)->add_episode(episode_at(ui.services.clock - 7200, 4)); }
     // A backup of another diary: merging it would add its two episodes.
@@ -149,7 +138,7 @@ TEST_CASE("Cancelling a merge on its worker leaves the diary unchanged", "[app][
     other.episodes[0].id = "11111111-1111-4111-8111-111111111111";
     other.episodes[1].id = "22222222-2222-4222-8222-222222222222";
     for (Episode& e : other.episodes) e.created_utc = e.updated_utc = ui.services.clock - 1000;
-    { std::ofstream(t.path / "other.ndbackup", std::ios::binary) << write_backup(other); }
+    { std::ofstream(t.dir / "other.ndbackup", std::ios::binary) << write_backup(other); }
     open_file_diary(ui, t, db);
     const Diary before = Store::open(db)->load_diary();
 
@@ -202,7 +191,7 @@ TEST_CASE("Cancelling a merge on its worker leaves the diary unchanged", "[app][
 
 TEST_CASE("Without threads the same jobs run at once on the UI's connection", "[app][export][background]") {
     TempDir t;
-    const std::string db = (t.path / "diary.sqlite").string();
+    const std::string db = (t.dir / "diary.sqlite").string();
     Ui ui;
     { Store::open(db)->add_episode(episode_at(ui.services.clock - 7200, 4)); }
     open_file_diary(ui, t, db);
@@ -219,7 +208,7 @@ TEST_CASE("Without threads the same jobs run at once on the UI's connection", "[
 TEST_CASE("A change by another process is read on a worker and swapped in, keeping the draft",
           "[app][background][outside]") {
     TempDir t;
-    const std::string db = (t.path / "diary.sqlite").string();
+    const std::string db = (t.dir / "diary.sqlite").string();
     Ui ui;
     { Store::open(db)->add_episode(episode_at(ui.services.clock - 7200, 4)); }
     open_file_diary(ui, t, db);
@@ -243,7 +232,7 @@ TEST_CASE("A change by another process is read on a worker and swapped in, keepi
 TEST_CASE("A large diary's first frame comes from its newest weeks, and the rest is swapped in after",
           "[app][background][start]") {
     TempDir t;
-    const std::string db = (t.path / "diary.sqlite").string();
+    const std::string db = (t.dir / "diary.sqlite").string();
     Ui ui;
     const std::int64_t now = ui.services.clock;
     {

@@ -13,7 +13,7 @@
 #include "red_flags.hpp"
 #include "undo.hpp"
 #include "ui_harness.hpp"
-#include "../core/diary_builders.hpp"
+#include "diary_builders.hpp"
 #include "views.hpp"
 
 using namespace nd;

@@ -12,7 +12,9 @@
 
 #include "backup.hpp"
 #include "export_actions.hpp"
+#include "folder_picker.hpp"
 #include "icons.hpp"
+#include "temp_dir.hpp"
 #include "time_util.hpp"
 #include "ui_harness.hpp"
 #include "views.hpp"
@@ -25,21 +27,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // A fresh folder per test, removed at the end.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> n{0};
-        std::random_device rd;
-        path = fs::temp_directory_path() /
-               ("nd_export_page_" + std::to_string(rd()) + "_" + std::to_string(n++));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string str() const { return path.string(); }
-};
+using nd::test::TempDir;
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -135,7 +123,7 @@ TEST_CASE("Exporting CSV writes a private file with the episodes and offers to o
     ui.click("export:go");
     ui.settle();   // the new card is measured on the frame after it appears
     INFO(page(ui).error);
-    const fs::path file = docs.path / ("numbness-diary-episodes-" + today(ui) + ".csv");
+    const fs::path file = docs.dir / ("numbness-diary-episodes-" + today(ui) + ".csv");
     REQUIRE(fs::exists(file));
     CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
     const std::string csv = slurp(file);
@@ -148,7 +136,7 @@ TEST_CASE("Exporting CSV writes a private file with the episodes and offers to o
     CHECK(ui.has("export:open_folder"));
     ui.click("export:open_folder");
     REQUIRE(ui.services.opened.size() == 1);
-    CHECK(fs::path(ui.services.opened.back()) == docs.path);
+    CHECK(fs::path(ui.services.opened.back()) == docs.dir);
 }
 
 TEST_CASE("Exporting over a file that is already there asks first", "[app][export]") {
@@ -158,7 +146,7 @@ TEST_CASE("Exporting over a file that is already there asks first", "[app][expor
     open_export(ui, docs);
     ui.click("format:csv");
     ui.click("export:go");
-    const fs::path file = docs.path / page(ui).file_name;
+    const fs::path file = docs.dir / page(ui).file_name;
     REQUIRE(fs::exists(file));
     const std::string first = slurp(file);
     const Episode later = add(ui, 1, 7);
@@ -249,9 +237,9 @@ TEST_CASE("Restoring a damaged backup shows why and changes nothing", "[app][exp
     std::string bytes = slurp(file);
     REQUIRE(bytes.size() > 100);
     bytes[bytes.size() / 2] ^= 0x20;   // one flipped bit in the diary
-    fs::path damaged = docs.path / "damaged.ndbackup";
+    fs::path damaged = docs.dir / "damaged.ndbackup";
     { std::ofstream(damaged, std::ios::binary) << bytes; }
-    { std::ofstream(docs.path / "notes.json", std::ios::binary) << "hello, not a backup"; }
+    { std::ofstream(docs.dir / "notes.json", std::ios::binary) << "hello, not a backup"; }
 
     add(ui, 1, 8);   // the diary moves on after the backup
     ui.state().refresh();
@@ -332,14 +320,14 @@ TEST_CASE("A backup password must be typed twice the same and be long enough", "
     ui.settle();
     ui.click("export:go");
     CHECK(page(ui).error.find("at least 8") != std::string::npos);
-    CHECK(fs::is_empty(docs.path));
+    CHECK(fs::is_empty(docs.dir));
 }
 
 TEST_CASE("The folder picker goes into a sub-folder and back, makes a new folder, and chooses it", "[app][export][picker]") {
     TempDir docs;
-    fs::create_directories(docs.path / "Doctor");
-    fs::create_directories(docs.path / ".hidden");
-    fs::create_directories(docs.path / "apple");
+    fs::create_directories(docs.dir / "Doctor");
+    fs::create_directories(docs.dir / ".hidden");
+    fs::create_directories(docs.dir / "apple");
     Ui ui;
     add(ui, 3, 5);
     open_export(ui, docs);
@@ -347,17 +335,17 @@ TEST_CASE("The folder picker goes into a sub-folder and back, makes a new folder
     ui.click("export:folder");
     FolderPickerState& p = page(ui).picker;
     REQUIRE(p.open);
-    CHECK(fs::path(p.dir) == docs.path);
+    CHECK(fs::path(p.dir) == docs.dir);
     CHECK(ui.has("picker:folder:Doctor"));
     CHECK(ui.has("picker:folder:apple"));
     CHECK_FALSE(ui.has("picker:folder:.hidden"));
     CHECK(p.listing.folders == std::vector<std::string>{"apple", "Doctor"});   // case does not split the list
 
     ui.click("picker:folder:Doctor");
-    CHECK(fs::path(p.dir) == docs.path / "Doctor");
+    CHECK(fs::path(p.dir) == docs.dir / "Doctor");
     CHECK_FALSE(ui.has("picker:folder:Doctor"));
     ui.click("picker:up");
-    CHECK(fs::path(p.dir) == docs.path);
+    CHECK(fs::path(p.dir) == docs.dir);
     ui.click("picker:folder:Doctor");
     ui.click("picker:new");
     REQUIRE(p.new_folder);
@@ -365,25 +353,25 @@ TEST_CASE("The folder picker goes into a sub-folder and back, makes a new folder
     ui.settle();
     ui.click("picker:create");
     CHECK(p.new_folder_error.empty());
-    REQUIRE(fs::is_directory(docs.path / "Doctor" / "Visits"));
-    CHECK(fs::path(p.dir) == docs.path / "Doctor" / "Visits");
+    REQUIRE(fs::is_directory(docs.dir / "Doctor" / "Visits"));
+    CHECK(fs::path(p.dir) == docs.dir / "Doctor" / "Visits");
     ui.click("picker:home");
-    CHECK(fs::path(p.dir) == docs.path);
+    CHECK(fs::path(p.dir) == docs.dir);
     ui.click("picker:folder:Doctor");
     ui.click("picker:folder:Visits");
     ui.click("picker:choose");
     CHECK_FALSE(page(ui).picker.open);
-    CHECK(fs::path(page(ui).folder) == docs.path / "Doctor" / "Visits");
+    CHECK(fs::path(page(ui).folder) == docs.dir / "Doctor" / "Visits");
 
     ui.click("export:go");
-    CHECK(fs::exists(docs.path / "Doctor" / "Visits" / page(ui).file_name));
+    CHECK(fs::exists(docs.dir / "Doctor" / "Visits" / page(ui).file_name));
 
     // Cancel leaves the folder as it was.
     ui.click("export:folder");
     ui.click("picker:up");
     ui.click("picker:cancel");
     CHECK_FALSE(page(ui).picker.open);
-    CHECK(fs::path(page(ui).folder) == docs.path / "Doctor" / "Visits");
+    CHECK(fs::path(page(ui).folder) == docs.dir / "Doctor" / "Visits");
 }
 
 TEST_CASE("Folder picker helpers refuse bad folder names", "[app][export][picker]") {
@@ -394,12 +382,12 @@ TEST_CASE("Folder picker helpers refuse bad folder names", "[app][export][picker
     CHECK(make_folder(docs.str(), "a/b", error).empty());
     CHECK(make_folder(docs.str(), ".secret", error).empty());
     CHECK_FALSE(make_folder(docs.str(), " Reports ", error).empty());
-    CHECK(fs::is_directory(docs.path / "Reports"));
+    CHECK(fs::is_directory(docs.dir / "Reports"));
     CHECK(make_folder(docs.str(), "Reports", error).empty());
     CHECK(error.find("already") != std::string::npos);
     CHECK(parent_folder("/") == "");
     CHECK(parent_folder("/home/anna") == "/home");
-    CHECK(list_folder((docs.path / "missing").string(), {}).error.find("cannot be opened") != std::string::npos);
+    CHECK(list_folder((docs.dir / "missing").string(), {}).error.find("cannot be opened") != std::string::npos);
 }
 
 TEST_CASE("File names get their extension and refuse folders in them", "[app][export]") {
@@ -439,7 +427,7 @@ TEST_CASE("A custom date range with an impossible date is refused", "[app][expor
     ui.settle();
     ui.click("export:go");
     CHECK_FALSE(page(ui).error.empty());
-    CHECK(fs::is_empty(docs.path));
+    CHECK(fs::is_empty(docs.dir));
     page(ui).from_text = "2026-09-01";
     page(ui).to_text = "2026-08-01";
     ui.settle();
@@ -471,7 +459,7 @@ TEST_CASE("The PDF report is written when this build has the renderer", "[app][e
     CHECK_FALSE(ui.has("Warning signs##sec"));
     ui.click("export:go");
     INFO(page(ui).error);
-    const fs::path file = docs.path / ("numbness-diary-report-" + today(ui) + ".pdf");
+    const fs::path file = docs.dir / ("numbness-diary-report-" + today(ui) + ".pdf");
     REQUIRE(fs::exists(file));
     CHECK(slurp(file).rfind("%PDF", 0) == 0);
     CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
@@ -479,7 +467,7 @@ TEST_CASE("The PDF report is written when this build has the renderer", "[app][e
 
 TEST_CASE("Export page touch targets are at least 44 px on a phone", "[app][export][layout]") {
     TempDir docs;
-    fs::create_directories(docs.path / "Doctor");
+    fs::create_directories(docs.dir / "Doctor");
     Ui ui(390, 3600);
     open_export(ui, docs);
     REQUIRE(ui.state().narrow);
@@ -543,7 +531,7 @@ TEST_CASE("Where exports are downloads (the web), the file is downloaded and the
     ui.click("export:go");
     ui.settle();
     INFO(page(ui).error);
-    const fs::path file = docs.path / ("numbness-diary-episodes-" + today(ui) + ".csv");
+    const fs::path file = docs.dir / ("numbness-diary-episodes-" + today(ui) + ".csv");
     REQUIRE(fs::exists(file));
     // The file itself goes to open_path: the browser downloads it.
     REQUIRE(ui.services.opened.size() == 1);

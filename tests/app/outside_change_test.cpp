@@ -15,24 +15,14 @@
 #include "instance_lock.hpp"
 #include "services.hpp"
 #include "store.hpp"
+#include "temp_dir.hpp"
 
 using namespace nd;
 using namespace nd::app;
 
 namespace {
 
-struct TempDir {
-    std::filesystem::path dir;
-    TempDir() {
-        std::random_device rd;
-        dir = std::filesystem::temp_directory_path() / ("nd-outside-" + std::to_string(rd()) + std::to_string(rd()));
-        std::filesystem::create_directories(dir);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
-    }
-};
+using nd::test::TempDir;
 
 int run_cli(const std::string& args) {
     const std::string cmd = "env -u ND_DB TZ=Europe/Berlin '" + std::string(ND_CLI_PATH) + "' " + args + " >/dev/null 2>&1";

@@ -1,7 +1,7 @@
 // Undo when the diary refuses the write (issue 17): a step leaves the history only
 // once its revert is on disk, and the steps of one user action undo as one. The
 // failures are real SQLite write / sync errors and "disk full", injected by the
-// reliability suite's fault VFS (tests/reliability/fault_vfs.*) under a diary file.
+// reliability suite's fault VFS (tests/support/fault_vfs.*) under a diary file.
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>

@@ -330,7 +330,7 @@ TEST_CASE("Summaries are the project's own words: no 8-word run of the seed") {
     const std::set<std::uint64_t> seed(std::begin(kSeedEightWordRuns), std::end(kSeedEightWordRuns));
     // When the seed is at hand (a developer's tree), check against it directly as well.
     const std::filesystem::path seed_path =
-        std::filesystem::path(ND_TEST_DATA_DIR) / ".." / ".." / ".." / "shared" / "seed" / "numbness-causes.txt";
+        std::filesystem::path(ND_SOURCE_DIR) / ".." / "shared" / "seed" / "numbness-causes.txt";
     std::set<std::uint64_t> seed_runs = seed;
     if (std::ifstream in{seed_path}) {
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

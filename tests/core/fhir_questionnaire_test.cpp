@@ -41,7 +41,7 @@ std::vector<nd::QuestionnaireResponse> responses() {
 
 // Runs tools/fhir-validate on `json`; -1 when node or the npm package is missing.
 int validate(const std::string& json, std::string& output) {
-    const fs::path tool = fs::path(ND_TEST_DATA_DIR).parent_path().parent_path() / "tools" / "fhir-validate";
+    const fs::path tool = fs::path(ND_SOURCE_DIR) / "tools" / "fhir-validate";
     if (!fs::exists(tool / "node_modules" / "fhir") || std::system("command -v node >/dev/null 2>&1") != 0) return -1;
     std::random_device rd;
     const fs::path dir = fs::temp_directory_path() / ("nd-fhirq-" + std::to_string(rd()));

@@ -11,6 +11,7 @@
 #include "sample_diary.hpp"
 #include "serialization.hpp"
 #include "store.hpp"
+#include "temp_dir.hpp"
 #include "time_util.hpp"
 
 using namespace nd;
@@ -19,19 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // A fresh folder under the system temp dir, removed at the end of the test.
-struct TempDir {
-    fs::path dir;
-    TempDir() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("nd-store-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(dir);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string file(const char* name) const { return (dir / name).string(); }
-};
+using nd::test::TempDir;
 
 std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -21,24 +21,14 @@
 #include "fhir_export.hpp"
 #include "sample_diary.hpp"
 #include "store.hpp"
+#include "temp_dir.hpp"
 
 using namespace nd;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("nd-stream-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
+using nd::test::TempDir;
 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -156,7 +146,7 @@ TEST_CASE("An atomic file abandoned half way leaves no partial file and the old 
         // destroyed without commit(): as when an export throws half way
     }
     CHECK(slurp(path) == "old content");
-    CHECK(count_files(dir.path) == 1);   // no temporary left
+    CHECK(count_files(dir.dir) == 1);   // no temporary left
 
     // An export that fails while streaming (a full disk) changes nothing either.
     FailingSink full(1000);
@@ -167,7 +157,7 @@ TEST_CASE("An atomic file abandoned half way leaves no partial file and the old 
         f.commit();
     }
     CHECK(slurp(path) == "new");
-    CHECK(count_files(dir.path) == 1);
+    CHECK(count_files(dir.dir) == 1);
 }
 
 TEST_CASE("A backup written to a file is the in-memory backup, and a large one restores and merges") {

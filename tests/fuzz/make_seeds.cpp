@@ -10,9 +10,7 @@
 #include "serialization.hpp"
 #include "store.hpp"
 #include "workload.hpp"
-#if ND_HAVE_BACKUP
 #include "backup.hpp"
-#endif
 
 namespace fs = std::filesystem;
 
@@ -53,7 +51,6 @@ int main(int argc, char** argv) {
   "where": ["w"], "feels_like": ["f"], "brought_on_by": ["b"], "relieved_by": ["r"], "course": ["c"],
   "risk_factors": [], "against": [], "serious": false, "urgency": "", "sources": [{"title": "t", "url": ""}],
   "rules": [{"feature": "region", "values": ["toes"], "weight": 2, "says": "in the toes"}], "log_next": ["x"]}]})");
-#if ND_HAVE_BACKUP
     put(root / "backup", "plain", nd::write_backup(small));
     nd::BackupOptions o;
     o.password = "fuzz";
@@ -79,7 +76,6 @@ int main(int argc, char** argv) {
         const std::string plain = nd::write_backup(small);
         put(root / "kdf", "plain", std::string("\x01") + plain.substr(0, 24) + plain.substr(56));
     }
-#endif
     // fuzz_csv_header's input: the header row (fuzz_inputs.hpp adds the rows).
     {
         std::string all;

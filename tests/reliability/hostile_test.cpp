@@ -21,9 +21,7 @@
 #include "serialization.hpp"
 #include "store.hpp"
 #include "workload.hpp"
-#if ND_HAVE_BACKUP
 #include "backup.hpp"
-#endif
 
 using namespace ndrel;
 
@@ -257,7 +255,6 @@ TEST_CASE("JSON and binary backups: every hostile input is an ImportError, nothi
     }
 }
 
-#if ND_HAVE_BACKUP
 TEST_CASE("Backup files: damaged, truncated, oversized and foreign envelopes are refused", "[hostile][backup]") {
     nd::Diary d = import_diary(0);
     const std::string good = nd::write_backup(d);
@@ -274,7 +271,6 @@ TEST_CASE("Backup files: damaged, truncated, oversized and foreign envelopes are
         CHECK_THROWS_AS(nd::read_backup(bad[i]), nd::BackupError);
     }
 }
-#endif
 
 TEST_CASE("A damaged diary file: refused unchanged, or opened, checked and readable - never a crash",
           "[hostile][store]") {
@@ -435,7 +431,6 @@ TEST_CASE("Fuzz corpora and crash regressions replay cleanly", "[hostile][fuzz]"
                     }
                     for (const auto& e : r.episodes) nd::validate(e);
                 } else if (target == "catalog") (void)nd::load_catalog_json(bytes);
-#if ND_HAVE_BACKUP
                 else if (target == "backup") nd::validate(nd::read_backup(bytes, std::string("pw")));
                 else if (target == "kdf") {
                     // The forged limits are refused before the KDF; the 256 MiB exception is not run here.
@@ -452,7 +447,6 @@ TEST_CASE("Fuzz corpora and crash regressions replay cleanly", "[hostile][fuzz]"
                     }
                     if (run) nd::validate(nd::read_backup(file, std::string("fuzz")));
                 }
-#endif
             } catch (const nd::ImportError& e) {
                 if (target == "csv") FAIL("the CSV importer returned an invalid episode: " << e.what());
             } catch (const nd::CatalogError&) {

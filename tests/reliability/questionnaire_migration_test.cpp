@@ -29,7 +29,7 @@ std::vector<std::string> tables(const std::string& path) {
 
 TEST_CASE("A version-1 diary migrates to version 4 with questionnaire responses", "[migration][questionnaire]") {
     // From the source tree (__FILE__ is relative when ccache's CCACHE_BASEDIR is set).
-    const fs::path fixtures = fs::path(ND_TEST_DATA_DIR).parent_path() / "reliability" / "fixtures";
+    const fs::path fixtures = ND_RELIABILITY_FIXTURES_DIR;
     TempDir tmp("migrate-q");
     const std::string path = tmp.file("v1.sqlite");
     fs::copy_file(fixtures / "schema-v1.sqlite", path);

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.hpp"
+
 namespace ndrel {
 
 namespace fs = std::filesystem;
@@ -26,25 +28,13 @@ namespace fs = std::filesystem;
 // kill processes, they do not cut power, so the page cache is what matters and
 // fsync need not wait for a disk), else the system temp folder;
 // ND_RELIABILITY_TMPDIR chooses another place (e.g. a real disk).
-struct TempDir {
-    fs::path dir;
-    explicit TempDir(const char* tag = "rel") {
-        fs::path base = fs::temp_directory_path();
-        if (const char* e = std::getenv("ND_RELIABILITY_TMPDIR"); e && *e)
-            base = e;
-        else if (::access("/dev/shm", W_OK) == 0)
-            base = "/dev/shm";
-        std::random_device rd;
-        dir = base / ("nd-" + std::string(tag) + "-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(dir);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (dir / name).string(); }
+inline fs::path tmp_base() {
+    if (const char* e = std::getenv("ND_RELIABILITY_TMPDIR"); e && *e) return e;
+    if (::access("/dev/shm", W_OK) == 0) return "/dev/shm";
+    return fs::temp_directory_path();
+}
+struct TempDir : nd::test::TempDir {
+    explicit TempDir(const char* tag = "rel") : nd::test::TempDir(tag, tmp_base()) {}
 };
 
 inline std::string read_bytes(const std::string& path) {

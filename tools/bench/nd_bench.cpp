@@ -49,7 +49,7 @@
 #include "views.hpp"
 #endif
 
-#ifdef ND_BENCH_HAVE_PDF
+#ifdef ND_HAVE_PDF
 #include "report_pdf.hpp"
 #endif
 
@@ -376,7 +376,7 @@ void BM_ReportModelYear(benchmark::State& state) {
 }
 BENCHMARK(BM_ReportModelYear)->Arg(0)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
-#ifdef ND_BENCH_HAVE_PDF
+#ifdef ND_HAVE_PDF
 void BM_PdfYear(benchmark::State& state) {
     const nd::Diary d = report_source(state.range(0));
     std::size_t bytes = 0;
@@ -668,7 +668,7 @@ void print_targets(const Collector& c) {
     if (bare != c.figures.end() && store != c.figures.end() && bare->second.real_ms > 0)
         std::printf("%-44s %12.3f %12s %10s  (separate runs: %.3f / %.3f ms)\n", "save ratio, separate runs",
                     store->second.real_ms / bare->second.real_ms, "", "", store->second.real_ms, bare->second.real_ms);
-#ifndef ND_BENCH_HAVE_PDF
+#ifndef ND_HAVE_PDF
     std::printf("(the PDF renderer nd_report_pdf was not built: no PDF figure)\n");
 #endif
 #ifndef ND_BENCH_HAVE_APP

@@ -22,7 +22,7 @@
 #ifdef ND_HAVE_LOCALE_PAPER
 #include "locale_paper.hpp"
 #endif
-#ifdef ND_HAVE_REPORT_PDF
+#ifdef ND_HAVE_PDF
 #include "report_pdf.hpp"
 #endif
 
@@ -404,7 +404,7 @@ int run_report(const Args& a, Context& ctx) {
 #ifdef ND_HAVE_LOCALE_PAPER
     spec.locale_paper = nd::platform::locale_paper();
 #endif
-#ifdef ND_HAVE_REPORT_PDF
+#ifdef ND_HAVE_PDF
     const nd::Catalog catalog =
         a.get("--catalog") ? catalog_from(*a.get("--catalog")) : nd::load_default_catalog();
     auto store = ctx.open_existing_store();

@@ -6,7 +6,7 @@
 //     150 ms round trip, CPU slowed 4x (DevTools protocol throttling).
 // Transfer size is what went over the wire (compressed where the server sent
 // .br/.gz, see serve.mjs); first frame is performance.now() at the app's first
-// drawn frame (ndWeb.firstFrameAt, web/nd-web.js), after which it takes taps.
+// drawn frame (ndWeb.firstFrameAt, assets/web/nd-web.js), after which it takes taps.
 // Each profile is loaded RUNS times (default 3); the median is printed with
 // the range, as a Markdown table for docs/web.md.
 //   node tools/web-test/measure.mjs SITE_DIR      (tools/web-build.sh measure)

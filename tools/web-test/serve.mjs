@@ -1,5 +1,5 @@
 // A tiny static server for the built site (build-web/site/): serves the
-// precompressed index.wasm.br / .gz (written by web/site.cmake) when the browser
+// precompressed index.wasm.br / .gz (written by platform/web/site.cmake) when the browser
 // accepts them, with the right content type, so a phone gets the small files.
 // Bound to 127.0.0.1 unless HOST says otherwise. Used by tools/web-build.sh
 // (serve), the phone test and the load-time measurement.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Compiles the part of libsodium (web/third_party/libsodium, from
-# web/fetch-sources.sh) that core/ uses, for wasm with Emscripten, and installs
+# Compiles the part of libsodium (platform/web/third_party/libsodium, from
+# platform/web/fetch-sources.sh) that core/ uses, for wasm with Emscripten, and installs
 # it into PREFIX (lib/libsodium.a, include/, lib/pkgconfig/libsodium.pc). Run by
-# web/CMakeLists.txt at configure time when core/ needs libsodium and PREFIX has
+# platform/web/CMakeLists.txt at configure time when core/ needs libsodium and PREFIX has
 # none yet.
 #
 # Why not libsodium's own ./configure: under emconfigure every one of its few
@@ -16,12 +16,12 @@
 # threads, little-endian, -Os (dist-build/emscripten.sh's own CFLAGS). Random
 # bytes come from the browser's crypto.getRandomValues (node's crypto under
 # node): randombytes.c's own __EMSCRIPTEN__ path.
-#   web/build-sodium.sh PREFIX
+#   platform/web/build-sodium.sh PREFIX
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 prefix="$1"
 src="$here/third_party/libsodium"
-[ -f "$src/configure.ac" ] || { echo "web: $src is missing: run web/fetch-sources.sh" >&2; exit 1; }
+[ -f "$src/configure.ac" ] || { echo "web: $src is missing: run platform/web/fetch-sources.sh" >&2; exit 1; }
 [ -f "$prefix/lib/libsodium.a" ] && exit 0
 # One build at a time (a CMake re-run may start this while another runs).
 mkdir -p "$prefix"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetches the sources the web build needs and Debian's x86 binaries cannot serve,
-# into web/third_party/ (gitignored, never committed). Idempotent: does nothing
+# into platform/web/third_party/ (gitignored, never committed). Idempotent: does nothing
 # when they are already there.
 #   imgui/   Dear ImGui 1.86 from Debian's source package (apt-get source imgui)
 #   sqlite/  the SQLite amalgamation (sqlite3.c, sqlite3.h) from the npm package
@@ -8,8 +8,8 @@
 #            one 2.7 MB download, ~3 s. (Debian's source package works too, but
 #            needs ./configure && make sqlite3.c with tcl: ND_SQLITE_FROM=debian.)
 #   libsodium/  libsodium 1.0.18 from Debian's source package (apt-get source
-#            libsodium), when core/ uses it (password-protected backups); it is
-#            compiled for wasm by web/build-sodium.sh at configure time.
+#            libsodium), for core's password-protected backups; it is
+#            compiled for wasm by platform/web/build-sodium.sh at configure time.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -97,5 +97,5 @@ fetch_sodium() {
 
 fetch_imgui
 fetch_sqlite
-if grep -qs libsodium "$here/../core/CMakeLists.txt"; then fetch_sodium; fi
+fetch_sodium
 echo "web: sources ready in $tp (imgui $(grep -o 'IMGUI_VERSION *"[^"]*"' "$tp/imgui/imgui.h" | grep -o '[0-9.]*'), sqlite $(grep -m1 'define SQLITE_VERSION ' "$tp/sqlite/sqlite3.h" | grep -o '"[^"]*"'))"

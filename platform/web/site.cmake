@@ -1,6 +1,6 @@
 # Post-build step of the web page (cmake -P): copies the static files next to
 # index.html and writes sw.js with a cache name that changes with the build.
-#   -DSRC=web/ -DSITE=build-web/site -DFILES=nd-web.js,manifest.webmanifest,...
+#   -DSRC=assets/web/ -DSITE=build-web/site -DFILES=nd-web.js,manifest.webmanifest,...
 string(REPLACE "," ";" FILES "${FILES}")
 foreach(f ${FILES} icon-192.png icon-512.png)
   file(COPY_FILE "${SRC}/${f}" "${SITE}/${f}" ONLY_IF_DIFFERENT)

@@ -5,7 +5,7 @@
 # app/icons.hpp. With Debian's fonttools (pyftsubset); without it the fonts are
 # copied whole (a bigger download, same look). No hinting: Dear ImGui's
 # stb_truetype rasteriser does not use it.
-#   web/subset-fonts.sh OUTDIR APP_DIR DejaVuSans.ttf DejaVuSans-Bold.ttf fontawesome-webfont.ttf
+#   platform/web/subset-fonts.sh OUTDIR APP_DIR DejaVuSans.ttf DejaVuSans-Bold.ttf fontawesome-webfont.ttf
 set -euo pipefail
 out="$1" app="$2"
 shift 2
