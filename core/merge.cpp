@@ -133,13 +133,18 @@ Diary merge(const Diary& mine_in, const Diary& theirs_in) {
             for (const auto& r : list) offer(best, r.id, version_of(r));
         });
 
-    // One check-in per date: the greatest version of the date stays.
+    // One check-in per date: the greatest version of the date stays. Two check-ins of
+    // one date can differ only by id (compare() leaves ids out: they are one record's
+    // versions elsewhere); the greater id then wins, so that the result does not
+    // depend on the hash map's order (the merge is commutative; fuzz_merge found it).
     std::map<LocalDate, Version> by_date;
     for (const auto& [id, v] : best) {
         const auto* c = std::get_if<const CheckIn*>(&v.record);
         if (!c) continue;
         auto [it, inserted] = by_date.try_emplace((*c)->date, v);
-        if (!inserted && compare(v, it->second) > 0) it->second = v;
+        if (inserted) continue;
+        const int order = compare(v, it->second);
+        if (order > 0 || (order == 0 && (*c)->id > std::get<const CheckIn*>(it->second.record)->id)) it->second = v;
     }
 
     Diary out;

@@ -209,6 +209,39 @@ TEST_CASE("Merge keeps one check-in per date when two devices checked in") {
     CHECK(merge(m, b) == m);
 }
 
+TEST_CASE("Two check-ins of one date that differ only by id merge to the same one either way") {
+    // Found by fuzz_merge: the winner came from a hash map's order.
+    Diary a = test::sample_diary(), b = a;
+    CheckIn x;
+    x.date = "2026-01-07";
+    x.no_numbness = true;
+    x.note = "Slept badly";
+    x.created_utc = x.updated_utc = T + 30;
+    CheckIn y = x;
+    x.id = "05fca73c-4f6b-480a-b140-625fb6052ce0";
+    y.id = "05fca73c-4f6b-480a-b140-25b066f52ce0";
+    a.checkins.push_back(x);
+    b.checkins.push_back(y);
+    normalize(a);
+    normalize(b);
+    for (int round = 0; round < 20; ++round) {   // hash maps of different sizes, different orders
+        Diary a2 = a, b2 = b;
+        for (int i = 0; i < round; ++i) {
+            CheckIn filler;
+            filler.id = "4b000003-3333-4333-8333-" + std::string(10, '0') + std::to_string(10 + i);
+            filler.date = "2025-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+            filler.created_utc = filler.updated_utc = T;
+            (i % 2 ? a2 : b2).checkins.push_back(filler);
+        }
+        normalize(a2);
+        normalize(b2);
+        const Diary ab = merge(a2, b2), ba = merge(b2, a2);
+        CHECK(ab == ba);
+        for (const auto& c : ab.checkins)
+            if (c.date == "2026-01-07") CHECK(c.id == x.id);   // the greater id
+    }
+}
+
 TEST_CASE("Merge is idempotent and commutative on the sample") {
     const Diary d = test::sample_diary();
     CHECK(merge(d, d) == d);
