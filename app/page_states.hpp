@@ -96,7 +96,8 @@ struct CausesPage {
     std::set<std::string> open_causes;        // cause ids shown in full
     std::set<std::string> open_evidence;      // "cause_id#line" keys
     std::uint64_t revision = ~0ull;
-    std::vector<RedFlagGroup> red_flag_groups;   // match.red_flags grouped by reason (count and dates)
+    std::uint64_t figures_revision = ~0ull;      // of the match the groups were made with
+    std::vector<RedFlagGroup> red_flag_groups;   // the red flags, grouped by reason (count and dates)
 };
 
 // ---- Daily check-in --------------------------------------------------------
