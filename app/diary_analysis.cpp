@@ -77,6 +77,8 @@ PatternStats compute_pattern_stats(const Diary& diary, PatternPeriod period, con
     scan_red_flags(diary, m.red_flags, m.familiar_spreads);
     st.report = build_report(diary, m, opt);
     st.red_flag_groups = group_red_flags(m.red_flags, diary);
+    st.red_flag_starts = flag_starts(m.red_flags, diary);
+    st.red_flags = std::move(m.red_flags);
     const auto& weeks = st.report.per_week;
     std::vector<double> numb(weeks.size(), 0), pain(weeks.size(), 0);
     std::vector<int> n(weeks.size(), 0), np(weeks.size(), 0);

@@ -42,6 +42,10 @@ struct PatternStats {
     std::vector<double> week_numbness;     // average per week (matches report.per_week), -1: none
     std::vector<double> week_pain;
     std::vector<RedFlagGroup> red_flag_groups;   // every red flag of the diary, grouped by reason
+    // The same flags ungrouped (newest first) with their episodes' starts: the page makes
+    // them current after a change without waiting for the worker (match_figures.hpp).
+    std::vector<RedFlag> red_flags;
+    std::vector<LocalTime> red_flag_starts;
 };
 
 // The ids of the diary's red-flag episodes (sorted), for one revision.

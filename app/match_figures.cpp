@@ -9,20 +9,26 @@
 
 namespace nd::app {
 
-MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary) {
-    MatchFigures f;
-    f.match = nd::match(catalog, diary);
-    // The flagged episodes' starts (a handful of ids looked for, not a map of them all).
+std::vector<LocalTime> flag_starts(const std::vector<RedFlag>& flags, const Diary& diary) {
+    // A handful of ids looked for, not a map of them all.
     std::unordered_map<std::string_view, const Episode*> by_id;
-    for (const RedFlag& r : f.match.red_flags) by_id.emplace(r.episode_id, nullptr);
+    for (const RedFlag& r : flags) by_id.emplace(r.episode_id, nullptr);
     if (!by_id.empty())
         for (const Episode& e : diary.episodes)
             if (const auto it = by_id.find(e.id); it != by_id.end()) it->second = &e;
-    f.flag_starts.reserve(f.match.red_flags.size());
-    for (const RedFlag& r : f.match.red_flags) {
+    std::vector<LocalTime> starts;
+    starts.reserve(flags.size());
+    for (const RedFlag& r : flags) {
         const Episode* e = by_id.at(r.episode_id);
-        f.flag_starts.push_back(e ? e->start : LocalTime{std::numeric_limits<std::int64_t>::min(), 0});
+        starts.push_back(e ? e->start : LocalTime{std::numeric_limits<std::int64_t>::min(), 0});
     }
+    return starts;
+}
+
+MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary) {
+    MatchFigures f;
+    f.match = nd::match(catalog, diary);
+    f.flag_starts = flag_starts(f.match.red_flags, diary);
     for (const CauseMatch& c : f.match.causes)
         for (const EvidenceLine& line : c.evidence)
             for (std::size_t i = 0; i < line.episode_indices.size() && i < kEvidenceEpisodesShown; ++i) {
@@ -33,11 +39,18 @@ MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary) {
 }
 
 std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, const MatchFigures* figures) {
-    // Where the diary may differ from the figures' one: from the earliest episode change
-    // on (INT64_MAX: nowhere; INT64_MIN: anywhere, the whole diary judged now).
+    if (!figures) return current_red_flag_groups(s, 0, nullptr, nullptr);
+    return current_red_flag_groups(s, figures->revision, &figures->match.red_flags, &figures->flag_starts);
+}
+
+std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, std::uint64_t revision,
+                                                  const std::vector<RedFlag>* known, const std::vector<LocalTime>* known_starts) {
+    const bool have = known && known_starts && known_starts->size() == known->size();
+    // Where the diary may differ from the one the flags were found in: from the earliest
+    // episode change on (INT64_MAX: nowhere; INT64_MIN: anywhere, the whole diary judged now).
     std::int64_t from = std::numeric_limits<std::int64_t>::min();
     std::vector<const DiaryChange*> steps;
-    if (figures && record_changes_since(s, figures->revision, steps)) {
+    if (have && record_changes_since(s, revision, steps)) {
         from = std::numeric_limits<std::int64_t>::max();
         for (const DiaryChange* c : steps)
             if (c->type == RecordType::Episode) from = std::min(from, c->from_utc);
@@ -58,11 +71,11 @@ std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, const Match
             starts.push_back(e ? &e->start : nullptr);
         }
     }
-    if (figures)
-        for (std::size_t i = 0; i < figures->match.red_flags.size(); ++i)
-            if (figures->flag_starts[i].utc < from) {   // older than every change: still current
-                flags.push_back(figures->match.red_flags[i]);
-                starts.push_back(&figures->flag_starts[i]);
+    if (have)
+        for (std::size_t i = 0; i < known->size(); ++i)
+            if ((*known_starts)[i].utc < from) {   // older than every change: still current
+                flags.push_back((*known)[i]);
+                starts.push_back(&(*known_starts)[i]);
             }
     return group_red_flags(flags, starts);
 }

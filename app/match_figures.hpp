@@ -38,9 +38,15 @@ struct MatchFigures {
 // The figures for one diary (the worker's copy, or the caller's where there is no worker).
 MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary);
 
-// The red flags of s.diary as it is now, grouped by reason, from figures of this or an
-// earlier revision (null: none yet; then the whole diary is judged now).
+// The red flags of s.diary as it is now, grouped by reason, from the flags (newest
+// first) and their episodes' starts found at an earlier `revision` (or this one);
+// without them (null) the whole diary is judged now.
+std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, std::uint64_t revision,
+                                                  const std::vector<RedFlag>* flags, const std::vector<LocalTime>* starts);
+// The same from the Causes page's figures (null: none yet).
 std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, const MatchFigures* figures);
+// The starts of the flags' episodes in `diary` (INT64_MIN where not found).
+std::vector<LocalTime> flag_starts(const std::vector<RedFlag>& flags, const Diary& diary);
 
 // The episode of s.diary that an evidence index of `figures` names (null: not there any more).
 const Episode* evidence_episode(const AppState& s, const MatchFigures& figures, std::uint32_t index);

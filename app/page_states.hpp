@@ -88,6 +88,10 @@ struct PatternsPage {
     // The figures drawn: for (revision, period, today), or the latest ones while the
     // worker computes those (app/diary_analysis.hpp).
     std::shared_ptr<const PatternStats> stats;
+    // The red flags drawn: the figures' made current for this revision (match_figures.hpp).
+    std::uint64_t flags_revision = ~0ull;
+    std::uint64_t flags_stats_revision = ~0ull;
+    std::vector<RedFlagGroup> red_flag_groups;
 };
 
 // ---- Causes ----------------------------------------------------------------

@@ -217,3 +217,37 @@ TEST_CASE("The red flags judged after a change equal those of the whole diary", 
     check_current();
     CHECK(latest(ui) == before);   // all judged from the figures before every change
 }
+
+TEST_CASE("On a worker the Patterns page's warning signs show at once after a change", "[app][patterns][red_flags]") {
+    Ui ui(1280, 3000);
+    ui.services.threads = true;
+    AppState& s = ui.state();
+    for (int d = 1; d <= 5; ++d) ui.store().add_episode(tingling_toes(ui, d));
+    s.refresh();
+    s.page = Page::Patterns;
+    ui.frame();
+    REQUIRE(s.pages.analysis);
+    s.pages.analysis->wait_idle();
+    s.items.clear();
+    ui.settle();
+    REQUIRE(s.pages.patterns.stats);
+    REQUIRE(s.pages.patterns.stats->revision == s.revision);
+    CHECK(s.pages.patterns.red_flag_groups.empty());
+
+    s.pages.analysis->hold(true);
+    Episode added;
+    REQUIRE(s.run(add_episode_command(stroke_signs(ui, 2), &added)));
+    s.items.clear();
+    ui.frame();
+    CHECK(s.pages.patterns.stats->revision != s.revision);   // the figures are the old ones
+    REQUIRE(s.pages.patterns.red_flag_groups.size() == 1);     // the warning is not
+    CHECK(s.pages.patterns.red_flag_groups[0].kind == RedFlagKind::StrokeSigns);
+    CHECK(ui.has("patterns:red_flag:" + added.id));
+
+    s.pages.analysis->hold(false);
+    s.pages.analysis->wait_idle();
+    s.items.clear();
+    ui.settle();
+    CHECK(s.pages.patterns.stats->revision == s.revision);
+    CHECK(ui.has("patterns:red_flag:" + added.id));
+}
