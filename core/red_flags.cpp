@@ -278,15 +278,23 @@ std::vector<RedFlag> red_flags_from(const Diary& diary, std::int64_t from_utc) {
     // Everything before from_utc is only history (as in red_flags_for); the episodes
     // from it on are judged oldest first, each joining the history after its turn, as
     // walk() does.
-    History h;
+    // Older paths matter only to a fast spread among them, and only paths from where one
+    // of those began (a path is keyed by that place first): the rest are not gathered.
     std::vector<const Episode*> tail;
-    for (const auto& x : diary.episodes) {
-        if (x.deleted_utc) continue;
-        if (x.start.utc >= from_utc) {
+    std::vector<int> spread_places;
+    for (const auto& x : diary.episodes)
+        if (!x.deleted_utc && x.start.utc >= from_utc) {
             tail.push_back(&x);
-            continue;
+            if (fast_spread(x)) spread_places.push_back(path_of(x).first);
         }
-        if (x.spread) h.paths[path_of(x)] |= felt_mask(x);
+    History h;
+    for (const auto& x : diary.episodes) {
+        if (x.deleted_utc || x.start.utc >= from_utc) continue;
+        if (x.spread && !spread_places.empty()) {
+            const PathKey p = path_of(x);
+            if (std::find(spread_places.begin(), spread_places.end(), p.first) != spread_places.end())
+                h.paths[p] |= felt_mask(x);
+        }
         if (from_utc - x.start.utc <= kClimbWindowSeconds && both_legs(x))
             h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
     }
