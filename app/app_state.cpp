@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <optional>
 
 #include <imgui.h>
@@ -23,8 +24,9 @@ std::uint64_t id_hash(const std::string& id) { return std::hash<std::string>{}(i
 // Puts the Store's copy of one episode into the sorted list: replaced where it was (moved
 // if its start changed), inserted in order when new, removed when the Store has none.
 // `hashes` runs parallel to `v` (the ids' hashes: finding an id scans 8 bytes an episode
-// instead of each id's own heap block) and is kept so.
-void sync_episode(const Store& store, std::vector<Episode>& v, std::vector<std::uint64_t>& hashes,
+// instead of each id's own heap block) and is kept so. Returns the earlier of its start
+// before and after (INT64_MAX when neither exists): where the change begins in time.
+std::int64_t sync_episode(const Store& store, std::vector<Episode>& v, std::vector<std::uint64_t>& hashes,
                   const std::string& id) {
     std::optional<Episode> stored = store.episode(id);
     const std::uint64_t h = id_hash(id);
@@ -35,19 +37,21 @@ void sync_episode(const Store& store, std::vector<Episode>& v, std::vector<std::
             break;
         }
     const auto pos = [&](std::size_t i) { return static_cast<std::ptrdiff_t>(i); };
+    std::int64_t from = at < v.size() ? v[at].start.utc : std::numeric_limits<std::int64_t>::max();
     if (!stored) {
         if (at < v.size()) {
             v.erase(v.begin() + pos(at));
             hashes.erase(hashes.begin() + pos(at));
         }
-        return;
+        return from;
     }
     normalize(*stored);
+    from = std::min(from, stored->start.utc);
     if (at == v.size()) {
         const auto it = std::lower_bound(v.begin(), v.end(), *stored, episode_before);
         hashes.insert(hashes.begin() + (it - v.begin()), h);
         v.insert(it, std::move(*stored));
-        return;
+        return from;
     }
     const auto it = v.begin() + pos(at);
     *it = std::move(*stored);
@@ -61,6 +65,7 @@ void sync_episode(const Store& store, std::vector<Episode>& v, std::vector<std::
         std::rotate(hit, hit + 1, hashes.begin() + (to - v.begin()));
         std::rotate(it, it + 1, to);
     }
+    return from;
 }
 
 }  // namespace
@@ -129,7 +134,7 @@ void AppState::refresh_after(const Command* cmd) {
     note_change(DiaryChange::What::Record, cmd->touches, cmd->touches == RecordType::Profile ? "" : *cmd->touched_id);
     switch (cmd->touches) {
         case RecordType::Episode:
-            sync_episode(*store, diary.episodes, episode_id_hashes_, *cmd->touched_id);
+            changes.back().from_utc = sync_episode(*store, diary.episodes, episode_id_hashes_, *cmd->touched_id);
             break;
         case RecordType::CheckIn: {
             // A put may replace the check-in of its date under another id: take the list (one
@@ -178,6 +183,7 @@ void AppState::after_diary_changed() {
 
 void AppState::rematch() {
     ++revision;
+    ++catalog_revision;
     note_change(DiaryChange::What::Nothing);
     match_ = {};
     match_stale_ = true;

@@ -97,6 +97,10 @@ struct DiaryChange {
     What what = What::Everything;
     RecordType type = RecordType::Unknown;
     std::string id;
+    // An episode's change: the earlier of its start before and after (UTC seconds;
+    // INT64_MAX when it neither was nor is in the diary). No red flag of an episode
+    // that began before it can change (a flag reads only earlier episodes).
+    std::int64_t from_utc = INT64_MAX;
 };
 
 // Why the whole diary is read again (AppState::reload_all).
@@ -125,6 +129,7 @@ struct AppState {
     std::vector<std::size_t> ongoing;                 // "still going" episodes, newest first
     std::uint64_t revision = 0;         // bumps on every refresh; views key their own caches on it
     std::uint64_t full_reloads = 0;     // how many times the whole diary was read (tests, bench)
+    std::uint64_t catalog_revision = 0; // bumps when the catalog changes (rematch)
     // The latest revisions' changes, oldest first (at most kChangesKept): one entry per
     // revision bump. A cache older than the first entry redoes everything.
     static constexpr std::size_t kChangesKept = 64;

@@ -77,6 +77,8 @@ PatternStats compute_pattern_stats(const Diary& diary, PatternPeriod period, con
     scan_red_flags(diary, m.red_flags, m.familiar_spreads);
     st.report = build_report(diary, m, opt);
     st.red_flag_groups = group_red_flags(m.red_flags, diary);
+    st.red_flag_starts = flag_starts(m.red_flags, diary);
+    st.red_flags = std::move(m.red_flags);
     const auto& weeks = st.report.per_week;
     std::vector<double> numb(weeks.size(), 0), pain(weeks.size(), 0);
     std::vector<int> n(weeks.size(), 0), np(weeks.size(), 0);
@@ -111,17 +113,23 @@ struct DiaryAnalysis::Core {
     std::uint64_t queued_revision = 0;     // the revision the copy reaches with `queued` applied
     bool want_flags = false;
     std::optional<PatternsAsk> want_patterns;
+    bool want_match = false;
+    std::shared_ptr<const Catalog> catalog;   // the catalog the match uses (copied when it changes)
+    bool held = false;                     // tests: leave the asked figures until released
     bool stop = false;
     bool running = false;                  // the worker is computing
     std::shared_ptr<const FlaggedIds> flags;
     std::shared_ptr<const PatternStats> patterns;
+    std::shared_ptr<const MatchFigures> match;
 
     Diary copy;                            // process() only
     std::uint64_t copy_revision = ~0ull;
 
     // Work left for the asked figures (under mu).
     bool has_work() const {
+        if (held) return false;
         if (!queued.empty()) return true;
+        if (want_match && catalog && (!match || match->revision != queued_revision)) return true;
         if (want_flags && (!flags || flags->revision != queued_revision)) return true;
         if (want_patterns && (!patterns || patterns->revision != queued_revision || patterns->period != want_patterns->period ||
                               patterns->today != want_patterns->today))
@@ -139,6 +147,8 @@ struct DiaryAnalysis::Core {
             std::optional<PatternsAsk> ask = want_patterns;
             if (ask && patterns && patterns->revision == rev && patterns->period == ask->period && patterns->today == ask->today)
                 ask.reset();
+            const bool do_match = want_match && catalog && (!match || match->revision != rev);
+            const std::shared_ptr<const Catalog> cat = catalog;
             running = true;
             lock.unlock();
             for (Delta& d : deltas) apply(copy, d);
@@ -154,10 +164,16 @@ struct DiaryAnalysis::Core {
                 p = std::make_shared<PatternStats>(compute_pattern_stats(copy, ask->period, ask->today));
                 p->revision = rev;
             }
+            std::shared_ptr<MatchFigures> m;
+            if (do_match) {
+                m = std::make_shared<MatchFigures>(compute_match_figures(*cat, copy));
+                m->revision = rev;
+            }
             lock.lock();
             running = false;
             if (f) flags = std::move(f);
             if (p) patterns = std::move(p);
+            if (m) match = std::move(m);
             cv.notify_all();
             if (stop) return;
         }
@@ -230,7 +246,13 @@ void DiaryAnalysis::sync(AppState& s) {
         }
     }
     synced_ = s.revision;
+    std::shared_ptr<const Catalog> catalog;
+    if (catalog_synced_ != s.catalog_revision) {   // rare: the catalog was (re)loaded
+        catalog = std::make_shared<const Catalog>(s.catalog);
+        catalog_synced_ = s.catalog_revision;
+    }
     std::lock_guard<std::mutex> lock(core_->mu);
+    if (catalog) core_->catalog = std::move(catalog);
     if (whole) core_->queued.clear();   // the copy replaces whatever was queued
     for (Delta& d : deltas) core_->queued.push_back(std::move(d));
     core_->queued_revision = s.revision;
@@ -253,6 +275,26 @@ std::shared_ptr<const PatternStats> DiaryAnalysis::patterns(AppState& s, Pattern
     if (!background_) core_->process(lock);
     else core_->cv.notify_all();
     return core_->patterns;
+}
+
+std::shared_ptr<const MatchFigures> DiaryAnalysis::match(AppState& s) {
+    sync(s);
+    std::unique_lock<std::mutex> lock(core_->mu);
+    core_->want_match = true;
+    if (!background_) core_->process(lock);
+    else core_->cv.notify_all();
+    return core_->match;
+}
+
+std::shared_ptr<const MatchFigures> DiaryAnalysis::latest_match() const {
+    std::lock_guard<std::mutex> lock(core_->mu);
+    return core_->match;
+}
+
+void DiaryAnalysis::hold(bool held) {
+    std::lock_guard<std::mutex> lock(core_->mu);
+    core_->held = held;
+    core_->cv.notify_all();
 }
 
 bool DiaryAnalysis::busy() const {

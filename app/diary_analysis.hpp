@@ -1,7 +1,8 @@
 // Figures about the whole diary that are too heavy to redo on the UI thread after
 // every change at 100k episodes (issue 19): the Patterns page's statistics for a
-// period (the report model's figures plus the red flags grouped by reason) and the
-// Diary list's red-flag marks (the ids of the flagged episodes).
+// period (the report model's figures plus the red flags grouped by reason), the
+// Diary list's red-flag marks (the ids of the flagged episodes) and the Causes page's
+// match (app/match_figures.hpp).
 //
 // The engine keeps its own copy of the diary. After a change it is sent only the
 // record that changed (AppState::changes; a full copy only after the whole diary was
@@ -18,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "catalog.hpp"
+#include "match_figures.hpp"
 #include "model.hpp"
 #include "red_flags.hpp"
 #include "report_model.hpp"
@@ -39,6 +42,10 @@ struct PatternStats {
     std::vector<double> week_numbness;     // average per week (matches report.per_week), -1: none
     std::vector<double> week_pain;
     std::vector<RedFlagGroup> red_flag_groups;   // every red flag of the diary, grouped by reason
+    // The same flags ungrouped (newest first) with their episodes' starts: the page makes
+    // them current after a change without waiting for the worker (match_figures.hpp).
+    std::vector<RedFlag> red_flags;
+    std::vector<LocalTime> red_flag_starts;
 };
 
 // The ids of the diary's red-flag episodes (sorted), for one revision.
@@ -64,6 +71,14 @@ public:
     // The latest Patterns figures for (period, today), as above; figures for another
     // period or day are returned (marked by their own fields) until the asked ones are ready.
     std::shared_ptr<const PatternStats> patterns(AppState& s, PatternPeriod period, const LocalDate& today);
+    // The latest match of s.catalog (the Causes page), as above: current, or the previous
+    // revision's while the worker matches again (null before the first is ready).
+    std::shared_ptr<const MatchFigures> match(AppState& s);
+    // Tests: while held, the worker leaves what is asked for later (the views go on
+    // showing the figures they have); released, it catches up.
+    void hold(bool held);
+    // The latest match made, without asking for one (tests: whether anything asked).
+    std::shared_ptr<const MatchFigures> latest_match() const;
     // True while the worker computes figures the views asked for.
     bool busy() const;
     // Blocks until the worker is idle (tests and benchmarks).
@@ -78,6 +93,7 @@ private:
     std::shared_ptr<Core> core_;
     bool background_ = false;
     std::uint64_t synced_ = ~0ull;
+    std::uint64_t catalog_synced_ = ~0ull;
     std::uint64_t full_copies_ = 0;
 };
 

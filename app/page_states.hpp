@@ -89,6 +89,10 @@ struct PatternsPage {
     // The figures drawn: for (revision, period, today), or the latest ones while the
     // worker computes those (app/diary_analysis.hpp).
     std::shared_ptr<const PatternStats> stats;
+    // The red flags drawn: the figures' made current for this revision (match_figures.hpp).
+    std::uint64_t flags_revision = ~0ull;
+    std::uint64_t flags_stats_revision = ~0ull;
+    std::vector<RedFlagGroup> red_flag_groups;
 };
 
 // ---- Causes ----------------------------------------------------------------
@@ -97,7 +101,8 @@ struct CausesPage {
     std::set<std::string> open_causes;        // cause ids shown in full
     std::set<std::string> open_evidence;      // "cause_id#line" keys
     std::uint64_t revision = ~0ull;
-    std::vector<RedFlagGroup> red_flag_groups;   // match.red_flags grouped by reason (count and dates)
+    std::uint64_t figures_revision = ~0ull;      // of the match the groups were made with
+    std::vector<RedFlagGroup> red_flag_groups;   // the red flags, grouped by reason (count and dates)
 };
 
 // ---- Daily check-in --------------------------------------------------------

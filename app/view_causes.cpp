@@ -9,10 +9,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "diary_analysis.hpp"
 #include "episode_text.hpp"
 #include "form_util.hpp"
 #include "emergency_text.hpp"
 #include "icons.hpp"
+#include "match_figures.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "views.hpp"
@@ -22,11 +24,13 @@ namespace nd::app {
 
 namespace {
 
-// Groups the red flags by reason once per change: a flag repeated for the same reason
-// shows once, with its count and dates.
-void index_red_flags(AppState& s, CausesPage& pg) {
-    pg.red_flag_groups = group_red_flags(s.match().red_flags, s.diary);
+// Groups the red flags by reason once per change (and once more when the match catches
+// up): a flag repeated for the same reason shows once, with its count and dates. They are
+// of the diary as it is now, whatever the match's revision (match_figures.hpp).
+void index_red_flags(AppState& s, CausesPage& pg, const MatchFigures* fig) {
+    pg.red_flag_groups = current_red_flag_groups(s, fig);
     pg.revision = s.revision;
+    pg.figures_revision = fig ? fig->revision : ~0ull;
 }
 
 std::string dates_text(AppState& s, int count, const std::vector<LocalDate>& dates) {
@@ -64,8 +68,8 @@ void draw_red_flags_first(AppState& s) {
 
 // Fast spreads already logged along the same path without other signs: shown as a
 // pattern, not an alarm (the first one of each path was flagged).
-void draw_familiar_spreads(AppState& s) {
-    for (const FamiliarSpread& f : s.match().familiar_spreads) {
+void draw_familiar_spreads(AppState& s, const MatchResult& match) {
+    for (const FamiliarSpread& f : match.familiar_spreads) {
         ImGui::PushID(&f);
         begin_card("##familiar");
         heading(s, "A familiar pattern, not a new alarm");
@@ -87,7 +91,7 @@ void draw_list(const char* heading, const std::vector<std::string>& items) {
     for (const std::string& item : items) bullet_text(item.c_str());
 }
 
-void draw_evidence(AppState& s, const CauseMatch& m, std::size_t i) {
+void draw_evidence(AppState& s, const MatchFigures& fig, const CauseMatch& m, std::size_t i) {
     const Palette& p = palette();
     const EvidenceLine& ev = m.evidence[i];
     const std::string key = m.cause_id + "#" + std::to_string(i);
@@ -113,14 +117,15 @@ void draw_evidence(AppState& s, const CauseMatch& m, std::size_t i) {
         }
         record_item(s, "causes:evidence:" + key);
         if (open) {
-            std::size_t shown = 0;
-            for (const std::uint32_t index : ev.episode_indices) {
-                if (index >= s.diary.episodes.size()) continue;   // the match is of this diary: never, but safe
-                const Episode* e = &s.diary.episodes[index];
-                if (++shown > 50) {
-                    muted_text(("and " + std::to_string(ev.episode_indices.size() - 50) + " more (see the Diary)").c_str());
+            // Found by id: the match may be of the diary before the latest change.
+            for (std::size_t k = 0; k < ev.episode_indices.size(); ++k) {
+                if (k == kEvidenceEpisodesShown) {
+                    muted_text(("and " + std::to_string(ev.episode_indices.size() - kEvidenceEpisodesShown) +
+                                " more (see the Diary)").c_str());
                     break;
                 }
+                const Episode* e = evidence_episode(s, fig, ev.episode_indices[k]);
+                if (!e) continue;   // deleted since the match
                 muted_text(episode_line_with_date(*e, format_date(local_date(e->start), s.settings.date_format)).c_str());
             }
         }
@@ -129,7 +134,7 @@ void draw_evidence(AppState& s, const CauseMatch& m, std::size_t i) {
     ImGui::PopID();
 }
 
-void draw_cause(AppState& s, const CauseMatch& m, int rank) {
+void draw_cause(AppState& s, const MatchFigures& fig, const CauseMatch& m, int rank) {
     const Palette& p = palette();
     CausesPage& pg = s.pages.causes;
     const bool open = pg.open_causes.count(m.cause_id) > 0;
@@ -147,7 +152,7 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
         ImGui::TextWrapped(ND_ICON_WARNING " %s", c->urgency.c_str());
         ImGui::PopStyleColor();
     }
-    for (std::size_t i = 0; i < m.evidence.size(); ++i) draw_evidence(s, m, i);
+    for (std::size_t i = 0; i < m.evidence.size(); ++i) draw_evidence(s, fig, m, i);
     if (m.evidence.empty()) muted_text("Nothing in the diary speaks for or against this yet.");
     if (!m.unknowns.empty()) {
         heading(s, "What to log next");
@@ -200,9 +205,12 @@ void draw_cause(AppState& s, const CauseMatch& m, int rank) {
 
 void draw_causes(AppState& s) {
     CausesPage& pg = s.pages.causes;
-    if (pg.revision != s.revision) index_red_flags(s, pg);
+    // The match of this revision, or the latest one while the worker matches again
+    // (never a frozen frame after a change, issue 19); the red flags are current anyway.
+    const std::shared_ptr<const MatchFigures> fig = analysis(s).match(s);
+    if (pg.revision != s.revision || pg.figures_revision != (fig ? fig->revision : ~0ull)) index_red_flags(s, pg, fig.get());
     draw_red_flags_first(s);
-    draw_familiar_spreads(s);
+    if (fig) draw_familiar_spreads(s, fig->match);
 
     begin_card("##disclaimer");
     ImGui::TextWrapped(ND_ICON_USER_MD "  %s", disclaimer());
@@ -214,19 +222,29 @@ void draw_causes(AppState& s) {
         ImGui::PopStyleColor();
         return;
     }
-    const bool too_few = s.match().episodes_considered < s.match().minimum_episodes;
+    if (!fig) {
+        muted_text("Comparing your diary with the known causes...");
+        record_item(s, "causes:matching");
+        return;
+    }
+    const MatchResult& match = fig->match;
+    if (fig->revision != s.revision) {
+        muted_text("Updating this comparison with the latest change.");
+        record_item(s, "causes:updating");
+    }
+    const bool too_few = match.episodes_considered < match.minimum_episodes;
     if (too_few) {
         // The same rule as `numbness-diary-cli match` and the PDF (core/matching_thresholds.hpp).
-        const int n = s.match().episodes_considered;
+        const int n = match.episodes_considered;
         muted_text(("The diary cannot tell yet: you have logged " + std::to_string(n) +
                     (n == 1 ? " episode" : " episodes") + ", and it takes at least " +
-                    std::to_string(s.match().minimum_episodes) +
+                    std::to_string(match.minimum_episodes) +
                     " before your pattern is compared with the known causes.").c_str());
         record_item(s, "causes:cause:cannot_tell_yet");   // text, not a control (touch-size checks skip these keys)
     }
     heading(s, too_few ? "Known causes" : "Known causes, closest match first");
     int rank = 0;
-    for (const CauseMatch& m : s.match().causes) draw_cause(s, m, ++rank);
+    for (const CauseMatch& m : match.causes) draw_cause(s, *fig, m, ++rank);
 }
 
 }  // namespace nd::app

@@ -11,6 +11,7 @@
 
 #include "charts.hpp"
 #include "diary_analysis.hpp"
+#include "match_figures.hpp"
 #include "emergency_text.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
@@ -117,7 +118,14 @@ void draw_patterns(AppState& s) {
     }
     const PatternStats& st = *pg.stats;
     const ReportModel& r = st.report;
-    draw_red_flag_groups(s, st.red_flag_groups);
+    // The warning signs never wait for the worker: the figures' flags from before the
+    // earliest change since, the rest of the diary judged now (issue 19).
+    if (pg.flags_revision != s.revision || pg.flags_stats_revision != st.revision) {
+        pg.red_flag_groups = current_red_flag_groups(s, st.revision, &st.red_flags, &st.red_flag_starts);
+        pg.flags_revision = s.revision;
+        pg.flags_stats_revision = st.revision;
+    }
+    draw_red_flag_groups(s, pg.red_flag_groups);
     if (st.revision != s.revision || st.period != pg.period || st.today != today)
         muted_text(st.period != pg.period ? "Working out this period; the figures below are of the period before."
                                           : "Updating these figures with the latest change.");

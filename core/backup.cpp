@@ -131,7 +131,7 @@ struct Envelope {
     std::string_view payload;
 };
 
-Envelope parse_envelope(std::string_view b) {
+Envelope parse_envelope(std::string_view b, bool verify_sum = true) {
     Envelope env;
     if (b.size() < kFixedHeader)
         fail(BackupProblem::Truncated, "This backup is cut short: it ends inside its header (" +
@@ -170,9 +170,10 @@ Envelope parse_envelope(std::string_view b) {
     const std::size_t sum_at = env.header_bytes - kChecksumBytes;
     env.header_before_sum = b.substr(0, sum_at);
     env.payload = b.substr(env.header_bytes);
-    const auto sum = checksum(env.header_before_sum, env.payload);
-    if (sodium_memcmp(sum.data(), uc(b.data() + sum_at), kChecksumBytes) != 0)
-        fail(BackupProblem::Damaged, "This backup is damaged: its checksum does not match its content.");
+    if (verify_sum)
+        if (const auto sum = checksum(env.header_before_sum, env.payload);
+            sodium_memcmp(sum.data(), uc(b.data() + sum_at), kChecksumBytes) != 0)
+            fail(BackupProblem::Damaged, "This backup is damaged: its checksum does not match its content.");
     // From here on the bytes are as written; what is unknown is from a newer app.
     if (b[12] != static_cast<char>(kBackupPayloadJson) || b[13] != 0 || b[14] != 0 || b[15] != 0)
         fail(BackupProblem::NewerVersion, "This backup stores the diary in a form this version does not know: "
@@ -279,12 +280,14 @@ void write_backup_file(const std::string& path, const Diary& d, const BackupOpti
     file.commit();
 }
 
-BackupInfo inspect_backup(std::string_view bytes) {
+namespace {
+BackupInfo inspect(std::string_view bytes, bool verify_sum) {
     ensure_sodium();
     if (bytes.size() > kMaxBackupFileBytes)
         fail(BackupProblem::TooLarge, "This file is " + std::to_string(bytes.size() / (1024 * 1024)) +
                                           " MiB, larger than a diary backup can be.");
-    if (starts_with(bytes, std::string_view(kBackupMagic, sizeof kBackupMagic))) return parse_envelope(bytes).info;
+    if (starts_with(bytes, std::string_view(kBackupMagic, sizeof kBackupMagic)))
+        return parse_envelope(bytes, verify_sum).info;
     if (legacy_json(bytes)) {
         BackupInfo info;
         info.legacy = true;
@@ -293,6 +296,11 @@ BackupInfo inspect_backup(std::string_view bytes) {
     }
     not_a_backup(bytes);
 }
+}  // namespace
+
+BackupInfo inspect_backup(std::string_view bytes) { return inspect(bytes, true); }
+
+BackupInfo inspect_backup_header(std::string_view bytes) { return inspect(bytes, false); }
 
 Diary read_backup(std::string_view bytes, const std::optional<std::string>& password, BackupInfo* info_out) {
     ensure_sodium();

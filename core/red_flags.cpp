@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -97,15 +98,19 @@ int lowest_of(const Episode& e) {
     return low;
 }
 
+// h.both_leg_entries is in start order (History is filled oldest first), so the window is
+// read from the newest entry back and left at the first one older than it: a walk over
+// the whole diary stays linear (it read every earlier both-legs entry per episode).
 bool climbed_across_entries(const Episode& e, const History& h) {
     if (!both_legs(e)) return false;
     const int reach = reach_of(e);
     if (reach < 3) return false;
     const int low = lowest_of(e);
-    for (const auto& [when, before] : h.both_leg_entries)
-        if (e.start.utc - when >= 0 && e.start.utc - when <= kClimbWindowSeconds && reach - before >= 2 &&
-            low <= before)
-            return true;
+    for (auto it = h.both_leg_entries.rbegin(); it != h.both_leg_entries.rend(); ++it) {
+        const auto& [when, before] = *it;
+        if (e.start.utc - when > kClimbWindowSeconds) break;
+        if (e.start.utc - when >= 0 && reach - before >= 2 && low <= before) return true;
+    }
     return false;
 }
 
@@ -214,7 +219,8 @@ std::vector<const Episode*> live_in_order(const Diary& d) {
     eps.reserve(d.episodes.size());
     for (const auto& e : d.episodes)
         if (!e.deleted_utc) eps.push_back(&e);
-    std::sort(eps.begin(), eps.end(), episode_before);
+    // Diary::episodes is kept in this order (normalize): one linear check, no sort.
+    if (!std::is_sorted(eps.begin(), eps.end(), episode_before)) std::sort(eps.begin(), eps.end(), episode_before);
     return eps;
 }
 
@@ -251,14 +257,59 @@ std::string path_text(const Episode& e) {
 
 std::vector<RedFlag> red_flags_for(const Episode& e) { return flags_of(e, nullptr); }
 
+// One pass, no copy or sort of the diary: History keeps only what flags_of reads (the
+// paths, which only a fast spread consults, and the both-legs entries of the climbing
+// window), and neither depends on the order they were added in, but the window's entries
+// are sorted for climbed_across_entries.
 std::vector<RedFlag> red_flags_for(const Episode& e, const Diary& history) {
     History h;
-    std::vector<const Episode*> before;
-    for (const auto& x : history.episodes)
-        if (!x.deleted_utc && x.id != e.id && episode_before(&x, &e)) before.push_back(&x);
-    std::sort(before.begin(), before.end(), episode_before);
-    for (const Episode* x : before) h.add(*x);
+    const bool paths_matter = fast_spread(e);
+    for (const auto& x : history.episodes) {
+        if (x.deleted_utc || !episode_before(&x, &e) || x.id == e.id) continue;
+        if (paths_matter && x.spread) h.paths[path_of(x)] |= felt_mask(x);
+        if (e.start.utc - x.start.utc <= kClimbWindowSeconds && both_legs(x))
+            h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
+    }
+    std::sort(h.both_leg_entries.begin(), h.both_leg_entries.end());
     return flags_of(e, &h);
+}
+
+std::vector<RedFlag> red_flags_from(const Diary& diary, std::int64_t from_utc) {
+    // Everything before from_utc is only history (as in red_flags_for); the episodes
+    // from it on are judged oldest first, each joining the history after its turn, as
+    // walk() does.
+    // Older paths matter only to a fast spread among them, and only paths from where one
+    // of those began (a path is keyed by that place first): the rest are not gathered.
+    std::vector<const Episode*> tail;
+    std::vector<int> spread_places;
+    for (const auto& x : diary.episodes)
+        if (!x.deleted_utc && x.start.utc >= from_utc) {
+            tail.push_back(&x);
+            if (fast_spread(x)) spread_places.push_back(path_of(x).first);
+        }
+    History h;
+    for (const auto& x : diary.episodes) {
+        if (x.deleted_utc || x.start.utc >= from_utc) continue;
+        if (x.spread && !spread_places.empty()) {
+            const PathKey p = path_of(x);
+            if (std::find(spread_places.begin(), spread_places.end(), p.first) != spread_places.end())
+                h.paths[p] |= felt_mask(x);
+        }
+        if (from_utc - x.start.utc <= kClimbWindowSeconds && both_legs(x))
+            h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
+    }
+    std::sort(h.both_leg_entries.begin(), h.both_leg_entries.end());
+    std::sort(tail.begin(), tail.end(), episode_before);
+    std::vector<std::vector<RedFlag>> per;
+    for (const Episode* e : tail) {
+        auto f = flags_of(*e, &h);
+        if (!f.empty()) per.push_back(std::move(f));
+        h.add(*e);
+    }
+    std::vector<RedFlag> flags;
+    for (auto it = per.rbegin(); it != per.rend(); ++it)
+        for (auto& f : *it) flags.push_back(std::move(f));
+    return flags;
 }
 
 // The history the rule reads, and no more: the both-legs entries of the climbing
@@ -298,13 +349,16 @@ bool needs_sudden_onset_question(const Episode& e) {
     return has_region(e, Region::Face) || has_region(e, Region::Arm) || has_region(e, Region::Hand);
 }
 
-std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, const Diary& diary) {
-    std::unordered_map<std::string, const Episode*> by_id;
-    for (const auto& e : diary.episodes) by_id[e.id] = &e;
+std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, const std::vector<const LocalTime*>& starts) {
     std::vector<RedFlagGroup> groups;
     std::map<std::pair<int, std::vector<std::string>>, std::size_t> index;
-    std::vector<std::vector<const Episode*>> members;
-    for (const RedFlag& f : flags) {
+    struct Member {
+        const LocalTime* start;
+        const std::string* id;
+    };
+    std::vector<std::vector<Member>> members;
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+        const RedFlag& f = flags[i];
         auto key = std::make_pair(static_cast<int>(f.kind), f.reasons);
         std::sort(key.second.begin(), key.second.end());
         auto [it, fresh] = index.try_emplace(key, groups.size());
@@ -312,21 +366,39 @@ std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, con
             groups.push_back({f.kind, f.call_emergency, f.title, f.advice, f.reasons, 0, {}, {}});
             members.emplace_back();
         }
-        const auto e = by_id.find(f.episode_id);
-        if (e != by_id.end()) members[it->second].push_back(e->second);
+        if (i < starts.size() && starts[i]) members[it->second].push_back({starts[i], &f.episode_id});
         else ++groups[it->second].count;   // an episode not in this diary: counted, no date
     }
     for (std::size_t g = 0; g < groups.size(); ++g) {
         auto& m = members[g];
-        std::sort(m.begin(), m.end(), episode_before);
-        m.erase(std::unique(m.begin(), m.end()), m.end());
-        for (const Episode* e : m) {
-            groups[g].episode_ids.push_back(e->id);
-            groups[g].dates.push_back(local_date(e->start));
+        std::sort(m.begin(), m.end(), [](const Member& a, const Member& b) {
+            return a.start->utc != b.start->utc ? a.start->utc < b.start->utc : *a.id < *b.id;
+        });
+        m.erase(std::unique(m.begin(), m.end(), [](const Member& a, const Member& b) { return *a.id == *b.id; }), m.end());
+        for (const Member& e : m) {
+            groups[g].episode_ids.push_back(*e.id);
+            groups[g].dates.push_back(local_date(*e.start));
         }
         groups[g].count += static_cast<int>(m.size());
     }
     return groups;
+}
+
+std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, const Diary& diary) {
+    // Only the flagged ids are looked for (a diary without flags costs nothing; a map of
+    // every id cost 74 ms at 100k on each change of the Causes page).
+    std::unordered_map<std::string_view, const Episode*> by_id;
+    for (const RedFlag& f : flags) by_id.emplace(f.episode_id, nullptr);
+    if (!by_id.empty())
+        for (const auto& e : diary.episodes)
+            if (const auto it = by_id.find(e.id); it != by_id.end()) it->second = &e;   // the last of an id, as before
+    std::vector<const LocalTime*> starts;
+    starts.reserve(flags.size());
+    for (const RedFlag& f : flags) {
+        const Episode* e = by_id.at(f.episode_id);
+        starts.push_back(e ? &e->start : nullptr);
+    }
+    return group_red_flags(flags, starts);
 }
 
 void scan_red_flags(const Diary& diary, std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar) {

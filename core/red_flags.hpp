@@ -47,6 +47,11 @@ std::vector<RedFlag> red_flags_for(const Episode& e, const Store& store);
 inline constexpr std::int64_t kClimbWindowSeconds = 3 * 86400;
 // Every red flag of the live episodes of a diary, newest episode first.
 std::vector<RedFlag> red_flags_in(const Diary& diary);
+// The red flags of the live episodes that began at or after from_utc, newest episode
+// first, each judged against the whole diary: red_flags_in(diary) restricted to those
+// episodes (a change at or after from_utc changes no flag of an earlier episode, since a
+// flag reads only the episodes before it). What the Causes page redoes after a change.
+std::vector<RedFlag> red_flags_from(const Diary& diary, std::int64_t from_utc);
 
 // True when `e` raises a red flag within `diary` (the Diary list, the editor and the
 // exports mark such an episode). Same rule as red_flags_for(e, diary).
@@ -74,6 +79,9 @@ struct RedFlagGroup {
 // Groups flags of the same kind and reasons; groups in the order of their newest episode
 // (newest first), like red_flags_in().
 std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, const Diary& diary);
+// The same with each flag's episode start given (parallel to flags; null: not in the
+// diary, counted without a date), for flags whose episodes are in different copies.
+std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, const std::vector<const LocalTime*>& starts);
 
 // A fast spread already logged along the same path without signs: a pattern, not an alarm.
 struct FamiliarSpread {

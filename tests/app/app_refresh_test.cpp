@@ -12,6 +12,7 @@
 #include "app_state.hpp"
 #include "record_commands.hpp"
 #include "store.hpp"
+#include "diary_analysis.hpp"
 #include "ui_harness.hpp"
 #include "undo.hpp"
 
@@ -216,14 +217,17 @@ TEST_CASE("Matching waits until a page asks for it", "[app][refresh]") {
     for (int i = 1; i <= 5; ++i) ui.store().add_episode(numb_foot(i, i));
     s.refresh();
     ui.settle();   // the Log page: nothing there needs the match
-    CHECK_FALSE(s.match_ready());
+    const auto latest = [&] { return s.pages.analysis ? s.pages.analysis->latest_match() : nullptr; };
+    CHECK_FALSE(latest());
     s.request_page = Page::Causes;
     ui.settle();
-    CHECK(s.match_ready());
-    CHECK(s.match().episodes_considered == 5);
+    REQUIRE(latest());
+    CHECK(latest()->revision == s.revision);
+    CHECK(latest()->match.episodes_considered == 5);
     REQUIRE(s.run(add_episode_command(numb_foot(6, 6))));
-    CHECK_FALSE(s.match_ready());   // a save does not wait for it either
+    CHECK(latest()->revision != s.revision);   // a save does not wait for it either
     ui.settle();
-    CHECK(s.match_ready());         // the Causes page, still shown, asked again
-    CHECK(s.match().episodes_considered == 6);
+    CHECK(latest()->revision == s.revision);   // the Causes page, still shown, asked again
+    CHECK(latest()->match.episodes_considered == 6);
+    CHECK_FALSE(s.match_ready());              // the page uses the analysis' match, not a second one
 }

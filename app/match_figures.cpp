@@ -1,0 +1,91 @@
+#include "match_figures.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string_view>
+
+#include "app_state.hpp"
+#include "diary_analysis.hpp"
+
+namespace nd::app {
+
+std::vector<LocalTime> flag_starts(const std::vector<RedFlag>& flags, const Diary& diary) {
+    // A handful of ids looked for, not a map of them all.
+    std::unordered_map<std::string_view, const Episode*> by_id;
+    for (const RedFlag& r : flags) by_id.emplace(r.episode_id, nullptr);
+    if (!by_id.empty())
+        for (const Episode& e : diary.episodes)
+            if (const auto it = by_id.find(e.id); it != by_id.end()) it->second = &e;
+    std::vector<LocalTime> starts;
+    starts.reserve(flags.size());
+    for (const RedFlag& r : flags) {
+        const Episode* e = by_id.at(r.episode_id);
+        starts.push_back(e ? e->start : LocalTime{std::numeric_limits<std::int64_t>::min(), 0});
+    }
+    return starts;
+}
+
+MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary) {
+    MatchFigures f;
+    f.match = nd::match(catalog, diary);
+    f.flag_starts = flag_starts(f.match.red_flags, diary);
+    for (const CauseMatch& c : f.match.causes)
+        for (const EvidenceLine& line : c.evidence)
+            for (std::size_t i = 0; i < line.episode_indices.size() && i < kEvidenceEpisodesShown; ++i) {
+                const std::uint32_t index = line.episode_indices[i];
+                if (index < diary.episodes.size()) f.shown_ids.emplace(index, diary.episodes[index].id);
+            }
+    return f;
+}
+
+std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, const MatchFigures* figures) {
+    if (!figures) return current_red_flag_groups(s, 0, nullptr, nullptr);
+    return current_red_flag_groups(s, figures->revision, &figures->match.red_flags, &figures->flag_starts);
+}
+
+std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, std::uint64_t revision,
+                                                  const std::vector<RedFlag>* known, const std::vector<LocalTime>* known_starts) {
+    const bool have = known && known_starts && known_starts->size() == known->size();
+    // Where the diary may differ from the one the flags were found in: from the earliest
+    // episode change on (INT64_MAX: nowhere; INT64_MIN: anywhere, the whole diary judged now).
+    std::int64_t from = std::numeric_limits<std::int64_t>::min();
+    std::vector<const DiaryChange*> steps;
+    if (have && record_changes_since(s, revision, steps)) {
+        from = std::numeric_limits<std::int64_t>::max();
+        for (const DiaryChange* c : steps)
+            if (c->type == RecordType::Episode) from = std::min(from, c->from_utc);
+    }
+    std::vector<RedFlag> flags;
+    std::vector<const LocalTime*> starts;
+    if (from != std::numeric_limits<std::int64_t>::max()) {
+        flags = red_flags_from(s.diary, from);   // newest first
+        // Their episodes all began at or after `from`: look for the ids there only.
+        std::unordered_map<std::string_view, const Episode*> by_id;
+        for (const RedFlag& r : flags) by_id.emplace(r.episode_id, nullptr);
+        if (!by_id.empty())
+            for (const Episode& e : s.diary.episodes)
+                if (e.start.utc >= from)
+                    if (const auto it = by_id.find(e.id); it != by_id.end()) it->second = &e;
+        for (const RedFlag& r : flags) {
+            const Episode* e = by_id.at(r.episode_id);
+            starts.push_back(e ? &e->start : nullptr);
+        }
+    }
+    if (have)
+        for (std::size_t i = 0; i < known->size(); ++i)
+            if ((*known_starts)[i].utc < from) {   // older than every change: still current
+                flags.push_back((*known)[i]);
+                starts.push_back(&(*known_starts)[i]);
+            }
+    return group_red_flags(flags, starts);
+}
+
+const Episode* evidence_episode(const AppState& s, const MatchFigures& figures, std::uint32_t index) {
+    const auto it = figures.shown_ids.find(index);
+    if (it == figures.shown_ids.end()) return nullptr;
+    if (index < s.diary.episodes.size() && s.diary.episodes[index].id == it->second) return &s.diary.episodes[index];
+    const std::size_t at = s.episode_index(it->second);   // the diary changed since: by id
+    return at < s.diary.episodes.size() ? &s.diary.episodes[at] : nullptr;
+}
+
+}  // namespace nd::app
