@@ -103,6 +103,13 @@ struct DiaryChange {
     std::int64_t from_utc = INT64_MAX;
 };
 
+struct AppState;
+// The record changes after revision `since` up to s.revision, oldest first (entries that
+// changed nothing left out). False when that is not known one record at a time (the
+// whole diary was read again, or the log no longer reaches back): redo everything.
+// (Defined in diary_analysis.cpp, its first user.)
+bool record_changes_since(const AppState& s, std::uint64_t since, std::vector<const DiaryChange*>& out);
+
 // Why the whole diary is read again (AppState::reload_all).
 enum class ReloadReason {
     Restore,        // a backup replaced the diary

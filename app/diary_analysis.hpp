@@ -97,10 +97,7 @@ private:
     std::uint64_t full_copies_ = 0;
 };
 
-// The record changes after revision `since` up to s.revision, oldest first (entries that
-// changed nothing left out). False when that is not known one record at a time (the
-// whole diary was read again, or the log no longer reaches back): redo everything.
-bool record_changes_since(const AppState& s, std::uint64_t since, std::vector<const DiaryChange*>& out);
+// record_changes_since (the change log a view catches up from): app_state.hpp.
 
 // The engine of an AppState, made on first use (background work as its Services say).
 DiaryAnalysis& analysis(AppState& s);

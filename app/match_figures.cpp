@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "app_state.hpp"
-#include "diary_analysis.hpp"
 
 namespace nd::app {
 
