@@ -190,6 +190,8 @@ bool diary_is_empty(const nd::Diary& d);
 std::string diary_summary(const nd::Diary& d);  // "12 episodes, 30 check-ins, 2 facts, 1 medicine"
 // The whole file; "-" reads standard input.
 std::string read_file(const std::string& path, std::size_t max_bytes);
+// import-csv --what checkins|medicines|background (cmd_import_records.cpp).
+int run_import_records(const std::string& what, const std::string& path, Context& ctx);
 // A cause catalog from --catalog FILE ("-": standard input).
 nd::Catalog catalog_from(const std::string& path);
 // Writes via a temporary file and rename, so a failure never leaves half a file;

@@ -266,6 +266,7 @@ void read_in_pieces(const std::string& path, const std::function<bool(std::strin
 
 int run_import_csv(const Args& a, Context& ctx) {
     const std::string& in = a.positional[0];
+    if (auto what = a.get("--what"); what && *what != "episodes") return run_import_records(*what, in, ctx);
     nd::CsvImportOptions options;
     options.default_offset_min = ctx.offset_min;
     options.now_utc = ctx.now;
@@ -470,14 +471,15 @@ std::vector<Command> export_commands() {
           1, 1,
           {"numbness-diary-cli export-csv episodes.csv", "numbness-diary-cli export-csv march.csv --from 2026-03-01 --to 2026-03-31"}},
          run_export_csv},
-        {{"import-csv", "FILE", "Add the episodes of a CSV file (from a spreadsheet) to the diary",
-          "The header names the columns (any order; only 'start' is needed). Every row is\n"
-          "checked; any problem means nothing is imported, and every problem is listed by row\n"
-          "and column. Times without an offset take this computer's current offset. Episodes\n"
-          "whose id is already in the diary are refused (use 'numbness-diary-cli restore' for backups).",
-          {},
+        {{"import-csv", "FILE", "Add the episodes (or check-ins, medicines, background) of a CSV file to the diary",
+          "The header names the columns (any order; for episodes only 'start' is needed). Every\n"
+          "row is checked; any problem means nothing is imported, and every problem is listed by\n"
+          "row and column. Times without an offset take this computer's current offset. Records\n"
+          "already in the diary (same id, or a check-in of a day that has one) are refused, never\n"
+          "overwritten (use 'numbness-diary-cli restore' for backups). FILE '-' reads standard input.",
+          {{"--what", "KIND", "episodes (default), checkins, medicines or background: the files export-csv --what writes"}},
           1, 1,
-          {"numbness-diary-cli import-csv episodes.csv"}},
+          {"numbness-diary-cli import-csv episodes.csv", "numbness-diary-cli import-csv --what checkins checkins.csv"}},
          run_import_csv},
         {{"export-fhir", "FILE", "Write a FHIR R4 bundle (Patient + one Observation per episode)",
           "A Bundle of type collection following the HL7 Symptoms IG's SymptomObservation profile,\n"
