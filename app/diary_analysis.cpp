@@ -6,7 +6,10 @@
 #include <optional>
 #include <thread>
 
+#include <imgui.h>
+
 #include "app_state.hpp"
+#include "diary_steps.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {
@@ -259,7 +262,23 @@ void DiaryAnalysis::sync(AppState& s) {
     core_->cv.notify_all();
 }
 
+DiarySteps& DiaryAnalysis::steps(AppState& s) {
+    if (!steps_) steps_ = std::make_unique<DiarySteps>();
+    // One slice a frame, however many rows ask (outside a frame, e.g. a test's direct
+    // call: every call is one).
+    const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
+    if (frame < 0 || frame != stepped_frame_) {
+        stepped_frame_ = frame;
+        if (steps_->step(s, step_budget_)) ++steps_taken_;
+        steps_behind_ = steps_->busy(s);
+    }
+    return *steps_;
+}
+
+std::uint64_t DiaryAnalysis::full_copies() const { return full_copies_ + (steps_ ? steps_->full_passes() : 0); }
+
 std::shared_ptr<const FlaggedIds> DiaryAnalysis::flagged(AppState& s) {
+    if (!background_) return steps(s).flagged();
     sync(s);
     std::unique_lock<std::mutex> lock(core_->mu);
     core_->want_flags = true;
@@ -269,6 +288,11 @@ std::shared_ptr<const FlaggedIds> DiaryAnalysis::flagged(AppState& s) {
 }
 
 std::shared_ptr<const PatternStats> DiaryAnalysis::patterns(AppState& s, PatternPeriod period, const LocalDate& today) {
+    if (!background_) {
+        if (!steps_) steps_ = std::make_unique<DiarySteps>();
+        steps_->want_patterns(period, today);
+        return steps(s).patterns();
+    }
     sync(s);
     std::unique_lock<std::mutex> lock(core_->mu);
     core_->want_patterns = PatternsAsk{period, today};
@@ -298,6 +322,7 @@ void DiaryAnalysis::hold(bool held) {
 }
 
 bool DiaryAnalysis::busy() const {
+    if (steps_behind_) return true;   // without a worker: as of the last frame's slice
     std::lock_guard<std::mutex> lock(core_->mu);
     return core_->running || core_->has_work();
 }
