@@ -97,7 +97,7 @@ public:
     std::uint64_t full_copies() const;
     // Without a worker: the most episodes a frame works through (tests make it small to
     // see the work spread over frames), and how many frames did some of that work.
-    static constexpr std::size_t kStepBudget = 8192;
+    static constexpr std::size_t kStepBudget = 4096;
     void set_step_budget(std::size_t episodes) { step_budget_ = episodes; }
     std::size_t step_budget() const { return step_budget_; }
     std::uint64_t steps_taken() const { return steps_taken_; }

@@ -184,22 +184,29 @@ PatternStats PeriodTally::figures(const std::vector<RedFlag>& flags, const std::
 
     // Weeks, empty ones included (build_per_week), with their average ratings.
     if (span) {
+        // One walk along the weeks and the counted ones together ("All" at 100k is about
+        // 4,800 weeks), with the Mondays' dates formatted once per tally, not per change.
         const std::int64_t first = monday_of(*from_day), last = monday_of(*to_day);
-        for (std::int64_t w = first; w <= last; w += 7) {
-            WeekBucket b{date_from_days(w), 0, 0};
-            const auto it = weeks_.find(w);
-            if (it != weeks_.end()) b.episodes = it->second.episodes;
-            if (const auto f = flagged_in_week.find(w); f != flagged_in_week.end()) b.red_flag_episodes = f->second;
-            r.per_week.push_back(b);
-            double numb = -1, pain = -1;
-            // compute_pattern_stats leaves the averages out before 1970 (its first Monday < 0).
-            if (it != weeks_.end() && first >= 0) {
-                if (it->second.numb_n) numb = static_cast<double>(it->second.numb_sum) / it->second.numb_n;
-                if (it->second.pain_n) pain = static_cast<double>(it->second.pain_sum) / it->second.pain_n;
-            }
-            st.week_numbness.push_back(numb);
-            st.week_pain.push_back(pain);
+        const auto n = static_cast<std::size_t>((last - first) / 7 + 1);
+        if (week_names_first_ != first || week_names_.size() < n) {
+            if (week_names_first_ != first) week_names_.clear();
+            week_names_first_ = first;
+            for (std::size_t i = week_names_.size(); i < n; ++i) week_names_.push_back(date_from_days(first + 7 * static_cast<std::int64_t>(i)));
         }
+        r.per_week.resize(n);
+        st.week_numbness.assign(n, -1);
+        st.week_pain.assign(n, -1);
+        for (std::size_t i = 0; i < n; ++i) r.per_week[i].week_start = week_names_[i];
+        for (auto it = weeks_.lower_bound(first); it != weeks_.end() && it->first <= last; ++it) {
+            const auto i = static_cast<std::size_t>((it->first - first) / 7);
+            r.per_week[i].episodes = it->second.episodes;
+            // compute_pattern_stats leaves the averages out before 1970 (its first Monday < 0).
+            if (first < 0) continue;
+            if (it->second.numb_n) st.week_numbness[i] = static_cast<double>(it->second.numb_sum) / it->second.numb_n;
+            if (it->second.pain_n) st.week_pain[i] = static_cast<double>(it->second.pain_sum) / it->second.pain_n;
+        }
+        for (auto it = flagged_in_week.lower_bound(first); it != flagged_in_week.end() && it->first <= last; ++it)
+            r.per_week[static_cast<std::size_t>((it->first - first) / 7)].red_flag_episodes = it->second;
     }
 
     // Places by side (build_body_map).

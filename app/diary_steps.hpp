@@ -77,6 +77,8 @@ private:
     std::array<std::array<int, 3>, 32> regions_{};   // left, right, middle by region
     std::array<int, 64> sensations_{}, activities_{};
     std::map<int, int> numbness_, pain_;  // rating -> how many episodes were given it
+    mutable std::vector<LocalDate> week_names_;   // the Mondays from week_names_first_, formatted
+    mutable std::int64_t week_names_first_ = INT64_MIN;
 };
 
 class DiarySteps {

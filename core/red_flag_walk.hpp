@@ -38,4 +38,10 @@ private:
     std::int64_t from_;
 };
 
+// red_flags_for(diary.episodes[index], diary) for a diary in Diary order: reads only
+// what the rule reads (the climbing window before it, found from its place in the
+// list; for a fast spread, the earlier spreads from the same place), so one changed
+// episode is judged without a walk over every other episode's id.
+std::vector<RedFlag> red_flags_at(const Diary& diary, std::size_t index);
+
 }  // namespace nd

@@ -335,19 +335,48 @@ RedFlagWalk::RedFlagWalk(const Diary& diary, std::int64_t from_utc) : st_(std::m
             if (std::find(spread_places.begin(), spread_places.end(), place) == spread_places.end()) spread_places.push_back(place);
         }
     History& h = st_->history;
-    for (std::size_t i = 0; i < st_->next; ++i) {
-        const Episode& x = v[i];
-        if (x.deleted_utc) continue;
-        if (x.spread && !spread_places.empty()) {
-            const PathKey p = path_of(x);
-            if (std::find(spread_places.begin(), spread_places.end(), p.first) != spread_places.end()) h.paths[p] |= felt_mask(x);
+    if (!spread_places.empty()) {
+        for (std::size_t i = 0; i < st_->next; ++i) {
+            const Episode& x = v[i];
+            if (x.deleted_utc) continue;
+            if (x.spread) {
+                const PathKey p = path_of(x);
+                if (std::find(spread_places.begin(), spread_places.end(), p.first) != spread_places.end()) h.paths[p] |= felt_mask(x);
+            }
+            if (from_utc - x.start.utc <= kClimbWindowSeconds && both_legs(x)) h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
         }
-        if (from_utc - x.start.utc <= kClimbWindowSeconds && both_legs(x)) h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
+    } else {
+        // No fast spread to judge: only the climbing window before from_utc is read, and
+        // the diary is in time order (a change to the newest episode reads days, not years).
+        for (std::size_t i = st_->next; i-- > 0;) {
+            const Episode& x = v[i];
+            if (from_utc - x.start.utc > kClimbWindowSeconds) break;
+            if (!x.deleted_utc && both_legs(x)) h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
+        }
     }
     std::sort(h.both_leg_entries.begin(), h.both_leg_entries.end());
 }
 
 RedFlagWalk::~RedFlagWalk() = default;
+
+std::vector<RedFlag> red_flags_at(const Diary& diary, std::size_t index) {
+    const auto& v = diary.episodes;
+    if (index >= v.size() || v[index].deleted_utc) return {};
+    const Episode& e = v[index];
+    History h;
+    if (fast_spread(e)) {
+        const int place = path_of(e).first;
+        for (std::size_t i = 0; i < index; ++i)
+            if (!v[i].deleted_utc && v[i].spread && path_of(v[i]).first == place) h.paths[path_of(v[i])] |= felt_mask(v[i]);
+    }
+    for (std::size_t i = index; i-- > 0;) {
+        const Episode& x = v[i];
+        if (e.start.utc - x.start.utc > kClimbWindowSeconds) break;
+        if (!x.deleted_utc && both_legs(x)) h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
+    }
+    std::sort(h.both_leg_entries.begin(), h.both_leg_entries.end());
+    return flags_of(e, &h);
+}
 
 bool RedFlagWalk::done() const { return st_->next >= st_->diary->episodes.size(); }
 

@@ -92,6 +92,11 @@ void check_current(Ui& ui) {
     REQUIRE(pg.stats->period == pg.period);
     const PatternStats want = compute_pattern_stats(s.diary, pg.period, today);
     CHECK(describe(*pg.stats) == describe(want));
+    // The warning signs drawn at the top: the figures' own, once they are current.
+    std::ostringstream drawn, computed;
+    for (const RedFlagGroup& g : pg.red_flag_groups) drawn << static_cast<int>(g.kind) << " " << g.count << " " << g.episode_ids.back() << "\n";
+    for (const RedFlagGroup& g : want.red_flag_groups) computed << static_cast<int>(g.kind) << " " << g.count << " " << g.episode_ids.back() << "\n";
+    CHECK(drawn.str() == computed.str());
     const auto flagged = analysis(s).flagged(s);
     REQUIRE(flagged);
     CHECK(flagged->revision == s.revision);
@@ -234,6 +239,24 @@ TEST_CASE("Without threads the figures after each kind of change equal a computa
         CHECK(analysis(s).steps_taken() - steps >= 1200 / 200);
         check_current(ui);
         CHECK(analysis(s).flagged(s)->contains(second_id));
+    }
+    SECTION("a warning sign added far back shows in the next frame, while the figures catch up") {
+        const std::string id = s.diary.episodes[s.episodes_newest_first[2000]].id;
+        const Episode before = episode_by_id(ui, id);
+        Episode after = before;
+        after.signs = {Sign::FaceDrooping};
+        after.onset = Onset::Sudden;
+        REQUIRE(s.run(edit_episode_command(before, after)));
+        ui.frame();
+        REQUIRE(analysis(s).busy());   // about 2,000 episodes after it still to judge
+        bool shown = false;
+        for (const RedFlagGroup& g : s.pages.patterns.red_flag_groups)
+            if (g.kind == RedFlagKind::StrokeSigns)
+                shown = shown || std::find(g.episode_ids.begin(), g.episode_ids.end(), id) != g.episode_ids.end();
+        CHECK(shown);
+        CHECK(ui.has("patterns:red_flag:" + id));   // drawn: a group of its own (its reasons differ)
+        frames_until_current(ui);
+        check_current(ui);
     }
     SECTION("a deletion and its undo") {
         const std::string id = s.diary.episodes[s.episodes_newest_first[3]].id;
