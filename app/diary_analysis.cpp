@@ -278,7 +278,10 @@ DiarySteps& DiaryAnalysis::steps(AppState& s) {
 std::uint64_t DiaryAnalysis::full_copies() const { return full_copies_ + (steps_ ? steps_->full_passes() : 0); }
 
 std::shared_ptr<const FlaggedIds> DiaryAnalysis::flagged(AppState& s) {
-    if (!background_) return steps(s).flagged();
+    if (!background_) {
+        if (steps_) steps_->drop_patterns_ask();   // the Diary page: no Patterns figures to make meanwhile
+        return steps(s).flagged();
+    }
     sync(s);
     std::unique_lock<std::mutex> lock(core_->mu);
     core_->want_flags = true;

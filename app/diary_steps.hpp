@@ -88,6 +88,9 @@ public:
     // whether it did any work.
     bool step(const AppState& s, std::size_t budget);
     void want_patterns(PatternPeriod period, const LocalDate& today);
+    // Another page (the Diary) asks: the period's counts are kept up to date (a change
+    // costs them little) but their figures are no longer made after each change.
+    void drop_patterns_ask() { ask_.reset(); }
     // Work left (the figures are not yet those of s's revision and what was asked).
     bool busy(const AppState& s) const;
     std::shared_ptr<const FlaggedIds> flagged() const { return flagged_; }
