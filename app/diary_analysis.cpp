@@ -61,8 +61,6 @@ struct PatternsAsk {
 
 }  // namespace
 
-bool FlaggedIds::contains(const std::string& id) const { return std::binary_search(ids.begin(), ids.end(), id); }
-
 PatternStats compute_pattern_stats(const Diary& diary, PatternPeriod period, const LocalDate& today) {
     PatternStats st;
     st.period = period;

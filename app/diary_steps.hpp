@@ -26,11 +26,13 @@
 #include <unordered_map>
 #include <vector>
 
-#include "diary_analysis.hpp"
+#include "pattern_figures.hpp"
 #include "red_flag_walk.hpp"
 #include "red_flags.hpp"
 
 namespace nd::app {
+
+struct AppState;
 
 // What the Patterns figures read of one live episode (kept per id, so that a change
 // can take the episode back out of the counts as it was before).

@@ -8,9 +8,11 @@
 #include <memory>
 #include <vector>
 
-#include "red_flags.hpp"
+#include "model.hpp"
 
 namespace nd {
+
+struct RedFlag;   // red_flags.hpp (included by the users; red_flags.cpp includes this)
 
 // red_flags_from() in slices, for where there is no worker thread (the web build
 // judges the whole diary a slice per frame, app/diary_steps.hpp): the live episodes
