@@ -262,8 +262,8 @@ void DiaryAnalysis::sync(AppState& s) {
 
 DiarySteps& DiaryAnalysis::steps(AppState& s) {
     if (!steps_) steps_ = std::make_unique<DiarySteps>();
-    // One slice a frame, however many rows ask (outside a frame, e.g. a test's direct
-    // call: every call is one).
+    // One slice a frame, however many rows ask (without an ImGui context, e.g. a bare
+    // AppState in a test: every call is one).
     const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
     if (frame < 0 || frame != stepped_frame_) {
         stepped_frame_ = frame;
