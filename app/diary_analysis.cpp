@@ -6,7 +6,10 @@
 #include <optional>
 #include <thread>
 
+#include <imgui.h>
+
 #include "app_state.hpp"
+#include "diary_steps.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {
@@ -57,8 +60,6 @@ struct PatternsAsk {
 };
 
 }  // namespace
-
-bool FlaggedIds::contains(const std::string& id) const { return std::binary_search(ids.begin(), ids.end(), id); }
 
 PatternStats compute_pattern_stats(const Diary& diary, PatternPeriod period, const LocalDate& today) {
     PatternStats st;
@@ -259,7 +260,26 @@ void DiaryAnalysis::sync(AppState& s) {
     core_->cv.notify_all();
 }
 
+DiarySteps& DiaryAnalysis::steps(AppState& s) {
+    if (!steps_) steps_ = std::make_unique<DiarySteps>();
+    // One slice a frame, however many rows ask (without an ImGui context, e.g. a bare
+    // AppState in a test: every call is one).
+    const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
+    if (frame < 0 || frame != stepped_frame_) {
+        stepped_frame_ = frame;
+        if (steps_->step(s, step_budget_)) ++steps_taken_;
+        steps_behind_ = steps_->busy(s);
+    }
+    return *steps_;
+}
+
+std::uint64_t DiaryAnalysis::full_copies() const { return full_copies_ + (steps_ ? steps_->full_passes() : 0); }
+
 std::shared_ptr<const FlaggedIds> DiaryAnalysis::flagged(AppState& s) {
+    if (!background_) {
+        if (steps_) steps_->drop_patterns_ask();   // the Diary page: no Patterns figures to make meanwhile
+        return steps(s).flagged();
+    }
     sync(s);
     std::unique_lock<std::mutex> lock(core_->mu);
     core_->want_flags = true;
@@ -269,6 +289,11 @@ std::shared_ptr<const FlaggedIds> DiaryAnalysis::flagged(AppState& s) {
 }
 
 std::shared_ptr<const PatternStats> DiaryAnalysis::patterns(AppState& s, PatternPeriod period, const LocalDate& today) {
+    if (!background_) {
+        if (!steps_) steps_ = std::make_unique<DiarySteps>();
+        steps_->want_patterns(period, today);
+        return steps(s).patterns();
+    }
     sync(s);
     std::unique_lock<std::mutex> lock(core_->mu);
     core_->want_patterns = PatternsAsk{period, today};
@@ -298,6 +323,7 @@ void DiaryAnalysis::hold(bool held) {
 }
 
 bool DiaryAnalysis::busy() const {
+    if (steps_behind_) return true;   // without a worker: as of the last frame's slice
     std::lock_guard<std::mutex> lock(core_->mu);
     return core_->running || core_->has_work();
 }

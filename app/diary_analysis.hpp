@@ -9,8 +9,11 @@
 // read again), so what the UI thread pays for a single change is one record's copy.
 // Where Services::threads_available() is true (the desktop), the figures are computed
 // on a worker thread and the views show the previous ones until the new ones are
-// ready; otherwise (the web build, the tests) they are computed when asked, on the
-// calling thread, so every frame shows current figures.
+// ready. Otherwise (the web build, the tests) the red-flag marks and the Patterns
+// figures are kept by DiarySteps (diary_steps.hpp) on the calling thread: updated for
+// the one record after a change, and whole-diary work done a slice per frame (a diary
+// of at most step_budget() episodes is done within the frame that asks); the match
+// (Causes) is computed when asked.
 #pragma once
 
 #include <array>
@@ -22,6 +25,7 @@
 #include "catalog.hpp"
 #include "match_figures.hpp"
 #include "model.hpp"
+#include "pattern_figures.hpp"
 #include "red_flags.hpp"
 #include "report_model.hpp"
 
@@ -29,31 +33,7 @@ namespace nd::app {
 
 struct AppState;
 struct DiaryChange;
-enum class PatternPeriod : std::uint8_t;
-
-// What the Patterns page draws for one (revision, period, today).
-struct PatternStats {
-    std::uint64_t revision = 0;
-    PatternPeriod period{};
-    LocalDate today;
-    ReportModel report;
-    std::array<int, 4> bands{};            // night, morning, afternoon, evening
-    std::array<int, 24> hours{};
-    std::vector<double> week_numbness;     // average per week (matches report.per_week), -1: none
-    std::vector<double> week_pain;
-    std::vector<RedFlagGroup> red_flag_groups;   // every red flag of the diary, grouped by reason
-    // The same flags ungrouped (newest first) with their episodes' starts: the page makes
-    // them current after a change without waiting for the worker (match_figures.hpp).
-    std::vector<RedFlag> red_flags;
-    std::vector<LocalTime> red_flag_starts;
-};
-
-// The ids of the diary's red-flag episodes (sorted), for one revision.
-struct FlaggedIds {
-    std::uint64_t revision = 0;
-    std::vector<std::string> ids;
-    bool contains(const std::string& id) const;
-};
+class DiarySteps;
 
 // The Patterns figures for a period ending `today` (the first day from the period's length).
 PatternStats compute_pattern_stats(const Diary& diary, PatternPeriod period, const LocalDate& today);
@@ -79,18 +59,32 @@ public:
     void hold(bool held);
     // The latest match made, without asking for one (tests: whether anything asked).
     std::shared_ptr<const MatchFigures> latest_match() const;
-    // True while the worker computes figures the views asked for.
+    // True while the worker computes figures the views asked for (without a worker:
+    // while the slices of the last frame left work for the next).
     bool busy() const;
     // Blocks until the worker is idle (tests and benchmarks).
     void wait_idle() const;
-    // How many whole-diary copies were sent (tests: a single change sends a record only).
-    std::uint64_t full_copies() const { return full_copies_; }
+    // How many whole-diary copies were sent (tests: a single change sends a record only);
+    // without a worker, how many times the figures were started over from the whole diary.
+    std::uint64_t full_copies() const;
+    // Without a worker: the most episodes a frame works through (tests make it small to
+    // see the work spread over frames), and how many frames did some of that work.
+    static constexpr std::size_t kStepBudget = 4096;
+    void set_step_budget(std::size_t episodes) { step_budget_ = episodes; }
+    std::size_t step_budget() const { return step_budget_; }
+    std::uint64_t steps_taken() const { return steps_taken_; }
 
     struct Core;   // shared with the worker thread (diary_analysis.cpp)
 
 private:
     void sync(AppState& s);   // sends what changed since the last call
+    DiarySteps& steps(AppState& s);   // without a worker: the engine, stepped once a frame
     std::shared_ptr<Core> core_;
+    std::unique_ptr<DiarySteps> steps_;
+    std::size_t step_budget_ = kStepBudget;
+    int stepped_frame_ = -1;
+    std::uint64_t steps_taken_ = 0;
+    bool steps_behind_ = false;
     bool background_ = false;
     std::uint64_t synced_ = ~0ull;
     std::uint64_t catalog_synced_ = ~0ull;

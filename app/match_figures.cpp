@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "app_state.hpp"
+#include "red_flag_walk.hpp"
 
 namespace nd::app {
 
@@ -44,15 +45,50 @@ std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, const Match
 
 std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, std::uint64_t revision,
                                                   const std::vector<RedFlag>* known, const std::vector<LocalTime>* known_starts) {
+    return current_red_flag_groups(s, revision, known, known_starts, std::numeric_limits<std::size_t>::max());
+}
+
+std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, std::uint64_t revision,
+                                                  const std::vector<RedFlag>* known, const std::vector<LocalTime>* known_starts,
+                                                  std::size_t max_judged) {
     const bool have = known && known_starts && known_starts->size() == known->size();
     // Where the diary may differ from the one the flags were found in: from the earliest
     // episode change on (INT64_MAX: nowhere; INT64_MIN: anywhere, the whole diary judged now).
     std::int64_t from = std::numeric_limits<std::int64_t>::min();
     std::vector<const DiaryChange*> steps;
-    if (have && record_changes_since(s, revision, steps)) {
+    const bool known_steps = have && record_changes_since(s, revision, steps);
+    if (known_steps) {
         from = std::numeric_limits<std::int64_t>::max();
         for (const DiaryChange* c : steps)
             if (c->type == RecordType::Episode) from = std::min(from, c->from_utc);
+    }
+    if (have && from != std::numeric_limits<std::int64_t>::max()) {
+        const auto& v = s.diary.episodes;   // in time order
+        const auto tail = static_cast<std::size_t>(
+            v.end() - std::partition_point(v.begin(), v.end(), [&](const Episode& e) { return e.start.utc < from; }));
+        if (tail > max_judged) {
+            // Too many to judge in this frame: the changed episodes now, the rest as known.
+            std::vector<std::string> changed;
+            std::vector<std::pair<const LocalTime*, RedFlag>> now;
+            for (const DiaryChange* c : steps) {
+                if (c->type != RecordType::Episode) continue;
+                changed.push_back(c->id);
+                const std::size_t i = s.episode_index(c->id);
+                if (i < v.size() && !is_deleted(v[i]))
+                    for (RedFlag& f : red_flags_at(s.diary, i)) now.emplace_back(&v[i].start, std::move(f));
+            }
+            for (std::size_t i = 0; i < known->size(); ++i)
+                if (std::find(changed.begin(), changed.end(), (*known)[i].episode_id) == changed.end())
+                    now.emplace_back(&(*known_starts)[i], (*known)[i]);
+            std::stable_sort(now.begin(), now.end(), [](const auto& a, const auto& b) { return a.first->utc > b.first->utc; });
+            std::vector<RedFlag> flags;
+            std::vector<const LocalTime*> starts;
+            for (auto& [start, f] : now) {
+                starts.push_back(start);
+                flags.push_back(std::move(f));
+            }
+            return group_red_flags(flags, starts);
+        }
     }
     std::vector<RedFlag> flags;
     std::vector<const LocalTime*> starts;

@@ -43,6 +43,14 @@ MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary);
 // without them (null) the whole diary is judged now.
 std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, std::uint64_t revision,
                                                   const std::vector<RedFlag>* flags, const std::vector<LocalTime>* starts);
+// The same judging at most `max_judged` episodes now (where there is no worker, so the
+// frame stays short): when more began after the earliest change (an edit far back in a
+// long diary, a diary read again), only the changed episodes are judged now and every
+// other episode keeps its known flags until the figures catch up, a few frames later
+// (diary_steps.hpp).
+std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, std::uint64_t revision,
+                                                  const std::vector<RedFlag>* flags, const std::vector<LocalTime>* starts,
+                                                  std::size_t max_judged);
 // The same from the Causes page's figures (null: none yet).
 std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, const MatchFigures* figures);
 // The starts of the flags' episodes in `diary` (INT64_MIN where not found).

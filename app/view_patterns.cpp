@@ -5,6 +5,7 @@
 // the diary, the period or the day changes, on a worker where there is one
 // (app/diary_analysis.hpp). Warning signs come first, grouped by reason.
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -121,7 +122,10 @@ void draw_patterns(AppState& s) {
     // The warning signs never wait for the worker: the figures' flags from before the
     // earliest change since, the rest of the diary judged now (issue 19).
     if (pg.flags_revision != s.revision || pg.flags_stats_revision != st.revision) {
-        pg.red_flag_groups = current_red_flag_groups(s, st.revision, &st.red_flags, &st.red_flag_starts);
+        // Without a worker the figures catch up a slice a frame: judge no more than a slice now.
+        const bool worker = s.services && s.services->threads_available();
+        pg.red_flag_groups = current_red_flag_groups(s, st.revision, &st.red_flags, &st.red_flag_starts,
+                                                     worker ? SIZE_MAX : analysis(s).step_budget());
         pg.flags_revision = s.revision;
         pg.flags_stats_revision = st.revision;
     }

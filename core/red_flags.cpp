@@ -4,6 +4,8 @@
 // Guillain-Barré syndrome for numbness or weakness climbing both legs over hours to days.
 #include "red_flags.hpp"
 
+#include "red_flag_walk.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -310,6 +312,85 @@ std::vector<RedFlag> red_flags_from(const Diary& diary, std::int64_t from_utc) {
     for (auto it = per.rbegin(); it != per.rend(); ++it)
         for (auto& f : *it) flags.push_back(std::move(f));
     return flags;
+}
+
+struct RedFlagWalk::State {
+    const Diary* diary = nullptr;
+    std::size_t next = 0;
+    History history;
+};
+
+RedFlagWalk::RedFlagWalk(const Diary& diary, std::int64_t from_utc) : st_(std::make_unique<State>()), from_(from_utc) {
+    // What red_flags_from() gathers before judging: the history before from_utc,
+    // restricted to what the episodes from it on can read (the climbing window's
+    // both-legs entries; the earlier paths from where one of their fast spreads began).
+    const auto& v = diary.episodes;
+    st_->diary = &diary;
+    st_->next = static_cast<std::size_t>(
+        std::partition_point(v.begin(), v.end(), [&](const Episode& e) { return e.start.utc < from_utc; }) - v.begin());
+    std::vector<int> spread_places;
+    for (std::size_t i = st_->next; i < v.size(); ++i)
+        if (!v[i].deleted_utc && fast_spread(v[i])) {
+            const int place = path_of(v[i]).first;
+            if (std::find(spread_places.begin(), spread_places.end(), place) == spread_places.end()) spread_places.push_back(place);
+        }
+    History& h = st_->history;
+    if (!spread_places.empty()) {
+        for (std::size_t i = 0; i < st_->next; ++i) {
+            const Episode& x = v[i];
+            if (x.deleted_utc) continue;
+            if (x.spread) {
+                const PathKey p = path_of(x);
+                if (std::find(spread_places.begin(), spread_places.end(), p.first) != spread_places.end()) h.paths[p] |= felt_mask(x);
+            }
+            if (from_utc - x.start.utc <= kClimbWindowSeconds && both_legs(x)) h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
+        }
+    } else {
+        // No fast spread to judge: only the climbing window before from_utc is read, and
+        // the diary is in time order (a change to the newest episode reads days, not years).
+        for (std::size_t i = st_->next; i-- > 0;) {
+            const Episode& x = v[i];
+            if (from_utc - x.start.utc > kClimbWindowSeconds) break;
+            if (!x.deleted_utc && both_legs(x)) h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
+        }
+    }
+    std::sort(h.both_leg_entries.begin(), h.both_leg_entries.end());
+}
+
+RedFlagWalk::~RedFlagWalk() = default;
+
+std::vector<RedFlag> red_flags_at(const Diary& diary, std::size_t index) {
+    const auto& v = diary.episodes;
+    if (index >= v.size() || v[index].deleted_utc) return {};
+    const Episode& e = v[index];
+    History h;
+    if (fast_spread(e)) {
+        const int place = path_of(e).first;
+        for (std::size_t i = 0; i < index; ++i)
+            if (!v[i].deleted_utc && v[i].spread && path_of(v[i]).first == place) h.paths[path_of(v[i])] |= felt_mask(v[i]);
+    }
+    for (std::size_t i = index; i-- > 0;) {
+        const Episode& x = v[i];
+        if (e.start.utc - x.start.utc > kClimbWindowSeconds) break;
+        if (!x.deleted_utc && both_legs(x)) h.both_leg_entries.emplace_back(x.start.utc, reach_of(x));
+    }
+    std::sort(h.both_leg_entries.begin(), h.both_leg_entries.end());
+    return flags_of(e, &h);
+}
+
+bool RedFlagWalk::done() const { return st_->next >= st_->diary->episodes.size(); }
+
+std::size_t RedFlagWalk::remaining() const { return st_->diary->episodes.size() - std::min(st_->next, st_->diary->episodes.size()); }
+
+bool RedFlagWalk::step(std::size_t max_episodes, const std::function<void(const Episode&, std::vector<RedFlag>&&)>& out) {
+    const auto& v = st_->diary->episodes;
+    for (std::size_t n = 0; n < max_episodes && st_->next < v.size(); ++n) {
+        const Episode& e = v[st_->next++];
+        if (e.deleted_utc) continue;
+        out(e, flags_of(e, &st_->history));
+        st_->history.add(e);
+    }
+    return done();
 }
 
 // The history the rule reads, and no more: the both-legs entries of the climbing

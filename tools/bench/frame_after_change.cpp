@@ -117,15 +117,23 @@ ChangeApp& change_app(bool bg, bool phone) {
     return *a;
 }
 
-template <Page P, PatternPeriod Period = PatternPeriod::Days90, bool Background = true, bool Phone = false>
+// Which episode each iteration edits.
+enum class Edited { Newest, Middle };
+
+template <Page P, PatternPeriod Period = PatternPeriod::Days90, bool Background = true, bool Phone = false,
+          Edited Which = Edited::Newest>
 void BM_FrameAfterChange(benchmark::State& state) {
     ChangeApp& h = change_app(Background, Phone);
     nd::app::AppState& s = h.app->state();
     h.app->go_to(P);
     s.pages.patterns.period = Period;
-    h.settle();
-    // The newest episode: on screen in the Diary and inside every Patterns period.
-    const std::size_t newest = s.episodes_newest_first.front();
+    // The page's first visit (or this period's): without a worker, its whole-diary work
+    // in slices; the longest of those frames.
+    const double first_visit = h.settle();
+    // The newest episode: on screen in the Diary and inside every Patterns period. The
+    // middle one: every red flag after it judged again (without a worker, over frames).
+    const std::size_t newest = Which == Edited::Newest ? s.episodes_newest_first.front()
+                                                        : s.episodes_newest_first[s.episodes_newest_first.size() / 2];
     const std::string id = s.diary.episodes[newest].id;
     int flip = 0;
     double longest = 0, wall_total = 0;
@@ -147,6 +155,7 @@ void BM_FrameAfterChange(benchmark::State& state) {
     state.counters["wall_ms"] = wall_total * 1e3 / static_cast<double>(state.iterations());
     state.counters["longest_frame_ms"] = longest * 1e3;
     state.counters["full_copies"] = s.pages.analysis ? static_cast<double>(s.pages.analysis->full_copies()) : 0;
+    state.counters["first_visit_longest_ms"] = first_visit * 1e3;
 }
 
 #define ND_AFTER_CHANGE(name, ...) \
@@ -162,7 +171,13 @@ ND_AFTER_CHANGE("causes", Page::Causes);
 // The web build's synchronous fallback (no worker): what a frame costs there.
 ND_AFTER_CHANGE("diary_sync", Page::Diary, PatternPeriod::Days90, false);
 ND_AFTER_CHANGE("patterns_90d_sync", Page::Patterns, PatternPeriod::Days90, false);
+ND_AFTER_CHANGE("patterns_30d_sync", Page::Patterns, PatternPeriod::Days30, false);
+ND_AFTER_CHANGE("patterns_year_sync", Page::Patterns, PatternPeriod::Year, false);
 ND_AFTER_CHANGE("patterns_all_sync", Page::Patterns, PatternPeriod::All, false);
+// An edit of the episode in the middle of the 100k diary: the red flags of the 50k after
+// it are judged again (without a worker: a slice a frame; longest_frame_ms is the target).
+ND_AFTER_CHANGE("diary_middle_sync", Page::Diary, PatternPeriod::Days90, false, false, Edited::Middle);
+ND_AFTER_CHANGE("patterns_all_middle_sync", Page::Patterns, PatternPeriod::All, false, false, Edited::Middle);
 
 }  // namespace
 #endif

@@ -1,0 +1,49 @@
+// red_flags_from() (red_flags.hpp) in slices, for where there is no worker thread.
+// Defined in red_flags.cpp, beside the rules it walks with.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "model.hpp"
+
+namespace nd {
+
+struct RedFlag;   // red_flags.hpp (included by the users; red_flags.cpp includes this)
+
+// red_flags_from() in slices, for where there is no worker thread (the web build
+// judges the whole diary a slice per frame, app/diary_steps.hpp): the live episodes
+// of `diary` that began at or after from_utc, oldest first, each judged against
+// every episode before it, exactly as red_flags_in() judges them. `diary.episodes`
+// must be in Diary order (normalize) and must neither change nor move while the walk
+// lasts: after a change, start a new walk (from the earliest change).
+class RedFlagWalk {
+public:
+    RedFlagWalk(const Diary& diary, std::int64_t from_utc);
+    ~RedFlagWalk();
+    RedFlagWalk(const RedFlagWalk&) = delete;
+    RedFlagWalk& operator=(const RedFlagWalk&) = delete;
+    // Judges up to `max_episodes` more (deleted ones count, but are not reported), calling
+    // out(episode, its flags) for each live one (no flags: an empty list). True once
+    // every episode from from_utc on was judged.
+    bool step(std::size_t max_episodes, const std::function<void(const Episode&, std::vector<RedFlag>&&)>& out);
+    bool done() const;
+    std::size_t remaining() const;   // episodes (deleted ones too) not yet judged
+    std::int64_t from_utc() const { return from_; }
+
+private:
+    struct State;
+    std::unique_ptr<State> st_;
+    std::int64_t from_;
+};
+
+// red_flags_for(diary.episodes[index], diary) for a diary in Diary order: reads only
+// what the rule reads (the climbing window before it, found from its place in the
+// list; for a fast spread, the earlier spreads from the same place), so one changed
+// episode is judged without a walk over every other episode's id.
+std::vector<RedFlag> red_flags_at(const Diary& diary, std::size_t index);
+
+}  // namespace nd
