@@ -8,10 +8,34 @@
 
 #include <imgui.h>
 
+#include "background_job.hpp"
+#include "export_actions.hpp"
+#include "export_page_state.hpp"
+#include "log_state.hpp"
 #include "store.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {
+
+struct AppState::LogHeld {
+    LogUi log;
+};
+
+struct AppState::JobsHeld {
+    BackgroundJob<ExportResult> export_job;
+    BackgroundJob<RestoreOutcome> restore_job;
+};
+
+AppState::AppState()
+    : log_held_(std::make_unique<LogHeld>()),
+      log(log_held_->log),
+      jobs_held_(std::make_unique<JobsHeld>()),
+      export_job(jobs_held_->export_job),
+      restore_job(jobs_held_->restore_job) {}
+
+AppState::~AppState() = default;
+
+bool AppState::jobs_running() const { return export_job.active() || restore_job.active(); }
 
 namespace {
 
@@ -112,7 +136,7 @@ void AppState::reload_all(ReloadReason why) {
     if (why != ReloadReason::OtherProcess) undo_stack.clear();
     refresh();
     if (why == ReloadReason::OtherProcess) return;
-    pages = PageStates{};
+    pages.reset();
     pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;
 }
 
@@ -121,7 +145,7 @@ void AppState::reload_all(ReloadReason why, Diary loaded) {
     if (store) adopt_diary(std::move(loaded));
     else refresh();
     if (why == ReloadReason::OtherProcess) return;
-    pages = PageStates{};
+    pages.reset();
 }
 
 void AppState::refresh_after(const Command* cmd) {

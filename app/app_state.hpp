@@ -12,10 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "background_job.hpp"
 #include "catalog.hpp"
 #include "keyboard_nav.hpp"
-#include "log_state.hpp"
 #include "page_states.hpp"
 #include "matching.hpp"
 #include "model.hpp"
@@ -30,6 +28,12 @@ class Store;
 
 namespace nd::app {
 struct DiaryHealth;   // diary_health.hpp (AppState holds a pointer: no include, no cycle)
+struct LogUi;         // log_state.hpp (the Log page's form)
+template <class T>
+class BackgroundJob;  // background_job.hpp
+class JobGate;        // background_job.hpp
+struct ExportResult;  // export_actions.hpp
+struct RestoreOutcome;   // export_actions.hpp
 }
 
 namespace nd::app {
@@ -120,6 +124,11 @@ enum class ReloadReason {
 };
 
 struct AppState {
+    AppState();
+    ~AppState();
+    AppState(const AppState&) = delete;
+    AppState& operator=(const AppState&) = delete;
+
     Services* services = nullptr;
     Store* store = nullptr;             // null while the diary could not be opened
     Catalog catalog;
@@ -155,7 +164,11 @@ struct AppState {
     std::vector<RedFlag> pending_red_flags;   // shown full screen before anything else
     std::string toast_after_flags;      // the "Saved" toast, held until the warning is read
     UndoStack undo_stack;
-    LogUi log;
+private:
+    struct LogHeld;                     // holds `log` (app_state.cpp); before the reference
+    std::unique_ptr<LogHeld> log_held_;
+public:
+    LogUi& log;                         // the Log page's form (log_state.hpp)
     PageStates pages;                   // diary, patterns, causes, ... (page_states.hpp)
 
     // The diary file's check and automatic backups (owned by App; null in a bare AppState).
@@ -171,10 +184,15 @@ struct AppState {
     // ---- Background jobs (background_job.hpp): the Export page's export or backup,
     // and its restore or merge, each on a worker with its own connection. Their
     // outcomes come back through poll_export_jobs (view_export.cpp), every frame.
-    BackgroundJob<ExportResult> export_job;
-    BackgroundJob<RestoreOutcome> restore_job;
+    // (Held apart, so that this header names the jobs' result types without their headers.)
+private:
+    struct JobsHeld;                    // holds the two jobs (app_state.cpp); before the references
+    std::unique_ptr<JobsHeld> jobs_held_;
+public:
+    BackgroundJob<ExportResult>& export_job;
+    BackgroundJob<RestoreOutcome>& restore_job;
     std::shared_ptr<JobGate> job_gate;   // tests: workers wait on it before starting
-    bool jobs_running() const { return export_job.active() || restore_job.active(); }
+    bool jobs_running() const;
 
     // Test hook: widgets record their rectangles by label when enabled.
     bool record_items = false;

@@ -8,6 +8,7 @@
 #include "body_map_targets.hpp"
 #include "body_outline.hpp"
 #include "enum_names.hpp"
+#include "log_state.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 

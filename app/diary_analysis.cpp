@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app_state.hpp"
+#include "patterns_page_state.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {

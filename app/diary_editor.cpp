@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "diary_page_state.hpp"
 #include "episode_form.hpp"
 #include "episode_text.hpp"
 #include "form_util.hpp"

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "background_page_state.hpp"
 #include "date_picker.hpp"
 #include "enum_names.hpp"
 #include "form_util.hpp"

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "causes_page_state.hpp"
 #include "diary_analysis.hpp"
 #include "episode_text.hpp"
 #include "form_util.hpp"

@@ -3,6 +3,7 @@
 // An existing check-in is loaded into the form and saving replaces it (undoable).
 #include <string>
 
+#include "checkin_page_state.hpp"
 #include "date_picker.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"

@@ -15,8 +15,10 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "background_job.hpp"
 #include "date_picker.hpp"
 #include "export_actions.hpp"
+#include "export_page_state.hpp"
 #include "export_view_parts.hpp"
 #include "folder_picker.hpp"
 #include "form_util.hpp"

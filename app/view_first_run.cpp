@@ -7,6 +7,7 @@
 #include "form_util.hpp"
 
 #include "icons.hpp"
+#include "settings_page_state.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"

@@ -9,6 +9,7 @@
 #include "episode_form.hpp"
 #include "icons.hpp"
 #include "log_actions.hpp"
+#include "log_state.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"

@@ -15,6 +15,7 @@
 #include "emergency_text.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "patterns_page_state.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "views.hpp"

@@ -12,6 +12,7 @@
 #include "icons.hpp"
 #include "questionnaire_chart.hpp"
 #include "questionnaire_commands.hpp"
+#include "questionnaire_page.hpp"
 #include "store.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"

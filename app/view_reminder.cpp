@@ -9,6 +9,7 @@
 
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "reminder_state.hpp"
 #include "store.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"

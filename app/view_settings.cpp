@@ -7,8 +7,10 @@
 #include <string>
 
 #include "export_actions.hpp"
+#include "export_page_state.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "settings_page_state.hpp"
 #include "store.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
