@@ -643,7 +643,7 @@ void App::draw_side_nav(float width, float height) {
 float App::tab_bar_height() const {
     // Room for an icon over a label at the chosen text size, and at least 64 px.
     const float line = ImGui::GetTextLineHeight();
-    return std::max(64.0f * state_.display_scale, line * 2 + 2 + 16 * ImGui::GetStyle().MouseCursorScale);
+    return std::max(64.0f * state_.display_scale, line * 2 + 2 + 16 * ui_scale());
 }
 
 void App::draw_tab_bar(float y, float width, float height) {

@@ -439,7 +439,7 @@ void what_rows(AppState& s, LogDraft& d, bool editing, const std::function<void(
 void column(const char* id, float w, float& height, const std::function<void()>& body) {
     // A little side padding: a line that starts with "j" draws its hook left of the
     // pen, and a child with none cut it (layout test: "just before?").
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3.0f * ImGui::GetStyle().MouseCursorScale, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3.0f * ui_scale(), 0));
     ImGui::BeginChild(id, ImVec2(w, std::max(height, touch_height())), false,
                       ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                           ImGuiWindowFlags_AlwaysUseWindowPadding);

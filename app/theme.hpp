@@ -20,6 +20,10 @@ const Palette& palette();
 // Resets ImGui's style to the theme, scaled for the display (HiDPI).
 void apply_theme(Theme theme, float scale);
 
+// The UI scale apply_theme last applied (the display's content scale; 1 until then):
+// sizes written in code (paddings, rings, touch targets) are multiplied by it.
+float ui_scale();
+
 // Minimum height of anything tappable: 44 px (Apple/Google touch guidance) times scale.
 float touch_height();
 

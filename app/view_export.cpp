@@ -174,7 +174,7 @@ bool format_row(AppState& s, const FormatInfo& f, bool selected, bool enabled, c
     const float title_wrap = std::max(40.0f, wrap - font * 1.5f);   // after the format's icon
     const float title_h = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, title_wrap, f.title).y;
     const ImVec2 desc_sz = *desc ? ImGui::CalcTextSize(desc, nullptr, false, wrap) : ImVec2(0, 0);
-    const float gap = *desc ? 3.0f * st.MouseCursorScale : 0.0f;
+    const float gap = *desc ? 3.0f * ui_scale() : 0.0f;
     const float h = std::max(touch_height() * 1.3f, title_h + gap + desc_sz.y + pad * 1.6f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(f.key);
@@ -185,7 +185,7 @@ bool format_row(AppState& s, const FormatInfo& f, bool selected, bool enabled, c
     record_item(s, f.key);
     const bool hovered = enabled && ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float rounding = 12.0f * st.MouseCursorScale;
+    const float rounding = 12.0f * ui_scale();
     const ImVec2 end(pos.x + width, pos.y + h);
     // Chosen: filled and outlined in the accent; under the mouse: outlined only.
     if (selected) dl->AddRectFilled(pos, end, ImGui::GetColorU32(p.accent_soft), rounding);
@@ -195,7 +195,7 @@ bool format_row(AppState& s, const FormatInfo& f, bool selected, bool enabled, c
     // The radio circle, drawn (it scales with the text and needs no icon glyph).
     const ImVec2 c(pos.x + pad + font * 0.5f, pos.y + h * 0.5f);
     const float r = font * 0.45f;
-    dl->AddCircle(c, r, ImGui::GetColorU32(selected ? p.accent : p.text_muted), 24, 2.0f * st.MouseCursorScale);
+    dl->AddCircle(c, r, ImGui::GetColorU32(selected ? p.accent : p.text_muted), 24, 2.0f * ui_scale());
     if (selected) dl->AddCircleFilled(c, r * 0.5f, ImGui::GetColorU32(p.accent), 24);
     const float cx = pos.x + content_x;
     dl->AddText(ImVec2(cx, ty), ImGui::GetColorU32(enabled ? p.accent : p.text_muted), f.icon);

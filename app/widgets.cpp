@@ -52,7 +52,7 @@ void record_item(AppState& s, const std::string& key) {
 }
 
 float big_button_height() {
-    return std::max(touch_height(), ImGui::GetFrameHeight() + 8.0f * ImGui::GetStyle().MouseCursorScale);
+    return std::max(touch_height(), ImGui::GetFrameHeight() + 8.0f * ui_scale());
 }
 
 void probe_fit(AppState& s, const std::string& key, float natural_w, float given_w) {
@@ -71,7 +71,7 @@ void focus_ring(AppState& s) {
     // focus colour, outside the item so it never covers the label.
     const ImGuiContext& g = *GImGui;
     if (g.NavId == 0 || g.NavId != ImGui::GetItemID() || g.NavDisableHighlight) return;
-    const float t = 3.0f * ImGui::GetStyle().MouseCursorScale;
+    const float t = 3.0f * ui_scale();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - t, a.y - t), ImVec2(b.x + t, b.y + t),
                                         ImGui::GetColorU32(palette().focus), ImGui::GetStyle().FrameRounding + t, 0, t);
@@ -255,7 +255,7 @@ bool segmented(AppState& s, const char* id, int& value, std::span<const char* co
 }
 
 void section_heading(AppState& s, const char* text) {
-    ImGui::Dummy(ImVec2(0, 4.0f * ImGui::GetStyle().MouseCursorScale));
+    ImGui::Dummy(ImVec2(0, 4.0f * ui_scale()));
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
     ImGui::PushTextWrapPos(0.0f);   // headings wrap like any text (a phone at Largest)
     ImGui::TextUnformatted(text);
@@ -304,7 +304,7 @@ void begin_card(const char* id) {
     const ImGuiID key = ImGui::GetID(id);
     const float h = st->GetFloat(key, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * ImGui::GetStyle().MouseCursorScale, 14 * ImGui::GetStyle().MouseCursorScale));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * ui_scale(), 14 * ui_scale()));
     ImGui::BeginChild(key, ImVec2(0, h), true,
                       ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar |
                           ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
