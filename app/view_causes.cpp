@@ -48,7 +48,7 @@ void draw_red_flags_first(AppState& s) {
         ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
         begin_card("##flag");
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        heading(s, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
+        heading(s.fonts, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
         ImGui::PopStyleColor();
         record_item(s, "causes:red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
         if (g.count > 0) muted_text(("Logged " + dates_text(s, g.count, g.dates)).c_str());
@@ -73,7 +73,7 @@ void draw_familiar_spreads(AppState& s, const MatchResult& match) {
     for (const FamiliarSpread& f : match.familiar_spreads) {
         ImGui::PushID(&f);
         begin_card("##familiar");
-        heading(s, "A familiar pattern, not a new alarm");
+        heading(s.fonts, "A familiar pattern, not a new alarm");
         record_item(s, "causes:red_flag:familiar:" + f.path);
         ImGui::TextWrapped("Numbness running %s, as logged before: %s.", f.path.c_str(),
                            dates_text(s, f.count, f.dates).c_str());
@@ -141,7 +141,7 @@ void draw_cause(AppState& s, const MatchFigures& fig, const CauseMatch& m, int r
     const bool open = pg.open_causes.count(m.cause_id) > 0;
     ImGui::PushID(m.cause_id.c_str());
     begin_card("##cause");
-    heading(s, (std::to_string(rank) + ". " + m.name).c_str());
+    heading(s.fonts, (std::to_string(rank) + ". " + m.name).c_str());
     record_item(s, "causes:cause:" + m.cause_id);
     ImGui::PushStyleColor(ImGuiCol_Text, m.fit == Fit::FitsWell ? p.accent : p.text_muted);
     ImGui::TextWrapped("%s", m.fit_text.c_str());
@@ -156,7 +156,7 @@ void draw_cause(AppState& s, const MatchFigures& fig, const CauseMatch& m, int r
     for (std::size_t i = 0; i < m.evidence.size(); ++i) draw_evidence(s, fig, m, i);
     if (m.evidence.empty()) muted_text("Nothing in the diary speaks for or against this yet.");
     if (!m.unknowns.empty()) {
-        heading(s, "What to log next");
+        heading(s.fonts, "What to log next");
         for (const std::string& u : m.unknowns) bullet_text(u.c_str());
     }
     const std::string more = open ? ND_ICON_CHEVRON_DOWN " Less about this cause##more" : ND_ICON_CHEVRON_RIGHT " About this cause##more";
@@ -243,7 +243,7 @@ void draw_causes(AppState& s) {
                     " before your pattern is compared with the known causes.").c_str());
         record_item(s, "causes:cause:cannot_tell_yet");   // text, not a control (touch-size checks skip these keys)
     }
-    heading(s, too_few ? "Known causes" : "Known causes, closest match first");
+    heading(s.fonts, too_few ? "Known causes" : "Known causes, closest match first");
     int rank = 0;
     for (const CauseMatch& m : match.causes) draw_cause(s, *fig, m, ++rank);
 }

@@ -47,7 +47,7 @@ void danger_text(const std::string& text) {
 // A numbered step heading: "1  What would you like to make?"
 void step_heading(AppState& s, int n, const char* text) {
     const std::string t = std::to_string(n) + "   " + text;
-    heading(s, t.c_str());
+    heading(s.fonts, t.c_str());
 }
 
 bool password_field(AppState& s, const char* label, std::string& value, const char* hint) {
@@ -499,7 +499,7 @@ void draw_done(AppState& s, ExportPageState& pg) {
     begin_card("##export_done");
     ImGui::PushStyleColor(ImGuiCol_Text, p.success);
     const bool dl = downloads(s);
-    heading(s, dl ? ND_ICON_CHECK_CIRCLE "  Downloaded" : ND_ICON_CHECK_CIRCLE "  Saved");
+    heading(s.fonts, dl ? ND_ICON_CHECK_CIRCLE "  Downloaded" : ND_ICON_CHECK_CIRCLE "  Saved");
     ImGui::PopStyleColor();
     const std::string what = std::string(format_noun(pg.done_format)) + " (" + pg.done_summary + ")" +
                              (dl ? " went to your browser's downloads as:" : " is here:");

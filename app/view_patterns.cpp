@@ -44,7 +44,7 @@ void draw_red_flag_groups(AppState& s, const std::vector<RedFlagGroup>& groups) 
         ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
         begin_card("##flag");
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        heading(s, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
+        heading(s.fonts, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
         ImGui::PopStyleColor();
         record_item(s, "patterns:red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
         if (g.count > 0) muted_text(("Logged " + dates_text(s, g.count, g.dates)).c_str());
@@ -134,7 +134,7 @@ void draw_patterns(AppState& s) {
     muted_text(r.period_text.c_str());
     if (r.episode_count < 3) {
         begin_card("##notenough");
-        heading(s, ND_ICON_INFO "  Not enough data yet");
+        heading(s.fonts, ND_ICON_INFO "  Not enough data yet");
         ImGui::TextWrapped("Patterns show once there are at least 3 episodes in this period (there %s %d). "
                            "Keep logging, or choose a longer period above.",
                            r.episode_count == 1 ? "is" : "are", r.episode_count);
@@ -163,7 +163,7 @@ void draw_patterns(AppState& s) {
     end_card();
 
     begin_card("##perweek");
-    heading(s, "Episodes per week");
+    heading(s.fonts, "Episodes per week");
     week_bar_chart(s, r.per_week);
     bool any_flag = false;
     for (const WeekBucket& b : r.per_week) any_flag = any_flag || b.red_flag_episodes > 0;
@@ -171,7 +171,7 @@ void draw_patterns(AppState& s) {
     end_card();
 
     begin_card("##timeofday");
-    heading(s, "Time of day it began");
+    heading(s.fonts, "Time of day it began");
     int max_band = 1;
     float label_w = 0;
     for (std::size_t i = 0; i < 4; ++i) {
@@ -180,32 +180,32 @@ void draw_patterns(AppState& s) {
     }
     for (std::size_t i = 0; i < 4; ++i) count_bar(kBands[i], st.bands[i], max_band, label_w);
     ImGui::Spacing();
-    hour_chart(s, st.hours);
+    hour_chart(s.display_scale, st.hours);
     end_card();
 
     begin_card("##where");
-    heading(s, "Where: episodes per place and side");
+    heading(s.fonts, "Where: episodes per place and side");
     region_grid(s, r.regions);
     end_card();
 
     begin_card("##before");
-    heading(s, "What you were doing before it began");
+    heading(s.fonts, "What you were doing before it began");
     if (r.triggers.empty()) muted_text("Nothing noted yet. The log's \"What were you doing\" choices show here.");
     count_list(r.triggers, 12);
     if (!r.sensations.empty()) {
-        heading(s, "What it felt like");
+        heading(s.fonts, "What it felt like");
         count_list(r.sensations, 8);
     }
     end_card();
 
     begin_card("##severity");
-    heading(s, "How strong, week by week (0 to 10)");
-    severity_chart(s, r.per_week, st.week_numbness, st.week_pain);
+    heading(s.fonts, "How strong, week by week (0 to 10)");
+    severity_chart(s.display_scale, r.per_week, st.week_numbness, st.week_pain);
     end_card();
 
     if (pg.show_numbers) {
         begin_card("##numbers");
-        heading(s, "The numbers, week by week");
+        heading(s.fonts, "The numbers, week by week");
         week_table(s, st);
         end_card();
     }

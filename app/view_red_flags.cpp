@@ -78,7 +78,7 @@ void draw_red_flags(AppState& s) {
     for (const RedFlag& f : s.pending_red_flags) {
         ImGui::PushID(&f);
         begin_card("##flag");
-        section_heading(s, f.title.c_str());
+        section_heading(s.fonts, f.title.c_str());
         ImGui::TextWrapped("%s", with_emergency_number(f.advice, s.settings).c_str());
         if (!f.reasons.empty()) {
             ImGui::Spacing();

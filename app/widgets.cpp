@@ -65,7 +65,7 @@ void probe_fit(AppState& s, const std::string& key, float natural_w, float given
                                  c1.x, w->ID});
 }
 
-void focus_ring(AppState& s) {
+void focus_ring() {
     // ImGui 1.86 draws a thin nav highlight; people who use the keyboard because
     // a mouse is hard need one they can see from a distance: 3 px, the theme's
     // focus colour, outside the item so it never covers the label.
@@ -75,7 +75,6 @@ void focus_ring(AppState& s) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - t, a.y - t), ImVec2(b.x + t, b.y + t),
                                         ImGui::GetColorU32(palette().focus), ImGui::GetStyle().FrameRounding + t, 0, t);
-    (void)s;
 }
 
 std::string wrap_lines(const char* text, const char* end, float width) {
@@ -138,7 +137,7 @@ bool wrapping_button(AppState& s, const char* id, const char* label, float width
     const float shown_w = std::max(ImGui::CalcTextSize(shown.c_str()).x, longest_word_width(label, text_end)) +
                           st.FramePadding.x * 2;
     probe_fit(s, probe_key, shown_w, width);
-    focus_ring(s);
+    focus_ring();
     return pressed;
 }
 
@@ -254,13 +253,13 @@ bool segmented(AppState& s, const char* id, int& value, std::span<const char* co
     return changed;
 }
 
-void section_heading(AppState& s, const char* text) {
+void section_heading(const Fonts& fonts, const char* text) {
     ImGui::Dummy(ImVec2(0, 4.0f * ui_scale()));
-    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    if (fonts.bold) ImGui::PushFont(fonts.bold);
     ImGui::PushTextWrapPos(0.0f);   // headings wrap like any text (a phone at Largest)
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
-    if (s.fonts.bold) ImGui::PopFont();
+    if (fonts.bold) ImGui::PopFont();
 }
 
 void page_title(AppState& s, const char* icon, const char* text) { page_title_wrapped(s, icon, text, 0.0f); }
