@@ -249,16 +249,21 @@ void onset_question(AppState& s, LogDraft& d) {
         d.onset = Onset::Unknown, d.onset_not_sure = true;
 }
 
+// The start typed ("YYYY-MM-DD HH:MM") or picked on a calendar (up to today).
+void picked_time_field(AppState& s, LogDraft& d) {
+    push_touch_frame();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
+    pop_touch_frame();
+    record_item(s, "##picked");
+    const LocalDate today = local_date(s.now_local());
+    date_time_picker(s, "when_picker", d.picked_time, today, today);
+}
+
 void when(AppState& s, LogDraft& d, bool editing) {
     if (editing) {
         label_line(s.fonts, "When it began");
-        push_touch_frame();
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
-        pop_touch_frame();
-        record_item(s, "##picked");
-        const LocalDate today = local_date(s.now_local());
-        date_time_picker(s, "when_picker", d.picked_time, today, today);
+        picked_time_field(s, d);
         return;
     }
     static constexpr std::pair<Began, const char*> kBegan[] = {
@@ -272,15 +277,7 @@ void when(AppState& s, LogDraft& d, bool editing) {
                 d.picked_time[10] = ' ';
             }
         }
-    if (d.began == Began::Picked) {
-        push_touch_frame();
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
-        pop_touch_frame();
-        record_item(s, "##picked");
-        const LocalDate today = local_date(s.now_local());
-        date_time_picker(s, "when_picker", d.picked_time, today, today);
-    }
+    if (d.began == Began::Picked) picked_time_field(s, d);
 }
 
 void level_chips(AppState& s, const char* group, int& value) {

@@ -16,6 +16,7 @@
 #include "form_util.hpp"
 #include "icons.hpp"
 #include "patterns_page_state.hpp"
+#include "red_flag_cards.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "views.hpp"
@@ -28,39 +29,10 @@ namespace {
 constexpr const char* kBands[] = {"Night (0:00 to 6:00)", "Morning (6:00 to 12:00)", "Afternoon (12:00 to 18:00)",
                                   "Evening (18:00 to 24:00)"};
 
-std::string dates_text(AppState& s, int count, const std::vector<LocalDate>& dates) {
-    std::vector<LocalDate> shown;
-    for (const LocalDate& d : dates) shown.push_back(format_date(d, s.settings.date_format));
-    return count_and_dates(count, shown);
-}
-
 // Warning signs first, whatever the period and however few the episodes (issue 11):
 // each reason once, with how often and when (the whole diary's, as on Possible causes).
 void draw_red_flag_groups(AppState& s, const std::vector<RedFlagGroup>& groups) {
-    const Palette& p = palette();
-    for (const RedFlagGroup& g : groups) {
-        ImGui::PushID(&g);
-        ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
-        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
-        begin_card("##flag");
-        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        heading(s.fonts, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
-        ImGui::PopStyleColor();
-        record_item(s, "patterns:red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
-        if (g.count > 0) muted_text(("Logged " + dates_text(s, g.count, g.dates)).c_str());
-        if (g.call_emergency) {
-            ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-            ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
-                               emergency_numbers_text(s.settings).c_str());
-            ImGui::PopStyleColor();
-        }
-        ImGui::TextWrapped("%s", with_emergency_number(g.advice, s.settings).c_str());
-        for (const std::string& r : g.reasons) bullet_text(r.c_str());
-        end_card();
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        ImGui::PopID();
-    }
+    draw_red_flag_cards(s, groups, "patterns");
 }
 
 void numbers_toggle(AppState& s, PatternsPage& pg) {
