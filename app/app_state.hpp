@@ -13,14 +13,14 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "font_set.hpp"
 #include "keyboard_nav.hpp"
 #include "page_states.hpp"
 #include "matching.hpp"
 #include "model.hpp"
 #include "services.hpp"
+#include "ui_settings.hpp"
 #include "undo.hpp"
-
-struct ImFont;
 
 namespace nd {
 class Store;
@@ -41,30 +41,6 @@ namespace nd::app {
 enum class Page : std::uint8_t {
     FirstRun, Log, Diary, Patterns, Causes, CheckIn, Background, Settings, More, Export,
     Questionnaire,
-};
-
-enum class Theme : std::uint8_t { Light, Dark, HighContrast };
-enum class DateFormat : std::uint8_t { Iso, DayMonthYear, MonthDayYear };
-
-// Kept with the diary (Store settings), so they travel with a backup.
-struct Settings {
-    float font_scale = 1.0f;            // 0.8 .. 2.0, accessibility
-    Theme theme = Theme::Light;
-    std::string emergency_number;       // default from the locale
-    DateFormat date_format = DateFormat::Iso;
-    bool first_run_done = false;
-    // The doctor's report's paper: the locale's (Services::paper_default) until chosen
-    // in Settings, which saves it (kPaperSetting) apart from save_settings, so that an
-    // unchosen paper keeps following the locale.
-    Paper paper = Paper::A4;
-    bool paper_chosen = false;          // saved in the diary, rather than the locale's
-};
-
-struct Fonts {
-    ImFont* body = nullptr;
-    ImFont* bold = nullptr;
-    ImFont* heading = nullptr;
-    ImFont* huge = nullptr;             // the red-flag "Call 112 now"
 };
 
 // A screen rectangle of a named item in the last frame (tests click these).

@@ -4,7 +4,7 @@
 
 #include <imgui.h>
 
-#include "app_state.hpp"
+#include "ui_settings.hpp"
 
 namespace nd::app {
 
