@@ -565,7 +565,7 @@ void App::draw_page_header() {
     ImGui::SetCursorPos(ImVec2(buttons_x, y));
     ImGui::BeginDisabled(!state_.undo_stack.can_undo());
     if (ImGui::Button(ND_ICON_UNDO "##undo", ImVec2(btn, btn))) state_.undo();
-    focus_ring(state_);
+    focus_ring();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Undo %s (Ctrl+Z)", state_.undo_stack.undo_label().c_str());
@@ -574,7 +574,7 @@ void App::draw_page_header() {
     ImGui::SameLine();
     ImGui::BeginDisabled(!state_.undo_stack.can_redo());
     if (ImGui::Button(ND_ICON_REDO "##redo", ImVec2(btn, btn))) state_.redo();
-    focus_ring(state_);
+    focus_ring();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Redo %s (Ctrl+Y)", state_.undo_stack.redo_label().c_str());
@@ -643,7 +643,7 @@ void App::draw_side_nav(float width, float height) {
 float App::tab_bar_height() const {
     // Room for an icon over a label at the chosen text size, and at least 64 px.
     const float line = ImGui::GetTextLineHeight();
-    return std::max(64.0f * state_.display_scale, line * 2 + 2 + 16 * ImGui::GetStyle().MouseCursorScale);
+    return std::max(64.0f * state_.display_scale, line * 2 + 2 + 16 * ui_scale());
 }
 
 void App::draw_tab_bar(float y, float width, float height) {
@@ -672,7 +672,7 @@ void App::draw_tab_bar(float y, float width, float height) {
         const std::string id = std::string("##tab_") + v.name;
         if (ImGui::InvisibleButton(id.c_str(), ImVec2(tab_w, height))) state_.page = v.page;
         if (enter_on_item()) state_.page = v.page;
-        focus_ring(state_);
+        focus_ring();
         record_item(state_, std::string("tab:") + v.name);
         const char* label = mode == 0 ? v.title : mode == 1 ? v.tab_label : "";
         probe_fit(state_, std::string("tab:") + v.name, ImGui::CalcTextSize(label).x, room);

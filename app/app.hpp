@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "all_page_states.hpp"   // the App owns every page's state (through AppState::pages); tests reach them here
 #include "app_state.hpp"
 #include "background_job.hpp"
 #include "diary_watch.hpp"

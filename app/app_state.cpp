@@ -8,10 +8,34 @@
 
 #include <imgui.h>
 
+#include "background_job.hpp"
+#include "export_actions.hpp"
+#include "export_page_state.hpp"
+#include "log_state.hpp"
 #include "store.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {
+
+struct AppState::LogHeld {
+    LogUi log;
+};
+
+struct AppState::JobsHeld {
+    BackgroundJob<ExportResult> export_job;
+    BackgroundJob<RestoreOutcome> restore_job;
+};
+
+AppState::AppState()
+    : log_held_(std::make_unique<LogHeld>()),
+      log(log_held_->log),
+      jobs_held_(std::make_unique<JobsHeld>()),
+      export_job(jobs_held_->export_job),
+      restore_job(jobs_held_->restore_job) {}
+
+AppState::~AppState() = default;
+
+bool AppState::jobs_running() const { return export_job.active() || restore_job.active(); }
 
 namespace {
 
@@ -68,6 +92,15 @@ std::int64_t sync_episode(const Store& store, std::vector<Episode>& v, std::vect
     return from;
 }
 
+// Replaces one list of the cached diary with the Store's, normalised as refresh() reads it.
+template <class T>
+void reread_list(Diary& diary, std::vector<T> Diary::*list, std::vector<T> stored) {
+    Diary part;
+    part.*list = std::move(stored);
+    normalize(part);
+    diary.*list = std::move(part.*list);
+}
+
 }  // namespace
 
 void AppState::note_change(DiaryChange::What what, RecordType type, std::string id) {
@@ -112,7 +145,7 @@ void AppState::reload_all(ReloadReason why) {
     if (why != ReloadReason::OtherProcess) undo_stack.clear();
     refresh();
     if (why == ReloadReason::OtherProcess) return;
-    pages = PageStates{};
+    pages.reset();
     pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;
 }
 
@@ -121,7 +154,7 @@ void AppState::reload_all(ReloadReason why, Diary loaded) {
     if (store) adopt_diary(std::move(loaded));
     else refresh();
     if (why == ReloadReason::OtherProcess) return;
-    pages = PageStates{};
+    pages.reset();
 }
 
 void AppState::refresh_after(const Command* cmd) {
@@ -136,29 +169,17 @@ void AppState::refresh_after(const Command* cmd) {
         case RecordType::Episode:
             changes.back().from_utc = sync_episode(*store, diary.episodes, episode_id_hashes_, *cmd->touched_id);
             break;
-        case RecordType::CheckIn: {
+        case RecordType::CheckIn:
             // A put may replace the check-in of its date under another id: take the list (one
             // row a day at most) rather than guess.
-            Diary part;
-            part.checkins = store->checkins(true);
-            normalize(part);
-            diary.checkins = std::move(part.checkins);
+            reread_list(diary, &Diary::checkins, store->checkins(true));
             break;
-        }
-        case RecordType::Fact: {
-            Diary part;
-            part.facts = store->facts(true);
-            normalize(part);
-            diary.facts = std::move(part.facts);
+        case RecordType::Fact:
+            reread_list(diary, &Diary::facts, store->facts(true));
             break;
-        }
-        case RecordType::Medicine: {
-            Diary part;
-            part.medicines = store->medicines(true);
-            normalize(part);
-            diary.medicines = std::move(part.medicines);
+        case RecordType::Medicine:
+            reread_list(diary, &Diary::medicines, store->medicines(true));
             break;
-        }
         case RecordType::Profile:
             diary.profile = store->profile();
             break;

@@ -12,17 +12,15 @@
 #include <string>
 #include <vector>
 
-#include "background_job.hpp"
 #include "catalog.hpp"
+#include "font_set.hpp"
 #include "keyboard_nav.hpp"
-#include "log_state.hpp"
 #include "page_states.hpp"
 #include "matching.hpp"
 #include "model.hpp"
 #include "services.hpp"
+#include "ui_settings.hpp"
 #include "undo.hpp"
-
-struct ImFont;
 
 namespace nd {
 class Store;
@@ -30,6 +28,12 @@ class Store;
 
 namespace nd::app {
 struct DiaryHealth;   // diary_health.hpp (AppState holds a pointer: no include, no cycle)
+struct LogUi;         // log_state.hpp (the Log page's form)
+template <class T>
+class BackgroundJob;  // background_job.hpp
+class JobGate;        // background_job.hpp
+struct ExportResult;  // export_actions.hpp
+struct RestoreOutcome;   // export_actions.hpp
 }
 
 namespace nd::app {
@@ -37,30 +41,6 @@ namespace nd::app {
 enum class Page : std::uint8_t {
     FirstRun, Log, Diary, Patterns, Causes, CheckIn, Background, Settings, More, Export,
     Questionnaire,
-};
-
-enum class Theme : std::uint8_t { Light, Dark, HighContrast };
-enum class DateFormat : std::uint8_t { Iso, DayMonthYear, MonthDayYear };
-
-// Kept with the diary (Store settings), so they travel with a backup.
-struct Settings {
-    float font_scale = 1.0f;            // 0.8 .. 2.0, accessibility
-    Theme theme = Theme::Light;
-    std::string emergency_number;       // default from the locale
-    DateFormat date_format = DateFormat::Iso;
-    bool first_run_done = false;
-    // The doctor's report's paper: the locale's (Services::paper_default) until chosen
-    // in Settings, which saves it (kPaperSetting) apart from save_settings, so that an
-    // unchosen paper keeps following the locale.
-    Paper paper = Paper::A4;
-    bool paper_chosen = false;          // saved in the diary, rather than the locale's
-};
-
-struct Fonts {
-    ImFont* body = nullptr;
-    ImFont* bold = nullptr;
-    ImFont* heading = nullptr;
-    ImFont* huge = nullptr;             // the red-flag "Call 112 now"
 };
 
 // A screen rectangle of a named item in the last frame (tests click these).
@@ -120,6 +100,11 @@ enum class ReloadReason {
 };
 
 struct AppState {
+    AppState();
+    ~AppState();
+    AppState(const AppState&) = delete;
+    AppState& operator=(const AppState&) = delete;
+
     Services* services = nullptr;
     Store* store = nullptr;             // null while the diary could not be opened
     Catalog catalog;
@@ -155,7 +140,11 @@ struct AppState {
     std::vector<RedFlag> pending_red_flags;   // shown full screen before anything else
     std::string toast_after_flags;      // the "Saved" toast, held until the warning is read
     UndoStack undo_stack;
-    LogUi log;
+private:
+    struct LogHeld;                     // holds `log` (app_state.cpp); before the reference
+    std::unique_ptr<LogHeld> log_held_;
+public:
+    LogUi& log;                         // the Log page's form (log_state.hpp)
     PageStates pages;                   // diary, patterns, causes, ... (page_states.hpp)
 
     // The diary file's check and automatic backups (owned by App; null in a bare AppState).
@@ -171,10 +160,15 @@ struct AppState {
     // ---- Background jobs (background_job.hpp): the Export page's export or backup,
     // and its restore or merge, each on a worker with its own connection. Their
     // outcomes come back through poll_export_jobs (view_export.cpp), every frame.
-    BackgroundJob<ExportResult> export_job;
-    BackgroundJob<RestoreOutcome> restore_job;
+    // (Held apart, so that this header names the jobs' result types without their headers.)
+private:
+    struct JobsHeld;                    // holds the two jobs (app_state.cpp); before the references
+    std::unique_ptr<JobsHeld> jobs_held_;
+public:
+    BackgroundJob<ExportResult>& export_job;
+    BackgroundJob<RestoreOutcome>& restore_job;
     std::shared_ptr<JobGate> job_gate;   // tests: workers wait on it before starting
-    bool jobs_running() const { return export_job.active() || restore_job.active(); }
+    bool jobs_running() const;
 
     // Test hook: widgets record their rectangles by label when enabled.
     bool record_items = false;

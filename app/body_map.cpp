@@ -8,6 +8,7 @@
 #include "body_map_targets.hpp"
 #include "body_outline.hpp"
 #include "enum_names.hpp"
+#include "log_state.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -150,7 +151,7 @@ float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool capti
             changed = true;
         }
         if (hovered) ImGui::SetTooltip("%s", describe(r.mark).c_str());
-        focus_ring(s);
+        focus_ring();
         s.log.hits.push_back(RegionHit{r.mark, a.x, a.y, b.x, b.y});
         // Filled as triangles without anti-aliased fringes (they would draw the
         // triangles' seams), then outlined: the outlines together draw the legs.
@@ -266,7 +267,7 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
             if (ImGui::Button(kLabels[i], ImVec2(bw, bh))) s.log.body_view = static_cast<BodyView>(i);
             ImGui::PopStyleVar(2);
             ImGui::PopStyleColor(3);
-            focus_ring(s);
+            focus_ring();
             probe_fit(s, std::string("bodyview:") + kLabels[i], ImGui::CalcTextSize(kLabels[i]).x + st.FramePadding.x * 2, bw);
             record_item(s, std::string("bodyview:") + kLabels[i]);
         }

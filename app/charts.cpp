@@ -80,10 +80,10 @@ void week_bar_chart(AppState& s, const std::vector<WeekBucket>& weeks) {
     record_item(s, "chart:weeks");
 }
 
-void hour_chart(AppState& s, std::span<const int> hours) {
+void hour_chart(float display_scale, std::span<const int> hours) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float sc = s.display_scale;
+    const float sc = display_scale;
     const float line = ImGui::GetTextLineHeight();
     const float w = ImGui::GetContentRegionAvail().x;
     const float plot_h = 60.0f * sc;
@@ -156,12 +156,12 @@ void region_grid(AppState& s, const std::vector<RegionCount>& regions) {
     record_item(s, "chart:regions");
 }
 
-void severity_chart(AppState& s, const std::vector<WeekBucket>& weeks, const std::vector<double>& numbness,
+void severity_chart(float display_scale, const std::vector<WeekBucket>& weeks, const std::vector<double>& numbness,
                     const std::vector<double>& pain) {
     if (weeks.empty()) return;
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float sc = s.display_scale;
+    const float sc = display_scale;
     const float line = ImGui::GetTextLineHeight();
     const float w = ImGui::GetContentRegionAvail().x;
     const float axis_w = ImGui::CalcTextSize("10").x + 8 * sc;

@@ -16,13 +16,13 @@ namespace nd::app {
 void week_bar_chart(AppState& s, const std::vector<WeekBucket>& weeks);
 
 // Small bars of 24 hours (0..23) with the hour labels every 6 hours.
-void hour_chart(AppState& s, std::span<const int> hours);
+void hour_chart(float display_scale, std::span<const int> hours);
 
 // Left / right (/ middle) counts per region, as a grid of shaded cells with the numbers.
 void region_grid(AppState& s, const std::vector<RegionCount>& regions);
 
 // Weekly average numbness (and pain) on a 0..10 scale; values < 0 are weeks without episodes.
-void severity_chart(AppState& s, const std::vector<WeekBucket>& weeks, const std::vector<double>& numbness,
+void severity_chart(float display_scale, const std::vector<WeekBucket>& weeks, const std::vector<double>& numbness,
                     const std::vector<double>& pain);
 
 // "3 Mar" from "2026-03-03".

@@ -10,6 +10,7 @@
 
 #include "app_state.hpp"
 #include "diary_steps.hpp"
+#include "patterns_page_state.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "diary_page_state.hpp"
 #include "episode_form.hpp"
 #include "episode_text.hpp"
 #include "form_util.hpp"
@@ -71,7 +72,7 @@ void draw_episode_editor(AppState& s) {
         ImGui::SetScrollY(0);
         return;
     }
-    heading(s, ("Episode of " + format_date(local_date(d.before.start), s.settings.date_format) + " at " +
+    heading(s.fonts, ("Episode of " + format_date(local_date(d.before.start), s.settings.date_format) + " at " +
                 clock_text(d.before.start)).c_str());
     if (!warnings_for(d.before).empty()) red_flag_marker(s, "editor:red_flag");
     if (d.before.ongoing && big_button(s, ND_ICON_STOP_CIRCLE " It has stopped now", -1, ButtonKind::Secondary)) {

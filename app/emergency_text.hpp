@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app_state.hpp"
+#include "ui_settings.hpp"
 
 namespace nd::app {
 

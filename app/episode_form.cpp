@@ -196,16 +196,16 @@ constexpr std::initializer_list<Sensation> kQuickSensations = {Sensation::Numbne
 constexpr std::initializer_list<Activity> kQuickActivities = {Activity::CrossedLegs, Activity::LongSitting,
                                                               Activity::Kneeling, Activity::Walking};
 
-void label_line(AppState& s, const char* text) {
-    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+void label_line(const Fonts& fonts, const char* text) {
+    if (fonts.bold) ImGui::PushFont(fonts.bold);
     ImGui::PushTextWrapPos(0.0f);   // wraps on a phone at the larger text sizes
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
-    if (s.fonts.bold) ImGui::PopFont();
+    if (fonts.bold) ImGui::PopFont();
 }
 
 void where(AppState& s, LogDraft& d) {
-    if (!body_map_one_view(s)) label_line(s, "Where do you feel it?");
+    if (!body_map_one_view(s)) label_line(s.fonts, "Where do you feel it?");
     body_map(s, d.marks);
 }
 
@@ -242,23 +242,28 @@ void onset_question(AppState& s, LogDraft& d) {
     probe.regions = merge_sides(d.marks);
     probe.onset = Onset::Unknown;
     if (!needs_sudden_onset_question(probe)) return;
-    label_line(s, "Did it come on suddenly?");
+    label_line(s.fonts, "Did it come on suddenly?");
     if (chip(s, "Yes, suddenly##sudden", d.onset == Onset::Sudden)) d.onset = Onset::Sudden, d.onset_not_sure = false;
     if (chip(s, "No, slowly##sudden", d.onset == Onset::Gradual)) d.onset = Onset::Gradual, d.onset_not_sure = false;
     if (chip(s, "Not sure##sudden", d.onset == Onset::Unknown && d.onset_not_sure))
         d.onset = Onset::Unknown, d.onset_not_sure = true;
 }
 
+// The start typed ("YYYY-MM-DD HH:MM") or picked on a calendar (up to today).
+void picked_time_field(AppState& s, LogDraft& d) {
+    push_touch_frame();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
+    pop_touch_frame();
+    record_item(s, "##picked");
+    const LocalDate today = local_date(s.now_local());
+    date_time_picker(s, "when_picker", d.picked_time, today, today);
+}
+
 void when(AppState& s, LogDraft& d, bool editing) {
     if (editing) {
-        label_line(s, "When it began");
-        push_touch_frame();
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
-        pop_touch_frame();
-        record_item(s, "##picked");
-        const LocalDate today = local_date(s.now_local());
-        date_time_picker(s, "when_picker", d.picked_time, today, today);
+        label_line(s.fonts, "When it began");
+        picked_time_field(s, d);
         return;
     }
     static constexpr std::pair<Began, const char*> kBegan[] = {
@@ -272,15 +277,7 @@ void when(AppState& s, LogDraft& d, bool editing) {
                 d.picked_time[10] = ' ';
             }
         }
-    if (d.began == Began::Picked) {
-        push_touch_frame();
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##picked", "YYYY-MM-DD HH:MM", &d.picked_time);
-        pop_touch_frame();
-        record_item(s, "##picked");
-        const LocalDate today = local_date(s.now_local());
-        date_time_picker(s, "when_picker", d.picked_time, today, today);
-    }
+    if (d.began == Began::Picked) picked_time_field(s, d);
 }
 
 void level_chips(AppState& s, const char* group, int& value) {
@@ -309,7 +306,7 @@ void more_details(AppState& s, LogDraft& d) {
     if (!d.details_open) return;
 
     begin_card("##details_card");
-    section_heading(s, "How long did it last?");
+    section_heading(s.fonts, "How long did it last?");
     struct Dur { int min; const char* label; };
     static constexpr Dur kDur[] = {{5, "A few minutes"}, {15, "15 min"}, {30, "30 min"}, {60, "1 hour"}, {180, "Hours"}};
     for (const Dur& x : kDur)
@@ -319,38 +316,38 @@ void more_details(AppState& s, LogDraft& d) {
         }
     if (chip(s, "Still going", d.still_going)) d.still_going = !d.still_going;
 
-    section_heading(s, "Other feelings");
+    section_heading(s.fonts, "Other feelings");
     chips_of(s, "sens", d.sensations, kQuickSensations, false);
     rating_slider(s, "Pain", "pain", d.pain);
 
-    section_heading(s, "Other things you were doing");
+    section_heading(s.fonts, "Other things you were doing");
     chips_of(s, "act", d.activities, kQuickActivities, false);
 
-    section_heading(s, "What else helped?");
+    section_heading(s.fonts, "What else helped?");
     chips_of(s, "relief", d.reliefs, {Relief::MovingOrChangingPosition}, false);
     if (!d.reliefs.empty()) {
         ImGui::TextUnformatted("How soon did it ease?");
         minutes_chips(s, "relief_after", d.relief_after_min);
     }
 
-    section_heading(s, "How did it start?");
+    section_heading(s.fonts, "How did it start?");
     if (enum_choice(s, "onset", d.onset)) d.onset_not_sure = d.onset == Onset::Unknown;
 
-    section_heading(s, "Did it spread?");
+    section_heading(s.fonts, "Did it spread?");
     if (chip(s, "Yes, it spread", d.spread)) d.spread = !d.spread;
     if (d.spread) enum_choice(s, "spread", d.spread_speed);
 
-    section_heading(s, "Did any of these come with it?");
+    section_heading(s.fonts, "Did any of these come with it?");
     muted_text("Some of these need care at once; the app will tell you what to do.");
     for (Sign sg : {Sign::Confusion, Sign::VisionChange, Sign::Unsteadiness}) {
         const std::string label = std::string(enum_label(sg)) + "##sign";
         if (chip(s, label.c_str(), contains(d.signs, sg))) toggle_sign(d.signs, sg);
     }
 
-    section_heading(s, "Is it worse at night?");
+    section_heading(s.fonts, "Is it worse at night?");
     enum_choice(s, "night", d.worse_at_night);
 
-    section_heading(s, "Did it get in the way of...");
+    section_heading(s.fonts, "Did it get in the way of...");
     ImGui::TextUnformatted("Walking");
     level_chips(s, "walk", d.effect_walking);
     ImGui::TextUnformatted("Sleep");
@@ -358,7 +355,7 @@ void more_details(AppState& s, LogDraft& d) {
     ImGui::TextUnformatted("Work or daily tasks");
     level_chips(s, "work", d.effect_work);
 
-    section_heading(s, "Note");
+    section_heading(s.fonts, "Note");
     ImGui::InputTextMultiline("##note", &d.note, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
     record_item(s, "##note");
     end_card();
@@ -395,7 +392,7 @@ void what_rows(AppState& s, LogDraft& d, bool editing, const std::function<void(
     // (one of them ticked, with its check mark, too).
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.65f, st.FramePadding.y));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(st.ItemSpacing.x * 0.6f, st.ItemSpacing.y));
-    label_line(s, "What did it feel like?");
+    label_line(s.fonts, "What did it feel like?");
     chips_of(s, "sens", d.sensations, kQuickSensations, true);
 
     // "Eased when I moved", the most telling answer for the most common cause: its
@@ -415,7 +412,7 @@ void what_rows(AppState& s, LogDraft& d, bool editing, const std::function<void(
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - dy);
     }
     if (s.fonts.bold) ImGui::PopFont();
-    if (!inline_q) label_line(s, eased_q);
+    if (!inline_q) label_line(s.fonts, eased_q);
     if (chip(s, "Eased on moving##relief", moving)) {
         if (moving)
             std::erase(d.reliefs, Relief::MovingOrChangingPosition);
@@ -423,12 +420,12 @@ void what_rows(AppState& s, LogDraft& d, bool editing, const std::function<void(
             d.reliefs.push_back(Relief::MovingOrChangingPosition);
     }
 
-    label_line(s, "What were you doing just before?");
+    label_line(s.fonts, "What were you doing just before?");
     chips_of(s, "act", d.activities, kQuickActivities, true);
     ImGui::PopStyleVar(2);
     if (after_common) after_common();
 
-    if (!editing) label_line(s, "When did it begin?");   // the editor's own says "When it began"
+    if (!editing) label_line(s.fonts, "When did it begin?");   // the editor's own says "When it began"
     when(s, d, editing);
     rating_slider(s, "How strong? Numbness", "numbness", d.numbness);
 }
@@ -439,7 +436,7 @@ void what_rows(AppState& s, LogDraft& d, bool editing, const std::function<void(
 void column(const char* id, float w, float& height, const std::function<void()>& body) {
     // A little side padding: a line that starts with "j" draws its hook left of the
     // pen, and a child with none cut it (layout test: "just before?").
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3.0f * ImGui::GetStyle().MouseCursorScale, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3.0f * ui_scale(), 0));
     ImGui::BeginChild(id, ImVec2(w, std::max(height, touch_height())), false,
                       ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                           ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -478,7 +475,7 @@ void draw_episode_form(AppState& s, LogDraft& d, bool editing, const std::functi
     } else {
         where(s, d);
         what_rows(s, d, editing, quick);
-        label_line(s, "Other places");
+        label_line(s.fonts, "Other places");
         other_places(s, d);
         onset_question(s, d);
     }

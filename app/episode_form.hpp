@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "app_state.hpp"
+#include "log_state.hpp"
 
 namespace nd::app {
 

@@ -5,6 +5,9 @@
 #include <string>
 
 #include "app_state.hpp"
+#include "background_job.hpp"
+#include "export_actions.hpp"
+#include "export_page_state.hpp"
 
 namespace nd::app {
 

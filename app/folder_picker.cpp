@@ -184,7 +184,7 @@ PickerAction draw_folder_picker(AppState& s, FolderPickerState& p, std::string& 
     }
     PickerAction action = PickerAction::None;
 
-    heading(s, p.title.c_str());
+    heading(s.fonts, p.title.c_str());
     begin_card("##picker_here");
     muted_text(p.pick_file ? "Looking in" : "This folder");
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);

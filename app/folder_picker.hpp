@@ -3,8 +3,8 @@
 // big touch rows, goes up, makes a new folder, and chooses. In file mode it also
 // lists the files with the given extensions and chooses one of them (restoring
 // a backup). Listing uses std::filesystem only; hidden entries (".name") are
-// left out. The state is plain data (folder_picker_state.hpp; page_states.hpp holds
-// it), so tests can inspect where it is.
+// left out. The state is plain data (folder_picker_state.hpp; the Export page's
+// state holds it, export_page_state.hpp), so tests can inspect where it is.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // The folder picker's state (folder_picker.hpp draws it): plain data that the
-// pages hold (page_states.hpp), apart from folder_picker.hpp, whose drawing takes
+// Export page's state holds (export_page_state.hpp), apart from folder_picker.hpp, whose drawing takes
 // the AppState (no include cycle: tools/check-layering.py).
 #pragma once
 

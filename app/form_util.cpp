@@ -32,9 +32,9 @@ void field_label(const char* label) {
 }
 }  // namespace
 
-void heading(AppState& s, const char* text) {
+void heading(const Fonts& fonts, const char* text) {
     ImGui::PushTextWrapPos(0.0f);
-    section_heading(s, text);
+    section_heading(fonts, text);
     ImGui::PopTextWrapPos();
 }
 

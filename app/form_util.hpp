@@ -21,7 +21,7 @@ void push_touch_frame();
 void pop_touch_frame();
 
 // A section heading that wraps on narrow screens (widgets' section_heading does not).
-void heading(AppState& s, const char* text);
+void heading(const Fonts& fonts, const char* text);
 
 // A labelled one-line text field filling the width; records "field:<label>".
 // width 0: the whole row.

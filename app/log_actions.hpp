@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app_state.hpp"
+#include "log_state.hpp"
 
 namespace nd::app {
 

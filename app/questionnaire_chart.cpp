@@ -11,12 +11,12 @@
 
 namespace nd::app {
 
-void questionnaire_score_chart(AppState& s, const Questionnaire& q,
+void questionnaire_score_chart(float display_scale, const Questionnaire& q,
                                const std::vector<const QuestionnaireResponse*>& responses) {
     if (responses.empty() || q.score_max <= 0) return;
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float sc = s.display_scale;
+    const float sc = display_scale;
     const float line = ImGui::GetTextLineHeight();
     const float w = ImGui::GetContentRegionAvail().x;
     const std::string max_label = std::to_string(q.score_max);

@@ -4,13 +4,13 @@
 
 #include <vector>
 
-#include "app_state.hpp"
+#include "model.hpp"
 #include "questionnaire.hpp"
 
 namespace nd::app {
 
 // `responses` oldest first, all of questionnaire `q`, none in the bin.
-void questionnaire_score_chart(AppState& s, const Questionnaire& q,
+void questionnaire_score_chart(float display_scale, const Questionnaire& q,
                                const std::vector<const QuestionnaireResponse*>& responses);
 
 }  // namespace nd::app

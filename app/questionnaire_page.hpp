@@ -1,4 +1,4 @@
-// What the questionnaire page remembers between frames (held in PageStates):
+// What the questionnaire page remembers between frames (AppState::pages.questionnaire):
 // the loaded questionnaire files, and the one being answered, question by question.
 #pragma once
 

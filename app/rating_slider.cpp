@@ -33,7 +33,7 @@ bool rating_slider(AppState& s, const char* label, const char* id, std::optional
     if (value) {
         // Taking the rating back is one tap: "not rated" is a real answer.
         same_line_if_fits(ImGui::CalcTextSize("Not rated").x + 2 * ImGui::GetStyle().FramePadding.x +
-                          32 * ImGui::GetStyle().MouseCursorScale);
+                          32 * ui_scale());
         const std::string clear = std::string("Not rated##") + id;
         if (chip(s, clear.c_str(), false)) {
             value.reset();

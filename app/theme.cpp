@@ -20,7 +20,9 @@ const Palette kHighContrast{rgb(0x000000), rgb(0x000000), rgb(0xFFFFFF), rgb(0xF
                             rgb(0x000000), rgb(0x3D3300), rgb(0xFFFFFF), rgb(0xFF4040), rgb(0x000000),
                             rgb(0x332B00), rgb(0x7CFF7C), rgb(0x00E5FF), rgb(0xFF80FF)};
 
-const Palette* g_current = &kLight;   // the one piece of global state: it mirrors ImGui's own style
+// The global state of the theme: it mirrors ImGui's own style, set with it by apply_theme.
+const Palette* g_current = &kLight;
+float g_ui_scale = 1.0f;
 
 ImVec4 mix(ImVec4 a, ImVec4 b, float t) {
     return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, a.w + (b.w - a.w) * t);
@@ -30,10 +32,13 @@ ImVec4 mix(ImVec4 a, ImVec4 b, float t) {
 
 const Palette& palette() { return *g_current; }
 
-float touch_height() { return 44.0f * ImGui::GetStyle().MouseCursorScale; }
+float ui_scale() { return g_ui_scale; }
+
+float touch_height() { return 44.0f * ui_scale(); }
 
 void apply_theme(Theme theme, float scale) {
     g_current = theme == Theme::Dark ? &kDark : theme == Theme::HighContrast ? &kHighContrast : &kLight;
+    g_ui_scale = scale;
     const Palette& p = *g_current;
     const bool hc = theme == Theme::HighContrast;
 
@@ -60,7 +65,8 @@ void apply_theme(Theme theme, float scale) {
     style.ButtonTextAlign = ImVec2(0.5f, 0.5f);
     style.SelectableTextAlign = ImVec2(0.0f, 0.5f);
     style.ScaleAllSizes(scale);
-    // MouseCursorScale doubles as our record of the UI scale (touch_height reads it).
+    // The size of the mouse cursor when ImGui draws it (ScaleAllSizes floors it). Only
+    // that: the UI scale's home is ui_scale().
     style.MouseCursorScale = scale;
 
     ImVec4* c = style.Colors;

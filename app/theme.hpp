@@ -4,7 +4,7 @@
 
 #include <imgui.h>
 
-#include "app_state.hpp"
+#include "ui_settings.hpp"
 
 namespace nd::app {
 
@@ -19,6 +19,10 @@ struct Palette {
 const Palette& palette();
 // Resets ImGui's style to the theme, scaled for the display (HiDPI).
 void apply_theme(Theme theme, float scale);
+
+// The UI scale apply_theme last applied (the display's content scale; 1 until then):
+// sizes written in code (paddings, rings, touch targets) are multiplied by it.
+float ui_scale();
 
 // Minimum height of anything tappable: 44 px (Apple/Google touch guidance) times scale.
 float touch_height();

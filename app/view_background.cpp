@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "background_page_state.hpp"
 #include "date_picker.hpp"
 #include "enum_names.hpp"
 #include "form_util.hpp"
@@ -54,7 +55,7 @@ void draw_profile(AppState& s, BackgroundPage& pg) {
         pg.profile_revision = s.revision;
     }
     begin_card("##profile");
-    heading(s, "About you");
+    heading(s.fonts, "About you");
     muted_text("Optional. Shown on the report for your doctor.");
     if (text_field(s, "Name", pg.profile.name)) pg.profile_dirty = true;
     const LocalDate today = local_date(s.now_local());
@@ -146,7 +147,7 @@ int record_row(AppState& s, const std::string& text, const std::string& key) {
 void draw_fact_form(AppState& s, BackgroundPage& pg) {
     FactDraft& d = *pg.fact;
     begin_card("##factform");
-    heading(s, d.fact.id.empty() ? "Add to your background" : "Change this");
+    heading(s.fonts, d.fact.id.empty() ? "Add to your background" : "Change this");
     enum_choice<FactKind>(s, "kind", d.fact.kind);
     if (d.fact.kind == FactKind::AlcoholUse) text_field(s, "Drinks a week", d.amount_text, "e.g. 4");
     text_field(s, "Details (your words)", d.fact.detail, "e.g. type 2");
@@ -178,7 +179,7 @@ void draw_medicine_form(AppState& s, BackgroundPage& pg) {
     MedicineDraft& d = *pg.medicine;
     Medicine& m = d.medicine;
     begin_card("##medform");
-    heading(s, m.id.empty() ? "Add a medicine" : "Change this medicine");
+    heading(s.fonts, m.id.empty() ? "Add a medicine" : "Change this medicine");
     text_field(s, "Medicine", m.name, "e.g. Metformin");
     text_field(s, "Dose", m.dose, "e.g. 500 mg");
     text_field(s, "When you take it", m.when_taken, "e.g. mornings and evenings");
@@ -207,7 +208,7 @@ void draw_background(AppState& s) {
     draw_profile(s, pg);
 
     begin_card("##facts");
-    heading(s, "Health facts");
+    heading(s.fonts, "Health facts");
     muted_text("Conditions, injuries and habits that can matter for numbness, such as diabetes or alcohol.");
     int n = 0;
     for (const BackgroundFact& f : s.diary.facts) {
@@ -228,7 +229,7 @@ void draw_background(AppState& s) {
     if (pg.fact) draw_fact_form(s, pg);
 
     begin_card("##medicines");
-    heading(s, "Medicines");
+    heading(s.fonts, "Medicines");
     n = 0;
     for (const Medicine& m : s.diary.medicines) {
         if (m.deleted_utc) continue;

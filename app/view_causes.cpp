@@ -9,12 +9,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "causes_page_state.hpp"
 #include "diary_analysis.hpp"
 #include "episode_text.hpp"
 #include "form_util.hpp"
 #include "emergency_text.hpp"
 #include "icons.hpp"
 #include "match_figures.hpp"
+#include "red_flag_cards.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "views.hpp"
@@ -33,38 +35,7 @@ void index_red_flags(AppState& s, CausesPage& pg, const MatchFigures* fig) {
     pg.figures_revision = fig ? fig->revision : ~0ull;
 }
 
-std::string dates_text(AppState& s, int count, const std::vector<LocalDate>& dates) {
-    std::vector<LocalDate> shown;
-    for (const LocalDate& d : dates) shown.push_back(format_date(d, s.settings.date_format));
-    return count_and_dates(count, shown);
-}
-
-void draw_red_flags_first(AppState& s) {
-    const Palette& p = palette();
-    for (const RedFlagGroup& g : s.pages.causes.red_flag_groups) {
-        ImGui::PushID(&g);
-        ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
-        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
-        begin_card("##flag");
-        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        heading(s, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
-        ImGui::PopStyleColor();
-        record_item(s, "causes:red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
-        if (g.count > 0) muted_text(("Logged " + dates_text(s, g.count, g.dates)).c_str());
-        if (g.call_emergency) {
-            ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-            ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
-                               emergency_numbers_text(s.settings).c_str());
-            ImGui::PopStyleColor();
-        }
-        ImGui::TextWrapped("%s", with_emergency_number(g.advice, s.settings).c_str());
-        for (const std::string& r : g.reasons) bullet_text(r.c_str());
-        end_card();
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        ImGui::PopID();
-    }
-}
+void draw_red_flags_first(AppState& s) { draw_red_flag_cards(s, s.pages.causes.red_flag_groups, "causes"); }
 
 // Fast spreads already logged along the same path without other signs: shown as a
 // pattern, not an alarm (the first one of each path was flagged).
@@ -72,10 +43,10 @@ void draw_familiar_spreads(AppState& s, const MatchResult& match) {
     for (const FamiliarSpread& f : match.familiar_spreads) {
         ImGui::PushID(&f);
         begin_card("##familiar");
-        heading(s, "A familiar pattern, not a new alarm");
+        heading(s.fonts, "A familiar pattern, not a new alarm");
         record_item(s, "causes:red_flag:familiar:" + f.path);
         ImGui::TextWrapped("Numbness running %s, as logged before: %s.", f.path.c_str(),
-                           dates_text(s, f.count, f.dates).c_str());
+                           count_and_dates_text(s, f.count, f.dates).c_str());
         muted_text("If it ever spreads further, reaches both legs, or comes with weakness, bladder or bowel "
                    "changes or numbness between the legs, get urgent care.");
         end_card();
@@ -140,7 +111,7 @@ void draw_cause(AppState& s, const MatchFigures& fig, const CauseMatch& m, int r
     const bool open = pg.open_causes.count(m.cause_id) > 0;
     ImGui::PushID(m.cause_id.c_str());
     begin_card("##cause");
-    heading(s, (std::to_string(rank) + ". " + m.name).c_str());
+    heading(s.fonts, (std::to_string(rank) + ". " + m.name).c_str());
     record_item(s, "causes:cause:" + m.cause_id);
     ImGui::PushStyleColor(ImGuiCol_Text, m.fit == Fit::FitsWell ? p.accent : p.text_muted);
     ImGui::TextWrapped("%s", m.fit_text.c_str());
@@ -155,7 +126,7 @@ void draw_cause(AppState& s, const MatchFigures& fig, const CauseMatch& m, int r
     for (std::size_t i = 0; i < m.evidence.size(); ++i) draw_evidence(s, fig, m, i);
     if (m.evidence.empty()) muted_text("Nothing in the diary speaks for or against this yet.");
     if (!m.unknowns.empty()) {
-        heading(s, "What to log next");
+        heading(s.fonts, "What to log next");
         for (const std::string& u : m.unknowns) bullet_text(u.c_str());
     }
     const std::string more = open ? ND_ICON_CHEVRON_DOWN " Less about this cause##more" : ND_ICON_CHEVRON_RIGHT " About this cause##more";
@@ -242,7 +213,7 @@ void draw_causes(AppState& s) {
                     " before your pattern is compared with the known causes.").c_str());
         record_item(s, "causes:cause:cannot_tell_yet");   // text, not a control (touch-size checks skip these keys)
     }
-    heading(s, too_few ? "Known causes" : "Known causes, closest match first");
+    heading(s.fonts, too_few ? "Known causes" : "Known causes, closest match first");
     int rank = 0;
     for (const CauseMatch& m : match.causes) draw_cause(s, *fig, m, ++rank);
 }

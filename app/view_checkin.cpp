@@ -3,6 +3,7 @@
 // An existing check-in is loaded into the form and saving replaces it (undoable).
 #include <string>
 
+#include "checkin_page_state.hpp"
 #include "date_picker.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
@@ -62,7 +63,7 @@ void draw_checkin(AppState& s) {
     begin_card("##day");
     const std::string day = format_date(pg.date, s.settings.date_format) +
                             (pg.date == today ? " (today)" : pg.date == yesterday ? " (yesterday)" : "");
-    heading(s, (std::string(ND_ICON_CALENDAR "  ") + day).c_str());
+    heading(s.fonts, (std::string(ND_ICON_CALENDAR "  ") + day).c_str());
     if (stored)
         muted_text(ND_ICON_CHECK_CIRCLE "  You have checked in for this day. Change it below and save again.");
     else
@@ -78,7 +79,7 @@ void draw_checkin(AppState& s) {
     end_card();
 
     begin_card("##how");
-    heading(s, "How was the day in general?");
+    heading(s.fonts, "How was the day in general?");
     muted_text(pg.date == today ? "Tap everything that was true today." : "Tap everything that was true that day.");
     if (enum_chips<GeneralSymptom>(s, "sym", pg.draft.symptoms)) pg.dirty = true;
     ImGui::Spacing();

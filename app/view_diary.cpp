@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <string>
 
+#include "checkin_page_state.hpp"
 #include "diary_analysis.hpp"
 #include "diary_editor.hpp"
+#include "diary_page_state.hpp"
 #include "diary_row_text.hpp"
 #include "enum_names.hpp"
 #include "episode_text.hpp"

@@ -15,8 +15,10 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "background_job.hpp"
 #include "date_picker.hpp"
 #include "export_actions.hpp"
+#include "export_page_state.hpp"
 #include "export_view_parts.hpp"
 #include "folder_picker.hpp"
 #include "form_util.hpp"
@@ -45,7 +47,7 @@ void danger_text(const std::string& text) {
 // A numbered step heading: "1  What would you like to make?"
 void step_heading(AppState& s, int n, const char* text) {
     const std::string t = std::to_string(n) + "   " + text;
-    heading(s, t.c_str());
+    heading(s.fonts, t.c_str());
 }
 
 bool password_field(AppState& s, const char* label, std::string& value, const char* hint) {
@@ -172,7 +174,7 @@ bool format_row(AppState& s, const FormatInfo& f, bool selected, bool enabled, c
     const float title_wrap = std::max(40.0f, wrap - font * 1.5f);   // after the format's icon
     const float title_h = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, title_wrap, f.title).y;
     const ImVec2 desc_sz = *desc ? ImGui::CalcTextSize(desc, nullptr, false, wrap) : ImVec2(0, 0);
-    const float gap = *desc ? 3.0f * st.MouseCursorScale : 0.0f;
+    const float gap = *desc ? 3.0f * ui_scale() : 0.0f;
     const float h = std::max(touch_height() * 1.3f, title_h + gap + desc_sz.y + pad * 1.6f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(f.key);
@@ -183,7 +185,7 @@ bool format_row(AppState& s, const FormatInfo& f, bool selected, bool enabled, c
     record_item(s, f.key);
     const bool hovered = enabled && ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float rounding = 12.0f * st.MouseCursorScale;
+    const float rounding = 12.0f * ui_scale();
     const ImVec2 end(pos.x + width, pos.y + h);
     // Chosen: filled and outlined in the accent; under the mouse: outlined only.
     if (selected) dl->AddRectFilled(pos, end, ImGui::GetColorU32(p.accent_soft), rounding);
@@ -193,7 +195,7 @@ bool format_row(AppState& s, const FormatInfo& f, bool selected, bool enabled, c
     // The radio circle, drawn (it scales with the text and needs no icon glyph).
     const ImVec2 c(pos.x + pad + font * 0.5f, pos.y + h * 0.5f);
     const float r = font * 0.45f;
-    dl->AddCircle(c, r, ImGui::GetColorU32(selected ? p.accent : p.text_muted), 24, 2.0f * st.MouseCursorScale);
+    dl->AddCircle(c, r, ImGui::GetColorU32(selected ? p.accent : p.text_muted), 24, 2.0f * ui_scale());
     if (selected) dl->AddCircleFilled(c, r * 0.5f, ImGui::GetColorU32(p.accent), 24);
     const float cx = pos.x + content_x;
     dl->AddText(ImVec2(cx, ty), ImGui::GetColorU32(enabled ? p.accent : p.text_muted), f.icon);
@@ -497,7 +499,7 @@ void draw_done(AppState& s, ExportPageState& pg) {
     begin_card("##export_done");
     ImGui::PushStyleColor(ImGuiCol_Text, p.success);
     const bool dl = downloads(s);
-    heading(s, dl ? ND_ICON_CHECK_CIRCLE "  Downloaded" : ND_ICON_CHECK_CIRCLE "  Saved");
+    heading(s.fonts, dl ? ND_ICON_CHECK_CIRCLE "  Downloaded" : ND_ICON_CHECK_CIRCLE "  Saved");
     ImGui::PopStyleColor();
     const std::string what = std::string(format_noun(pg.done_format)) + " (" + pg.done_summary + ")" +
                              (dl ? " went to your browser's downloads as:" : " is here:");

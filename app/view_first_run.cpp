@@ -7,6 +7,7 @@
 #include "form_util.hpp"
 
 #include "icons.hpp"
+#include "settings_page_state.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
@@ -47,13 +48,13 @@ void draw_first_run(AppState& s) {
     ImGui::Spacing();
 
     begin_card("##what");
-    section_heading(s, ND_ICON_CHECK "  What it does");
+    section_heading(s.fonts, ND_ICON_CHECK "  What it does");
     ImGui::TextWrapped("It shows patterns in what you log - where, when, what you were doing - and which "
                        "known causes they resemble, to discuss with your doctor. You can take a report to "
                        "your appointment.");
-    section_heading(s, ND_ICON_TIMES "  What it does not do");
+    section_heading(s.fonts, ND_ICON_TIMES "  What it does not do");
     ImGui::TextWrapped("It does not diagnose and it does not replace a doctor.");
-    section_heading(s, ND_ICON_PHONE "  In an emergency");
+    section_heading(s.fonts, ND_ICON_PHONE "  In an emergency");
     ImGui::TextWrapped("Sudden weakness, a drooping face, trouble speaking, or losing control of your bladder "
                        "or bowels: call %s at once%s.", emergency_numbers_text(s.settings).c_str(),
                        emergency_number_unknown(s.settings) ? " (or your local emergency number)" : "");
@@ -73,7 +74,7 @@ void draw_first_run(AppState& s) {
         ImGui::TextWrapped("%s", pg.emergency_error.c_str());
         ImGui::PopStyleColor();
     }
-    section_heading(s, ND_ICON_LOCK "  Your data");
+    section_heading(s.fonts, ND_ICON_LOCK "  Your data");
     ImGui::TextWrapped("Everything stays on this device, saved the moment you enter it.");
     end_card();
 

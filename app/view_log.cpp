@@ -9,6 +9,7 @@
 #include "episode_form.hpp"
 #include "icons.hpp"
 #include "log_actions.hpp"
+#include "log_state.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
@@ -89,7 +90,7 @@ void draw_log(AppState& s) {
     if (!d.error.empty()) footer += ImGui::GetTextLineHeightWithSpacing() * 3;
     // A little side padding: a wrapped line starting with "j" draws its hook left of
     // the pen, and the form (no padding) cut it ("just before?" at Larger, issue 13).
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3.0f * ImGui::GetStyle().MouseCursorScale, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(3.0f * ui_scale(), 0));
     ImGui::BeginChild("##form", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - footer, 200.0f)), false,
                       ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();

@@ -15,7 +15,7 @@ namespace {
 
 void draw_backup_offer(AppState& s, DiaryHealth& h) {
     const Palette& p = palette();
-    section_heading(s, "Restore your latest backup");
+    section_heading(s.fonts, "Restore your latest backup");
     if (!h.offer) {
         ImGui::TextWrapped("No automatic backup of this diary was found (they are kept in %s). If you saved a backup "
                            "yourself from the Export page, keep this file safe, move it to another folder, start the "
@@ -55,10 +55,10 @@ void draw_open_error(AppState& s, DiaryHealth& health) {
     ImGui::TextWrapped("%s", s.open_error.c_str());
     if (damaged) draw_backup_offer(s, health);
     ImGui::Spacing();
-    section_heading(s, "The file");
+    section_heading(s.fonts, "The file");
     ImGui::TextWrapped("%s", s.open_error_path.c_str());
     if (!damaged) {
-        section_heading(s, "What you can do");
+        section_heading(s.fonts, "What you can do");
         ImGui::TextWrapped("Nothing in this file was changed. If you chose this file yourself (with --db or ND_DB), "
                            "start the app again with your diary file. If this is your usual diary, keep the file "
                            "safe, move it to another folder, and restore your latest backup. The app never "

@@ -16,6 +16,8 @@
 #include "emergency_text.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "patterns_page_state.hpp"
+#include "red_flag_cards.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "views.hpp"
@@ -28,39 +30,10 @@ namespace {
 constexpr const char* kBands[] = {"Night (0:00 to 6:00)", "Morning (6:00 to 12:00)", "Afternoon (12:00 to 18:00)",
                                   "Evening (18:00 to 24:00)"};
 
-std::string dates_text(AppState& s, int count, const std::vector<LocalDate>& dates) {
-    std::vector<LocalDate> shown;
-    for (const LocalDate& d : dates) shown.push_back(format_date(d, s.settings.date_format));
-    return count_and_dates(count, shown);
-}
-
 // Warning signs first, whatever the period and however few the episodes (issue 11):
 // each reason once, with how often and when (the whole diary's, as on Possible causes).
 void draw_red_flag_groups(AppState& s, const std::vector<RedFlagGroup>& groups) {
-    const Palette& p = palette();
-    for (const RedFlagGroup& g : groups) {
-        ImGui::PushID(&g);
-        ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
-        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
-        begin_card("##flag");
-        ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        heading(s, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
-        ImGui::PopStyleColor();
-        record_item(s, "patterns:red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
-        if (g.count > 0) muted_text(("Logged " + dates_text(s, g.count, g.dates)).c_str());
-        if (g.call_emergency) {
-            ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-            ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
-                               emergency_numbers_text(s.settings).c_str());
-            ImGui::PopStyleColor();
-        }
-        ImGui::TextWrapped("%s", with_emergency_number(g.advice, s.settings).c_str());
-        for (const std::string& r : g.reasons) bullet_text(r.c_str());
-        end_card();
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        ImGui::PopID();
-    }
+    draw_red_flag_cards(s, groups, "patterns");
 }
 
 void numbers_toggle(AppState& s, PatternsPage& pg) {
@@ -137,7 +110,7 @@ void draw_patterns(AppState& s) {
     muted_text(r.period_text.c_str());
     if (r.episode_count < 3) {
         begin_card("##notenough");
-        heading(s, ND_ICON_INFO "  Not enough data yet");
+        heading(s.fonts, ND_ICON_INFO "  Not enough data yet");
         ImGui::TextWrapped("Patterns show once there are at least 3 episodes in this period (there %s %d). "
                            "Keep logging, or choose a longer period above.",
                            r.episode_count == 1 ? "is" : "are", r.episode_count);
@@ -166,7 +139,7 @@ void draw_patterns(AppState& s) {
     end_card();
 
     begin_card("##perweek");
-    heading(s, "Episodes per week");
+    heading(s.fonts, "Episodes per week");
     week_bar_chart(s, r.per_week);
     bool any_flag = false;
     for (const WeekBucket& b : r.per_week) any_flag = any_flag || b.red_flag_episodes > 0;
@@ -174,7 +147,7 @@ void draw_patterns(AppState& s) {
     end_card();
 
     begin_card("##timeofday");
-    heading(s, "Time of day it began");
+    heading(s.fonts, "Time of day it began");
     int max_band = 1;
     float label_w = 0;
     for (std::size_t i = 0; i < 4; ++i) {
@@ -183,32 +156,32 @@ void draw_patterns(AppState& s) {
     }
     for (std::size_t i = 0; i < 4; ++i) count_bar(kBands[i], st.bands[i], max_band, label_w);
     ImGui::Spacing();
-    hour_chart(s, st.hours);
+    hour_chart(s.display_scale, st.hours);
     end_card();
 
     begin_card("##where");
-    heading(s, "Where: episodes per place and side");
+    heading(s.fonts, "Where: episodes per place and side");
     region_grid(s, r.regions);
     end_card();
 
     begin_card("##before");
-    heading(s, "What you were doing before it began");
+    heading(s.fonts, "What you were doing before it began");
     if (r.triggers.empty()) muted_text("Nothing noted yet. The log's \"What were you doing\" choices show here.");
     count_list(r.triggers, 12);
     if (!r.sensations.empty()) {
-        heading(s, "What it felt like");
+        heading(s.fonts, "What it felt like");
         count_list(r.sensations, 8);
     }
     end_card();
 
     begin_card("##severity");
-    heading(s, "How strong, week by week (0 to 10)");
-    severity_chart(s, r.per_week, st.week_numbness, st.week_pain);
+    heading(s.fonts, "How strong, week by week (0 to 10)");
+    severity_chart(s.display_scale, r.per_week, st.week_numbness, st.week_pain);
     end_card();
 
     if (pg.show_numbers) {
         begin_card("##numbers");
-        heading(s, "The numbers, week by week");
+        heading(s.fonts, "The numbers, week by week");
         week_table(s, st);
         end_card();
     }

@@ -12,6 +12,7 @@
 #include "icons.hpp"
 #include "questionnaire_chart.hpp"
 #include "questionnaire_commands.hpp"
+#include "questionnaire_page.hpp"
 #include "store.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -125,9 +126,9 @@ void draw_meaning(AppState& s, const Questionnaire& q, int score) {
                                    " or more).");
     }
     ImGui::Spacing();
-    section_heading(s, "What it means");
+    section_heading(s.fonts, "What it means");
     wrapped(q.meaning);
-    section_heading(s, "What it does not mean");
+    section_heading(s.fonts, "What it does not mean");
     wrapped(q.not_meaning);
 }
 
@@ -147,7 +148,7 @@ void draw_overview(AppState& s, QuestionnairePage& pg) {
     for (const auto& q : pg.list) {
         const auto history = responses_of(s, q.id);
         begin_card(("##q_" + q.id).c_str());
-        heading(s, q.title.c_str());
+        heading(s.fonts, q.title.c_str());
         muted_text((std::to_string(q.items.size()) + " yes/no questions about the feeling in your legs and feet, "
                     "about 3 minutes. Suggested every " + std::to_string(q.retake_days / 30) + " months.").c_str());
         if (!offered(s, q)) {
@@ -160,8 +161,8 @@ void draw_overview(AppState& s, QuestionnairePage& pg) {
             ImGui::Spacing();
             wrapped("Latest: " + describe_score(q, last.score) + " (" +
                     format_date(local_date(last.taken), s.settings.date_format) + ")");
-            section_heading(s, "Scores over time");
-            questionnaire_score_chart(s, q, history);
+            section_heading(s.fonts, "Scores over time");
+            questionnaire_score_chart(s.display_scale, q, history);
             for (auto it = history.rbegin(); it != history.rend(); ++it) {
                 const auto& r = **it;
                 ImGui::AlignTextToFramePadding();
@@ -171,7 +172,7 @@ void draw_overview(AppState& s, QuestionnairePage& pg) {
                 if (big_button(s, del.c_str(), 0, ButtonKind::Quiet)) s.run(delete_questionnaire_response_command(r));
             }
         }
-        section_heading(s, "Sources");
+        section_heading(s.fonts, "Sources");
         for (const auto& c : q.sources) muted_text(c.title.c_str());
         muted_text(q.licence.c_str());
         end_card();
@@ -217,7 +218,7 @@ void draw_questionnaire_retake_card(AppState& s) {
         const std::int64_t due_after = static_cast<std::int64_t>(q.retake_days) * 86400;
         if (!history.empty() && now - history.back()->taken.utc < due_after) continue;
         begin_card(("##retake_" + q.id).c_str());
-        heading(s, (std::string(ND_ICON_CLIPBOARD "  ") + q.short_title + " questionnaire").c_str());
+        heading(s.fonts, (std::string(ND_ICON_CLIPBOARD "  ") + q.short_title + " questionnaire").c_str());
         if (history.empty())
             muted_text(("A standard questionnaire doctors know: " + std::to_string(q.items.size()) +
                         " yes/no questions. Taking it every " + std::to_string(q.retake_days / 30) +

@@ -22,7 +22,7 @@ namespace {
 // largest text size on a phone), the type gets smaller until it does.
 void call_block(AppState& s) {
     const Palette& p = palette();
-    const float scale = ImGui::GetStyle().MouseCursorScale;
+    const float scale = ui_scale();
     const float rule = 6.0f * scale, gap = 14.0f * scale;
     const std::string text = ND_ICON_PHONE " Call " + emergency_numbers_text(s.settings) + " now";
     ImFont* big = s.fonts.huge ? s.fonts.huge : ImGui::GetFont();
@@ -78,7 +78,7 @@ void draw_red_flags(AppState& s) {
     for (const RedFlag& f : s.pending_red_flags) {
         ImGui::PushID(&f);
         begin_card("##flag");
-        section_heading(s, f.title.c_str());
+        section_heading(s.fonts, f.title.c_str());
         ImGui::TextWrapped("%s", with_emergency_number(f.advice, s.settings).c_str());
         if (!f.reasons.empty()) {
             ImGui::Spacing();

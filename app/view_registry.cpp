@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "icons.hpp"
+#include "theme.hpp"
 #include "views.hpp"
 
 namespace nd::app {
@@ -27,7 +28,7 @@ const std::array<ViewInfo, 11> kViews{{
 
 }  // namespace
 
-float page_bottom_pad() { return 24.0f * ImGui::GetStyle().MouseCursorScale + ImGui::GetStyle().ItemSpacing.y; }
+float page_bottom_pad() { return 24.0f * ui_scale() + ImGui::GetStyle().ItemSpacing.y; }
 
 std::span<const ViewInfo> views() { return kViews; }
 

@@ -9,6 +9,7 @@
 
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "reminder_state.hpp"
 #include "store.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -70,7 +71,7 @@ void draw_reminder_settings(AppState& s) {
     ReminderUi& r = s.pages.reminder;
     load(s, r);
     begin_card("##reminder");
-    heading(s, ND_ICON_CLOCK "  Daily reminder");
+    heading(s.fonts, ND_ICON_CLOCK "  Daily reminder");
     if (web(s))
         muted_text("In the web version the reminder only comes while this page is open. Reminding you when it "
                    "is closed would need a push server, and Numbness Diary has no network code.");
@@ -102,7 +103,7 @@ void draw_reminder_first_run(AppState& s) {
     ReminderUi& r = s.pages.reminder;
     load(s, r);
     begin_card("##reminder_ask");
-    section_heading(s, ND_ICON_CLOCK "  A daily reminder?");
+    section_heading(s.fonts, ND_ICON_CLOCK "  A daily reminder?");
     ImGui::TextWrapped("A short \"Time for your diary\" at 20:00 on days you have not logged yet. You can change "
                        "the time or turn it off in Settings.");
     if (big_button(s, "Yes, remind me##ask", 0)) {

@@ -8,7 +8,9 @@
 
 #include <imgui.h>
 
+#include "background_job.hpp"
 #include "export_actions.hpp"
+#include "export_page_state.hpp"
 #include "export_view_parts.hpp"
 #include "folder_picker.hpp"
 #include "icons.hpp"

@@ -7,8 +7,10 @@
 #include <string>
 
 #include "export_actions.hpp"
+#include "export_page_state.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
+#include "settings_page_state.hpp"
 #include "store.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
@@ -28,7 +30,7 @@ bool valid_emergency_number(const std::string& n) {
 
 void draw_look(AppState& s) {
     begin_card("##look");
-    heading(s, "Text size");
+    heading(s.fonts, "Text size");
     static constexpr const char* kSizes[] = {"Normal", "Large", "Larger", "Largest"};
     int size = 0;
     for (int i = 0; i < 4; ++i)
@@ -38,7 +40,7 @@ void draw_look(AppState& s) {
         s.fonts_dirty = true;
         s.save_settings();
     }
-    heading(s, "Colours");
+    heading(s.fonts, "Colours");
     static constexpr const char* kThemes[] = {ND_ICON_SUN " Light", ND_ICON_MOON " Dark", ND_ICON_EYE " High contrast"};
     static constexpr const char* kThemesShort[] = {ND_ICON_SUN " Light", ND_ICON_MOON " Dark", ND_ICON_EYE " Strong"};
     int theme = static_cast<int>(s.settings.theme);
@@ -47,7 +49,7 @@ void draw_look(AppState& s) {
         s.style_dirty = true;
         s.save_settings();
     }
-    heading(s, "How dates are written");
+    heading(s.fonts, "How dates are written");
     static constexpr const char* kFormats[] = {"2026-03-14", "14/03/2026", "03/14/2026"};
     int fmt = static_cast<int>(s.settings.date_format);
     if (segmented(s, "datefmt", fmt, kFormats)) {
@@ -61,7 +63,7 @@ void draw_look(AppState& s) {
 // it is chosen it follows the locale's LC_PAPER (Services::paper_default).
 void draw_report_paper(AppState& s) {
     begin_card("##paper");
-    heading(s, ND_ICON_FILE_TEXT "  Paper for the doctor's report");
+    heading(s.fonts, ND_ICON_FILE_TEXT "  Paper for the doctor's report");
     static constexpr const char* kPapers[] = {"A4", "US Letter"};
     int paper = s.settings.paper == Paper::Letter ? 1 : 0;
     if (segmented(s, "paper", paper, kPapers)) {
@@ -87,7 +89,7 @@ void draw_emergency(AppState& s, SettingsPage& pg) {
         pg.emergency_loaded = true;
     }
     begin_card("##emergency");
-    heading(s, ND_ICON_PHONE "  Emergency number");
+    heading(s.fonts, ND_ICON_PHONE "  Emergency number");
     muted_text("Shown with warnings about stroke signs. Set it to the number for emergencies where you live.");
     if (s.settings.emergency_number.empty())
         muted_text("Not set (your country is not known to the app): warnings show 112 and 911 and say \"or your "
@@ -119,7 +121,7 @@ void draw_backups(AppState& s) {
     if (!s.health) return;
     DiaryHealth& h = *s.health;
     const Palette& p = palette();
-    heading(s, ND_ICON_CLIPBOARD "  Automatic backups");
+    heading(s.fonts, ND_ICON_CLIPBOARD "  Automatic backups");
     muted_text("Each time the app starts it checks your diary file, and once a day it keeps a copy of it on this "
                "device: the newest 7, and one a month for six months.");
     switch (h.check) {
@@ -155,7 +157,7 @@ void draw_backups(AppState& s) {
 void draw_data(AppState& s, SettingsPage& pg) {
     const Palette& p = palette();
     begin_card("##data");
-    heading(s, ND_ICON_FOLDER_OPEN "  Your data");
+    heading(s.fonts, ND_ICON_FOLDER_OPEN "  Your data");
     const std::string path = s.store ? s.store->path() : "";
     muted_text("Everything is saved on this device, the moment you enter it, in this file:");
     ImGui::TextWrapped("%s", path.empty() ? "(no diary open)" : path.c_str());
@@ -192,7 +194,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
 
     draw_backups(s);
 
-    heading(s, ND_ICON_TRASH "  Bin");
+    heading(s.fonts, ND_ICON_TRASH "  Bin");
     int in_bin = 0;
     for (const Episode& e : s.diary.episodes) in_bin += is_deleted(e) ? 1 : 0;
     for (const CheckIn& c : s.diary.checkins) in_bin += c.deleted_utc ? 1 : 0;
@@ -221,7 +223,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
         if (big_button(s, "Keep them##bin", 0, ButtonKind::Quiet)) pg.confirm_empty_bin = false;
     }
 
-    heading(s, ND_ICON_WARNING "  Delete all my data");
+    heading(s.fonts, ND_ICON_WARNING "  Delete all my data");
     muted_text("Erases every episode, check-in, background fact and medicine in this diary, for good, and the "
                "automatic backups of it.");
     if (pg.delete_all_step == 0) {

@@ -52,7 +52,7 @@ void record_item(AppState& s, const std::string& key) {
 }
 
 float big_button_height() {
-    return std::max(touch_height(), ImGui::GetFrameHeight() + 8.0f * ImGui::GetStyle().MouseCursorScale);
+    return std::max(touch_height(), ImGui::GetFrameHeight() + 8.0f * ui_scale());
 }
 
 void probe_fit(AppState& s, const std::string& key, float natural_w, float given_w) {
@@ -65,17 +65,16 @@ void probe_fit(AppState& s, const std::string& key, float natural_w, float given
                                  c1.x, w->ID});
 }
 
-void focus_ring(AppState& s) {
+void focus_ring() {
     // ImGui 1.86 draws a thin nav highlight; people who use the keyboard because
     // a mouse is hard need one they can see from a distance: 3 px, the theme's
     // focus colour, outside the item so it never covers the label.
     const ImGuiContext& g = *GImGui;
     if (g.NavId == 0 || g.NavId != ImGui::GetItemID() || g.NavDisableHighlight) return;
-    const float t = 3.0f * ImGui::GetStyle().MouseCursorScale;
+    const float t = 3.0f * ui_scale();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - t, a.y - t), ImVec2(b.x + t, b.y + t),
                                         ImGui::GetColorU32(palette().focus), ImGui::GetStyle().FrameRounding + t, 0, t);
-    (void)s;
 }
 
 std::string wrap_lines(const char* text, const char* end, float width) {
@@ -138,7 +137,7 @@ bool wrapping_button(AppState& s, const char* id, const char* label, float width
     const float shown_w = std::max(ImGui::CalcTextSize(shown.c_str()).x, longest_word_width(label, text_end)) +
                           st.FramePadding.x * 2;
     probe_fit(s, probe_key, shown_w, width);
-    focus_ring(s);
+    focus_ring();
     return pressed;
 }
 
@@ -254,13 +253,13 @@ bool segmented(AppState& s, const char* id, int& value, std::span<const char* co
     return changed;
 }
 
-void section_heading(AppState& s, const char* text) {
-    ImGui::Dummy(ImVec2(0, 4.0f * ImGui::GetStyle().MouseCursorScale));
-    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+void section_heading(const Fonts& fonts, const char* text) {
+    ImGui::Dummy(ImVec2(0, 4.0f * ui_scale()));
+    if (fonts.bold) ImGui::PushFont(fonts.bold);
     ImGui::PushTextWrapPos(0.0f);   // headings wrap like any text (a phone at Largest)
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
-    if (s.fonts.bold) ImGui::PopFont();
+    if (fonts.bold) ImGui::PopFont();
 }
 
 void page_title(AppState& s, const char* icon, const char* text) { page_title_wrapped(s, icon, text, 0.0f); }
@@ -304,7 +303,7 @@ void begin_card(const char* id) {
     const ImGuiID key = ImGui::GetID(id);
     const float h = st->GetFloat(key, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * ImGui::GetStyle().MouseCursorScale, 14 * ImGui::GetStyle().MouseCursorScale));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * ui_scale(), 14 * ui_scale()));
     ImGui::BeginChild(key, ImVec2(0, h), true,
                       ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar |
                           ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);

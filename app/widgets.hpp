@@ -26,7 +26,7 @@ bool chip(AppState& s, const char* label, bool selected);
 // One of several; returns true when `value` changed.
 bool segmented(AppState& s, const char* id, int& value, std::span<const char* const> labels);
 
-void section_heading(AppState& s, const char* text);   // wraps
+void section_heading(const Fonts& fonts, const char* text);   // wraps
 void page_title(AppState& s, const char* icon, const char* text);
 // The title wraps at wrap_local_x (window-local x; 0: the content region's end).
 void page_title_wrapped(AppState& s, const char* icon, const char* text, float wrap_local_x);
@@ -48,7 +48,7 @@ float longest_word_width(const char* text, const char* end);
 // `text` broken into lines ('\n') that fit `width` pixels in the current font.
 std::string wrap_lines(const char* text, const char* end, float width);
 // Draws the keyboard focus ring around the last item when it has keyboard focus.
-void focus_ring(AppState& s);
+void focus_ring();
 
 // Multi-select chips over every value of an enum; toggles membership in `values`.
 template <class E>

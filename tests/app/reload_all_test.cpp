@@ -4,6 +4,7 @@
 // by another process (OtherProcess) reloads the cache only.
 #include <catch2/catch.hpp>
 
+#include "all_page_states.hpp"   // the pages' states it checks are reset
 #include "app_state.hpp"
 #include "store.hpp"
 #include "undo.hpp"

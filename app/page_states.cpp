@@ -1,0 +1,47 @@
+#include "page_states.hpp"
+
+#include "background_page_state.hpp"
+#include "causes_page_state.hpp"
+#include "checkin_page_state.hpp"
+#include "diary_page_state.hpp"
+#include "export_page_state.hpp"
+#include "patterns_page_state.hpp"
+#include "questionnaire_page.hpp"
+#include "reminder_state.hpp"
+#include "settings_page_state.hpp"
+
+namespace nd::app {
+
+struct PageStates::Held {
+    DiaryPage diary;
+    PatternsPage patterns;
+    CausesPage causes;
+    CheckInPage checkin;
+    BackgroundPage background;
+    SettingsPage settings;
+    ExportPageState export_page;
+    QuestionnairePage questionnaire;
+    ReminderUi reminder;
+};
+
+PageStates::PageStates()
+    : held_(std::make_unique<Held>()),
+      diary(held_->diary),
+      patterns(held_->patterns),
+      causes(held_->causes),
+      checkin(held_->checkin),
+      background(held_->background),
+      settings(held_->settings),
+      export_page(held_->export_page),
+      questionnaire(held_->questionnaire),
+      reminder(held_->reminder) {}
+
+PageStates::~PageStates() = default;
+
+void PageStates::reset() {
+    // As assigning a fresh PageStates did: every field as new, the analysis dropped.
+    analysis.reset();
+    *held_ = Held{};
+}
+
+}  // namespace nd::app
