@@ -6,7 +6,7 @@
 
 #include "app_state.hpp"
 #include "enum_names.hpp"
-#include "page_states.hpp"
+#include "patterns_page_state.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {

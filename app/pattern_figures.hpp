@@ -15,7 +15,7 @@
 
 namespace nd::app {
 
-enum class PatternPeriod : std::uint8_t;   // page_states.hpp
+enum class PatternPeriod : std::uint8_t;   // patterns_page_state.hpp
 
 // What the Patterns page draws for one (revision, period, today).
 struct PatternStats {
