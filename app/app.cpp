@@ -691,6 +691,7 @@ void App::draw_tab_bar(float y, float width, float height) {
 }
 
 void App::draw_toast(float bottom_y) {
+    toast_rect_.reset();
     if (state_.toast.empty()) return;
     if (ImGui::GetTime() > state_.toast_until) {
         state_.toast.clear();
@@ -708,6 +709,8 @@ void App::draw_toast(float bottom_y) {
     ImGui::Begin("##toast", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings);
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();   // placed and sized by Begin
+    toast_rect_ = ScreenRect{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
     ImGui::PushTextWrapPos(io.DisplaySize.x * 0.8f);
     ImGui::TextUnformatted(state_.toast.c_str());
     ImGui::PopTextWrapPos();

@@ -25,6 +25,11 @@ class Store;
 
 namespace nd::app {
 
+// A rectangle in the display's pixels (ImGui's coordinates: what the shell draws in).
+struct ScreenRect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 class App {
 public:
     explicit App(Services& services);
@@ -57,6 +62,9 @@ public:
     DiaryHealth& health() { return health_; }
     // Phone tab bar: 0 icons with page titles, 1 icons with short labels, 2 icons alone.
     int tab_bar_mode() const { return tab_bar_mode_; }
+    // Where the last frame() drew the toast ("Saved to your diary."), or nothing
+    // when it showed none: the web page puts its storage status below it.
+    std::optional<ScreenRect> toast_rect() const { return toast_rect_; }
     // Waits for the after-first-frame check and backup and applies their result
     // (tests; the shell's exit). A no-op when none is running.
     void finish_background_work();
@@ -127,6 +135,7 @@ private:
     int frames_drawn_ = 0;
     std::thread freer_;                      // lets a replaced snapshot go off the UI thread
     int tab_bar_mode_ = 0;
+    std::optional<ScreenRect> toast_rect_;   // set by draw_toast each frame
     std::uint64_t layout_hash_ = 0;     // of the last frame's layout (layout_settled)
     bool settled_ = false;
     std::uint64_t layout_signature() const;

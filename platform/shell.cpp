@@ -3,15 +3,13 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
 #include "first_frame_probe.hpp"
+#include "frame.hpp"
 #include "keyboard.hpp"
 #include "paths.hpp"
 #include "window_geometry.hpp"
-#include "settle.hpp"
 
 #include <sys/resource.h>
 #include <time.h>
@@ -138,35 +136,15 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
     glfwSwapInterval(shot ? 0 : 1);
     services.set_window(window);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;   // the layout is fixed; do not litter the working folder
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    init_imgui(window, "#version 130");
 
     app.on_start(content_scale(window));
     if (options.after_start) options.after_start(app);
 
-    bool texture_made = false;   // the backend makes the first atlas texture in its NewFrame
+    FrameState frame_state;
     int frame = 0;
     int busy_frames = 3;
     int exit_code = 0;
-    // Before each frame, shown or not: fonts, then the backends' new frame.
-    auto begin_frame = [&] {
-        app.set_display_scale(content_scale(window));
-        if (app.fonts_dirty()) {
-            app.rebuild_fonts();
-            if (texture_made) {
-                ImGui_ImplOpenGL3_DestroyFontsTexture();
-                ImGui_ImplOpenGL3_CreateFontsTexture();
-            }
-        }
-        ImGui_ImplOpenGL3_NewFrame();
-        texture_made = true;
-        ImGui_ImplGlfw_NewFrame();
-    };
     while (!glfwWindowShouldClose(window)) {
         if (shot || busy_frames > 0) {
             glfwPollEvents();
@@ -179,16 +157,9 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
             busy_frames = 1;   // one more look after the input (hover follows the pointer)
         }
         feed_keys(app);
-        // Frames are drawn, unshown, until the layout stops changing (settle.hpp):
-        // a tap never shows a half-laid-out page.
-        app::run_until_settled(app, begin_frame);
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
-        glViewport(0, 0, fb_w, fb_h);
-        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        draw_frame(app, frame_state, content_scale(window), fb_w, fb_h);   // frame.hpp: settled, then rendered
         if (shot && ++frame >= options.screenshot_frames) {
             if (!save_back_buffer(options.screenshot, fb_w, fb_h)) {
                 std::fprintf(stderr, "Could not write %s\n", options.screenshot.c_str());
@@ -202,9 +173,7 @@ int run_shell(app::App& app, DesktopServices& services, const ShellOptions& opti
 
     app.on_exit();
     if (!shot) save_window_geometry(window);
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
+    shutdown_imgui();
     glfwDestroyWindow(window);
     glfwTerminate();
     return exit_code;

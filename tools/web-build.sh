@@ -36,12 +36,16 @@ fi
 
 # Debian's emscripten finds its node modules (acorn) here.
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
-# The preset web (CMakePresets.json: Emscripten's toolchain file, node as the
-# emulator for the tests). A folder configured before the presets (from web/) is
-# configured again, from scratch.
+# The preset web (CMakePresets.json: Emscripten's toolchain file, the options that
+# leave out what the web has no use for, node as the emulator for the tests). A
+# folder configured before the presets (from web/) is configured again, from
+# scratch; any other is configured again with the preset, so options the preset
+# gained since reach it (quick when nothing changed).
 if [ ! -f "$build/build.ninja" ] ||
    ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$root" "$build/CMakeCache.txt" 2>/dev/null; then
   cmake -S "$root" --preset web -B "$build" --fresh
+else
+  cmake -S "$root" --preset web -B "$build" >/dev/null
 fi
 
 case "$cmd" in

@@ -2,8 +2,7 @@
 # Compiles the part of libsodium (platform/web/third_party/libsodium, from
 # platform/web/fetch-sources.sh) that core/ uses, for wasm with Emscripten, and installs
 # it into PREFIX (lib/libsodium.a, include/, lib/pkgconfig/libsodium.pc). Run by
-# platform/web/CMakeLists.txt at configure time when core/ needs libsodium and PREFIX has
-# none yet.
+# platform/web/deps.cmake at configure time when PREFIX has none yet.
 #
 # Why not libsodium's own ./configure: under emconfigure every one of its few
 # hundred probes is a full emcc run (a node start each), and `make` then builds

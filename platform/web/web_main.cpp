@@ -7,20 +7,19 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app.hpp"
 #include "emergency_text.hpp"
 #include "export_actions.hpp"
-#include "settle.hpp"
+#include "frame.hpp"
 #include "time_util.hpp"
 #include "web_input.hpp"
 #include "web_services.hpp"
@@ -105,28 +104,22 @@ bool sync_canvas_size(WebShell& sh) {
     return true;
 }
 
-// Rebuilds the font atlas when the app asks; if it is too big for the GPU at this
-// pixel ratio, steps the ratio down and builds again.
-void rebuild_fonts_if_needed(WebShell& sh) {
-    app::App& app = *sh.app;
-    for (int tries = 0; app.fonts_dirty() && tries < 4; ++tries) {
-        app.rebuild_fonts();
-        GLint max_tex = 0;
-        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_tex);
-        const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-        if (max_tex > 0 && (atlas.TexWidth > max_tex || atlas.TexHeight > max_tex) && device_pixel_ratio() > 1.0) {
-            g_max_ratio = std::max(1.0, std::floor(device_pixel_ratio()) - 1.0);
-            std::printf("web: font atlas %dx%d exceeds %d px: pixel ratio capped at %.0f\n", atlas.TexWidth,
-                        atlas.TexHeight, max_tex, g_max_ratio);
-            app.set_display_scale(static_cast<float>(device_pixel_ratio()));
-            sync_canvas_size(sh);
-            continue;
-        }
-        if (sh.texture_made) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+// After the app rebuilt its font atlas (draw_frame's hook): if it is too big for
+// the GPU at this pixel ratio, steps the ratio down and says so (the fonts are
+// then built again).
+bool atlas_fits(WebShell& sh) {
+    GLint max_tex = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_tex);
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (max_tex > 0 && (atlas.TexWidth > max_tex || atlas.TexHeight > max_tex) && device_pixel_ratio() > 1.0) {
+        g_max_ratio = std::max(1.0, std::floor(device_pixel_ratio()) - 1.0);
+        std::printf("web: font atlas %dx%d exceeds %d px: pixel ratio capped at %.0f\n", atlas.TexWidth,
+                    atlas.TexHeight, max_tex, g_max_ratio);
+        sh.app->set_display_scale(static_cast<float>(device_pixel_ratio()));
+        sync_canvas_size(sh);
+        return false;
     }
+    return true;
 }
 
 // The field being typed in (ImGui's active text field), and the window that
@@ -268,43 +261,31 @@ void step(void* arg) {
     if (sh.busy_frames > 0) --sh.busy_frames;
     sh.last_draw_ms = now;
 
-    app.set_display_scale(static_cast<float>(device_pixel_ratio()));
     follow_browser_text_size(sh);
-    // The same settle loop as the desktop (app/settle.hpp): frames are drawn,
-    // unshown, until the layout stops changing, so a tap never shows a
-    // half-laid-out page. Input is handed over on the first of them only.
-    bool first = true;
-    ++sh.steps_drawn;
-    sh.imgui_frames += app::run_until_settled(app, [&] {
-        rebuild_fonts_if_needed(sh);
-        ImGui_ImplOpenGL3_NewFrame();
-        sh.texture_made = true;
-        ImGui_ImplGlfw_NewFrame();
-        ImGuiIO& io = ImGui::GetIO();
-        if (io.DeltaTime <= 0.0f) io.DeltaTime = 1e-4f;   // two frames within the timer's resolution
-        const float ratio = static_cast<float>(device_pixel_ratio());
-        if (first) input.apply(10.0f * ratio);
+    // The desktop's frame (frame.hpp: the settle loop, then the render), with the
+    // page's touch input handed over on the first of the settle loop's frames only.
+    FrameHooks hooks;
+    hooks.atlas_fits = [&] { return atlas_fits(sh); };
+    hooks.after_new_frame = [&](bool first) {
+        if (first) input.apply(10.0f * static_cast<float>(device_pixel_ratio()));
         else input.reapply();
-        first = false;
-    });
+    };
+    ++sh.steps_drawn;
+    sh.imgui_frames += draw_frame(app, sh.frame, static_cast<float>(device_pixel_ratio()), sh.fb_w, sh.fb_h, hooks);
     const float dpr = static_cast<float>(device_pixel_ratio());
-    glViewport(0, 0, sh.fb_w, sh.fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
     const int page_rgb = (static_cast<int>(std::lround(bg.x * 255)) << 16) | (static_cast<int>(std::lround(bg.y * 255)) << 8) |
                          static_cast<int>(std::lround(bg.z * 255));
     if (page_rgb != sh.page_rgb) {
         sh.page_rgb = page_rgb;
         js_page_colour(page_rgb);
     }
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     // The page's storage status sits at the top, where the app shows its toasts
     // ("Saved to your diary."): tell the page where the toast ends so the status
     // goes below it instead of over it.
-    const ImGuiWindow* toast = ImGui::FindWindowByName("##toast");
-    const double toast_bottom = toast && toast->Active ? (toast->Pos.y + toast->Size.y) / dpr : 0.0;
+    const std::optional<app::ScreenRect> toast = app.toast_rect();
+    const double toast_bottom = toast ? toast->y1 / dpr : 0.0;
     if (toast_bottom != sh.toast_bottom) {
         sh.toast_bottom = toast_bottom;
         js_toast_bottom(toast_bottom);
@@ -352,13 +333,7 @@ int run() {
     }
     glfwMakeContextCurrent(window);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    init_imgui(window, "#version 300 es");
 
     ::mkdir(kExportDir, 0700);
     static app::App app(services);

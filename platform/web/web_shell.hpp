@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "frame.hpp"
+
 struct GLFWwindow;
 
 namespace nd::app {
@@ -15,7 +17,7 @@ struct WebShell {
     app::App* app = nullptr;
     GLFWwindow* window = nullptr;
     int fb_w = 0, fb_h = 0;         // canvas size in device pixels
-    bool texture_made = false;      // the backend makes the first atlas texture in its NewFrame
+    FrameState frame;               // between the frames draw_frame() draws (frame.hpp)
     int busy_frames = 5;
     int last_activity = -1;
     double last_draw_ms = 0;
