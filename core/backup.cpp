@@ -30,6 +30,7 @@
 
 #include "atomic_file.hpp"
 #include "merge.hpp"
+#include "sha256.hpp"
 #include "store.hpp"
 
 namespace nd {
@@ -45,7 +46,7 @@ constexpr std::size_t kKeyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;  
 constexpr std::size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;        // 16
 constexpr std::uint8_t kKdfArgon2id13 = 2;
 constexpr std::uint8_t kCipherXChaCha20Poly1305 = 1;
-static_assert(kSaltBytes == 16 && kNonceBytes == 24 && kChecksumBytes == 32);
+static_assert(kSaltBytes == 16 && kNonceBytes == 24 && kChecksumBytes == 32 && Sha256::kDigestBytes == kChecksumBytes);
 static_assert(crypto_pwhash_ALG_ARGON2ID13 == kKdfArgon2id13);
 
 const char* const kNothingChanged = " Nothing was changed.";
@@ -70,14 +71,13 @@ std::uint64_t get_le(std::string_view b, std::size_t at, int bytes) {
 const unsigned char* uc(const char* p) { return reinterpret_cast<const unsigned char*>(p); }
 unsigned char* uc(char* p) { return reinterpret_cast<unsigned char*>(p); }
 
+// SHA-256 (sha256.hpp: the CPU's SHA instructions where it has them, libsodium
+// otherwise; the same digest either way).
 std::array<unsigned char, kChecksumBytes> checksum(std::string_view header_before_sum, std::string_view payload) {
-    std::array<unsigned char, kChecksumBytes> sum{};
-    crypto_hash_sha256_state st;
-    crypto_hash_sha256_init(&st);
-    crypto_hash_sha256_update(&st, uc(header_before_sum.data()), header_before_sum.size());
-    crypto_hash_sha256_update(&st, uc(payload.data()), payload.size());
-    crypto_hash_sha256_final(&st, sum.data());
-    return sum;
+    Sha256 h;
+    h.update(header_before_sum);
+    h.update(payload);
+    return h.final();
 }
 
 // The key from the password; wiped by the destructor.
