@@ -212,15 +212,21 @@ void write_backup(ByteSink& sink, const Diary& d, const BackupOptions& options) 
     ensure_sodium();
     std::string payload;
     {
-        Diary copy = d;
-        normalize(copy);
+        // A diary from the store is normalized already: no copy of it then.
+        Diary copy;
+        const Diary* src = &d;
+        if (!is_normalized(d)) {
+            copy = d;
+            normalize(copy);
+            src = &copy;
+        }
         try {
-            validate(copy);
+            validate(*src);
         } catch (const ImportError& e) {
             throw BackupError(BackupProblem::InvalidContent, std::string("The diary cannot be backed up: ") + e.what());
         }
-        payload = diary_to_json(copy);
-    }   // the copy is gone before the payload is sealed and written
+        payload = diary_to_json(*src, JsonLayout::Compact);
+    }   // any copy is gone before the payload is sealed and written
     if (payload.size() > kMaxBackupPayloadBytes)
         throw BackupError(BackupProblem::TooLarge,
                           std::string("The diary is larger than the ") + kMaxImportText + " a backup can hold.");
