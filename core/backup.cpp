@@ -352,12 +352,13 @@ RestoreResult restore_backup(Store& store, std::string_view bytes, RestoreMode m
                              const std::optional<std::string>& password,
                              const std::function<void(const Diary& current)>& check_current) {
     // The slow part (the KDF, parsing) before the write lock is taken.
-    const Diary incoming = read_backup(bytes, password);
+    Diary incoming = read_backup(bytes, password);
     // Read, merge and write in one transaction: a save made meanwhile by another
-    // process is merged in or waits, never overwritten by a stale copy.
+    // process is merged in or waits, never overwritten by a stale copy. The change
+    // runs once: a replace hands the backup's diary over instead of copying it.
     Store::Update u = store.update_diary([&](const Diary& current) {
         if (check_current) check_current(current);
-        return mode == RestoreMode::Merge ? merge(current, incoming) : incoming;
+        return mode == RestoreMode::Merge ? merge(current, incoming) : std::move(incoming);
     });
     return {std::move(u.before), std::move(u.after)};
 }
