@@ -42,5 +42,5 @@ trap 'rm -rf "$work"' EXIT
   echo "load at the start: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; the last column of each row: the load when it was measured)"
   echo
 } | tee "$out"
-python3 "$root/tools/bench/targets.py" "$build" "$work" --runs "$runs" | tee -a "$out"
+python3 "$root/tools/bench/targets.py" "$build" "$work" --runs "$runs" 2>&1 | tee -a "$out"
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
