@@ -15,6 +15,7 @@
 #include "store.hpp"
 #include "store_schema.hpp"
 #include "store_sql.hpp"
+#include "store_validate.hpp"
 
 namespace nd {
 
@@ -100,7 +101,7 @@ std::string content_problem(const std::string& path) {
     try {
         auto store = Store::open_read_only(path);
         if (store->schema_version() < Store::current_schema_version()) return "";   // migrated when restored
-        validate(store->load_diary());
+        validate_stored(*store);   // one episode at a time: no second diary in memory
         return "";
     } catch (const std::exception& e) {
         return e.what();
@@ -333,7 +334,7 @@ HealthReport check_and_back_up(const std::string& diary_path, std::int64_t now_u
     try {
         // With the caller's open Store the diary was just loaded through it (the app
         // reads every record at open), so only a connection of our own reads again.
-        if (!open && store->schema_version() == Store::current_schema_version()) validate(store->load_diary());
+        if (!open && store->schema_version() == Store::current_schema_version()) validate_stored(*store);
     } catch (const std::exception& e) {
         report.damaged = true;
         report.problems = std::string("a record cannot be read: ") + e.what();

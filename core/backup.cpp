@@ -30,6 +30,7 @@
 
 #include "atomic_file.hpp"
 #include "merge.hpp"
+#include "sha256.hpp"
 #include "store.hpp"
 
 namespace nd {
@@ -45,7 +46,7 @@ constexpr std::size_t kKeyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;  
 constexpr std::size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;        // 16
 constexpr std::uint8_t kKdfArgon2id13 = 2;
 constexpr std::uint8_t kCipherXChaCha20Poly1305 = 1;
-static_assert(kSaltBytes == 16 && kNonceBytes == 24 && kChecksumBytes == 32);
+static_assert(kSaltBytes == 16 && kNonceBytes == 24 && kChecksumBytes == 32 && Sha256::kDigestBytes == kChecksumBytes);
 static_assert(crypto_pwhash_ALG_ARGON2ID13 == kKdfArgon2id13);
 
 const char* const kNothingChanged = " Nothing was changed.";
@@ -70,14 +71,13 @@ std::uint64_t get_le(std::string_view b, std::size_t at, int bytes) {
 const unsigned char* uc(const char* p) { return reinterpret_cast<const unsigned char*>(p); }
 unsigned char* uc(char* p) { return reinterpret_cast<unsigned char*>(p); }
 
+// SHA-256 (sha256.hpp: the CPU's SHA instructions where it has them, libsodium
+// otherwise; the same digest either way).
 std::array<unsigned char, kChecksumBytes> checksum(std::string_view header_before_sum, std::string_view payload) {
-    std::array<unsigned char, kChecksumBytes> sum{};
-    crypto_hash_sha256_state st;
-    crypto_hash_sha256_init(&st);
-    crypto_hash_sha256_update(&st, uc(header_before_sum.data()), header_before_sum.size());
-    crypto_hash_sha256_update(&st, uc(payload.data()), payload.size());
-    crypto_hash_sha256_final(&st, sum.data());
-    return sum;
+    Sha256 h;
+    h.update(header_before_sum);
+    h.update(payload);
+    return h.final();
 }
 
 // The key from the password; wiped by the destructor.
@@ -212,15 +212,21 @@ void write_backup(ByteSink& sink, const Diary& d, const BackupOptions& options) 
     ensure_sodium();
     std::string payload;
     {
-        Diary copy = d;
-        normalize(copy);
+        // A diary from the store is normalized already: no copy of it then.
+        Diary copy;
+        const Diary* src = &d;
+        if (!is_normalized(d)) {
+            copy = d;
+            normalize(copy);
+            src = &copy;
+        }
         try {
-            validate(copy);
+            validate(*src);
         } catch (const ImportError& e) {
             throw BackupError(BackupProblem::InvalidContent, std::string("The diary cannot be backed up: ") + e.what());
         }
-        payload = diary_to_json(copy);
-    }   // the copy is gone before the payload is sealed and written
+        payload = diary_to_json(*src, JsonLayout::Compact);
+    }   // any copy is gone before the payload is sealed and written
     if (payload.size() > kMaxBackupPayloadBytes)
         throw BackupError(BackupProblem::TooLarge,
                           std::string("The diary is larger than the ") + kMaxImportText + " a backup can hold.");
@@ -346,12 +352,13 @@ RestoreResult restore_backup(Store& store, std::string_view bytes, RestoreMode m
                              const std::optional<std::string>& password,
                              const std::function<void(const Diary& current)>& check_current) {
     // The slow part (the KDF, parsing) before the write lock is taken.
-    const Diary incoming = read_backup(bytes, password);
+    Diary incoming = read_backup(bytes, password);
     // Read, merge and write in one transaction: a save made meanwhile by another
-    // process is merged in or waits, never overwritten by a stale copy.
+    // process is merged in or waits, never overwritten by a stale copy. The change
+    // runs once: a replace hands the backup's diary over instead of copying it.
     Store::Update u = store.update_diary([&](const Diary& current) {
         if (check_current) check_current(current);
-        return mode == RestoreMode::Merge ? merge(current, incoming) : incoming;
+        return mode == RestoreMode::Merge ? merge(current, incoming) : std::move(incoming);
     });
     return {std::move(u.before), std::move(u.after)};
 }

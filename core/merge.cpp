@@ -174,11 +174,17 @@ struct Seen {
 };
 
 // Views into the diary's ids, hashed (only counts come out of the comparison).
-std::unordered_map<std::string_view, Seen> index_of(const Diary& d) {
+// A list equal to the same list of `other` is left out: its records are in both
+// with the same content, so they count nowhere (ids are unique across kinds in a
+// valid diary, so none of them can be in `other` as another kind). A merge of a
+// backup into the diary it came from changes few records: most lists, and by far
+// the most records, are left out then.
+std::unordered_map<std::string_view, Seen> index_of(const Diary& d, const Diary& other) {
     std::unordered_map<std::string_view, Seen> m;
-    m.reserve(d.episodes.size() + d.checkins.size() + d.facts.size() + d.medicines.size() + d.tombstones.size() +
-              d.questionnaire_responses.size());
     for_each_list(d, [&](const auto& list) {
+        using List = std::decay_t<decltype(list)>;
+        if (list == std::get<const List&>(lists(other))) return;
+        m.reserve(m.size() + list.size());
         for (const auto& r : list) m[r.id] = {is_deleted(r), &r};
     });
     return m;
@@ -186,6 +192,7 @@ std::unordered_map<std::string_view, Seen> index_of(const Diary& d) {
 
 template <class T>
 bool same_content(const T& a, const T& b) {
+    if (a == b) return true;   // the usual case, without the copies below
     T x = a, y = b;
     x.deleted_utc.reset();
     y.deleted_utc.reset();
@@ -205,8 +212,8 @@ bool same_content(const Seen& a, const Seen& b) {
 
 DiaryChanges diff_diaries(const Diary& before, const Diary& after) {
     DiaryChanges c;
-    const auto b = index_of(before);
-    const auto a = index_of(after);
+    const auto b = index_of(before, after);
+    const auto a = index_of(after, before);
     for (const auto& [id, now] : a) {
         const auto it = b.find(id);
         if (it == b.end()) {

@@ -33,22 +33,47 @@ void normalize(Episode& e) {
 
 void normalize(CheckIn& c) { sort_unique(c.symptoms); }
 
+namespace {
+const auto episode_less = [](const Episode& a, const Episode& b) {
+    return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
+};
+const auto checkin_less = [](const CheckIn& a, const CheckIn& b) {
+    return a.date != b.date ? a.date < b.date : a.id < b.id;
+};
+const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+const auto response_less = [](const QuestionnaireResponse& a, const QuestionnaireResponse& b) {
+    return a.taken.utc != b.taken.utc ? a.taken.utc < b.taken.utc : a.id < b.id;
+};
+template <class T>
+bool sorted_unique(const std::vector<T>& v) {
+    return std::adjacent_find(v.begin(), v.end(), [](const T& a, const T& b) { return !(a < b); }) == v.end();
+}
+}  // namespace
+
 void normalize(Diary& d) {
     for (auto& e : d.episodes) normalize(e);
     for (auto& c : d.checkins) normalize(c);
-    sort_if_needed(d.episodes, [](const Episode& a, const Episode& b) {
-        return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
-    });
-    sort_if_needed(d.checkins, [](const CheckIn& a, const CheckIn& b) {
-        return a.date != b.date ? a.date < b.date : a.id < b.id;
-    });
-    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    sort_if_needed(d.episodes, episode_less);
+    sort_if_needed(d.checkins, checkin_less);
     sort_if_needed(d.facts, by_id);
     sort_if_needed(d.medicines, by_id);
     sort_if_needed(d.tombstones, by_id);
-    sort_if_needed(d.questionnaire_responses, [](const QuestionnaireResponse& a, const QuestionnaireResponse& b) {
-        return a.taken.utc != b.taken.utc ? a.taken.utc < b.taken.utc : a.id < b.id;
-    });
+    sort_if_needed(d.questionnaire_responses, response_less);
+}
+
+bool is_normalized(const Diary& d) {
+    for (const auto& e : d.episodes)
+        if (!sorted_unique(e.regions) || !sorted_unique(e.sensations) || !sorted_unique(e.activities) ||
+            !sorted_unique(e.reliefs) || !sorted_unique(e.signs))
+            return false;
+    for (const auto& c : d.checkins)
+        if (!sorted_unique(c.symptoms)) return false;
+    return std::is_sorted(d.episodes.begin(), d.episodes.end(), episode_less) &&
+           std::is_sorted(d.checkins.begin(), d.checkins.end(), checkin_less) &&
+           std::is_sorted(d.facts.begin(), d.facts.end(), by_id) &&
+           std::is_sorted(d.medicines.begin(), d.medicines.end(), by_id) &&
+           std::is_sorted(d.tombstones.begin(), d.tombstones.end(), by_id) &&
+           std::is_sorted(d.questionnaire_responses.begin(), d.questionnaire_responses.end(), response_less);
 }
 
 int leg_height(Region r) {

@@ -218,6 +218,8 @@ void normalize(Episode& e);
 void normalize(CheckIn& c);
 // Puts a diary's records in their canonical order (see Diary).
 void normalize(Diary& d);
+// True when normalize(d) would change nothing (a linear look; lets a writer skip its copy).
+bool is_normalized(const Diary& d);
 
 // Height up the leg (0 toes .. 6 hip, buttock, whole leg); -1 for regions off the
 // leg. Red flags (climbing, reaching further) and matching (extent) share it.

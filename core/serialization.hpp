@@ -18,7 +18,12 @@ struct ImportError : std::runtime_error {
 };
 
 // The full diary as a cereal JSON backup (deterministic: same diary, same bytes).
-std::string diary_to_json(const Diary& d);
+// Indented: what `numbness-diary-cli export` writes for a person to read. Compact:
+// the same JSON without white space between tokens, the payload of a backup file
+// (about half the bytes of the indented form, so half to hash, write and parse;
+// every reader of either form reads both).
+enum class JsonLayout { Indented, Compact };
+std::string diary_to_json(const Diary& d, JsonLayout layout = JsonLayout::Indented);
 Diary diary_from_json(std::string_view json);
 std::string diary_to_binary(const Diary& d);
 Diary diary_from_binary(std::string_view bytes);

@@ -298,11 +298,17 @@ Diary Store::load_diary() const {
     d.checkins = checkins(true);
     d.facts = facts(true);
     d.medicines = medicines(true);
-    sql::Stmt s(db_, "SELECT id, kind, deleted_utc FROM tombstones ORDER BY id");
-    while (s.step()) d.tombstones.push_back({s.text(0), s.text(1), s.i64(2)});
+    d.tombstones = tombstones();
     d.questionnaire_responses = questionnaire_responses(true);
     normalize(d);
     return d;
+}
+
+std::vector<Tombstone> Store::tombstones() const {
+    std::vector<Tombstone> out;
+    sql::Stmt s(db_, "SELECT id, kind, deleted_utc FROM tombstones ORDER BY id");
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.i64(2)});
+    return out;
 }
 
 void Store::replace_diary(const Diary& in) {

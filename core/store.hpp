@@ -58,6 +58,10 @@ public:
     std::optional<Episode> episode(const std::string& id) const;
     // Episodes by start time, oldest first; deleted ones only when asked.
     std::vector<Episode> episodes(const TimeRange& range = {}, bool include_deleted = false) const;
+    // Every episode, the bin included, in the same order, handed to `visit` one at a
+    // time and not kept: a check of every record (store_validate.hpp) without a
+    // second diary in memory.
+    void for_each_episode(const std::function<void(const Episode&)>& visit) const;
     // The live episodes other than `e` that began before it (by start, then id), read
     // with only id, start, regions and the spread's fields (the rest left at their
     // defaults, notes not read), oldest first: those that began at most
@@ -109,6 +113,8 @@ public:
     // ---- Whole diary ----
     // Everything, including the bin and tombstones, in canonical order.
     Diary load_diary() const;
+    // The tombstones of erased records, by id.
+    std::vector<Tombstone> tombstones() const;
     // Replaces the whole content with `d` in one transaction (import / restore):
     // update_diary with a change that ignores what is there.
     void replace_diary(const Diary& d);

@@ -358,6 +358,11 @@ std::vector<Episode> Store::episodes(const TimeRange& range, bool include_delete
     return out;
 }
 
+void Store::for_each_episode(const std::function<void(const Episode&)>& visit) const {
+    sql::Stmt s(db_, select(kEpisodeCols, "episodes") + " ORDER BY start_utc, id");
+    while (s.step()) visit(read_episode(s));
+}
+
 std::vector<Episode> Store::red_flag_history(const Episode& e, std::int64_t window_seconds, bool with_paths) const {
     // The same "before" as red_flags_for(e, diary): live, another id, an earlier start
     // or the same start and a smaller id (BINARY collation orders like std::string).

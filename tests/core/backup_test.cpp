@@ -80,7 +80,7 @@ TEST_CASE("Backup round trip through a store gives identical bytes") {
     CHECK_FALSE(info.legacy);
     CHECK_FALSE(info.encrypted);
     CHECK(info.version == kBackupFormatVersion);
-    CHECK(info.payload_bytes == diary_to_json(d).size());
+    CHECK(info.payload_bytes == diary_to_json(d, JsonLayout::Compact).size());
     CHECK(a.size() == 56 + info.payload_bytes);
 }
 
@@ -295,4 +295,33 @@ TEST_CASE("Restore merges into the store or replaces it, all or nothing") {
     const Diary before = store->load_diary();
     CHECK_THROWS_AS(restore_backup(*store, bad, RestoreMode::Replace), BackupError);
     CHECK(store->load_diary() == before);
+}
+
+// Backups made before the payload became compact JSON hold the indented JSON of
+// `export`: the envelope is the same, so they restore unchanged. The file is made
+// here as those versions wrote it (the header of version 1, the indented JSON, the
+// SHA-256 of both).
+TEST_CASE("Backups with the indented payload of earlier versions still restore") {
+    const Diary d = make_generated_diary(120, 7, test::kSampleNow);
+    const std::string now = write_backup(d);
+    const std::string indented = diary_to_json(d);
+    const std::string compact = diary_to_json(d, JsonLayout::Compact);
+    REQUIRE(now.substr(56) == compact);   // new backups carry the compact form
+    CHECK(compact.size() * 10 < indented.size() * 7);
+    CHECK(compact.find("\n  ") == std::string::npos);
+
+    std::string old = now.substr(0, 24);
+    for (int i = 0; i < 8; ++i) old[16 + i] = static_cast<char>((indented.size() >> (8 * i)) & 0xff);
+    unsigned char sum[crypto_hash_sha256_BYTES];
+    const std::string signed_part = old + indented;
+    crypto_hash_sha256(sum, reinterpret_cast<const unsigned char*>(signed_part.data()), signed_part.size());
+    old.append(reinterpret_cast<const char*>(sum), sizeof sum);
+    old += indented;
+
+    CHECK(read_backup(old) == d);
+    auto store = Store::open_in_memory();
+    restore_backup(*store, old, RestoreMode::Replace);
+    CHECK(store->load_diary() == d);
+    // And a backup of it now is the compact one.
+    CHECK(write_backup(store->load_diary()) == now);
 }

@@ -374,3 +374,46 @@ TEST_CASE("Merge properties hold over random edits of generated diaries") {
                 if (const Episode* e = find_episode(ab, t.id)) CHECK(change_time(*e) > t.deleted_utc);
     }
 }
+
+// diff_diaries leaves out the lists equal in both diaries (the episodes here) and
+// still counts every change in the others, a move to the bin, an erasure and an
+// episode that became a tombstone.
+TEST_CASE("What changed is counted in every list, the unchanged ones left out") {
+    const Diary before = make_generated_diary(60, 11, test::kSampleNow);
+    REQUIRE(before.medicines.size() >= 2);
+    REQUIRE(before.facts.size() >= 1);
+    Diary after = before;
+    after.checkins[0].note = "changed later";
+    after.checkins[0].updated_utc += 60;
+    after.medicines[0].deleted_utc = after.medicines[0].updated_utc + 60;   // to the bin
+    BackgroundFact added = after.facts[0];
+    added.id = "0b7e6a52-1111-4a5b-8c9d-0123456789ab";
+    after.facts.push_back(added);
+    after.medicines.erase(after.medicines.begin() + 1);                    // gone, no tombstone
+    normalize(after);
+    REQUIRE(after.episodes == before.episodes);
+
+    DiaryChanges c = diff_diaries(before, after);
+    CHECK(c.added == 1);
+    CHECK(c.changed == 1);
+    CHECK(c.deleted == 1);
+    CHECK(c.removed == 1);
+    CHECK(c.restored == 0);
+    c = diff_diaries(after, before);
+    CHECK(c.added == 1);   // the erased medicine is back
+    CHECK(c.changed == 1);
+    CHECK(c.restored == 1);
+    CHECK(c.removed == 1);
+
+    // An episode erased for good: its tombstone is in `after`, so it is "deleted", not "removed".
+    Diary erased = before;
+    const std::string id = erased.episodes[5].id;
+    erased.episodes.erase(erased.episodes.begin() + 5);
+    erased.tombstones.push_back({id, "episode", test::kSampleNow});
+    normalize(erased);
+    c = diff_diaries(before, erased);
+    CHECK(c.deleted == 1);
+    CHECK(c.removed == 0);
+    CHECK(c.added == 0);
+    CHECK(describe(diff_diaries(before, before)) == "no changes");
+}
