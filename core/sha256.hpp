@@ -1,16 +1,16 @@
 // SHA-256 of a backup's payload (the envelope's checksum, docs/backup-format.md).
 //
-// libsodium's SHA-256 is portable C: about 0.3 s for the 145 MB backup of a
-// 100k-episode diary, a seventh of a restore. Where the CPU has the SHA
-// extensions (x86-64 SHA-NI: most CPUs since 2017-2019), the compression runs on
-// them, several times faster; elsewhere (and in the web build) it is libsodium's.
-// Same bytes in, same digest out: tests/core/sha256_test.cpp compares both with
-// libsodium and with the standard's test vectors.
+// libsodium's SHA-256 is portable C: about 0.3 s for the backup of a 100k-episode
+// diary, a seventh of a restore. OpenSSL's libcrypto computes the same digest on the
+// CPU's SHA extensions (or AVX2) where it has them, several times faster: a vetted
+// library rather than our own intrinsics. The desktop build uses it (CMake option
+// ND_SHA256_OPENSSL, on by default); the web build has no OpenSSL and uses libsodium.
+// Same bytes in, same digest out: tests/core/sha256_test.cpp compares both with the
+// standard's test vectors and with each other.
 #pragma once
 
 #include <array>
 #include <cstddef>
-#include <cstdint>
 #include <string_view>
 
 namespace nd {
@@ -21,22 +21,21 @@ public:
     using Digest = std::array<unsigned char, kDigestBytes>;
 
     Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
     void update(const void* data, std::size_t n);
     void update(std::string_view s) { update(s.data(), s.size()); }
     Digest final();
 
-    // Whether the hardware path is in use on this machine (reported by the benchmark).
-    static bool hardware();
+    // Whether this build computes with OpenSSL (reported by the tests and benchmark).
+    static bool accelerated();
     // Tests: force the portable path (libsodium) for the hashers made afterwards.
     static void force_portable(bool on);
 
 private:
-    bool hw_;
-    std::uint32_t state_[8];
-    unsigned char buf_[64];
-    std::size_t used_ = 0;
-    std::uint64_t total_ = 0;
-    alignas(64) unsigned char sodium_state_[128];   // crypto_hash_sha256_state when !hw_
+    void* evp_ = nullptr;                            // EVP_MD_CTX* when OpenSSL computes
+    alignas(64) unsigned char sodium_state_[128];    // crypto_hash_sha256_state otherwise
 };
 
 }  // namespace nd

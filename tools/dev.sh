@@ -18,7 +18,7 @@ run_packages=(
   libgl1-mesa-dri libglx-mesa0
   fonts-dejavu-core fonts-font-awesome xdg-utils
   libcairo2-dev libpango1.0-dev
-  libsodium-dev
+  libsodium-dev libssl-dev
 )
 # ... and what the tests, benchmarks, screenshots and checks add (`test`, `hardening`).
 test_packages=(

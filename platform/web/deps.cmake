@@ -7,9 +7,10 @@ if(NOT EMSCRIPTEN)
   message(FATAL_ERROR "platform/web/deps.cmake is for the Emscripten build: configure with the preset web (see tools/web-build.sh)")
 endif()
 # The preset web turns these off (CMakePresets.json): the PDF renderer needs cairo,
-# the command line and the desktop suites need processes and GLFW. Say so rather
+# the command line and the desktop suites need processes and GLFW, and there is no
+# OpenSSL for wasm (the backup checksum uses libsodium's SHA-256). Say so rather
 # than fail somewhere inside them.
-foreach(opt ND_BUILD_PDF ND_BUILD_TOOLS ND_BUILD_TESTS)
+foreach(opt ND_BUILD_PDF ND_BUILD_TOOLS ND_BUILD_TESTS ND_SHA256_OPENSSL)
   if(${opt})
     message(FATAL_ERROR "the web build has no ${opt}: configure with the preset web (cmake --preset web)")
   endif()

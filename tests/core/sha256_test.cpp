@@ -1,5 +1,5 @@
-// The backup checksum's SHA-256 (core/sha256.hpp): the hardware path (SHA-NI, where
-// this machine has it) and the portable one (libsodium) give the digests of the
+// The backup checksum's SHA-256 (core/sha256.hpp): OpenSSL's (the desktop build) and
+// the portable one (libsodium) give the digests of the
 // standard's test vectors (FIPS 180-2, appendix B, and the empty message), and the
 // same digest as each other for every length around the block boundaries, however
 // the bytes are split into update() calls.
@@ -40,7 +40,7 @@ std::string digest(std::string_view bytes, bool portable, std::size_t chunk = 0)
 }  // namespace
 
 TEST_CASE("SHA-256 gives the standard's test vectors on both paths") {
-    INFO("hardware SHA on this machine: " << Sha256::hardware());
+    INFO("OpenSSL in this build: " << Sha256::accelerated());
     for (bool portable : {false, true}) {
         INFO("portable " << portable);
         CHECK(digest("", portable) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -52,7 +52,7 @@ TEST_CASE("SHA-256 gives the standard's test vectors on both paths") {
     }
 }
 
-TEST_CASE("SHA-256's hardware and portable paths agree at every length and split") {
+TEST_CASE("SHA-256's OpenSSL and portable paths agree at every length and split") {
     std::mt19937 rng(19);
     std::string bytes(70000, '\0');
     for (char& c : bytes) c = static_cast<char>(rng());
