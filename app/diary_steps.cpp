@@ -143,10 +143,7 @@ PatternStats PeriodTally::figures(const std::vector<RedFlag>& flags, const std::
     const bool span = from_day && to_day && *to_day >= *from_day;
     if (span) {
         r.days_in_period = static_cast<int>(*to_day - *from_day + 1);
-        const int weeks = (r.days_in_period + 6) / 7;
-        r.period_text = format_date_long(r.from) + " to " + format_date_long(r.to) + " (" +
-                        (r.days_in_period < 14 ? std::to_string(r.days_in_period) + " days"
-                                               : std::to_string(weeks) + " weeks") + ")";
+        r.period_text = period_text(r.from, r.to, r.days_in_period);
     } else {
         r.period_text = "No entries yet";
     }

@@ -214,12 +214,7 @@ void write_backup(ByteSink& sink, const Diary& d, const BackupOptions& options) 
     {
         // A diary from the store is normalized already: no copy of it then.
         Diary copy;
-        const Diary* src = &d;
-        if (!is_normalized(d)) {
-            copy = d;
-            normalize(copy);
-            src = &copy;
-        }
+        const Diary* src = &normalized_view(d, copy);
         try {
             validate(*src);
         } catch (const ImportError& e) {

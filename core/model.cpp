@@ -61,6 +61,13 @@ void normalize(Diary& d) {
     sort_if_needed(d.questionnaire_responses, response_less);
 }
 
+const Diary& normalized_view(const Diary& d, Diary& copy) {
+    if (is_normalized(d)) return d;
+    copy = d;
+    normalize(copy);
+    return copy;
+}
+
 bool is_normalized(const Diary& d) {
     for (const auto& e : d.episodes)
         if (!sorted_unique(e.regions) || !sorted_unique(e.sensations) || !sorted_unique(e.activities) ||

@@ -220,6 +220,9 @@ void normalize(CheckIn& c);
 void normalize(Diary& d);
 // True when normalize(d) would change nothing (a linear look; lets a writer skip its copy).
 bool is_normalized(const Diary& d);
+// `d` in canonical order: `d` itself when it is already (every diary from the store
+// or a reader), else a normalized copy kept in `copy`. Writers read through it.
+const Diary& normalized_view(const Diary& d, Diary& copy);
 
 // Height up the leg (0 toes .. 6 hip, buttock, whole leg); -1 for regions off the
 // leg. Red flags (climbing, reaching further) and matching (extent) share it.

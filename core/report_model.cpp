@@ -148,6 +148,12 @@ Extent extent_of(Region r) {
     return Extent::None;
 }
 
+std::string period_text(const LocalDate& from, const LocalDate& to, int days_in_period) {
+    const int weeks = (days_in_period + 6) / 7;
+    return format_date_long(from) + " to " + format_date_long(to) + " (" +
+           (days_in_period < 14 ? std::to_string(days_in_period) + " days" : std::to_string(weeks) + " weeks") + ")";
+}
+
 std::string format_date_long(const LocalDate& date) {
     static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -247,10 +253,7 @@ void build_period(ReportModel& r, ReportInputs& in) {
     in.to_day = days_since_epoch(r.to);
     if (in.from_day && in.to_day && *in.to_day >= *in.from_day) {
         r.days_in_period = static_cast<int>(*in.to_day - *in.from_day + 1);
-        const int weeks = (r.days_in_period + 6) / 7;
-        r.period_text = format_date_long(r.from) + " to " + format_date_long(r.to) + " (" +
-                        (r.days_in_period < 14 ? std::to_string(r.days_in_period) + " days"
-                                               : std::to_string(weeks) + " weeks") + ")";
+        r.period_text = period_text(r.from, r.to, r.days_in_period);
     } else {
         r.period_text = "No entries yet";
     }

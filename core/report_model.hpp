@@ -247,5 +247,7 @@ ReportModel build_report(const Diary& d, const MatchResult& match, const ReportO
 
 // "3 Mar 2026"
 std::string format_date_long(const LocalDate& date);
+// "3 Mar 2026 to 1 Jun 2026 (13 weeks)" ("... (9 days)" under two weeks).
+std::string period_text(const LocalDate& from, const LocalDate& to, int days_in_period);
 
 }  // namespace nd

@@ -451,12 +451,7 @@ std::string diary_to_json(const Diary& d, JsonLayout layout) {
     // Normalized (the canonical order) without a copy when it already is, as every
     // diary from the store or a reader is.
     Diary copy;
-    const Diary* src = &d;
-    if (!is_normalized(d)) {
-        copy = d;
-        normalize(copy);
-        src = &copy;
-    }
+    const Diary* src = &normalized_view(d, copy);
     const bool compact = layout == JsonLayout::Compact;
     std::string out;
     // About 1.45 KB an episode with its share of check-ins indented, 0.77 KB compact:

@@ -13,6 +13,7 @@
 
 #include "auto_backup.hpp"
 #include "ui_harness.hpp"
+#include "temp_dir.hpp"
 
 using namespace nd;
 using namespace nd::app;
@@ -21,18 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Folder {
-    fs::path dir;
-    Folder() {
-        char templ[] = "/tmp/nd_health_test_XXXXXX";
-        REQUIRE(::mkdtemp(templ) != nullptr);
-        dir = templ;
-    }
-    ~Folder() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string file(const std::string& name) const { return (dir / name).string(); }
+// A fresh folder, removed at the end (tests/support/temp_dir.hpp).
+struct Folder : nd::test::TempDir {
+    Folder() : TempDir("nd_health_test") {}
 };
 
 std::string bytes_of(const std::string& path) {

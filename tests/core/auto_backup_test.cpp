@@ -12,6 +12,7 @@
 #include "atomic_file.hpp"
 #include "auto_backup.hpp"
 #include "store.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -20,18 +21,9 @@ namespace {
 constexpr std::int64_t kNow = 1'790'000'000;   // 2026-09-21T...Z
 constexpr std::int64_t kDay = 24 * 3600;
 
-struct Folder {
-    fs::path dir;
-    Folder() {
-        char templ[] = "/tmp/nd_backup_test_XXXXXX";
-        REQUIRE(::mkdtemp(templ) != nullptr);
-        dir = templ;
-    }
-    ~Folder() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string file(const std::string& name) const { return (dir / name).string(); }
+// A fresh folder, removed at the end (tests/support/temp_dir.hpp).
+struct Folder : nd::test::TempDir {
+    Folder() : TempDir("nd_backup_test") {}
 };
 
 nd::Episode episode(std::int64_t utc, const std::string& note) {

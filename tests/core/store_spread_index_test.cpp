@@ -10,22 +10,13 @@
 
 #include "red_flags.hpp"
 #include "store.hpp"
+#include "raw_sql.hpp"
 #include "temp_dir.hpp"
 
 using namespace nd;
+using nd::test::raw_sql;
 
 namespace {
-
-void raw_sql(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
-    INFO((err ? err : ""));
-    sqlite3_free(err);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
-}
 
 bool has_index(const std::string& path, const char* name) {
     sqlite3* db = nullptr;

@@ -11,6 +11,7 @@
 #include "sample_diary.hpp"
 #include "serialization.hpp"
 #include "store.hpp"
+#include "raw_sql.hpp"
 #include "temp_dir.hpp"
 #include "time_util.hpp"
 
@@ -33,17 +34,7 @@ void write_bytes(const std::string& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
-// Runs SQL on a file with plain SQLite (no Store), to build foreign or old files.
-void raw_sql(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
-    INFO((err ? err : ""));
-    sqlite3_free(err);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
-}
+using nd::test::raw_sql;   // plain SQLite, no Store: to build foreign or old files
 
 std::string open_error(const std::string& path) {
     try {

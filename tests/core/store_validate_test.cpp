@@ -13,6 +13,8 @@
 #include "serialization.hpp"
 #include "store.hpp"
 #include "store_validate.hpp"
+#include "raw_sql.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -20,32 +22,14 @@ namespace {
 
 constexpr std::int64_t kNow = 1'790'000'000;
 
-struct Folder {
-    fs::path dir;
-    Folder() {
-        char templ[] = "/tmp/nd_store_validate_XXXXXX";
-        REQUIRE(::mkdtemp(templ) != nullptr);
-        dir = templ;
-    }
-    ~Folder() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string file(const std::string& name) const { return (dir / name).string(); }
+// A fresh folder, removed at the end (tests/support/temp_dir.hpp).
+struct Folder : nd::test::TempDir {
+    Folder() : TempDir("nd_store_validate") {}
 };
 
 // A change no Store call would make (each one passes quick_check and the table's
 // constraints), written with the plain sqlite3 API.
-void raw_sql(const std::string& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-    INFO((err ? err : ""));
-    sqlite3_free(err);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
-}
+using nd::test::raw_sql;
 
 std::string problem_whole(const std::string& path) {
     try {
