@@ -3,12 +3,13 @@
 # (390x844) size, into docs/screenshots/. Runs under Xvfb with a throwaway data
 # folder and the demo diary, so it never touches your own diary.
 #   tools/screenshots.sh            (uses ./build, or $ND_BUILD_DIR)
+#   ND_SHOTS_DIR=/tmp/shots tools/screenshots.sh   (elsewhere: to compare with the committed ones)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${ND_BUILD_DIR:-$here/build}"
 app="$build_dir/platform/numbness-diary"
-out="$here/docs/screenshots"
+out="${ND_SHOTS_DIR:-$here/docs/screenshots}"
 [ -x "$app" ] || { echo "Build the app first: $app is missing" >&2; exit 1; }
 command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install xvfb xauth)" >&2; exit 1; }
 
