@@ -204,14 +204,17 @@ int nd_bench_frames_during_jobs() {
             pdf.start(&services, s.store, [&](Store& st, JobControl& job) {
                 return write_export(st, catalog, r, dir + "/bench-report.pdf", job);
             });
-            bool saved = false;
+            bool tried = false, saved = false;
             const auto start = std::chrono::steady_clock::now();
             while ((pg.working || s.export_job.active() || pdf.active()) &&
                    std::chrono::steady_clock::now() - start < std::chrono::seconds(120)) {
                 longest = std::max(longest, frame());
                 ++frames;
                 if (pdf.finished()) pdf.take();
-                if (!saved && frames == 10) {   // a save through the UI's connection meanwhile
+                // A save through the UI's connection meanwhile: early, since on a quiet
+                // machine both jobs can end within ten frames.
+                if (!tried && frames == 2) {
+                    tried = true;
                     Episode e;
                     e.start = {services.clock - 60, services.offset_min};
                     e.regions = {{Region::Toes, Side::Left}};
@@ -224,7 +227,7 @@ int nd_bench_frames_during_jobs() {
             std::printf("Frames while a password backup and a %s export of the demo ran on workers:\n",
                         r.format == ExportFormat::Pdf ? "PDF" : "CSV");
             std::printf("  %-34s %9d (a save made meanwhile: %s; backup written: %s)\n", "frames drawn", frames,
-                        saved ? "landed" : "FAILED", backup_ok ? "yes" : "NO");
+                        saved ? "landed" : tried ? "FAILED" : "not made, the jobs ended first", backup_ok ? "yes" : "NO");
             std::printf("  %-34s %9.1f ms   target <= 50 ms   %s\n", "longest frame", longest,
                         longest <= 50 ? "met" : "MISSED");
             app.on_exit();
