@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store_error.hpp"
+#include "store_schema_fingerprint.hpp"
 
 namespace nd::store_detail {
 
@@ -57,6 +58,15 @@ private:
 // version found (0: an empty, new database). Throws StoreError /
 // StoreDamagedError with "The file was not changed."
 int check_ours(sqlite3* db, const std::string& path, OpenCheck check);
+
+// The schema objects in `db`, and those a diary of `version` has (an empty
+// in-memory database migrated to it: the authority that check_ours only consults
+// when the file's fingerprint is not the one known for its version).
+SchemaObjects schema_objects(sqlite3* db);
+SchemaObjects expected_schema(int version);
+// How many times this process has derived an expected schema (tests: an open of a
+// diary whose schema is as ours must not).
+std::size_t expected_schema_derivations();
 
 // Connection settings that write nothing.
 void configure(sqlite3* db);

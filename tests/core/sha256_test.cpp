@@ -65,3 +65,14 @@ TEST_CASE("SHA-256's OpenSSL and portable paths agree at every length and split"
     for (std::size_t chunk : {1u, 63u, 64u, 65u, 4096u, 65536u})
         CHECK(digest(bytes, false, chunk) == digest(bytes, true));
 }
+
+// The desktop build loads OpenSSL's libcrypto when it first hashes (sha256.cpp):
+// where the build asks for it, the accelerated path must really be there, not
+// quietly the portable one because the library could not be loaded.
+TEST_CASE("SHA-256 uses OpenSSL where the build asks for it") {
+#ifdef ND_EXPECT_OPENSSL_SHA256
+    CHECK(Sha256::accelerated());
+#else
+    CHECK_FALSE(Sha256::accelerated());
+#endif
+}
