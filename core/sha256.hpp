@@ -4,7 +4,8 @@
 // diary, a seventh of a restore. OpenSSL's libcrypto computes the same digest on the
 // CPU's SHA extensions (or AVX2) where it has them, several times faster: a vetted
 // library rather than our own intrinsics. The desktop build uses it (CMake option
-// ND_SHA256_OPENSSL, on by default); the web build has no OpenSSL and uses libsodium.
+// ND_SHA256_OPENSSL, on by default), loading libcrypto on the first hash rather than
+// at every start (sha256.cpp); the web build has no OpenSSL and uses libsodium.
 // Same bytes in, same digest out: tests/core/sha256_test.cpp compares both with the
 // standard's test vectors and with each other.
 #pragma once
