@@ -114,6 +114,11 @@ set(CPACK_STRIP_FILES TRUE)
 # run time and xdg-open opens exported files and folders, so they are named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-font-awesome, xdg-utils")
+# libcrypto is loaded with dlopen on the first backup checksum (core/sha256.cpp), so
+# dpkg-shlibdeps does not see it: named here (without it, the portable SHA-256 runs).
+if(ND_SHA256_OPENSSL)
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libssl3")
+endif()
 # The daily reminder shows its notification with notify-send (docs/reminders.md).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libnotify-bin")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
