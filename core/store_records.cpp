@@ -453,6 +453,11 @@ std::vector<CheckIn> Store::checkins(bool include_deleted) const {
                           read_checkin);
 }
 
+void Store::for_each_checkin(const std::function<void(const CheckIn&)>& visit) const {
+    sql::Stmt s(db_, select(kCheckinCols, "checkins") + " ORDER BY date, id");
+    while (s.step()) visit(read_checkin(s));
+}
+
 void Store::delete_checkin(const std::string& id) { set_deleted(db_, "checkins", "check-in", id, now(), now()); }
 void Store::restore_checkin(const std::string& id) {
     set_deleted(db_, "checkins", "check-in", id, std::nullopt, now());
