@@ -85,6 +85,7 @@ void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
     // (day, row) of every episode shown, newest first.
     std::vector<DiaryRow>& eps = pg.scratch;
     eps.clear();
+    eps.reserve(s.diary.episodes.size());   // at most one each: no doubling past what is needed
     bool in_order = true;
     for (std::size_t i = s.diary.episodes.size(); i-- > 0;) {
         const Episode& e = s.diary.episodes[i];
@@ -111,7 +112,16 @@ void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
         }
         std::stable_sort(checkins.begin(), checkins.end(), [](const DiaryRow& x, const DiaryRow& y) { return x.day > y.day; });
     }
-    pg.rows.reserve(eps.size() + 2 * checkins.size() + 64);
+    // Room for exactly the rows to come, a title for each day shown among them (a 100k
+    // diary shows ~33k days, more than its check-ins): growing past a short reserve
+    // held the old and the doubled array at once, 16 MB, the app's peak (issue 19).
+    std::size_t days_shown = 0;
+    for (std::size_t i = 0, j = 0; i < eps.size() || j < checkins.size(); ++days_shown) {
+        const std::int64_t day = std::max(i < eps.size() ? eps[i].day : INT64_MIN, j < checkins.size() ? checkins[j].day : INT64_MIN);
+        while (i < eps.size() && eps[i].day == day) ++i;
+        while (j < checkins.size() && checkins[j].day == day) ++j;
+    }
+    pg.rows.reserve(eps.size() + checkins.size() + days_shown);
     std::size_t e = 0, c = 0;
     std::uint32_t days = 0, checkins_above = 0;
     while (e < eps.size() || c < checkins.size()) {

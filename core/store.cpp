@@ -184,6 +184,10 @@ std::unique_ptr<Store> Store::open_read_only(const std::string& path) {
     store_detail::ReadOnlyDb ro(path);
     const int version = checked(ro.db(), path, OpenCheck::QuickCheckNow);
     if (version == schema::current_version() && !ro.is_private_copy()) {
+        // Checks read each page about once (quick_check, then the records in order):
+        // 512 KiB of cache, not SQLite's 2 MB, which the app's daily backup check
+        // would hold beside the app's own (issue 19: the first start's peak memory).
+        sql::exec(ro.db(), "PRAGMA cache_size = -512", "Cannot check the diary");
         std::unique_ptr<Store> store(new Store(ro.release(), path));
         return store;
     }

@@ -80,6 +80,9 @@ public:
     CheckIn put_checkin(CheckIn c);
     std::optional<CheckIn> checkin(const LocalDate& date) const;
     std::vector<CheckIn> checkins(bool include_deleted = false) const;
+    // Every check-in, the bin included, in the same order as checkins(true), one at a
+    // time and not kept (as for_each_episode: store_validate.hpp).
+    void for_each_checkin(const std::function<void(const CheckIn&)>& visit) const;
     void delete_checkin(const std::string& id);
     void restore_checkin(const std::string& id);
 

@@ -1,6 +1,9 @@
 // Value checks for every diary record (see serialization.hpp). Kept apart from
 // serialization.cpp so the store can use them without pulling in cereal.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <exception>
 #include <set>
 #include <string_view>
 #include <unordered_set>
@@ -261,28 +264,184 @@ void validate(const Diary& d) {
     validate_rest(d, ids);
 }
 
-void validate_stored(const Store& store) {
-    // The small tables whole; the episodes (nearly all of a diary) one at a time,
-    // keeping only their ids: a few MB at 100k instead of a second diary.
-    Diary rest;
-    rest.profile = store.profile();
-    rest.checkins = store.checkins(true);
-    rest.facts = store.facts(true);
-    rest.medicines = store.medicines(true);
-    rest.tombstones = store.tombstones();
-    rest.questionnaire_responses = store.questionnaire_responses(true);
-    normalize(rest);
-    validate(rest.profile);
-    std::unordered_set<std::string> episode_ids;
-    Episode x;
-    store.for_each_episode([&](const Episode& e) {
-        x = e;
-        normalize(x);   // as load_diary() hands it over
-        validate(x);
-        if (!episode_ids.insert(x.id).second) fail(rec_name("episode", x.id), "id", "is used by more than one record");
-    });
-    std::unordered_set<std::string_view> ids(episode_ids.begin(), episode_ids.end());
-    validate_rest(rest, ids);
-}
+namespace {
+
+// validate(store.load_diary()) without the diary in memory (issue 19: the daily
+// backup's check must not add tens of MB to the app's peak). The records are read
+// one at a time in the order load_diary() hands them over, and each is checked as
+// validate(const Diary&) checks it. For the duplicate checks (an id used by two
+// records of any kinds, a second check-in on a date) only a 64-bit hash of each id
+// and date is kept: 8 bytes a record instead of a set of strings (about 20 MB at
+// 100k). Equal hashes are rare (a duplicate, or a collision); only then are the
+// records read a second time, with exact sets of just the ids and dates whose hash
+// was seen twice, so the result is exact and the first problem is the one the
+// whole-diary check names.
+class StreamedCheck {
+public:
+    explicit StreamedCheck(const Store& store) : store_(store) {
+        // What load_diary() reads, in its order (a read error surfaces where it would).
+        rest_.profile = store.profile();
+        read_episodes();
+        read_checkins();
+        rest_.facts = store.facts(true);
+        rest_.medicines = store.medicines(true);
+        rest_.tombstones = store.tombstones();
+        rest_.questionnaire_responses = store.questionnaire_responses(true);
+        normalize(rest_);
+    }
+
+    void run() {
+        if (!in_order_) {
+            // Rows not in canonical order (a value of another type in a sort column):
+            // load_diary() would sort them, so only the whole diary gives its order.
+            validate(store_.load_diary());
+            return;
+        }
+        if (!failure_) {   // the small tables, after the streamed ones
+            try {
+                check_rest();
+            } catch (...) {
+                failure_ = std::current_exception();
+            }
+        }
+        suspect_ids_ = twice(id_hashes_);
+        suspect_dates_ = twice(date_hashes_);
+        if (!suspect_ids_.empty() || !suspect_dates_.empty()) {
+            // Second pass: everything again, now with exact sets for the suspects;
+            // throws the first problem, as validate(const Diary&) does.
+            exact_ = true;
+            id_hashes_ = {};
+            date_hashes_ = {};
+            validate(rest_.profile);
+            store_.for_each_episode([&](const Episode& e) { check_episode(e); });
+            store_.for_each_checkin([&](const CheckIn& c) { check_checkin(c); });
+            check_rest();
+        }
+        if (failure_) std::rethrow_exception(failure_);
+    }
+
+private:
+    // FNV-1a, 64 bits on every platform (std::hash is 32 bits in the web build, where
+    // 100k ids would share a hash about once a diary and cost a second reading).
+    static std::uint64_t hash(std::string_view s) {
+        std::uint64_t h = 14695981039346656037ull;
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        return h;
+    }
+
+    // The hashes that occur more than once, sorted (for binary_search).
+    static std::vector<std::uint64_t> twice(std::vector<std::uint64_t>& hashes) {
+        std::sort(hashes.begin(), hashes.end());
+        std::vector<std::uint64_t> out;
+        for (std::size_t i = 1; i < hashes.size(); ++i)
+            if (hashes[i] == hashes[i - 1] && (out.empty() || out.back() != hashes[i])) out.push_back(hashes[i]);
+        return out;
+    }
+
+    static bool in(const std::vector<std::uint64_t>& sorted, std::uint64_t h) {
+        return std::binary_search(sorted.begin(), sorted.end(), h);
+    }
+
+    void unique_id(const char* kind, const std::string& id) {
+        const std::uint64_t h = hash(id);
+        if (!exact_) {
+            id_hashes_.push_back(h);
+        } else if (in(suspect_ids_, h) && !ids_.insert(id).second) {
+            fail(rec_name(kind, id), "id", "is used by more than one record");
+        }
+    }
+
+    void unique_date(const CheckIn& c) {
+        const std::uint64_t h = hash(c.date);
+        if (!exact_) {
+            date_hashes_.push_back(h);
+        } else if (in(suspect_dates_, h) && !dates_.insert(c.date).second) {
+            fail(rec_name("check-in", c.id), "date", c.date + " has a second check-in");
+        }
+    }
+
+    void check_episode(const Episode& e) {
+        episode_ = e;
+        normalize(episode_);   // as load_diary() hands it over
+        validate(episode_);
+        unique_id("episode", episode_.id);
+    }
+
+    void check_checkin(const CheckIn& c) {
+        checkin_ = c;
+        normalize(checkin_);
+        validate(checkin_);
+        unique_id("check-in", checkin_.id);
+        unique_date(checkin_);
+    }
+
+    // Everything after the check-ins, in validate_rest's order.
+    void check_rest() {
+        for (const auto& f : rest_.facts) { validate(f); unique_id("background fact", f.id); }
+        for (const auto& m : rest_.medicines) { validate(m); unique_id("medicine", m.id); }
+        for (const auto& t : rest_.tombstones) { validate(t); unique_id("tombstone", t.id); }
+        for (const auto& r : rest_.questionnaire_responses) { validate(r); unique_id("questionnaire response", r.id); }
+    }
+
+    // First pass: every row is read (a read error anywhere is what load_diary()
+    // would throw) and its order checked; records are checked up to the first
+    // problem, which is kept to be thrown after the duplicates before it are known.
+    void read_episodes() {
+        if (!failure_) {
+            try {
+                validate(rest_.profile);
+            } catch (...) {
+                failure_ = std::current_exception();
+            }
+        }
+        bool first = true;
+        std::int64_t last_start = 0;
+        std::string last_id;
+        store_.for_each_episode([&](const Episode& e) {
+            if (!first && (e.start.utc < last_start || (e.start.utc == last_start && e.id < last_id))) in_order_ = false;
+            first = false;
+            last_start = e.start.utc;
+            last_id = e.id;
+            if (failure_) return;
+            try {
+                check_episode(e);
+            } catch (...) {
+                failure_ = std::current_exception();
+            }
+        });
+    }
+
+    void read_checkins() {
+        bool first = true;
+        std::string last_date, last_id;
+        store_.for_each_checkin([&](const CheckIn& c) {
+            if (!first && (c.date < last_date || (c.date == last_date && c.id < last_id))) in_order_ = false;
+            first = false;
+            last_date = c.date;
+            last_id = c.id;
+            if (failure_) return;
+            try {
+                check_checkin(c);
+            } catch (...) {
+                failure_ = std::current_exception();
+            }
+        });
+    }
+
+    const Store& store_;
+    Diary rest_;   // profile and the small tables, whole
+    bool in_order_ = true;
+    bool exact_ = false;
+    std::exception_ptr failure_;
+    std::vector<std::uint64_t> id_hashes_, date_hashes_;        // first pass
+    std::vector<std::uint64_t> suspect_ids_, suspect_dates_;    // seen twice, sorted
+    std::unordered_set<std::string> ids_, dates_;               // second pass: the suspects only
+    Episode episode_;   // reused: its strings keep their capacity
+    CheckIn checkin_;
+};
+
+}  // namespace
+
+void validate_stored(const Store& store) { StreamedCheck(store).run(); }
 
 }  // namespace nd
