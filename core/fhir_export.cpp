@@ -100,13 +100,7 @@ public:
     // Room for n more characters: the buffer goes to the sink first; a run longer
     // than the buffer (an escaped 64 KB note) grows it once.
     void reserve(std::size_t n) {
-        if (static_cast<std::size_t>(end_ - cur_) >= n) return;
-        Flush();
-        if (buf_.size() < n) {
-            buf_.assign(n, '\0');
-            cur_ = buf_.data();
-            end_ = cur_ + buf_.size();
-        }
+        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]] make_room(n);
     }
     void Flush() {
         if (cur_ != buf_.data()) sink_.write(std::string_view(buf_.data(), static_cast<std::size_t>(cur_ - buf_.data())));
@@ -114,6 +108,15 @@ public:
     }
 
 private:
+    [[gnu::noinline]] void make_room(std::size_t n) {
+        Flush();
+        if (buf_.size() < n) {
+            buf_.assign(n, '\0');
+            cur_ = buf_.data();
+            end_ = cur_ + buf_.size();
+        }
+    }
+
     static constexpr std::size_t kSize = 64 * 1024;
     ByteSink& sink_;
     std::string buf_;
@@ -185,9 +188,12 @@ template <class W>
 class Json {
 public:
     explicit Json(W& w) : w_(w) {}
-    void key(const char* k) { w_.Key(k); }
-    void str(const char* k, std::string_view v) {
-        w_.Key(k);
+    void key(std::string_view k) { w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+    void str(std::string_view k, std::string_view v) {
+        if constexpr (requires { w_.plain_member(k, v); }) {
+            if (w_.plain_member(k, v)) return;   // the common case, one pass
+        }
+        key(k);
         str(v);
     }
     void str(std::string_view v) {
@@ -201,26 +207,26 @@ public:
         const std::string c = clean_utf8(v);
         w_.String(c.data(), static_cast<rapidjson::SizeType>(c.size()));
     }
-    void integer(const char* k, std::int64_t v) {
-        w_.Key(k);
+    void integer(std::string_view k, std::int64_t v) {
+        key(k);
         w_.Int64(v);
     }
-    void boolean(const char* k, bool v) {
-        w_.Key(k);
+    void boolean(std::string_view k, bool v) {
+        key(k);
         w_.Bool(v);
     }
     void begin_object(const char* k = nullptr) {
-        if (k) w_.Key(k);
+        if (k) key(k);
         w_.StartObject();
     }
     void end_object() { w_.EndObject(); }
-    void begin_array(const char* k) {
-        w_.Key(k);
+    void begin_array(std::string_view k) {
+        key(k);
         w_.StartArray();
     }
     void end_array() { w_.EndArray(); }
 
-    void reference(const char* k, const std::string& url) {
+    void reference(const char* k, std::string_view url) {
         begin_object(k);
         str("reference", url);
         end_object();
@@ -490,7 +496,7 @@ void write_body_site(Json<W>& j, const std::vector<RegionMark>& regions) {
 template <class W>
 void write_symptom_head(Json<W>& j, const std::string& url, const std::string& narrative) {
     j.str("resourceType", "Observation");
-    j.str("id", url.substr(9));
+    j.str("id", std::string_view(url).substr(9));
     j.begin_object("meta");
     j.begin_array("profile");
     j.str(kSymptomObservationProfile);
@@ -765,7 +771,7 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         j.str("fullUrl", url);
         j.begin_object("resource");
         j.str("resourceType", "MedicationStatement");
-        j.str("id", url.substr(9));
+        j.str("id", std::string_view(url).substr(9));
         write_narrative(j, story + ". Reported by the patient.");
         j.str("status", "active");
         j.codeable("medicationCodeableConcept", nullptr, nullptr, nullptr, what);
@@ -806,7 +812,7 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         j.str("fullUrl", url);
         j.begin_object("resource");
         j.str("resourceType", "Condition");
-        j.str("id", url.substr(9));
+        j.str("id", std::string_view(url).substr(9));
         write_narrative(j, text + (f.since.empty() ? "" : ", since " + f.since) + ". Reported by the patient.");
         j.codeable("clinicalStatus", "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active", "");
         j.begin_array("category");

@@ -71,6 +71,20 @@ public:
         return true;
     }
     bool Key(const Ch* s) { return Key(s, static_cast<rapidjson::SizeType>(std::strlen(s))); }
+    // "key":"value" at once when neither needs an escape (plain_string); else
+    // writes nothing and returns false.
+    bool plain_member(std::string_view key, std::string_view value) {
+        if (!is_plain(value.data(), value.size()) || !is_plain(key.data(), key.size())) return false;
+        out_.reserve(key.size() + value.size() + 6);
+        if (due_) out_.put_unsafe(',');
+        out_.put_unsafe('"');
+        out_.append_unsafe(key.data(), key.size());
+        out_.append_unsafe("\":\"", 3);
+        out_.append_unsafe(value.data(), value.size());
+        out_.put_unsafe('"');
+        due_ = true;
+        return true;
+    }
     bool StartObject() { return open('{'); }
     bool EndObject(rapidjson::SizeType = 0) { return close('}'); }
     bool StartArray() { return open('['); }
@@ -133,6 +147,13 @@ private:
 
     // "..." with rapidjson's escapes; a run without any is copied at once.
     void write_string(const char* s, std::size_t n) {
+        if (is_plain(s, n)) {   // keys, codes, ids: nothing to escape
+            out_.reserve(2 + n);
+            out_.put_unsafe('"');
+            out_.append_unsafe(s, n);
+            out_.put_unsafe('"');
+            return;
+        }
         out_.reserve(2 + n * 6);   // the most an escaped string can take ("\u00XX" a byte)
         out_.put_unsafe('"');
         std::size_t from = 0;
