@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <span>
 #include <chrono>
 #include <stdexcept>
 #include <tuple>
@@ -64,6 +65,14 @@ std::string clean_utf8(std::string_view s) {
 
 bool is_clean_utf8(std::string_view s) {
     std::size_t i = 0;
+    // Eight bytes at a time while none is below 0x20 or from 0x80 (the bit tricks of
+    // "has a byte less than n", exact for "any").
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        if ((((x - kOnes * 0x20) & ~x) | x) & kHigh) break;
+    }
     while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x80) ++i;
     if (i == s.size()) return true;
     const std::string_view rest = s.substr(i);
@@ -458,7 +467,7 @@ std::string region_text(const RegionMark& m) {
 // structure with the laterality qualifier 272741003), and every marked region in
 // the text.
 template <class W>
-void write_body_site(Json<W>& j, const std::vector<RegionMark>& regions) {
+void write_body_site(Json<W>& j, std::span<const RegionMark> regions) {
     if (regions.empty()) return;
     std::string all;
     for (const auto& m : regions) all += (all.empty() ? "" : ", ") + describe(m);
@@ -533,7 +542,7 @@ struct Associated {
     std::string url;
     Code finding;
     std::string text;
-    std::vector<RegionMark> regions;
+    std::span<const RegionMark> regions;   // the episode's, or a constant below: no copy
 };
 
 // The other sensations and the signs of an episode: each its own SymptomObservation,
@@ -547,10 +556,12 @@ std::vector<Associated> associated_of(const Episode& e, Sensation main) {
         out.push_back({"urn:uuid:" + derived_uuid(base + ":sensation:" + std::string(enum_id(s))), finding_of(s),
                        std::string(enum_label(s)), e.regions});
     }
+    static const RegionMark kLegs[] = {{Region::WholeLeg, Side::Both}};
+    static const RegionMark kArms[] = {{Region::Arm, Side::Both}};
     for (Sign g : e.signs) {
-        std::vector<RegionMark> where;
-        if (g == Sign::LegWeakness) where.push_back({Region::WholeLeg, Side::Both});
-        if (g == Sign::ArmWeakness) where.push_back({Region::Arm, Side::Both});
+        std::span<const RegionMark> where;
+        if (g == Sign::LegWeakness) where = kLegs;
+        if (g == Sign::ArmWeakness) where = kArms;
         out.push_back({"urn:uuid:" + derived_uuid(base + ":sign:" + std::string(enum_id(g))), sign_finding(g),
                        std::string(enum_label(g)), where});
     }

@@ -370,7 +370,7 @@ void BM_ExportFhirStreamed(benchmark::State& state) {
     }
     state.counters["MB"] = static_cast<double>(bytes) / 1e6;
 }
-BENCHMARK(BM_ExportFhirStreamed)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExportFhirStreamed)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 // The report of the last 365 days: restrict, match, build the model, draw the PDF.
 // Arg 0: the demo year (make_demo_diary); else the last year of a generated diary
