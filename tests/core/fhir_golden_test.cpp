@@ -11,7 +11,6 @@
 // large offsets, a year outside 0..9999, episodes that need normalize(), non-UUID
 // ids, medicines, conditions and a questionnaire response.
 #include <catch2/catch.hpp>
-#include <sodium.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -23,6 +22,7 @@
 #include "fhir_export.hpp"
 #include "questionnaire.hpp"
 #include "sample_diary.hpp"
+#include "sha256_hex.hpp"
 #include "serialization.hpp"
 #include "time_util.hpp"
 
@@ -30,18 +30,7 @@ using namespace nd;
 
 namespace {
 
-std::string sha256_hex(std::string_view bytes) {
-    REQUIRE(sodium_init() >= 0);
-    unsigned char sum[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(sum, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    std::string hex;
-    const char* digits = "0123456789abcdef";
-    for (unsigned char c : sum) {
-        hex += digits[c >> 4];
-        hex += digits[c & 15];
-    }
-    return hex;
-}
+using nd::test::sha256_hex;
 
 // A questionnaire of the file format (docs/questionnaires.md), kept here so that
 // a change to the shipped MNSI file does not move these digests.

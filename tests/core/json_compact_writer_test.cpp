@@ -23,16 +23,23 @@ struct StrOut {
     void append_unsafe(const char* p, std::size_t n) { s.append(p, n); }
 };
 
+// An array holding v, then an object with v as its key and its value.
+template <class W>
+void write_sample(W& w, const std::string& v) {
+    const auto n = static_cast<rapidjson::SizeType>(v.size());
+    w.StartArray();
+    w.String(v.data(), n);
+    w.StartObject();
+    w.Key(v.data(), n);
+    w.String(v.data(), n);
+    w.EndObject();
+    w.EndArray();
+}
+
 std::string reference_string(const std::string& v) {
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    w.StartArray();
-    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-    w.StartObject();
-    w.Key(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-    w.EndObject();
-    w.EndArray();
+    write_sample(w, v);
     return std::string(buf.GetString(), buf.GetSize());
 }
 
@@ -52,13 +59,7 @@ TEST_CASE("CompactJsonWriter writes rapidjson's bytes for every byte at every po
                 // The general path.
                 StrOut out;
                 nd::CompactJsonWriter<StrOut> w(out);
-                w.StartArray();
-                w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-                w.StartObject();
-                w.Key(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-                w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-                w.EndObject();
-                w.EndArray();
+                write_sample(w, v);
                 CHECK(out.s == reference_string(v));
                 // The fast paths take exactly the strings that need no care.
                 StrOut fast;
