@@ -120,6 +120,7 @@ ExportOutput write_export(Store& store, const Catalog& catalog, const ExportSpec
         case ExportKind::Fhir: {
             FhirOptions options;
             options.patient_uuid = fhir_patient_id(store);
+            options.pretty = spec.fhir_pretty;
             Diary d = load_export_range(store, spec.from, spec.to);
             out.episodes = live_episodes(d);
             // The range is kept here by local date, as for episodes (diary_in_range).

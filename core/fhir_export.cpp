@@ -3,11 +3,11 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <span>
 #include <chrono>
 #include <stdexcept>
 #include <tuple>
@@ -16,6 +16,7 @@
 #include "atomic_file.hpp"
 #include "enum_names.hpp"
 #include "fhir_questionnaire.hpp"
+#include "json_compact_writer.hpp"
 #include "time_util.hpp"
 
 namespace nd {
@@ -64,58 +65,26 @@ std::string clean_utf8(std::string_view s) {
 
 bool is_clean_utf8(std::string_view s) {
     std::size_t i = 0;
+    // Eight bytes at a time while none is below 0x20 or from 0x80 (the bit tricks of
+    // "has a byte less than n", exact for "any").
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        if ((((x - kOnes * 0x20) & ~x) | x) & kHigh) break;
+    }
     while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x80) ++i;
     if (i == s.size()) return true;
     const std::string_view rest = s.substr(i);
     return clean_utf8(rest) == rest;   // rare: non-ASCII text (notes, names) or a control character
 }
 
-// Writes JSON straight into a std::string (a rapidjson output stream), so the
-// document is not built in a StringBuffer and then copied. The writer reserves
-// room before each run of characters (PutReserve, below), so each character is a
-// plain store; finish() trims the string to what was written.
-class StringOut {
-public:
-    using Ch = char;
-    StringOut(std::string& s, std::size_t expected) : s_(s) {
-        s_.clear();
-        grow(expected);
-    }
-    void Put(char c) {
-        reserve(1);
-        *cur_++ = c;
-    }
-    void put_unsafe(char c) { *cur_++ = c; }
-    void put_n(char c, std::size_t n) {
-        reserve(n);
-        std::fill_n(cur_, n, c);
-        cur_ += n;
-    }
-    void reserve(std::size_t n) {
-        if (static_cast<std::size_t>(end_ - cur_) < n) grow(n);
-    }
-    void Flush() {}
-    void finish() { s_.resize(static_cast<std::size_t>(cur_ - s_.data())); }
-
-private:
-    void grow(std::size_t n) {
-        const std::size_t used = s_.empty() ? 0 : static_cast<std::size_t>(cur_ - s_.data());
-        s_.resize(std::max(used + n, s_.size() * 2 + 4096));
-        cur_ = s_.data() + used;
-        end_ = s_.data() + s_.size();
-    }
-    std::string& s_;
-    char* cur_ = nullptr;
-    char* end_ = nullptr;
-};
-// Found by argument-dependent lookup from rapidjson's writers, in place of their
-// generic one-character-at-a-time versions.
-inline void PutReserve(StringOut& o, std::size_t n) { o.reserve(n); }
-inline void PutUnsafe(StringOut& o, char c) { o.put_unsafe(c); }
-inline void PutN(StringOut& o, char c, std::size_t n) { o.put_n(c, n); }
-
-// A rapidjson output stream that hands its bytes to a ByteSink a buffer at a
-// time (write_fhir_json): same interface as StringOut, bounded memory.
+// The output stream of both JSON writers (rapidjson's PrettyWriter and
+// CompactJsonWriter): characters go into a 64 KiB buffer that is handed to a
+// ByteSink when full, so memory stays bounded (write_fhir_json) and the
+// in-memory form (diary_to_fhir_json) is the same code with a StringSink. The
+// writers reserve room before each run of characters (PutReserve, below), so each
+// character is a plain store.
 class SinkOut {
 public:
     using Ch = char;
@@ -128,6 +97,10 @@ public:
         *cur_++ = c;
     }
     void put_unsafe(char c) { *cur_++ = c; }
+    void append_unsafe(const char* p, std::size_t n) {
+        std::memcpy(cur_, p, n);
+        cur_ += n;
+    }
     void put_n(char c, std::size_t n) {
         reserve(n);
         std::fill_n(cur_, n, c);
@@ -136,13 +109,7 @@ public:
     // Room for n more characters: the buffer goes to the sink first; a run longer
     // than the buffer (an escaped 64 KB note) grows it once.
     void reserve(std::size_t n) {
-        if (static_cast<std::size_t>(end_ - cur_) >= n) return;
-        Flush();
-        if (buf_.size() < n) {
-            buf_.assign(n, '\0');
-            cur_ = buf_.data();
-            end_ = cur_ + buf_.size();
-        }
+        if (static_cast<std::size_t>(end_ - cur_) < n) [[unlikely]] make_room(n);
     }
     void Flush() {
         if (cur_ != buf_.data()) sink_.write(std::string_view(buf_.data(), static_cast<std::size_t>(cur_ - buf_.data())));
@@ -150,18 +117,29 @@ public:
     }
 
 private:
+    [[gnu::noinline]] void make_room(std::size_t n) {
+        Flush();
+        if (buf_.size() < n) {
+            buf_.assign(n, '\0');
+            cur_ = buf_.data();
+            end_ = cur_ + buf_.size();
+        }
+    }
+
     static constexpr std::size_t kSize = 64 * 1024;
     ByteSink& sink_;
     std::string buf_;
     char* cur_ = nullptr;
     char* end_ = nullptr;
 };
+// Found by argument-dependent lookup from rapidjson's writers, in place of their
+// generic one-character-at-a-time versions.
 inline void PutReserve(SinkOut& o, std::size_t n) { o.reserve(n); }
 inline void PutUnsafe(SinkOut& o, char c) { o.put_unsafe(c); }
 inline void PutN(SinkOut& o, char c, std::size_t n) { o.put_n(c, n); }
 
-// "YYYY-MM-DDTHH:MM:SS+HH:MM" without snprintf (the bundle has one or two per
-// episode); format_iso8601 for years outside 0..9999, where the forms may differ.
+// "YYYY-MM-DDTHH:MM:SS+HH:MM" without snprintf (every time of the bundle, two or
+// three an episode); format_iso8601 for years outside 0..9999, where the forms may differ.
 std::string iso8601(const LocalTime& t) {
     const std::int64_t local = t.utc + std::int64_t{t.offset_min} * 60;
     std::int64_t days = local / 86400;
@@ -219,12 +197,18 @@ template <class W>
 class Json {
 public:
     explicit Json(W& w) : w_(w) {}
-    void key(const char* k) { w_.Key(k); }
-    void str(const char* k, std::string_view v) {
-        w_.Key(k);
+    void key(std::string_view k) { w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+    void str(std::string_view k, std::string_view v) {
+        if constexpr (requires { w_.plain_member(k, v); }) {
+            if (w_.plain_member(k, v)) return;   // the common case, one pass
+        }
+        key(k);
         str(v);
     }
     void str(std::string_view v) {
+        if constexpr (requires { w_.plain_string(v.data(), v.size()); }) {
+            if (w_.plain_string(v.data(), v.size())) return;   // the common case, one pass
+        }
         if (is_clean_utf8(v)) {
             w_.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
             return;
@@ -232,26 +216,26 @@ public:
         const std::string c = clean_utf8(v);
         w_.String(c.data(), static_cast<rapidjson::SizeType>(c.size()));
     }
-    void integer(const char* k, std::int64_t v) {
-        w_.Key(k);
+    void integer(std::string_view k, std::int64_t v) {
+        key(k);
         w_.Int64(v);
     }
-    void boolean(const char* k, bool v) {
-        w_.Key(k);
+    void boolean(std::string_view k, bool v) {
+        key(k);
         w_.Bool(v);
     }
     void begin_object(const char* k = nullptr) {
-        if (k) w_.Key(k);
+        if (k) key(k);
         w_.StartObject();
     }
     void end_object() { w_.EndObject(); }
-    void begin_array(const char* k) {
-        w_.Key(k);
+    void begin_array(std::string_view k) {
+        key(k);
         w_.StartArray();
     }
     void end_array() { w_.EndArray(); }
 
-    void reference(const char* k, const std::string& url) {
+    void reference(const char* k, std::string_view url) {
         begin_object(k);
         str("reference", url);
         end_object();
@@ -282,8 +266,12 @@ public:
         doc.Accept(w_);
     }
 
+    // A string to build a value in, kept between calls (write_narrative).
+    std::string& scratch() { return scratch_; }
+
 private:
     W& w_;
+    std::string scratch_;
 };
 
 // ---- Codes (docs/fhir.md lists each with its source) ----
@@ -413,27 +401,36 @@ std::string observation_url(const Episode& e) {
     return "urn:uuid:" + (is_uuid(e.id) ? e.id : derived_uuid("nd-episode:" + e.id));
 }
 
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+// Appends s with XML's special characters escaped, a run of plain ones at a time.
+void append_xml_escaped(std::string& out, std::string_view s) {
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char* with = nullptr;
+        switch (s[i]) {
+            case '&': with = "&amp;"; break;
+            case '<': with = "&lt;"; break;
+            case '>': with = "&gt;"; break;
+            case '"': with = "&quot;"; break;
+            default: continue;
         }
+        out.append(s, from, i - from);
+        out += with;
+        from = i + 1;
     }
-    return out;
+    out.append(s, from);
 }
 
-// text: the generated narrative every resource carries (dom-6), one XHTML div.
+// text: the generated narrative every resource carries (dom-6), one XHTML div,
+// made in the writer's scratch string (no allocation once it has grown).
 template <class W>
 void write_narrative(Json<W>& j, const std::string& plain) {
     j.begin_object("text");
     j.str("status", "generated");
-    j.str("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + xml_escape(plain) + "</p></div>");
+    std::string& div = j.scratch();
+    div.assign("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>");
+    append_xml_escaped(div, plain);
+    div += "</p></div>";
+    j.str("div", div);
     j.end_object();
 }
 
@@ -470,7 +467,7 @@ std::string region_text(const RegionMark& m) {
 // structure with the laterality qualifier 272741003), and every marked region in
 // the text.
 template <class W>
-void write_body_site(Json<W>& j, const std::vector<RegionMark>& regions) {
+void write_body_site(Json<W>& j, std::span<const RegionMark> regions) {
     if (regions.empty()) return;
     std::string all;
     for (const auto& m : regions) all += (all.empty() ? "" : ", ") + describe(m);
@@ -508,7 +505,7 @@ void write_body_site(Json<W>& j, const std::vector<RegionMark>& regions) {
 template <class W>
 void write_symptom_head(Json<W>& j, const std::string& url, const std::string& narrative) {
     j.str("resourceType", "Observation");
-    j.str("id", url.substr(9));
+    j.str("id", std::string_view(url).substr(9));
     j.begin_object("meta");
     j.begin_array("profile");
     j.str(kSymptomObservationProfile);
@@ -534,7 +531,7 @@ void write_symptom_core(Json<W>& j, const Episode& e, const std::string& patient
         j.str("end", iso8601(end));
     }
     j.end_object();
-    if (e.updated_utc > 0) j.str("issued", format_iso8601(LocalTime{e.updated_utc, 0}));
+    if (e.updated_utc > 0) j.str("issued", iso8601(LocalTime{e.updated_utc, 0}));
     j.begin_array("performer");
     j.reference(nullptr, patient_url);
     j.end_array();
@@ -545,7 +542,7 @@ struct Associated {
     std::string url;
     Code finding;
     std::string text;
-    std::vector<RegionMark> regions;
+    std::span<const RegionMark> regions;   // the episode's, or a constant below: no copy
 };
 
 // The other sensations and the signs of an episode: each its own SymptomObservation,
@@ -559,10 +556,12 @@ std::vector<Associated> associated_of(const Episode& e, Sensation main) {
         out.push_back({"urn:uuid:" + derived_uuid(base + ":sensation:" + std::string(enum_id(s))), finding_of(s),
                        std::string(enum_label(s)), e.regions});
     }
+    static const RegionMark kLegs[] = {{Region::WholeLeg, Side::Both}};
+    static const RegionMark kArms[] = {{Region::Arm, Side::Both}};
     for (Sign g : e.signs) {
-        std::vector<RegionMark> where;
-        if (g == Sign::LegWeakness) where.push_back({Region::WholeLeg, Side::Both});
-        if (g == Sign::ArmWeakness) where.push_back({Region::Arm, Side::Both});
+        std::span<const RegionMark> where;
+        if (g == Sign::LegWeakness) where = kLegs;
+        if (g == Sign::ArmWeakness) where = kArms;
         out.push_back({"urn:uuid:" + derived_uuid(base + ":sign:" + std::string(enum_id(g))), sign_finding(g),
                        std::string(enum_label(g)), where});
     }
@@ -576,7 +575,7 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
     const Code finding = finding_of(main);
     const std::vector<Associated> associated = associated_of(e, main);
 
-    std::string narrative = std::string(enum_label(main)) + " from " + format_iso8601(e.start);
+    std::string narrative = std::string(enum_label(main)) + " from " + iso8601(e.start);
     if (e.ongoing) narrative += ", still going";
     else if (e.duration_min) narrative += ", lasting " + std::to_string(*e.duration_min) + " min";
     if (!e.regions.empty()) {
@@ -690,7 +689,7 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
     // The associated symptoms and signs.
     for (const auto& a : associated) {
         std::string text = a.text + " with the episode of " + lower_first(std::string(enum_label(main))) + " from " +
-                           format_iso8601(e.start) + ". Reported by the patient in a symptom diary.";
+                           iso8601(e.start) + ". Reported by the patient in a symptom diary.";
         j.begin_object();
         j.str("fullUrl", a.url);
         j.begin_object("resource");
@@ -738,7 +737,7 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
     j.begin_object();
     j.str("resourceType", "Bundle");
     j.str("type", "collection");
-    if (options.timestamp) j.str("timestamp", format_iso8601(*options.timestamp));
+    if (options.timestamp) j.str("timestamp", iso8601(*options.timestamp));
     j.begin_array("entry");
 
     j.begin_object();
@@ -783,7 +782,7 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         j.str("fullUrl", url);
         j.begin_object("resource");
         j.str("resourceType", "MedicationStatement");
-        j.str("id", url.substr(9));
+        j.str("id", std::string_view(url).substr(9));
         write_narrative(j, story + ". Reported by the patient.");
         j.str("status", "active");
         j.codeable("medicationCodeableConcept", nullptr, nullptr, nullptr, what);
@@ -824,7 +823,7 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         j.str("fullUrl", url);
         j.begin_object("resource");
         j.str("resourceType", "Condition");
-        j.str("id", url.substr(9));
+        j.str("id", std::string_view(url).substr(9));
         write_narrative(j, text + (f.since.empty() ? "" : ", since " + f.since) + ". Reported by the patient.");
         j.codeable("clinicalStatus", "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active", "");
         j.begin_array("category");
@@ -886,35 +885,40 @@ std::string derived_uuid(std::string_view text) {
     return uuid_from_bytes(bytes, 8);   // version 8 (custom)
 }
 
-std::string diary_to_fhir_json(const Diary& d, const FhirOptions& options) {
-    std::string out;
-    // About 4.5 KB an episode pretty, 2.1 KB compact: one allocation for most diaries.
-    StringOut stream(out, 1024 + d.episodes.size() * (options.pretty ? 4600 : 2200));
-    if (options.pretty) {
-        rapidjson::PrettyWriter<StringOut> w(stream);
-        w.SetIndent(' ', 2);
-        write_bundle(w, d, options);
-    } else {
-        rapidjson::Writer<StringOut> w(stream);
-        write_bundle(w, d, options);
-    }
-    stream.finish();
-    out += '\n';
-    return out;
-}
+namespace {
 
-void write_fhir_json(ByteSink& out, const Diary& d, const FhirOptions& options) {
-    SinkOut stream(out);
+// Compact: CompactJsonWriter, the bytes of rapidjson's Writer without its cost
+// (tests/core/fhir_golden_test.cpp pins them); pretty: rapidjson's PrettyWriter.
+void write_json(SinkOut& stream, const Diary& d, const FhirOptions& options) {
     if (options.pretty) {
         rapidjson::PrettyWriter<SinkOut> w(stream);
         w.SetIndent(' ', 2);
         write_bundle(w, d, options);
     } else {
-        rapidjson::Writer<SinkOut> w(stream);
+        CompactJsonWriter<SinkOut> w(stream);
         write_bundle(w, d, options);
     }
     stream.Put('\n');
     stream.Flush();
+}
+
+}  // namespace
+
+std::string diary_to_fhir_json(const Diary& d, const FhirOptions& options) {
+    std::string out;
+    // About 4.6 KB an episode compact, 8.2 KB pretty (the generated diary, the densest
+    // we know): reserved, not written, so one allocation for most diaries and no page
+    // touched twice.
+    out.reserve(1024 + d.episodes.size() * (options.pretty ? 8300 : 4700));
+    StringSink sink(out);
+    SinkOut stream(sink);
+    write_json(stream, d, options);
+    return out;
+}
+
+void write_fhir_json(ByteSink& out, const Diary& d, const FhirOptions& options) {
+    SinkOut stream(out);
+    write_json(stream, d, options);
 }
 
 }  // namespace nd

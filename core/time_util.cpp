@@ -199,9 +199,16 @@ std::string uuid_from_bytes(const unsigned char (&bytes)[16], unsigned version) 
     std::copy(std::begin(bytes), std::end(bytes), b);
     b[6] = static_cast<unsigned char>((b[6] & 0x0F) | ((version & 0x0F) << 4));
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
-    char out[37];
-    std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                  b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    // "%02x" a byte with dashes after bytes 4, 6, 8 and 10; by hand, as snprintf
+    // was a tenth of the FHIR export (several derived ids an episode, issue #19).
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(36, '-');
+    std::size_t at = 0;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) ++at;
+        out[at++] = kHex[b[i] >> 4];
+        out[at++] = kHex[b[i] & 15];
+    }
     return out;
 }
 

@@ -2,7 +2,6 @@
 // backup written to a file as they are produced give the same bytes as the
 // in-memory forms, through the atomic writer (no partial file on a failure).
 #include <catch2/catch.hpp>
-#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>   // getpid (glibc brings it in through other headers; Emscripten does not)
 
@@ -20,6 +19,7 @@
 #include "export_service.hpp"
 #include "fhir_export.hpp"
 #include "sample_diary.hpp"
+#include "sha256_hex.hpp"
 #include "store.hpp"
 #include "temp_dir.hpp"
 
@@ -37,18 +37,7 @@ std::string slurp(const std::string& path) {
     return s.str();
 }
 
-std::string sha256_hex(std::string_view bytes) {
-    REQUIRE(sodium_init() >= 0);
-    unsigned char sum[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(sum, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    std::string hex;
-    const char* digits = "0123456789abcdef";
-    for (unsigned char c : sum) {
-        hex += digits[c >> 4];
-        hex += digits[c & 15];
-    }
-    return hex;
-}
+using nd::test::sha256_hex;
 
 // Counts the pieces a streaming writer hands over, and their largest size.
 struct CountingSink : ByteSink {

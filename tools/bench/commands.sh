@@ -44,6 +44,7 @@ printf '%-44s %10s %10s %14s\n' "command" "wall" "CPU" "peak RSS"
 measure "list (open + load + print, for reference)" "$cli" --db "$db" list
 measure "export-csv" "$cli" --db "$db" export-csv "$work/e.csv" --force
 measure "export-fhir (pretty, the default)" "$cli" --db "$db" export-fhir "$work/f.json" --force
+measure "export-fhir --compact" "$cli" --db "$db" export-fhir "$work/fc.json" --force --compact
 measure "backup" "$cli" --db "$db" backup "$work/b.ndb" --force
 measure "backup --password-file" "$cli" --db "$db" backup "$work/bp.ndb" --force --password-file "$work/pw"
 rm -f "$work/r.sqlite"*
@@ -51,7 +52,7 @@ measure "restore (into an empty diary)" "$cli" --db "$work/r.sqlite" restore "$w
 measure "restore --merge (the same backup again)" "$cli" --db "$work/r.sqlite" restore "$work/b.ndb" --merge
 rm -f "$work/rp.sqlite"*
 measure "restore of the password backup" "$cli" --db "$work/rp.sqlite" restore "$work/bp.ndb" --password-file "$work/pw"
-echo "sizes: CSV $(size_of "$work/e.csv"), FHIR $(size_of "$work/f.json"), backup $(size_of "$work/b.ndb"), password backup $(size_of "$work/bp.ndb")"
+echo "sizes: CSV $(size_of "$work/e.csv"), FHIR $(size_of "$work/f.json") (compact $(size_of "$work/fc.json")), backup $(size_of "$work/b.ndb"), password backup $(size_of "$work/bp.ndb")"
 
 # A generated CSV of csv_rows episodes (about 100 bytes a row), imported into a new diary.
 awk -v n="$csv_rows" 'BEGIN {

@@ -336,6 +336,7 @@ int run_export_fhir(const Args& a, Context& ctx) {
     spec.kind = nd::ExportKind::Fhir;
     spec.from = range.from;
     spec.to = range.to;
+    spec.fhir_pretty = !a.has("--compact");
     // One Patient id per diary (the export service keeps it), shared with the app.
     std::string where;
     const nd::ExportOutput o = stream_export(a, out, *store, spec, where);
@@ -484,10 +485,13 @@ std::vector<Command> export_commands() {
         {{"export-fhir", "FILE", "Write a FHIR R4 bundle (Patient + one Observation per episode)",
           "A Bundle of type collection following the HL7 Symptoms IG's SymptomObservation profile,\n"
           "for a doctor's or a hospital's system. The Patient keeps the same id in every export\n"
-          "of this diary. The file is not encrypted. FILE '-' writes to standard output.",
-          {kFrom, kTo, kForce},
+          "of this diary. The JSON is indented for reading; --compact leaves the layout out (the\n"
+          "same content, about half the size, faster to write: for a system to import).\n"
+          "The file is not encrypted. FILE '-' writes to standard output.",
+          {kFrom, kTo, {"--compact", "", "write the JSON without indentation or line breaks"}, kForce},
           1, 1,
-          {"numbness-diary-cli export-fhir diary-fhir.json", "numbness-diary-cli export-fhir - --from 2026-01-01"}},
+          {"numbness-diary-cli export-fhir diary-fhir.json", "numbness-diary-cli export-fhir - --from 2026-01-01",
+           "numbness-diary-cli export-fhir diary-fhir.json --compact"}},
          run_export_fhir},
         {{"report", "FILE", "Write the doctor's report as a PDF",
           "Page 1 is the doctor's 30-second summary: who and when, every warning sign, your\n"
