@@ -7,6 +7,8 @@
 
 #include "catalog.hpp"
 #include "cause_diaries.hpp"
+#include "demo_diary.hpp"
+#include "spread_diary.hpp"
 #include "matching.hpp"
 #include "matching_thresholds.hpp"
 
@@ -489,4 +491,73 @@ TEST_CASE("Where it is felt, as a clinician reads it: stocking, glove and stocki
     const EvidenceLine* one = line_containing(diabetic, "one side only");
     REQUIRE(one);
     CHECK_FALSE(one->supports);
+}
+
+namespace {
+
+// dump() and the familiar spreads, which dump() leaves out.
+std::string dump_all(const MatchResult& r, const Diary& d) {
+    std::ostringstream o;
+    o << dump(r, d);
+    for (const auto& f : r.familiar_spreads) {
+        o << "FAMILIAR " << f.path << " x" << f.count;
+        for (const auto& id : f.episode_ids) o << " " << id;
+        o << "\n";
+    }
+    return o.str();
+}
+
+// MatchSteps run to the end with `budget` a step; how many steps it took.
+MatchResult match_in_steps(const Diary& d, std::size_t budget, std::size_t& steps) {
+    MatchSteps m(catalog(), d);
+    steps = 0;
+    while (!m.step(budget)) {
+        ++steps;
+        REQUIRE(steps < 10'000'000);   // a step that does nothing would loop for ever
+    }
+    ++steps;
+    CHECK(m.done());
+    return m.take();
+}
+
+}  // namespace
+
+TEST_CASE("A match made in slices says exactly what the match in one go says") {
+    // The web build has no worker thread: it matches a slice per frame (MatchSteps).
+    // Every budget, down to one episode a step, must give match()'s result.
+    std::vector<Diary> diaries = all_diaries();
+    diaries.push_back(make_demo_diary(20260101u, 1'790'000'000));
+    // Red flags judged against earlier episodes, familiar spreads grouped over time, a
+    // deleted episode: what the slices must carry across steps.
+    const Diary big = diary_with_spreads();
+    diaries.push_back(big);
+    for (const Diary& d : diaries) {
+        const std::string whole = dump_all(match(catalog(), d), d);
+        for (std::size_t budget : {std::size_t{1}, std::size_t{7}, std::size_t{500}, std::size_t{100'000}}) {
+            std::size_t steps = 0;
+            const MatchResult sliced = match_in_steps(d, budget, steps);
+            INFO("episodes " << d.episodes.size() << ", budget " << budget << ", steps " << steps);
+            CHECK(dump_all(sliced, d) == whole);
+        }
+    }
+    // It has them (else the comparison above would show little).
+    const MatchResult whole = match(catalog(), big);
+    CHECK_FALSE(whole.red_flags.empty());
+    CHECK_FALSE(whole.familiar_spreads.empty());
+}
+
+TEST_CASE("A match in slices does a bounded piece of work a step") {
+    const Diary d = make_generated_diary(3000, 20260921u, 1'790'000'000);
+    std::size_t live = 0;
+    for (const auto& e : d.episodes) live += !e.deleted_utc;
+    std::size_t steps = 0;
+    match_in_steps(d, 100, steps);
+    // Two passes over the live episodes (red flags, then their facts), 100 a step, then
+    // the causes: each reads every episode once per rule, so one cause a step.
+    const std::size_t passes = 2 * ((live + 99) / 100);
+    CHECK(steps >= passes + catalog().causes.size());
+    CHECK(steps <= passes + catalog().causes.size() + 4);
+    // A budget as large as the diary: each pass in one step, the causes in a few.
+    match_in_steps(d, 1'000'000'000, steps);
+    CHECK(steps <= 4);
 }
