@@ -70,6 +70,7 @@ public:
     explicit ContextSteps(const Diary& diary);
     bool step(std::size_t max_episodes);   // true once every live episode has its facts
     bool done() const { return next_ >= ctx_.episodes.size(); }
+    std::size_t remaining() const { return done() ? 0 : ctx_.episodes.size() - next_; }
     MatchContext take() { return std::move(ctx_); }
 
 private:

@@ -148,6 +148,7 @@ struct MatchSteps::State {
     std::optional<detail::MatchContext> ctx;   // once every episode has its facts
     std::size_t next_cause = 0;
     bool ranked = false;
+    std::size_t work = 0;   // units done
     MatchResult result;
 };
 
@@ -158,16 +159,20 @@ MatchSteps::~MatchSteps() = default;
 
 bool MatchSteps::done() const { return st_->ranked; }
 
+std::size_t MatchSteps::work_done() const { return st_->work; }
+
 bool MatchSteps::step(std::size_t budget) {
     State& s = *st_;
     budget = std::max<std::size_t>(budget, 1);
     // Red flags first and apart: newest episode first, never hidden behind a score.
     if (!s.flags.done()) {
+        s.work += std::min(budget, s.flags.remaining());
         if (!s.flags.step(budget)) return false;
         s.flags.take(s.result.red_flags, s.result.familiar_spreads);
         return false;
     }
     if (!s.ctx) {
+        s.work += std::min(budget, s.context.remaining());
         if (!s.context.step(budget)) return false;
         s.ctx = s.context.take();
         s.result.episodes_considered = static_cast<int>(s.ctx->episodes.size());
@@ -177,13 +182,15 @@ bool MatchSteps::step(std::size_t budget) {
     // Below the minimum, nothing is claimed, whatever the background holds.
     const bool too_little = s.result.episodes_considered < kMatchThresholds.minimum_episodes;
     const auto& causes = s.catalog.causes;
-    // A cause reads every episode once per rule: at least one cause a step.
+    // A cause reads every episode (once per rule, a few bit tests each): at least one
+    // cause a step, and more while they fit in the budget.
+    const std::size_t cause_cost = std::max<std::size_t>(1, s.ctx->episodes.size());
     std::size_t spent = 0;
-    while (s.next_cause < causes.size() && (spent == 0 || spent < budget)) {
-        const Cause& cause = causes[s.next_cause++];
-        s.result.causes.push_back(match_cause(cause, *s.ctx, too_little));
-        spent += std::max<std::size_t>(1, s.ctx->episodes.size() * std::max<std::size_t>(1, cause.rules.size()));
+    while (s.next_cause < causes.size() && (spent == 0 || spent + cause_cost <= budget)) {
+        s.result.causes.push_back(match_cause(causes[s.next_cause++], *s.ctx, too_little));
+        spent += cause_cost;
     }
+    s.work += spent;
     if (s.next_cause < causes.size()) return false;
     // Best score first; scores from 0 to under the rank floor count as equal and keep catalog
     // order (stable sort); evidence against (below 0) ranks lower still. Deterministic.

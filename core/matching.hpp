@@ -61,10 +61,13 @@ public:
     ~MatchSteps();
     MatchSteps(const MatchSteps&) = delete;
     MatchSteps& operator=(const MatchSteps&) = delete;
-    // Does about `budget` episodes' worth of work (at least one unit: an episode, or
-    // one cause). True once the match is complete.
+    // Does at most `budget` units of work, and at least one, within one stage (the red
+    // flags, the facts, the causes): a unit is an episode judged or described, and a
+    // cause costs one per live episode (it reads each once). True once the match is
+    // complete; then take() it.
     bool step(std::size_t budget);
     bool done() const;
+    std::size_t work_done() const;   // units so far (a caller sums the steps of a frame)
     MatchResult take();   // once done
 
 private:

@@ -54,6 +54,7 @@ public:
     // Judges up to `max_episodes` more live episodes, oldest first. True once all were.
     bool step(std::size_t max_episodes);
     bool done() const;
+    std::size_t remaining() const;   // live episodes not yet judged
     // Once done: the flags, newest episode first, and the familiar spreads, appended.
     void take(std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar);
 

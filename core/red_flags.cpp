@@ -497,6 +497,8 @@ RedFlagScan::~RedFlagScan() = default;
 
 bool RedFlagScan::done() const { return st_->next >= st_->order.size(); }
 
+std::size_t RedFlagScan::remaining() const { return st_->order.size() - std::min(st_->next, st_->order.size()); }
+
 // walk()'s step, one episode at a time.
 bool RedFlagScan::step(std::size_t max_episodes) {
     State& s = *st_;

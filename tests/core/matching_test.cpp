@@ -507,16 +507,21 @@ std::string dump_all(const MatchResult& r, const Diary& d) {
     return o.str();
 }
 
-// MatchSteps run to the end with `budget` a step; how many steps it took.
-MatchResult match_in_steps(const Diary& d, std::size_t budget, std::size_t& steps) {
+// MatchSteps run to the end with `budget` a step; how many steps it took, and the most
+// work units one step did.
+MatchResult match_in_steps(const Diary& d, std::size_t budget, std::size_t& steps, std::size_t* most = nullptr) {
     MatchSteps m(catalog(), d);
     steps = 0;
-    while (!m.step(budget)) {
+    std::size_t largest = 0;
+    for (bool finished = false; !finished;) {
+        const std::size_t before = m.work_done();
+        finished = m.step(budget);
+        largest = std::max(largest, m.work_done() - before);
         ++steps;
         REQUIRE(steps < 10'000'000);   // a step that does nothing would loop for ever
     }
-    ++steps;
     CHECK(m.done());
+    if (most) *most = largest;
     return m.take();
 }
 
@@ -547,17 +552,29 @@ TEST_CASE("A match made in slices says exactly what the match in one go says") {
 }
 
 TEST_CASE("A match in slices does a bounded piece of work a step") {
-    const Diary d = make_generated_diary(3000, 20260921u, 1'790'000'000);
+    const Diary d = diary_with_spreads();
     std::size_t live = 0;
     for (const auto& e : d.episodes) live += !e.deleted_utc;
-    std::size_t steps = 0;
-    match_in_steps(d, 100, steps);
+    const std::size_t causes = catalog().causes.size();
+    std::size_t steps = 0, most = 0;
+    match_in_steps(d, 100, steps, &most);
     // Two passes over the live episodes (red flags, then their facts), 100 a step, then
-    // the causes: each reads every episode once per rule, so one cause a step.
+    // the causes: each costs one unit per live episode (over 100), so one a step.
     const std::size_t passes = 2 * ((live + 99) / 100);
-    CHECK(steps >= passes + catalog().causes.size());
-    CHECK(steps <= passes + catalog().causes.size() + 4);
-    // A budget as large as the diary: each pass in one step, the causes in a few.
+    CHECK(steps >= passes + causes);
+    CHECK(steps <= passes + causes + 2);
+    CHECK(most == live);   // a cause: the one step that may exceed the budget
+    match_in_steps(d, live, steps, &most);
+    CHECK(most <= live);
+    // Within a budget of several causes, several a step.
+    match_in_steps(d, 3 * live, steps, &most);
+    CHECK(steps <= 2 + (causes + 2) / 3 + 1);
+    CHECK(most <= 3 * live);
+    // A budget as large as the whole match: each stage in one step.
     match_in_steps(d, 1'000'000'000, steps);
-    CHECK(steps <= 4);
+    CHECK(steps <= 3);
+    MatchSteps m(catalog(), d);
+    while (!m.step(1'000'000'000)) {
+    }
+    CHECK(m.work_done() == 2 * live + causes * live);
 }
