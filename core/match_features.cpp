@@ -336,9 +336,8 @@ std::string format_number(double v) {
     return buf;
 }
 
-MatchContext make_context(const Diary& diary) {
-    constexpr std::size_t kPrefetchAhead = 8;
-    MatchContext ctx;
+ContextSteps::ContextSteps(const Diary& diary) {
+    MatchContext& ctx = ctx_;
     ctx.episodes.reserve(diary.episodes.size());
     for (const auto& e : diary.episodes)
         if (!e.deleted_utc) ctx.episodes.push_back(&e);
@@ -367,95 +366,111 @@ MatchContext make_context(const Diary& diary) {
 
     // Day numbers (ascending) of the live check-ins that record a general symptom. A date
     // that is not a valid "YYYY-MM-DD" can never equal an episode's local date: left out.
-    std::vector<std::int64_t> symptom_days;
+    std::vector<std::int64_t>& symptom_days = symptom_days_;
     for (const CheckIn* c : ctx.checkins)
         if (!c->symptoms.empty())
             if (const auto day = days_since_epoch(c->date)) symptom_days.push_back(*day);
     if (!std::is_sorted(symptom_days.begin(), symptom_days.end())) std::sort(symptom_days.begin(), symptom_days.end());
-    constexpr std::uint32_t kRedFlagRegions = (1u << static_cast<unsigned>(Region::Face)) |
-                                              (1u << static_cast<unsigned>(Region::Arm)) |
-                                              (1u << static_cast<unsigned>(Region::Hand)) |
-                                              (1u << static_cast<unsigned>(Region::SaddleArea));
+    ctx.facts_of.resize(ctx.episodes.size());
+    ctx.numbers_of.resize(ctx.episodes.size());
+}
 
-    // One pass over the episodes: everything the episode-level rules read.
-    const std::size_t n = ctx.episodes.size();
-    ctx.facts_of.resize(n);
-    ctx.numbers_of.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
+// One pass over the episodes, in slices: everything the episode-level rules read.
+bool ContextSteps::step(std::size_t max_episodes) {
+    constexpr std::size_t kPrefetchAhead = 8;
+    const std::size_t n = ctx_.episodes.size();
+    for (std::size_t k = 0; k < max_episodes && next_ < n; ++k, ++next_) {
         // The loop is bound by the memory latency of the episodes' small heap lists (each its
         // own allocation): ask for those of an episode a few steps ahead.
-        if (i + kPrefetchAhead < n) {
-            const Episode& ahead = *ctx.episodes[i + kPrefetchAhead];
+        if (next_ + kPrefetchAhead < n) {
+            const Episode& ahead = *ctx_.episodes[next_ + kPrefetchAhead];
             __builtin_prefetch(ahead.regions.data());
             __builtin_prefetch(ahead.sensations.data());
             __builtin_prefetch(ahead.activities.data());
             __builtin_prefetch(ahead.reliefs.data());
             __builtin_prefetch(ahead.signs.data());
         }
-        const Episode& e = *ctx.episodes[i];
-        EpisodeFacts& f = ctx.facts_of[i];
-        EpisodeNumbers& num = ctx.numbers_of[i];
-        bool toes = false;
-        int high = -1;
-        for (const auto& m : e.regions) {
-            f.regions |= bit<std::uint32_t>(m.region);
-            toes = toes || m.region == Region::Toes || m.region == Region::Sole;
-            high = std::max(high, leg_height(m.region));
-        }
-        if (e.spread_to) high = std::max(high, leg_height(*e.spread_to));
-        f.highest_level = static_cast<std::int8_t>(high);
-        f.sensations = mask_of<std::uint16_t>(e.sensations);
-        f.activities = mask_of<std::uint16_t>(e.activities);
-        f.reliefs = mask_of<std::uint16_t>(e.reliefs);
-        f.signs = mask_of<std::uint16_t>(e.signs);
-        f.onset = static_cast<std::uint8_t>(e.onset);
-        num.effect_walking = e.effect_walking;
-        num.effect_sleep = e.effect_sleep;
-        num.effect_work = e.effect_work;
-        num.numbness = e.numbness.value_or(-1);
-        std::uint8_t flags = 0;
-        if (e.ongoing) flags |= EpisodeFacts::kOngoing;
-        if (e.duration_min) {
-            flags |= EpisodeFacts::kHasDuration;
-            num.duration_min = *e.duration_min;
-        }
-        if (e.relief_after_min) {
-            flags |= EpisodeFacts::kHasReliefAfter;
-            num.relief_after_min = *e.relief_after_min;
-        }
-        if (e.worse_at_night == TriState::Yes) flags |= EpisodeFacts::kWorseAtNight;
-        if (toes) flags |= EpisodeFacts::kStartsAtToes;
-        if (e.spread && e.spread_from && e.spread_to &&
-            (*e.spread_from == Region::Toes || *e.spread_from == Region::Sole) &&
-            leg_height(*e.spread_to) > leg_height(*e.spread_from))
-            flags |= EpisodeFacts::kSpreadUpFromToes;
-        // Numbness and nothing else: no other sensation, no sign, no check-in symptom that day.
-        if (!e.sensations.empty() && e.signs.empty() &&
-            std::all_of(e.sensations.begin(), e.sensations.end(),
-                        [](Sensation s) { return s == Sensation::Numbness; })) {
-            bool symptom_that_day = false;
-            if (!symptom_days.empty()) {
-                const std::int64_t day = local_day_number(e.start);
-                symptom_that_day = std::binary_search(symptom_days.begin(), symptom_days.end(), day);
-            }
-            if (!symptom_that_day) flags |= EpisodeFacts::kNumbnessOnly;
-        }
-        if (!e.signs.empty() || e.spread || (f.regions & kRedFlagRegions) != 0) flags |= EpisodeFacts::kMayRedFlag;
-        f.flags = flags;
-        f.shape = shape_of(e, f.regions, high);
-        if (toes && ctx.first_toes < 0) ctx.first_toes = static_cast<std::int64_t>(i);
-
-        ctx.no_regions += e.regions.empty();
-        ctx.no_sensations += e.sensations.empty();
-        ctx.no_activities += e.activities.empty();
-        ctx.no_reliefs += e.reliefs.empty();
-        ctx.no_relief_time += e.reliefs.empty() || !e.relief_after_min;
-        ctx.no_duration += !e.ongoing && !e.duration_min;
-        ctx.no_onset += e.onset == Onset::Unknown;
-        ctx.no_night += e.worse_at_night == TriState::Unknown;
-        ctx.no_spread_ends += e.spread && (!e.spread_from || !e.spread_to);
+        add_facts(next_);
     }
-    return ctx;
+    return done();
+}
+
+void ContextSteps::add_facts(std::size_t i) {
+    constexpr std::uint32_t kRedFlagRegions = (1u << static_cast<unsigned>(Region::Face)) |
+                                              (1u << static_cast<unsigned>(Region::Arm)) |
+                                              (1u << static_cast<unsigned>(Region::Hand)) |
+                                              (1u << static_cast<unsigned>(Region::SaddleArea));
+
+    MatchContext& ctx = ctx_;
+    const std::vector<std::int64_t>& symptom_days = symptom_days_;
+    const Episode& e = *ctx.episodes[i];
+    EpisodeFacts& f = ctx.facts_of[i];
+    EpisodeNumbers& num = ctx.numbers_of[i];
+    bool toes = false;
+    int high = -1;
+    for (const auto& m : e.regions) {
+        f.regions |= bit<std::uint32_t>(m.region);
+        toes = toes || m.region == Region::Toes || m.region == Region::Sole;
+        high = std::max(high, leg_height(m.region));
+    }
+    if (e.spread_to) high = std::max(high, leg_height(*e.spread_to));
+    f.highest_level = static_cast<std::int8_t>(high);
+    f.sensations = mask_of<std::uint16_t>(e.sensations);
+    f.activities = mask_of<std::uint16_t>(e.activities);
+    f.reliefs = mask_of<std::uint16_t>(e.reliefs);
+    f.signs = mask_of<std::uint16_t>(e.signs);
+    f.onset = static_cast<std::uint8_t>(e.onset);
+    num.effect_walking = e.effect_walking;
+    num.effect_sleep = e.effect_sleep;
+    num.effect_work = e.effect_work;
+    num.numbness = e.numbness.value_or(-1);
+    std::uint8_t flags = 0;
+    if (e.ongoing) flags |= EpisodeFacts::kOngoing;
+    if (e.duration_min) {
+        flags |= EpisodeFacts::kHasDuration;
+        num.duration_min = *e.duration_min;
+    }
+    if (e.relief_after_min) {
+        flags |= EpisodeFacts::kHasReliefAfter;
+        num.relief_after_min = *e.relief_after_min;
+    }
+    if (e.worse_at_night == TriState::Yes) flags |= EpisodeFacts::kWorseAtNight;
+    if (toes) flags |= EpisodeFacts::kStartsAtToes;
+    if (e.spread && e.spread_from && e.spread_to &&
+        (*e.spread_from == Region::Toes || *e.spread_from == Region::Sole) &&
+        leg_height(*e.spread_to) > leg_height(*e.spread_from))
+        flags |= EpisodeFacts::kSpreadUpFromToes;
+    // Numbness and nothing else: no other sensation, no sign, no check-in symptom that day.
+    if (!e.sensations.empty() && e.signs.empty() &&
+        std::all_of(e.sensations.begin(), e.sensations.end(),
+                    [](Sensation s) { return s == Sensation::Numbness; })) {
+        bool symptom_that_day = false;
+        if (!symptom_days.empty()) {
+            const std::int64_t day = local_day_number(e.start);
+            symptom_that_day = std::binary_search(symptom_days.begin(), symptom_days.end(), day);
+        }
+        if (!symptom_that_day) flags |= EpisodeFacts::kNumbnessOnly;
+    }
+    if (!e.signs.empty() || e.spread || (f.regions & kRedFlagRegions) != 0) flags |= EpisodeFacts::kMayRedFlag;
+    f.flags = flags;
+    f.shape = shape_of(e, f.regions, high);
+    if (toes && ctx.first_toes < 0) ctx.first_toes = static_cast<std::int64_t>(i);
+
+    ctx.no_regions += e.regions.empty();
+    ctx.no_sensations += e.sensations.empty();
+    ctx.no_activities += e.activities.empty();
+    ctx.no_reliefs += e.reliefs.empty();
+    ctx.no_relief_time += e.reliefs.empty() || !e.relief_after_min;
+    ctx.no_duration += !e.ongoing && !e.duration_min;
+    ctx.no_onset += e.onset == Onset::Unknown;
+    ctx.no_night += e.worse_at_night == TriState::Unknown;
+    ctx.no_spread_ends += e.spread && (!e.spread_from || !e.spread_to);
+}
+
+MatchContext make_context(const Diary& diary) {
+    ContextSteps steps(diary);
+    steps.step(static_cast<std::size_t>(-1));
+    return steps.take();
 }
 
 FeatureOutcome evaluate(const Rule& r, const MatchContext& ctx) {

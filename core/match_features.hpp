@@ -61,6 +61,26 @@ struct MatchContext {
 
 MatchContext make_context(const Diary& diary);
 
+// make_context() in slices, for a match made a slice per frame (MatchSteps): the
+// constructor does the cheap part (the orders, the check-ins, the background), each
+// step the facts of a few more episodes. make_context() is this run in one step.
+// `diary` must neither change nor move until take().
+class ContextSteps {
+public:
+    explicit ContextSteps(const Diary& diary);
+    bool step(std::size_t max_episodes);   // true once every live episode has its facts
+    bool done() const { return next_ >= ctx_.episodes.size(); }
+    std::size_t remaining() const { return done() ? 0 : ctx_.episodes.size() - next_; }
+    MatchContext take() { return std::move(ctx_); }
+
+private:
+    void add_facts(std::size_t i);
+
+    MatchContext ctx_;
+    std::vector<std::int64_t> symptom_days_;   // check-ins with a general symptom, as day numbers
+    std::size_t next_ = 0;
+};
+
 struct FeatureOutcome {
     bool applicable = false;      // false: the diary cannot say (too little data); fraction is 0
     double fraction = 0;          // 0..1: how much of the diary shows the feature

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <set>
 
 #include "match_features.hpp"
 #include "matching_thresholds.hpp"
+#include "red_flag_walk.hpp"
 
 namespace nd {
 
@@ -138,27 +140,77 @@ const char* fit_label(Fit f) {
     return "";
 }
 
-MatchResult match(const Catalog& catalog, const Diary& diary) {
-    const auto ctx = detail::make_context(diary);
+struct MatchSteps::State {
+    State(const Catalog& c, const Diary& d) : catalog(c), flags(d), context(d) {}
+    const Catalog& catalog;
+    RedFlagScan flags;
+    detail::ContextSteps context;
+    std::optional<detail::MatchContext> ctx;   // once every episode has its facts
+    std::size_t next_cause = 0;
+    bool ranked = false;
+    std::size_t work = 0;   // units done
     MatchResult result;
-    result.episodes_considered = static_cast<int>(ctx.episodes.size());
-    result.minimum_episodes = kMatchThresholds.minimum_episodes;
+};
 
+MatchSteps::MatchSteps(const Catalog& catalog, const Diary& diary)
+    : st_(std::make_unique<State>(catalog, diary)) {}
+
+MatchSteps::~MatchSteps() = default;
+
+bool MatchSteps::done() const { return st_->ranked; }
+
+std::size_t MatchSteps::work_done() const { return st_->work; }
+
+bool MatchSteps::step(std::size_t budget) {
+    State& s = *st_;
+    budget = std::max<std::size_t>(budget, 1);
     // Red flags first and apart: newest episode first, never hidden behind a score.
-    scan_red_flags(diary, result.red_flags, result.familiar_spreads);
-
+    if (!s.flags.done()) {
+        s.work += std::min(budget, s.flags.remaining());
+        if (!s.flags.step(budget)) return false;
+        s.flags.take(s.result.red_flags, s.result.familiar_spreads);
+        return false;
+    }
+    if (!s.ctx) {
+        s.work += std::min(budget, s.context.remaining());
+        if (!s.context.step(budget)) return false;
+        s.ctx = s.context.take();
+        s.result.episodes_considered = static_cast<int>(s.ctx->episodes.size());
+        s.result.minimum_episodes = kMatchThresholds.minimum_episodes;
+        return false;
+    }
     // Below the minimum, nothing is claimed, whatever the background holds.
-    const bool too_little = result.episodes_considered < kMatchThresholds.minimum_episodes;
-    for (const Cause& cause : catalog.causes) result.causes.push_back(match_cause(cause, ctx, too_little));
+    const bool too_little = s.result.episodes_considered < kMatchThresholds.minimum_episodes;
+    const auto& causes = s.catalog.causes;
+    // A cause reads every episode (once per rule, a few bit tests each): at least one
+    // cause a step, and more while they fit in the budget.
+    const std::size_t cause_cost = std::max<std::size_t>(1, s.ctx->episodes.size());
+    std::size_t spent = 0;
+    while (s.next_cause < causes.size() && (spent == 0 || spent + cause_cost <= budget)) {
+        s.result.causes.push_back(match_cause(causes[s.next_cause++], *s.ctx, too_little));
+        spent += cause_cost;
+    }
+    s.work += spent;
+    if (s.next_cause < causes.size()) return false;
     // Best score first; scores from 0 to under the rank floor count as equal and keep catalog
     // order (stable sort); evidence against (below 0) ranks lower still. Deterministic.
     const auto ranked = [](double score) {
         return score >= kMatchThresholds.rank_floor || score < 0 ? score : 0.0;
     };
-    std::stable_sort(result.causes.begin(), result.causes.end(), [&](const CauseMatch& a, const CauseMatch& b) {
+    std::stable_sort(s.result.causes.begin(), s.result.causes.end(), [&](const CauseMatch& a, const CauseMatch& b) {
         return ranked(a.score) > ranked(b.score);
     });
-    return result;
+    s.ranked = true;
+    return true;
+}
+
+MatchResult MatchSteps::take() { return std::move(st_->result); }
+
+MatchResult match(const Catalog& catalog, const Diary& diary) {
+    MatchSteps steps(catalog, diary);
+    while (!steps.step(static_cast<std::size_t>(-1))) {
+    }
+    return steps.take();
 }
 
 const std::string* episode_id(const Diary& diary, std::uint32_t index) {

@@ -3,7 +3,9 @@
 // It informs; it never diagnoses (see disclaimer()).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,31 @@ struct MatchResult {
 
 // Matches every cause; deleted episodes and records are ignored.
 MatchResult match(const Catalog& catalog, const Diary& diary);
+
+// match() in slices, for where there is no worker thread (the web build matches a
+// slice per frame, so no frame waits for the whole diary): the red flags, then the
+// facts of every episode, then one cause at a time, then the ranking. The result is
+// match()'s, which is this run in one step. `catalog` and `diary` must neither change
+// nor move until take(); after a change of the diary, start a new MatchSteps.
+class MatchSteps {
+public:
+    MatchSteps(const Catalog& catalog, const Diary& diary);
+    ~MatchSteps();
+    MatchSteps(const MatchSteps&) = delete;
+    MatchSteps& operator=(const MatchSteps&) = delete;
+    // Does at most `budget` units of work, and at least one, within one stage (the red
+    // flags, the facts, the causes): a unit is an episode judged or described, and a
+    // cause costs one per live episode (it reads each once). True once the match is
+    // complete; then take() it.
+    bool step(std::size_t budget);
+    bool done() const;
+    std::size_t work_done() const;   // units so far (a caller sums the steps of a frame)
+    MatchResult take();   // once done
+
+private:
+    struct State;
+    std::unique_ptr<State> st_;
+};
 // The id of the episode at an evidence index of `diary` (the one that was matched);
 // nullptr when the index is out of range (a result kept past a change of the diary).
 const std::string* episode_id(const Diary& diary, std::uint32_t index);

@@ -12,7 +12,8 @@
 
 namespace nd {
 
-struct RedFlag;   // red_flags.hpp (included by the users; red_flags.cpp includes this)
+struct RedFlag;          // red_flags.hpp (included by the users; red_flags.cpp includes this)
+struct FamiliarSpread;   // red_flags.hpp
 
 // red_flags_from() in slices, for where there is no worker thread (the web build
 // judges the whole diary a slice per frame, app/diary_steps.hpp): the live episodes
@@ -38,6 +39,28 @@ private:
     struct State;
     std::unique_ptr<State> st_;
     std::int64_t from_;
+};
+
+// scan_red_flags() (red_flags.hpp) in slices: the red flags and the familiar spreads
+// of the whole diary, for a match made a slice per frame (MatchSteps, matching.hpp).
+// The same order and results as scan_red_flags(), which is this run in one step.
+// `diary` must neither change nor move while the scan lasts.
+class RedFlagScan {
+public:
+    explicit RedFlagScan(const Diary& diary);
+    ~RedFlagScan();
+    RedFlagScan(const RedFlagScan&) = delete;
+    RedFlagScan& operator=(const RedFlagScan&) = delete;
+    // Judges up to `max_episodes` more live episodes, oldest first. True once all were.
+    bool step(std::size_t max_episodes);
+    bool done() const;
+    std::size_t remaining() const;   // live episodes not yet judged
+    // Once done: the flags, newest episode first, and the familiar spreads, appended.
+    void take(std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar);
+
+private:
+    struct State;
+    std::unique_ptr<State> st_;
 };
 
 // red_flags_for(diary.episodes[index], diary) for a diary in Diary order: reads only

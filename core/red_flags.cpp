@@ -482,21 +482,56 @@ std::vector<RedFlagGroup> group_red_flags(const std::vector<RedFlag>& flags, con
     return group_red_flags(flags, starts);
 }
 
-void scan_red_flags(const Diary& diary, std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar) {
-    std::vector<std::vector<RedFlag>> per;
-    std::map<PathKey, std::size_t> index;
-    walk(diary, [&](const Episode& e, std::vector<RedFlag> f, bool fam) {
-        if (!f.empty()) per.push_back(std::move(f));
-        if (!fam) return;
-        auto [it, fresh] = index.try_emplace(path_of(e), familiar.size());
-        if (fresh) familiar.push_back({path_text(e), 0, {}, {}});
-        auto& g = familiar[it->second];
-        ++g.count;
-        g.episode_ids.push_back(e.id);
-        g.dates.push_back(local_date(e.start));
-    });
-    for (auto it = per.rbegin(); it != per.rend(); ++it)
+struct RedFlagScan::State {
+    std::vector<const Episode*> order;   // live episodes, oldest first
+    std::size_t next = 0;
+    History history;
+    std::vector<std::vector<RedFlag>> per;   // the flags of each flagged episode, oldest first
+    std::map<PathKey, std::size_t> familiar_index;
+    std::vector<FamiliarSpread> familiar;
+};
+
+RedFlagScan::RedFlagScan(const Diary& diary) : st_(std::make_unique<State>()) { st_->order = live_in_order(diary); }
+
+RedFlagScan::~RedFlagScan() = default;
+
+bool RedFlagScan::done() const { return st_->next >= st_->order.size(); }
+
+std::size_t RedFlagScan::remaining() const { return st_->order.size() - std::min(st_->next, st_->order.size()); }
+
+// walk()'s step, one episode at a time.
+bool RedFlagScan::step(std::size_t max_episodes) {
+    State& s = *st_;
+    for (std::size_t n = 0; n < max_episodes && s.next < s.order.size(); ++n) {
+        const Episode& e = *s.order[s.next++];
+        auto f = flags_of(e, &s.history);
+        const bool fam = f.empty() && familiar(e, &s.history);
+        if (!f.empty()) s.per.push_back(std::move(f));
+        if (fam) {
+            auto [it, fresh] = s.familiar_index.try_emplace(path_of(e), s.familiar.size());
+            if (fresh) s.familiar.push_back({path_text(e), 0, {}, {}});
+            auto& g = s.familiar[it->second];
+            ++g.count;
+            g.episode_ids.push_back(e.id);
+            g.dates.push_back(local_date(e.start));
+        }
+        s.history.add(e);
+    }
+    return done();
+}
+
+void RedFlagScan::take(std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar) {
+    for (auto it = st_->per.rbegin(); it != st_->per.rend(); ++it)
         for (auto& f : *it) flags.push_back(std::move(f));
+    for (auto& g : st_->familiar) familiar.push_back(std::move(g));
+    st_->per.clear();
+    st_->familiar.clear();
+}
+
+void scan_red_flags(const Diary& diary, std::vector<RedFlag>& flags, std::vector<FamiliarSpread>& familiar) {
+    RedFlagScan scan(diary);
+    scan.step(static_cast<std::size_t>(-1));
+    scan.take(flags, familiar);
 }
 
 std::vector<FamiliarSpread> familiar_spreads(const Diary& diary) {

@@ -16,18 +16,13 @@
 # existing build to use instead of build-bench; nothing is built then).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${ND_BENCH_BUILD_DIR:-$root/build-bench}"
+source "$(dirname "${BASH_SOURCE[0]}")/bench/bench-common.sh"
 out="${1:-$build/bench-commands.txt}"
-jobs="${ND_BENCH_JOBS:-1}"
 runs="${ND_BENCH_RUNS:-15}"
 tmp="$build/tmp"   # same disk as the repository
 
-if [[ -z ${ND_BENCH_BUILD_DIR:-} ]]; then
-  cmake -S "$root" --preset bench -B "$build" >/dev/null   # Release (CMakePresets.json)
-  cmake --build "$build" -j"$jobs" --target nd_bench_commands numbness-diary-cli
-  cmake --build "$build" -j"$jobs" --target numbness-diary || true
-fi
+bench_build nd_bench_commands numbness-diary-cli
+bench_build numbness-diary || true
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 1; }
 mkdir -p "$tmp" "$(dirname "$out")"
 
@@ -36,16 +31,9 @@ if [[ -x $build/platform/numbness-diary ]] && command -v xvfb-run >/dev/null; th
   app_args=(--app "$build/platform/numbness-diary")
 fi
 
-{
-  echo "# Numbness Diary: whole-process benchmark"
-  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit:  $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (working tree has changes)')"
-  echo "build:   $build ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt"))"
-  echo "cpu:     $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "load:    $(uptime | sed 's/.*load average: //') (1, 5, 15 min)"
-  echo "sqlite3: $(sqlite3 --version | cut -d' ' -f1)"
-  echo
-} | tee "$out"
+bench_header "whole-process benchmark" "tools/bench-commands.sh $*" \
+  "load:    $(uptime | sed 's/.*load average: //') (1, 5, 15 min)" \
+  "sqlite3: $(sqlite3 --version | cut -d' ' -f1)" | tee "$out"
 
 cmd=("$build/tools/bench/nd_bench_commands" --cli "$build/tools/numbness-diary-cli" --sqlite3 "$(command -v sqlite3)"
      --tmp "$tmp" --runs "$runs" "${app_args[@]}")

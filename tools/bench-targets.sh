@@ -14,16 +14,11 @@
 # the whole-process figures (default 5). Heavy: several minutes on 2 cores.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${ND_BENCH_BUILD_DIR:-$root/build-bench}"
+source "$(dirname "${BASH_SOURCE[0]}")/bench/bench-common.sh"
 out="${1:-$build/bench-targets.txt}"
-jobs="${ND_BENCH_JOBS:-1}"
 runs="${ND_BENCH_RUNS:-5}"
 
-if [[ -z ${ND_BENCH_BUILD_DIR:-} ]]; then
-  cmake -S "$root" --preset bench -B "$build" >/dev/null   # Release (CMakePresets.json)
-  cmake --build "$build" -j"$jobs" --target nd_bench nd_bench_commands numbness-diary-cli numbness-diary
-fi
+bench_build nd_bench nd_bench_commands numbness-diary-cli numbness-diary
 for tool in sqlite3 xvfb-run python3; do
   command -v "$tool" >/dev/null || { echo "bench-targets.sh: needs $tool" >&2; exit 1; }
 done
@@ -32,15 +27,8 @@ mkdir -p "$build/tmp" "$(dirname "$out")"
 work="$(mktemp -d "$build/tmp/targets-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-{
-  echo "# Numbness Diary: issue 19's targets in one run"
-  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit:  $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (working tree has changes)')"
-  echo "build:   $build ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt"))"
-  echo "command: tools/bench-targets.sh $*"
-  echo "cpu:     $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "load at the start: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; the last column of each row: the load when it was measured)"
-  echo
-} | tee "$out"
+bench_header "issue 19's targets in one run" "tools/bench-targets.sh $*" \
+  "load at the start: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; the last column of each row: the load when it was measured)" \
+  | tee "$out"
 python3 "$root/tools/bench/targets.py" "$build" "$work" --runs "$runs" 2>&1 | tee -a "$out"
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"

@@ -13,31 +13,22 @@
 # shared), ND_BENCH_FILTER (a --benchmark_filter regex for nd_bench, default all).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="$root/build-bench"
+unset ND_BENCH_BUILD_DIR   # this script always builds and uses build-bench
+source "$(dirname "${BASH_SOURCE[0]}")/bench/bench-common.sh"
 out="${1:-$build/bench-results.txt}"
-jobs="${ND_BENCH_JOBS:-1}"
 filter="${ND_BENCH_FILTER:-.}"
 tmp="$build/tmp"   # same disk as the repository; nd_bench makes and removes its own folder in it
 
-cmake -S "$root" --preset bench -B "$build" >/dev/null   # Release (CMakePresets.json)
-cmake --build "$build" -j"$jobs" --target nd_bench
+bench_build nd_bench
 have_app=0
-if cmake --build "$build" -j"$jobs" --target numbness-diary; then have_app=1; fi
+if bench_build numbness-diary; then have_app=1; fi
 mkdir -p "$tmp" "$(dirname "$out")"
 
-{
-  echo "# Numbness Diary benchmark"
-  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit:  $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (working tree has changes)')"
-  echo "command: tools/bench.sh $*"
-  echo "cpu:     $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "memory:  $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)"
-  dev="$(df --output=source "$tmp" | tail -1)"
-  echo "disk:    $dev ($(df -h --output=fstype,size "$tmp" | tail -1 | xargs)), rotational=$(cat "/sys/block/$(basename "$dev")/queue/rotational" 2>/dev/null || echo '?')"
-  echo "load:    $(uptime | sed 's/.*load average: //') (1, 5, 15 min; other engineers' builds share these cores)"
-  echo
-} | tee "$out"
+dev="$(df --output=source "$tmp" | tail -1)"
+bench_header "benchmark" "tools/bench.sh $*" \
+  "disk:    $dev ($(df -h --output=fstype,size "$tmp" | tail -1 | xargs)), rotational=$(cat "/sys/block/$(basename "$dev")/queue/rotational" 2>/dev/null || echo '?')" \
+  "load:    $(uptime | sed 's/.*load average: //') (1, 5, 15 min; other engineers' builds share these cores)" \
+  | tee "$out"
 
 "$build/tools/bench/nd_bench" --tmp "$tmp" --benchmark_color=false --benchmark_filter="$filter" 2>&1 | tee -a "$out"
 

@@ -12,6 +12,7 @@
 
 #include "app.hpp"
 #include "enum_names.hpp"
+#include "web_json.hpp"
 #include "web_shell.hpp"
 
 namespace nd::platform::web {
@@ -21,24 +22,6 @@ namespace {
 EM_JS(void, js_a11y, (const char* json), {
     if (window.ndWeb && window.ndWeb.updateMirror) window.ndWeb.updateMirror(UTF8ToString(json));
 });
-
-void add_string(std::string& out, const std::string& s) {
-    out += '"';
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", u);
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 void add_rect(std::string& out, float x0, float y0, float x1, float y1, float dpr) {
     char buf[96];
@@ -53,7 +36,7 @@ void update_a11y_mirror(WebShell& sh, float dpr) {
     const app::AppState& s = sh.app->state();
     std::string out = "{\"page\":" + std::to_string(static_cast<int>(s.page));
     out += ",\"toast\":";
-    add_string(out, s.toast);
+    append_json_string(out, s.toast);
     out += ",\"warning\":" + std::string(s.pending_red_flags.empty() ? "false" : "true");
     out += ",\"items\":[";
     bool first = true;
@@ -62,7 +45,7 @@ void update_a11y_mirror(WebShell& sh, float dpr) {
         if (!first) out += ',';
         first = false;
         out += '[';
-        add_string(out, key);
+        append_json_string(out, key);
         add_rect(out, r.x0, r.y0, r.x1, r.y1, dpr);
         out += r.visible ? ",1]" : ",0]";   // 0: scrolled out of view (activating it scrolls first)
     }
@@ -73,7 +56,7 @@ void update_a11y_mirror(WebShell& sh, float dpr) {
             if (!first) out += ',';
             first = false;
             out += '[';
-            add_string(out, std::string(nd::enum_id(h.mark.region)) + ":" + std::string(nd::enum_id(h.mark.side)));
+            append_json_string(out, std::string(nd::enum_id(h.mark.region)) + ":" + std::string(nd::enum_id(h.mark.side)));
             add_rect(out, h.x0, h.y0, h.x1, h.y1, dpr);
             out += s.log.draft.marks.count(h.mark) ? ",1]" : ",0]";
         }

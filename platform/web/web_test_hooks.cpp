@@ -10,27 +10,12 @@
 #include "app.hpp"
 #include "enum_names.hpp"
 #include "web_services.hpp"
+#include "web_json.hpp"
 #include "web_shell.hpp"
 
-namespace {
+using nd::platform::web::append_json_string;
 
-void json_string(std::string& out, const std::string& s) {
-    out += '"';
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", u);
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
+namespace {
 
 // [x0, y0, x1, y1, visible]: visible is 0 when the item was scrolled out of
 // its window (a tap there would land on something else).
@@ -54,28 +39,28 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     out += ",\"narrow\":" + std::string(s.narrow ? "true" : "false");
     out += ",\"revision\":" + std::to_string(s.revision);
     out += ",\"open_error\":";
-    json_string(out, s.open_error);
+    append_json_string(out, s.open_error);
     out += ",\"toast\":";
-    json_string(out, s.toast);
+    append_json_string(out, s.toast);
     out += ",\"draft_note\":";
-    json_string(out, s.log.draft.note);
+    append_json_string(out, s.log.draft.note);
     {
         // What Settings says about keeping the diary (web_services.cpp).
         bool at_risk = false;
         nd::platform::web::WebServices services;
         out += ",\"storage_note\":";
-        json_string(out, services.storage_note(at_risk));
+        append_json_string(out, services.storage_note(at_risk));
         out += ",\"storage_at_risk\":" + std::string(at_risk ? "true" : "false");
         out += ",\"red_flags\":" + std::to_string(s.pending_red_flags.size());
         out += ",\"steps_drawn\":" + std::to_string(sh->steps_drawn);
         out += ",\"imgui_frames\":" + std::to_string(sh->imgui_frames);
         out += ",\"text_active\":" + std::string(ImGui::GetIO().WantTextInput ? "true" : "false");
         out += ",\"restore_done\":";
-        json_string(out, s.pages.export_page.restore_done);
+        append_json_string(out, s.pages.export_page.restore_done);
         out += ",\"restore_path\":";
-        json_string(out, s.pages.export_page.restore_path);
+        append_json_string(out, s.pages.export_page.restore_path);
         out += ",\"restore_error\":";
-        json_string(out, s.pages.export_page.restore_error);
+        append_json_string(out, s.pages.export_page.restore_error);
     }
     {
         char buf[64];
@@ -94,13 +79,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
         first = false;
         const nd::Episode& e = s.diary.episodes[i];
         out += "{\"id\":";
-        json_string(out, e.id);
+        append_json_string(out, e.id);
         out += ",\"note\":";
-        json_string(out, e.note);
+        append_json_string(out, e.note);
         out += ",\"regions\":[";
         for (std::size_t r = 0; r < e.regions.size(); ++r) {
             if (r) out += ',';
-            json_string(out, std::string(nd::enum_id(e.regions[r].region)) + ":" +
+            append_json_string(out, std::string(nd::enum_id(e.regions[r].region)) + ":" +
                                  std::string(nd::enum_id(e.regions[r].side)));
         }
         out += "]}";
@@ -110,7 +95,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     for (const auto& [key, r] : s.items) {
         if (!first) out += ',';
         first = false;
-        json_string(out, key);
+        append_json_string(out, key);
         out += ':';
         json_rect(out, r.x0, r.y0, r.x1, r.y1, dpr, r.visible);
     }
@@ -119,7 +104,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     for (const nd::app::RegionHit& h : s.log.hits) {
         if (!first) out += ',';
         first = false;
-        json_string(out, std::string(nd::enum_id(h.mark.region)) + ":" + std::string(nd::enum_id(h.mark.side)));
+        append_json_string(out, std::string(nd::enum_id(h.mark.region)) + ":" + std::string(nd::enum_id(h.mark.side)));
         out += ':';
         json_rect(out, h.x0, h.y0, h.x1, h.y1, dpr);
     }

@@ -7,6 +7,8 @@
 
 #include "catalog.hpp"
 #include "cause_diaries.hpp"
+#include "demo_diary.hpp"
+#include "spread_diary.hpp"
 #include "matching.hpp"
 #include "matching_thresholds.hpp"
 
@@ -489,4 +491,90 @@ TEST_CASE("Where it is felt, as a clinician reads it: stocking, glove and stocki
     const EvidenceLine* one = line_containing(diabetic, "one side only");
     REQUIRE(one);
     CHECK_FALSE(one->supports);
+}
+
+namespace {
+
+// dump() and the familiar spreads, which dump() leaves out.
+std::string dump_all(const MatchResult& r, const Diary& d) {
+    std::ostringstream o;
+    o << dump(r, d);
+    for (const auto& f : r.familiar_spreads) {
+        o << "FAMILIAR " << f.path << " x" << f.count;
+        for (const auto& id : f.episode_ids) o << " " << id;
+        o << "\n";
+    }
+    return o.str();
+}
+
+// MatchSteps run to the end with `budget` a step; how many steps it took, and the most
+// work units one step did.
+MatchResult match_in_steps(const Diary& d, std::size_t budget, std::size_t& steps, std::size_t* most = nullptr) {
+    MatchSteps m(catalog(), d);
+    steps = 0;
+    std::size_t largest = 0;
+    for (bool finished = false; !finished;) {
+        const std::size_t before = m.work_done();
+        finished = m.step(budget);
+        largest = std::max(largest, m.work_done() - before);
+        ++steps;
+        REQUIRE(steps < 10'000'000);   // a step that does nothing would loop for ever
+    }
+    CHECK(m.done());
+    if (most) *most = largest;
+    return m.take();
+}
+
+}  // namespace
+
+TEST_CASE("A match made in slices says exactly what the match in one go says") {
+    // The web build has no worker thread: it matches a slice per frame (MatchSteps).
+    // Every budget, down to one episode a step, must give match()'s result.
+    std::vector<Diary> diaries = all_diaries();
+    diaries.push_back(make_demo_diary(20260101u, 1'790'000'000));
+    // Red flags judged against earlier episodes, familiar spreads grouped over time, a
+    // deleted episode: what the slices must carry across steps.
+    const Diary big = diary_with_spreads();
+    diaries.push_back(big);
+    for (const Diary& d : diaries) {
+        const std::string whole = dump_all(match(catalog(), d), d);
+        for (std::size_t budget : {std::size_t{1}, std::size_t{7}, std::size_t{500}, std::size_t{100'000}}) {
+            std::size_t steps = 0;
+            const MatchResult sliced = match_in_steps(d, budget, steps);
+            INFO("episodes " << d.episodes.size() << ", budget " << budget << ", steps " << steps);
+            CHECK(dump_all(sliced, d) == whole);
+        }
+    }
+    // It has them (else the comparison above would show little).
+    const MatchResult whole = match(catalog(), big);
+    CHECK_FALSE(whole.red_flags.empty());
+    CHECK_FALSE(whole.familiar_spreads.empty());
+}
+
+TEST_CASE("A match in slices does a bounded piece of work a step") {
+    const Diary d = diary_with_spreads();
+    std::size_t live = 0;
+    for (const auto& e : d.episodes) live += !e.deleted_utc;
+    const std::size_t causes = catalog().causes.size();
+    std::size_t steps = 0, most = 0;
+    match_in_steps(d, 100, steps, &most);
+    // Two passes over the live episodes (red flags, then their facts), 100 a step, then
+    // the causes: each costs one unit per live episode (over 100), so one a step.
+    const std::size_t passes = 2 * ((live + 99) / 100);
+    CHECK(steps >= passes + causes);
+    CHECK(steps <= passes + causes + 2);
+    CHECK(most == live);   // a cause: the one step that may exceed the budget
+    match_in_steps(d, live, steps, &most);
+    CHECK(most <= live);
+    // Within a budget of several causes, several a step.
+    match_in_steps(d, 3 * live, steps, &most);
+    CHECK(steps <= 2 + (causes + 2) / 3 + 1);
+    CHECK(most <= 3 * live);
+    // A budget as large as the whole match: each stage in one step.
+    match_in_steps(d, 1'000'000'000, steps);
+    CHECK(steps <= 3);
+    MatchSteps m(catalog(), d);
+    while (!m.step(1'000'000'000)) {
+    }
+    CHECK(m.work_done() == 2 * live + causes * live);
 }

@@ -7,6 +7,7 @@
 // tool that weighs two versions of one record).
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -94,6 +95,28 @@ private:
     std::optional<std::set<std::string>> ids_;
 };
 
+// Opens the diary and adds `records` all or nothing: refused when one's id is
+// already in the diary (`label` names a record in the message) or when
+// `other_clash` finds another reason (it returns the message, or nothing).
+// Returns the store, so the caller can name the diary it wrote to.
+template <class T, class ReadAll, class Label, class OtherClash, class Put>
+std::unique_ptr<nd::Store> import_records(Context& ctx, const std::vector<T>& records, const std::string& path,
+                                          const std::string& noun, ReadAll read_all, Label label,
+                                          OtherClash other_clash, Put put) {
+    auto store = ctx.open_store();
+    KnownIds<T> ids([&] { return read_all(*store); });
+    add_all(
+        *store, records, path, noun,
+        [&](const T& r) -> std::string {
+            if (ids.has(r.id)) return label(r) + ": this id is already in the diary";
+            return other_clash(*store, r);
+        },
+        [&](const T& r) { put(*store, r); });
+    return store;
+}
+
+constexpr auto no_other_clash = [](nd::Store&, const auto&) { return std::string(); };
+
 }  // namespace
 
 int run_import_records(const std::string& what, const std::string& path, Context& ctx) {
@@ -110,41 +133,31 @@ int run_import_records(const std::string& what, const std::string& path, Context
             if (!dates.insert(c.date).second)
                 throw CliError(path + ": the day " + c.date + " has two check-ins in the file; nothing was imported");
         noun = "check-in";
-        store = ctx.open_store();
-        KnownIds<nd::CheckIn> ids([&] { return store->checkins(true); });
-        added = add_all(
-            *store, records, path, noun,
-            [&](const nd::CheckIn& c) -> std::string {
-                const std::string& date = c.date;
-                if (ids.has(c.id)) return "Check-in " + c.id + " (" + date + "): this id is already in the diary";
-                if (store->checkin(c.date)) return "Check-in of " + date + ": the diary already has a check-in for that day";
+        added = records.size();
+        store = import_records(
+            ctx, records, path, noun, [](nd::Store& s) { return s.checkins(true); },
+            [](const nd::CheckIn& c) { return "Check-in " + c.id + " (" + c.date + ")"; },
+            [](nd::Store& s, const nd::CheckIn& c) -> std::string {
+                if (s.checkin(c.date)) return "Check-in of " + c.date + ": the diary already has a check-in for that day";
                 return {};
             },
-            [&](const nd::CheckIn& c) { store->put_checkin(c); });
+            [](nd::Store& s, const nd::CheckIn& c) { s.put_checkin(c); });
     } else if (what == "medicines") {
         const auto records = checked(nd::csv_to_medicines(text), path, "medicines");
         noun = "medicine";
-        store = ctx.open_store();
-        KnownIds<nd::Medicine> ids([&] { return store->medicines(true); });
-        added = add_all(
-            *store, records, path, noun,
-            [&](const nd::Medicine& m) -> std::string {
-                return ids.has(m.id) ? "Medicine " + m.id + " (" + m.name + "): this id is already in the diary"
-                                                        : std::string();
-            },
-            [&](const nd::Medicine& m) { store->put_medicine(m); });
-    } else if (what == "background") {
+        added = records.size();
+        store = import_records(
+            ctx, records, path, noun, [](nd::Store& s) { return s.medicines(true); },
+            [](const nd::Medicine& m) { return "Medicine " + m.id + " (" + m.name + ")"; },
+            no_other_clash, [](nd::Store& s, const nd::Medicine& m) { s.put_medicine(m); });
+    } else {
         const auto records = checked(nd::csv_to_background(text), path, "background facts");
         noun = "background fact";
-        store = ctx.open_store();
-        KnownIds<nd::BackgroundFact> ids([&] { return store->facts(true); });
-        added = add_all(
-            *store, records, path, noun,
-            [&](const nd::BackgroundFact& f) -> std::string {
-                return ids.has(f.id) ? "Background fact " + f.id + ": this id is already in the diary"
-                                                        : std::string();
-            },
-            [&](const nd::BackgroundFact& f) { store->put_fact(f); });
+        added = records.size();
+        store = import_records(
+            ctx, records, path, noun, [](nd::Store& s) { return s.facts(true); },
+            [](const nd::BackgroundFact& f) { return "Background fact " + f.id; },
+            no_other_clash, [](nd::Store& s, const nd::BackgroundFact& f) { s.put_fact(f); });
     }
     std::cout << "Imported " << count(added, noun, noun + "s") << " from " << path << " into " << store->path()
               << "\n";
