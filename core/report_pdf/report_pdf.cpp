@@ -178,7 +178,11 @@ private:
         if (draw) {
             color(c);
             cairo_move_to(cr_, x, y);
-            pango_cairo_update_layout(cr_, layout_);
+            // No pango_cairo_update_layout here: the layout's context took cr_'s font
+            // options and (identity) matrix when it was made, and they never change;
+            // updating bumps the context's serial anyway (pango 1.50 sets the matrix
+            // every time), which threw away the shaping just done for the height and
+            // shaped every drawn text a second time.
             // Structure for screen readers and reflow: text is a paragraph unless a heading tag is open.
             if (!in_heading_) cairo_tag_begin(cr_, "P", "");
             pango_cairo_show_layout(cr_, layout_);
