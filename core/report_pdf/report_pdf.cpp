@@ -112,6 +112,13 @@ public:
             const std::string date = m.generated_on + "T00:00:00";
             cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
         }
+        // The counting pass draws nothing: with everything clipped away cairo drops
+        // each fill and stroke at once instead of recording it and writing it out as
+        // PDF operators at every cairo_show_page (for a scratch PDF nobody reads).
+        if (counting_) {
+            cairo_rectangle(cr_, 0, 0, 0, 0);
+            cairo_clip(cr_);
+        }
         y_ = kMargin;
     }
     ~Renderer() {
