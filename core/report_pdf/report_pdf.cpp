@@ -144,14 +144,15 @@ private:
     void color(const Rgb& c) { cairo_set_source_rgb(cr_, c.r, c.g, c.b); }
 
     // `s` laid out (once for the whole render) in a box `w` wide; w < 0: unwrapped.
-    const report_pdf::LaidOutText& laid_out(double w, const std::string& s, const Font& f, Align a, bool markup) {
+    const report_pdf::LaidOutText& laid_out(double w, const std::string& s, const Font& f, Align a, bool markup,
+                                            bool draw) {
         const report_pdf::FontKey font{f.size, f.bold, f.italic};
         const auto align = a == Align::Left     ? report_pdf::TextAlign::Left
                            : a == Align::Center ? report_pdf::TextAlign::Center
                                                 : report_pdf::TextAlign::Right;
         if (g_utf8_validate(s.c_str(), static_cast<gssize>(s.size()), nullptr))
-            return texts_.get(s, font, w, align, markup);
-        return texts_.get(valid_utf8(s), font, w, align, markup);
+            return texts_.get(s, font, w, align, markup, draw);
+        return texts_.get(valid_utf8(s), font, w, align, markup, draw);
     }
 
     // Lays out text (or pango markup) in a box `w` wide; draws it when `draw`.
@@ -159,7 +160,7 @@ private:
     double text(double x, double y, double w, const std::string& s, const Font& f, const Rgb& c,
                 Align a = Align::Left, bool draw = true, bool markup = false) {
         if (counting_) draw = false;
-        const report_pdf::LaidOutText& t = laid_out(w, s, f, a, markup);
+        const report_pdf::LaidOutText& t = laid_out(w, s, f, a, markup, draw);
         if (draw) {
             color(c);
             cairo_move_to(cr_, x, y);
@@ -178,7 +179,9 @@ private:
     double measure(double w, const std::string& s, const Font& f, bool markup = false) {
         return text(0, 0, w, s, f, kInk, Align::Left, false, markup);
     }
-    double text_width(const std::string& s, const Font& f) { return laid_out(-1, s, f, Align::Left, false).width; }
+    double text_width(const std::string& s, const Font& f) {
+        return laid_out(-1, s, f, Align::Left, false, false).width;
+    }
 
     void rect(double x, double y, double w, double h, const Rgb& c) {
         color(c);
