@@ -40,9 +40,20 @@ bool parse_int(std::string_view s, int& out) {
 
 LocalDate date_from_days(std::int64_t days) {
     const chr::year_month_day ymd{chr::sys_days{chr::days{days}}};
+    const int y = static_cast<int>(ymd.year());
+    const auto m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+    if (y >= 0 && y <= 9999) {
+        // By hand: snprintf costs more than the rest of a report's date handling.
+        const char s[10] = {static_cast<char>('0' + y / 1000),      static_cast<char>('0' + y / 100 % 10),
+                            static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
+                            '-',
+                            static_cast<char>('0' + m / 10),        static_cast<char>('0' + m % 10),
+                            '-',
+                            static_cast<char>('0' + d / 10),        static_cast<char>('0' + d % 10)};
+        return LocalDate(s, sizeof s);
+    }
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
     return buf;
 }
 

@@ -16,6 +16,7 @@
 
 #include "atomic_file.hpp"
 #include "body_figure_shapes.hpp"
+#include "text_layouts.hpp"
 #include "time_util.hpp"
 
 namespace nd {
@@ -84,16 +85,14 @@ std::string short_date(const LocalDate& date) {
     return last_space == std::string::npos ? full : full.substr(0, last_space);
 }
 
-// Heights of laid-out text by font, width, markup and text: the page-counting pass
-// and the drawing pass share it, and a table row's cells are measured before they
-// are drawn, so most text is shaped by pango once instead of up to four times.
-using HeightCache = std::unordered_map<std::string, double>;
+using report_pdf::TextLayouts;
 
 class Renderer {
 public:
     // counting: the first pass, which only finds the page breaks (nothing is drawn).
-    Renderer(const ReportModel& m, std::string* out, int total_pages, HeightCache& heights, bool counting)
-        : m_(m), total_pages_(total_pages), heights_(heights), counting_(counting) {
+    // `texts`: shared by both passes, so that each text is shaped once (text_layouts.hpp).
+    Renderer(const ReportModel& m, std::string* out, int total_pages, TextLayouts& texts, bool counting)
+        : m_(m), total_pages_(total_pages), texts_(texts), counting_(counting) {
         if (m.paper == Paper::Letter) {
             page_w_ = 612;
             page_h_ = 792;
@@ -102,20 +101,23 @@ public:
         bottom_ = page_h_ - kMargin - kFooterH;
         surface_ = cairo_pdf_surface_create_for_stream(append_to_string, out, page_w_, page_h_);
         cr_ = cairo_create(surface_);
-        layout_ = pango_cairo_create_layout(cr_);
-        // One pango unit = one point: font sizes are in points on the page.
-        pango_cairo_context_set_resolution(pango_layout_get_context(layout_), 72.0);
-        pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+        texts_.attach(cr_);
         cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
         cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "Numbness Diary");
         if (is_valid_date(m.generated_on)) {
             const std::string date = m.generated_on + "T00:00:00";
             cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
         }
+        // The counting pass draws nothing: with everything clipped away cairo drops
+        // each fill and stroke at once instead of recording it and writing it out as
+        // PDF operators at every cairo_show_page (for a scratch PDF nobody reads).
+        if (counting_) {
+            cairo_rectangle(cr_, 0, 0, 0, 0);
+            cairo_clip(cr_);
+        }
         y_ = kMargin;
     }
     ~Renderer() {
-        if (layout_) g_object_unref(layout_);
         if (cr_) cairo_destroy(cr_);
         if (surface_) cairo_surface_destroy(surface_);
     }
@@ -141,13 +143,16 @@ private:
     // ---- Primitives ----
     void color(const Rgb& c) { cairo_set_source_rgb(cr_, c.r, c.g, c.b); }
 
-    void set_font(const Font& f) {
-        PangoFontDescription* d = pango_font_description_from_string("DejaVu Sans");
-        pango_font_description_set_absolute_size(d, f.size * PANGO_SCALE);
-        pango_font_description_set_weight(d, f.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_font_description_set_style(d, f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-        pango_layout_set_font_description(layout_, d);
-        pango_font_description_free(d);
+    // `s` laid out (once for the whole render) in a box `w` wide; w < 0: unwrapped.
+    const report_pdf::LaidOutText& laid_out(double w, const std::string& s, const Font& f, Align a, bool markup,
+                                            bool draw) {
+        const report_pdf::FontKey font{f.size, f.bold, f.italic};
+        const auto align = a == Align::Left     ? report_pdf::TextAlign::Left
+                           : a == Align::Center ? report_pdf::TextAlign::Center
+                                                : report_pdf::TextAlign::Right;
+        if (g_utf8_validate(s.c_str(), static_cast<gssize>(s.size()), nullptr))
+            return texts_.get(s, font, w, align, markup, draw);
+        return texts_.get(valid_utf8(s), font, w, align, markup, draw);
     }
 
     // Lays out text (or pango markup) in a box `w` wide; draws it when `draw`.
@@ -155,52 +160,27 @@ private:
     double text(double x, double y, double w, const std::string& s, const Font& f, const Rgb& c,
                 Align a = Align::Left, bool draw = true, bool markup = false) {
         if (counting_) draw = false;
-        std::string key;
-        if (!draw) {
-            key.reserve(s.size() + 32);
-            key += std::to_string(f.size) + (f.bold ? "b" : "-") + (f.italic ? "i" : "-") + (markup ? "m" : "-") +
-                   std::to_string(w) + '\x1f';
-            key += s;
-            if (const auto it = heights_.find(key); it != heights_.end()) return it->second;
-        }
-        set_font(f);
-        pango_layout_set_width(layout_, static_cast<int>(w * PANGO_SCALE));
-        pango_layout_set_alignment(layout_, a == Align::Left     ? PANGO_ALIGN_LEFT
-                                            : a == Align::Center ? PANGO_ALIGN_CENTER
-                                                                 : PANGO_ALIGN_RIGHT);
-        const std::string t = valid_utf8(s);
-        // set_text keeps the attributes of an earlier set_markup: clear them first.
-        pango_layout_set_attributes(layout_, nullptr);
-        if (markup) pango_layout_set_markup(layout_, t.c_str(), static_cast<int>(t.size()));
-        else pango_layout_set_text(layout_, t.c_str(), static_cast<int>(t.size()));
-        int pw = 0, ph = 0;
-        pango_layout_get_size(layout_, &pw, &ph);
+        const report_pdf::LaidOutText& t = laid_out(w, s, f, a, markup, draw);
         if (draw) {
             color(c);
             cairo_move_to(cr_, x, y);
-            pango_cairo_update_layout(cr_, layout_);
+            // No pango_cairo_update_layout here: the layouts' context took the font
+            // options and (identity) matrix of a PDF surface when it was made, and they
+            // never change; updating bumps the context's serial anyway (pango 1.50 sets
+            // the matrix every time), which would make pango shape the text again.
             // Structure for screen readers and reflow: text is a paragraph unless a heading tag is open.
             if (!in_heading_) cairo_tag_begin(cr_, "P", "");
-            pango_cairo_show_layout(cr_, layout_);
+            pango_cairo_show_layout(cr_, t.layout);
             if (!in_heading_) cairo_tag_end(cr_, "P");
             cairo_new_path(cr_);   // or the next shape joins the text's current point
         }
-        const double h = static_cast<double>(ph) / PANGO_SCALE;
-        if (!draw) heights_.emplace(std::move(key), h);
-        return h;
+        return t.height;
     }
     double measure(double w, const std::string& s, const Font& f, bool markup = false) {
         return text(0, 0, w, s, f, kInk, Align::Left, false, markup);
     }
     double text_width(const std::string& s, const Font& f) {
-        set_font(f);
-        pango_layout_set_width(layout_, -1);
-        const std::string t = valid_utf8(s);
-        pango_layout_set_attributes(layout_, nullptr);
-        pango_layout_set_text(layout_, t.c_str(), static_cast<int>(t.size()));
-        int pw = 0, ph = 0;
-        pango_layout_get_size(layout_, &pw, &ph);
-        return static_cast<double>(pw) / PANGO_SCALE;
+        return laid_out(-1, s, f, Align::Left, false, false).width;
     }
 
     void rect(double x, double y, double w, double h, const Rgb& c) {
@@ -1309,11 +1289,10 @@ private:
     double page_w_ = 595.276, page_h_ = 841.890;   // A4
     double content_w_ = 0, bottom_ = 0;
     int total_pages_ = 0;
-    HeightCache& heights_;
+    TextLayouts& texts_;
     bool counting_ = false;
     cairo_surface_t* surface_ = nullptr;
     cairo_t* cr_ = nullptr;
-    PangoLayout* layout_ = nullptr;
     double y_ = 0;
     int page_ = 1;
     bool in_heading_ = false;
@@ -1326,14 +1305,14 @@ std::string render_report_pdf(const ReportModel& model) {
     // First pass counts the pages ("Page 2 of 5"), the second draws them.
     std::string scratch;
     int pages = 0;
-    HeightCache heights;
+    TextLayouts texts;
     {
-        Renderer counting(model, &scratch, 0, heights, true);
+        Renderer counting(model, &scratch, 0, texts, true);
         pages = counting.render();
     }
     std::string out;
     {
-        Renderer r(model, &out, pages, heights, false);
+        Renderer r(model, &out, pages, texts, false);
         r.render();
     }
     if (out.rfind("%PDF", 0) != 0) throw PdfError("Could not make the PDF: cairo wrote no PDF data");
