@@ -563,23 +563,26 @@ void App::draw_page_header() {
     page_title_wrapped(state_, v.icon, v.title, below ? 0.0f : buttons_x - st.ItemSpacing.x);
     const float after = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(buttons_x, y));
-    ImGui::BeginDisabled(!state_.undo_stack.can_undo());
-    if (ImGui::Button(ND_ICON_UNDO "##undo", ImVec2(btn, btn))) state_.undo();
-    focus_ring();
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Undo %s (Ctrl+Z)", state_.undo_stack.undo_label().c_str());
-    record_item(state_, "undo");
-    probe_fit(state_, "undo", ImGui::CalcTextSize(ND_ICON_UNDO).x + st.FramePadding.x * 2, btn);
+    // Undo and Redo: one step back or forward through the history (Ctrl+Z, Ctrl+Y).
+    const auto history_button = [&](bool back) {
+        const char* icon = back ? ND_ICON_UNDO : ND_ICON_REDO;
+        const char* key = back ? "undo" : "redo";
+        ImGui::BeginDisabled(back ? !state_.undo_stack.can_undo() : !state_.undo_stack.can_redo());
+        if (ImGui::Button((std::string(icon) + "##" + key).c_str(), ImVec2(btn, btn))) {
+            if (back) state_.undo();
+            else state_.redo();
+        }
+        focus_ring();
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip(back ? "Undo %s (Ctrl+Z)" : "Redo %s (Ctrl+Y)",
+                              (back ? state_.undo_stack.undo_label() : state_.undo_stack.redo_label()).c_str());
+        record_item(state_, key);
+        probe_fit(state_, key, ImGui::CalcTextSize(icon).x + st.FramePadding.x * 2, btn);
+    };
+    history_button(true);
     ImGui::SameLine();
-    ImGui::BeginDisabled(!state_.undo_stack.can_redo());
-    if (ImGui::Button(ND_ICON_REDO "##redo", ImVec2(btn, btn))) state_.redo();
-    focus_ring();
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Redo %s (Ctrl+Y)", state_.undo_stack.redo_label().c_str());
-    record_item(state_, "redo");
-    probe_fit(state_, "redo", ImGui::CalcTextSize(ND_ICON_REDO).x + st.FramePadding.x * 2, btn);
+    history_button(false);
     ImGui::SetCursorPosY(std::max(after, y + btn + st.ItemSpacing.y));
 }
 

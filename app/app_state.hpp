@@ -222,6 +222,8 @@ public:
 
 private:
     void after_diary_changed();         // rebuild the index lists, mark the match stale
+    bool step_history(bool back);       // undo() (back) or redo()
+    void take_whole_diary(Diary d);     // refresh() and adopt_diary(): the new snapshot and its lists
     void note_change(DiaryChange::What what, RecordType type = RecordType::Unknown, std::string id = {});
     MatchResult match_;
     bool match_stale_ = true;

@@ -19,6 +19,13 @@ bool password_field(AppState& s, const char* label, std::string& value, const ch
 // the button's test name, "export:cancel" / "restore:cancel").
 void draw_job_progress(AppState& s, JobControl& job, const char* key);
 
+// Starts one of the page's jobs (s.export_job, s.restore_job) on a worker with its own
+// connection to the open diary (background_job.hpp), held by s.job_gate in tests.
+template <class T, class Work>
+void start_page_job(AppState& s, BackgroundJob<T>& job, Work work) {
+    job.start(s.services, s.store, std::move(work), ThreadPriority::Normal, s.job_gate);
+}
+
 // Takes the Export page's finished jobs' outcomes into the app state (App::frame
 // calls it every frame, whichever page is open: a restore reloads the diary).
 void poll_export_jobs(AppState& s);

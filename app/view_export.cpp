@@ -402,12 +402,9 @@ void start_export(AppState& s, ExportPageState& pg) {
     std::string path;
     if (!prepare(s, pg, request, path)) return;
     pg.done_path.clear();
-    s.export_job.start(
-        s.services, s.store,
-        [catalog = s.catalog, request, path](Store& store, JobControl& job) {
-            return write_export(store, catalog, request, path, job);
-        },
-        ThreadPriority::Normal, s.job_gate);
+    start_page_job(s, s.export_job, [catalog = s.catalog, request, path](Store& store, JobControl& job) {
+        return write_export(store, catalog, request, path, job);
+    });
 }
 
 void finish_export(AppState& s, ExportPageState& pg, JobOutcome<ExportResult>& o) {

@@ -39,12 +39,9 @@ void run_restore(AppState& s, ExportPageState& pg) {
     const RestoreMode mode = pg.restore_mode == 0 ? RestoreMode::Merge : RestoreMode::Replace;
     std::optional<std::string> password;
     if (pg.restore_encrypted) password = pg.restore_password;
-    s.restore_job.start(
-        s.services, s.store,
-        [path = pg.restore_path, mode, password](Store& store, JobControl& job) {
-            return restore_from_file(store, path, mode, password, job);
-        },
-        ThreadPriority::Normal, s.job_gate);
+    start_page_job(s, s.restore_job, [path = pg.restore_path, mode, password](Store& store, JobControl& job) {
+        return restore_from_file(store, path, mode, password, job);
+    });
 }
 
 void finish_restore(AppState& s, ExportPageState& pg, JobOutcome<RestoreOutcome>& o) {
