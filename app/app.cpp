@@ -560,7 +560,7 @@ void App::draw_page_header() {
     if (state_.fonts.heading) ImGui::PopFont();
     const bool below = needs > buttons_x - st.ItemSpacing.x;
     if (below) ImGui::SetCursorPosY(y + btn + st.ItemSpacing.y);
-    page_title_wrapped(state_, v.icon, v.title, below ? 0.0f : buttons_x - st.ItemSpacing.x);
+    page_title_wrapped(state_, state_.fonts, v.icon, v.title, below ? 0.0f : buttons_x - st.ItemSpacing.x);
     const float after = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(buttons_x, y));
     // Undo and Redo: one step back or forward through the history (Ctrl+Z, Ctrl+Y).

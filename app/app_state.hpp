@@ -14,13 +14,13 @@
 
 #include "catalog.hpp"
 #include "font_set.hpp"
-#include "keyboard_nav.hpp"
 #include "page_states.hpp"
 #include "matching.hpp"
 #include "model.hpp"
 #include "services.hpp"
 #include "ui_settings.hpp"
 #include "undo.hpp"
+#include "widget_log.hpp"
 
 namespace nd {
 class Store;
@@ -41,28 +41,6 @@ namespace nd::app {
 enum class Page : std::uint8_t {
     FirstRun, Log, Diary, Patterns, Causes, CheckIn, Background, Settings, More, Export,
     Questionnaire,
-};
-
-// A screen rectangle of a named item in the last frame (tests click these).
-struct ItemRect {
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    bool visible = true;                // false: scrolled out of view (a tap would miss it)
-    unsigned id = 0;                    // its ImGui id (keyboard tests: which item has the focus)
-    float cx() const { return (x0 + x1) * 0.5f; }
-    float cy() const { return (y0 + y1) * 0.5f; }
-};
-
-// What a widget wrapper drew in the last frame, for the layout test
-// (tests/app/layout_clip_test.cpp): the text's natural width against the width it
-// was given, and the clip rectangle (window, card, column) it was drawn in.
-struct ProbeItem {
-    std::string key;
-    ItemRect rect;
-    float natural_w = 0;       // the text (plus its padding) at its full width
-    float given_w = 0;         // the width the widget had for it
-    float clip_x0 = 0, clip_x1 = 0;
-    unsigned window = 0;       // ImGuiID of the window it was drawn in (siblings share it)
-    bool scrolls_text = false; // a text field: its text scrolls inside it, like a list scrolls
 };
 
 // One step of the cached diary, for views that keep figures of their own and update
@@ -99,7 +77,8 @@ enum class ReloadReason {
     OtherProcess,   // another process (the CLI) changed the file (issue 16)
 };
 
-struct AppState {
+// A WidgetLog too (widget_log.hpp): a view passes its state where a widget takes the log.
+struct AppState : WidgetLog {
     AppState();
     ~AppState();
     AppState(const AppState&) = delete;
@@ -169,12 +148,6 @@ public:
     BackgroundJob<RestoreOutcome>& restore_job;
     std::shared_ptr<JobGate> job_gate;   // tests: workers wait on it before starting
     bool jobs_running() const;
-
-    // Test hook: widgets record their rectangles by label when enabled.
-    bool record_items = false;
-    std::map<std::string, ItemRect> items;
-    std::vector<ProbeItem> probes;      // widget wrappers' texts, this frame (same switch)
-    KeyboardNav keys;                   // Tab order and focus (keyboard_nav.hpp, keyboard.hpp)
 
     // ---- Operations ----
     // Reads the whole diary from the Store again (open, import, restore, merge, empty bin).
