@@ -10,7 +10,6 @@
 
 #include "background_job.hpp"
 #include "export_actions.hpp"
-#include "export_page_state.hpp"
 #include "log_state.hpp"
 #include "store.hpp"
 #include "time_util.hpp"
@@ -143,8 +142,9 @@ void AppState::reload_all(ReloadReason why) {
     if (why != ReloadReason::OtherProcess) undo_stack.clear();
     refresh();
     if (why == ReloadReason::OtherProcess) return;
-    pages.reset();
-    pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;
+    analysis.reset();
+    if (reset_pages) reset_pages();
+    if (paper_loaded) paper_loaded();
 }
 
 void AppState::reload_all(ReloadReason why, Diary loaded) {
@@ -152,7 +152,8 @@ void AppState::reload_all(ReloadReason why, Diary loaded) {
     if (store) adopt_diary(std::move(loaded));
     else refresh();
     if (why == ReloadReason::OtherProcess) return;
-    pages.reset();
+    analysis.reset();
+    if (reset_pages) reset_pages();   // (the Export page's paper is left as new here, as it always was)
 }
 
 void AppState::refresh_after(const Command* cmd) {
@@ -313,7 +314,7 @@ void AppState::load_settings() {
     if (s.font_scale != settings.font_scale) fonts_dirty = true;
     if (s.theme != settings.theme) style_dirty = true;
     settings = s;
-    pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;   // the Export page starts at it
+    if (paper_loaded) paper_loaded();   // the Export page starts at it
 }
 
 void AppState::save_settings() {

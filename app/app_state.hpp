@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,7 +15,6 @@
 
 #include "catalog.hpp"
 #include "font_set.hpp"
-#include "page_states.hpp"
 #include "matching.hpp"
 #include "model.hpp"
 #include "services.hpp"
@@ -28,6 +28,7 @@ class Store;
 
 namespace nd::app {
 struct DiaryHealth;   // diary_health.hpp (AppState holds a pointer: no include, no cycle)
+class DiaryAnalysis;  // diary_analysis.hpp
 struct LogUi;         // log_state.hpp (the Log page's form)
 template <class T>
 class BackgroundJob;  // background_job.hpp
@@ -124,7 +125,14 @@ private:
     std::unique_ptr<LogHeld> log_held_;
 public:
     LogUi& log;                         // the Log page's form (log_state.hpp)
-    PageStates pages;                   // diary, patterns, causes, ... (page_states.hpp)
+    // Figures computed from the whole diary, kept up to date per change (Diary red-flag
+    // marks, Patterns statistics, the Causes page's match): app/diary_analysis.hpp. Made
+    // on first use; dropped when the diary is replaced.
+    std::shared_ptr<DiaryAnalysis> analysis;
+    // The pages' own states are App's (page_states.hpp), not AppState's. Where the diary
+    // decides them, AppState says so through these (set by connect_pages; empty: no pages):
+    std::function<void()> reset_pages;    // the diary was replaced: every page's state as new
+    std::function<void()> paper_loaded;   // settings.paper was loaded: the Export page starts at it
 
     // The diary file's check and automatic backups (owned by App; null in a bare AppState).
     DiaryHealth* health = nullptr;
@@ -158,10 +166,10 @@ public:
     // True while the snapshot holds only the newest weeks of episodes (the first
     // frames of a large diary, App::open_diary); the rest is being read.
     bool diary_partial = false;
-    // The one step after the diary was replaced: reloads the cache and resets every
-    // page's state (an open editor must not outlive the record it edits) and the
-    // undo history (its commands may refer to records that are gone). For
-    // OtherProcess only the cache is reloaded: undo and drafts stay. The log page's
+    // The one step after the diary was replaced: reloads the cache and resets the
+    // analysis, every page's state (reset_pages: an open editor must not outlive the
+    // record it edits) and the undo history (its commands may refer to records that
+    // are gone). For OtherProcess only the cache is reloaded: undo and drafts stay. The log page's
     // new-entry draft (`log`) is never discarded.
     void reload_all(ReloadReason why);
     // The same with the diary as a worker already read it (a restore's result,

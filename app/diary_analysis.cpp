@@ -335,8 +335,8 @@ void DiaryAnalysis::wait_idle() const {
 }
 
 DiaryAnalysis& analysis(AppState& s) {
-    if (!s.pages.analysis) s.pages.analysis = std::make_shared<DiaryAnalysis>(s.services && s.services->threads_available());
-    return *s.pages.analysis;
+    if (!s.analysis) s.analysis = std::make_shared<DiaryAnalysis>(s.services && s.services->threads_available());
+    return *s.analysis;
 }
 
 }  // namespace nd::app

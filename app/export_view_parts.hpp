@@ -28,7 +28,7 @@ void start_page_job(AppState& s, BackgroundJob<T>& job, Work work) {
 
 // Takes the Export page's finished jobs' outcomes into the app state (App::frame
 // calls it every frame, whichever page is open: a restore reloads the diary).
-void poll_export_jobs(AppState& s);
+void poll_export_jobs(AppState& s, ExportPageState& pg);
 void finish_restore(AppState& s, ExportPageState& pg, JobOutcome<RestoreOutcome>& outcome);
 
 // The restore half of the page (view_restore.cpp).

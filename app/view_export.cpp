@@ -547,14 +547,13 @@ void draw_job_progress(AppState& s, JobControl& job, const char* key) {
     record_item(s, key);
 }
 
-void poll_export_jobs(AppState& s) {
-    ExportPageState& pg = s.pages.export_page;
+void poll_export_jobs(AppState& s, ExportPageState& pg) {
     if (auto o = s.export_job.take()) finish_export(s, pg, *o);
     if (auto o = s.restore_job.take()) finish_restore(s, pg, *o);
 }
 
-void draw_export(AppState& s) {
-    ExportPageState& pg = s.pages.export_page;
+void draw_export(AppState& s, PageStates& pages) {
+    ExportPageState& pg = pages.export_page;
     if (!s.store) {
         muted_text("No diary is open, so there is nothing to export.");
         return;
@@ -569,14 +568,14 @@ void draw_export(AppState& s) {
     if (pg.working == 2) {
         pg.working = 0;
         start_export(s, pg);
-        poll_export_jobs(s);   // no threads: it has finished already
+        poll_export_jobs(s, pg);   // no threads: it has finished already
     } else if (pg.working == 1) {
         pg.working = 2;
     }
     if (pg.restore_working == 2) {
         pg.restore_working = 0;
         run_restore(s, pg);
-        poll_export_jobs(s);
+        poll_export_jobs(s, pg);
     } else if (pg.restore_working == 1) {
         pg.restore_working = 2;
     }
