@@ -408,18 +408,8 @@ void start_export(AppState& s, ExportPageState& pg) {
 }
 
 void finish_export(AppState& s, ExportPageState& pg, JobOutcome<ExportResult>& o) {
-    if (o.cancelled) {
-        pg.error = "Cancelled. Nothing was saved.";
-        s.show_toast("Cancelled: nothing was saved", 4.0);
-        return;
-    }
-    if (!o.value || !o.value->ok) {
-        pg.error = o.value ? o.value->error : o.error + " Nothing was saved.";
-        // The toast also keeps the window drawing a little longer, so the card that
-        // grew to hold the message is measured again.
-        s.show_toast("Nothing was saved", 4.0);
-        return;
-    }
+    const auto message = [](const ExportResult& r) -> const std::string& { return r.error; };
+    if (says_job_ended_early<ExportResult>(s, o, message, pg.error, "Cancelled. Nothing was saved.", "saved")) return;
     const ExportResult& r = *o.value;
     pg.error.clear();
     pg.done_path = r.path;

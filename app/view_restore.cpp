@@ -45,15 +45,9 @@ void run_restore(AppState& s, ExportPageState& pg) {
 }
 
 void finish_restore(AppState& s, ExportPageState& pg, JobOutcome<RestoreOutcome>& o) {
-    if (o.cancelled) {
-        pg.restore_error = "Cancelled. Your diary was not changed.";
-        s.show_toast("Cancelled: nothing was changed", 4.0);
-        return;
-    }
-    if (!o.value || !o.value->ok) {
-        pg.restore_error = o.value ? o.value->message : o.error + " Nothing was changed.";
+    const auto message = [](const RestoreOutcome& r) -> const std::string& { return r.message; };
+    if (says_job_ended_early<RestoreOutcome>(s, o, message, pg.restore_error, "Cancelled. Your diary was not changed.", "changed")) {
         if (o.value && o.value->password_needed) pg.restore_encrypted = true;
-        s.show_toast("Nothing was changed", 4.0);
         return;
     }
     RestoreOutcome& r = *o.value;
