@@ -29,6 +29,7 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
 App::App(Services& services) : services_(services) {
     state_.services = &services_;
     state_.health = &health_;
+    connect_pages(state_, pages_);
 }
 
 App::~App() {
@@ -393,8 +394,8 @@ void App::handle_shortcuts() {
     // the bin, delete everything, delete an episode) or the episode editor. A text
     // field being typed in keeps Escape (ImGui: stop editing).
     if (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-        SettingsPage& settings = state_.pages.settings;
-        DiaryPage& diary = state_.pages.diary;
+        SettingsPage& settings = pages_.settings;
+        DiaryPage& diary = pages_.diary;
         if (settings.confirm_empty_bin || settings.delete_all_step != 0) {
             settings.confirm_empty_bin = false;
             settings.delete_all_step = 0;
@@ -428,11 +429,11 @@ void App::frame() {
         state_.probes.clear();
     }
     reload_if_changed_elsewhere();
-    poll_export_jobs(state_);   // an export's or a restore's outcome, whichever page is open
+    poll_export_jobs(state_, pages_.export_page);   // an export's or a restore's outcome, whichever page is open
     handle_requests();
     keyboard_begin_frame(state_);
     handle_shortcuts();
-    tick_in_app_reminder(state_);
+    tick_in_app_reminder(state_, pages_.reminder);
 
     const ImGuiIO& io = ImGui::GetIO();
     const float scale = state_.display_scale;
@@ -459,7 +460,7 @@ void App::frame() {
         const float col = std::min(w, 680.0f * scale);   // a readable column, centred
         ImGui::SetCursorPosX((w - col) * 0.5f);
         ImGui::BeginChild("##first", ImVec2(col, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        draw_first_run(state_);
+        draw_first_run(state_, pages_);
         ImGui::EndChild();
     } else if (state_.narrow) {
         const float tab_h = tab_bar_height();
@@ -528,7 +529,7 @@ void App::draw_page(Page p) {
     if (drawn_page_ != p) ImGui::SetScrollY(0);
     drawn_page_ = p;
     ImGui::PushID(v.name);
-    v.draw(state_);
+    v.draw(state_, pages_);
     ImGui::Dummy(ImVec2(0, page_bottom_pad() - ImGui::GetStyle().ItemSpacing.y));   // room above the tab bar
     ImGui::PopID();
 }
@@ -560,26 +561,29 @@ void App::draw_page_header() {
     if (state_.fonts.heading) ImGui::PopFont();
     const bool below = needs > buttons_x - st.ItemSpacing.x;
     if (below) ImGui::SetCursorPosY(y + btn + st.ItemSpacing.y);
-    page_title_wrapped(state_, v.icon, v.title, below ? 0.0f : buttons_x - st.ItemSpacing.x);
+    page_title_wrapped(state_, state_.fonts, v.icon, v.title, below ? 0.0f : buttons_x - st.ItemSpacing.x);
     const float after = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(buttons_x, y));
-    ImGui::BeginDisabled(!state_.undo_stack.can_undo());
-    if (ImGui::Button(ND_ICON_UNDO "##undo", ImVec2(btn, btn))) state_.undo();
-    focus_ring();
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Undo %s (Ctrl+Z)", state_.undo_stack.undo_label().c_str());
-    record_item(state_, "undo");
-    probe_fit(state_, "undo", ImGui::CalcTextSize(ND_ICON_UNDO).x + st.FramePadding.x * 2, btn);
+    // Undo and Redo: one step back or forward through the history (Ctrl+Z, Ctrl+Y).
+    const auto history_button = [&](bool back) {
+        const char* icon = back ? ND_ICON_UNDO : ND_ICON_REDO;
+        const char* key = back ? "undo" : "redo";
+        ImGui::BeginDisabled(back ? !state_.undo_stack.can_undo() : !state_.undo_stack.can_redo());
+        if (ImGui::Button((std::string(icon) + "##" + key).c_str(), ImVec2(btn, btn))) {
+            if (back) state_.undo();
+            else state_.redo();
+        }
+        focus_ring();
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip(back ? "Undo %s (Ctrl+Z)" : "Redo %s (Ctrl+Y)",
+                              (back ? state_.undo_stack.undo_label() : state_.undo_stack.redo_label()).c_str());
+        record_item(state_, key);
+        probe_fit(state_, key, ImGui::CalcTextSize(icon).x + st.FramePadding.x * 2, btn);
+    };
+    history_button(true);
     ImGui::SameLine();
-    ImGui::BeginDisabled(!state_.undo_stack.can_redo());
-    if (ImGui::Button(ND_ICON_REDO "##redo", ImVec2(btn, btn))) state_.redo();
-    focus_ring();
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Redo %s (Ctrl+Y)", state_.undo_stack.redo_label().c_str());
-    record_item(state_, "redo");
-    probe_fit(state_, "redo", ImGui::CalcTextSize(ND_ICON_REDO).x + st.FramePadding.x * 2, btn);
+    history_button(false);
     ImGui::SetCursorPosY(std::max(after, y + btn + st.ItemSpacing.y));
 }
 

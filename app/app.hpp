@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-#include "all_page_states.hpp"   // the App owns every page's state (through AppState::pages); tests reach them here
+#include "all_page_states.hpp"   // the App owns every page's state (App::pages); tests reach them here
 #include "app_state.hpp"
 #include "background_job.hpp"
 #include "diary_watch.hpp"
@@ -59,6 +59,7 @@ public:
 
     void go_to(Page p);
     AppState& state() { return state_; }
+    PageStates& pages() { return pages_; }   // what each page remembers (page_states.hpp)
     DiaryHealth& health() { return health_; }
     // Phone tab bar: 0 icons with page titles, 1 icons with short labels, 2 icons alone.
     int tab_bar_mode() const { return tab_bar_mode_; }
@@ -118,6 +119,7 @@ private:
 
     Services& services_;
     AppState state_;
+    PageStates pages_;                  // each page's state, handed to its view (connect_pages)
     std::unique_ptr<Store> main_store_;
     bool watch_on_ = false;
     std::unique_ptr<DiaryWatch> watch_;   // on the attached store's file

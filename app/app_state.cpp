@@ -10,7 +10,6 @@
 
 #include "background_job.hpp"
 #include "export_actions.hpp"
-#include "export_page_state.hpp"
 #include "log_state.hpp"
 #include "store.hpp"
 #include "time_util.hpp"
@@ -121,17 +120,15 @@ void AppState::refresh() {
         return;
     }
     diary = {};   // let the old snapshot go before the new one is read (peak memory)
-    diary = store->load_diary();
-    diary_partial = false;
-    ++full_reloads;
-    episode_id_hashes_.clear();
-    episode_id_hashes_.reserve(diary.episodes.size());
-    for (const Episode& e : diary.episodes) episode_id_hashes_.push_back(id_hash(e.id));
-    after_diary_changed();
+    take_whole_diary(store->load_diary());
 }
 
 void AppState::adopt_diary(Diary d) {
     ++revision;
+    take_whole_diary(std::move(d));
+}
+
+void AppState::take_whole_diary(Diary d) {
     diary = std::move(d);
     diary_partial = false;
     ++full_reloads;
@@ -145,8 +142,9 @@ void AppState::reload_all(ReloadReason why) {
     if (why != ReloadReason::OtherProcess) undo_stack.clear();
     refresh();
     if (why == ReloadReason::OtherProcess) return;
-    pages.reset();
-    pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;
+    analysis.reset();
+    if (reset_pages) reset_pages();
+    if (paper_loaded) paper_loaded();
 }
 
 void AppState::reload_all(ReloadReason why, Diary loaded) {
@@ -154,7 +152,8 @@ void AppState::reload_all(ReloadReason why, Diary loaded) {
     if (store) adopt_diary(std::move(loaded));
     else refresh();
     if (why == ReloadReason::OtherProcess) return;
-    pages.reset();
+    analysis.reset();
+    if (reset_pages) reset_pages();   // (the Export page's paper is left as new here, as it always was)
 }
 
 void AppState::refresh_after(const Command* cmd) {
@@ -238,32 +237,26 @@ std::string sentence(std::string text) {
 }
 }  // namespace
 
-bool AppState::undo() {
-    if (!store || !undo_stack.can_undo()) return false;
-    const std::string label = undo_stack.undo_label();
-    try {
-        undo_stack.undo(*store);
-    } catch (const std::exception& e) {
-        // The step is still in the history (UndoStack::undo moves it only once written).
-        show_toast("Could not undo " + label + ": " + sentence(e.what()) + " Nothing was changed; Undo can try again.", 8.0);
-        return false;
-    }
-    refresh_after(undo_stack.last_undone());
-    show_toast("Undone: " + label);
-    return true;
-}
+bool AppState::undo() { return step_history(true); }
+bool AppState::redo() { return step_history(false); }
 
-bool AppState::redo() {
-    if (!store || !undo_stack.can_redo()) return false;
-    const std::string label = undo_stack.redo_label();
+// Undo and redo are one step through the history, in either direction.
+bool AppState::step_history(bool back) {
+    if (!store || !(back ? undo_stack.can_undo() : undo_stack.can_redo())) return false;
+    const char* verb = back ? "undo" : "redo";
+    const std::string label = back ? undo_stack.undo_label() : undo_stack.redo_label();
     try {
-        undo_stack.redo(*store);
+        if (back) undo_stack.undo(*store);
+        else undo_stack.redo(*store);
     } catch (const std::exception& e) {
-        show_toast("Could not redo " + label + ": " + sentence(e.what()) + " Nothing was changed; Redo can try again.", 8.0);
+        // The step is still in the history (UndoStack::undo and redo move it only once written).
+        show_toast(std::string("Could not ") + verb + " " + label + ": " + sentence(e.what()) + " Nothing was changed; " +
+                       (back ? "Undo" : "Redo") + " can try again.",
+                   8.0);
         return false;
     }
-    refresh_after(undo_stack.last_done());
-    show_toast("Redone: " + label);
+    refresh_after(back ? undo_stack.last_undone() : undo_stack.last_done());
+    show_toast((back ? "Undone: " : "Redone: ") + label);
     return true;
 }
 
@@ -321,7 +314,7 @@ void AppState::load_settings() {
     if (s.font_scale != settings.font_scale) fonts_dirty = true;
     if (s.theme != settings.theme) style_dirty = true;
     settings = s;
-    pages.export_page.paper = settings.paper == Paper::Letter ? 1 : 0;   // the Export page starts at it
+    if (paper_loaded) paper_loaded();   // the Export page starts at it
 }
 
 void AppState::save_settings() {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,13 +15,12 @@
 
 #include "catalog.hpp"
 #include "font_set.hpp"
-#include "keyboard_nav.hpp"
-#include "page_states.hpp"
 #include "matching.hpp"
 #include "model.hpp"
 #include "services.hpp"
 #include "ui_settings.hpp"
 #include "undo.hpp"
+#include "widget_log.hpp"
 
 namespace nd {
 class Store;
@@ -28,6 +28,7 @@ class Store;
 
 namespace nd::app {
 struct DiaryHealth;   // diary_health.hpp (AppState holds a pointer: no include, no cycle)
+class DiaryAnalysis;  // diary_analysis.hpp
 struct LogUi;         // log_state.hpp (the Log page's form)
 template <class T>
 class BackgroundJob;  // background_job.hpp
@@ -41,28 +42,6 @@ namespace nd::app {
 enum class Page : std::uint8_t {
     FirstRun, Log, Diary, Patterns, Causes, CheckIn, Background, Settings, More, Export,
     Questionnaire,
-};
-
-// A screen rectangle of a named item in the last frame (tests click these).
-struct ItemRect {
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    bool visible = true;                // false: scrolled out of view (a tap would miss it)
-    unsigned id = 0;                    // its ImGui id (keyboard tests: which item has the focus)
-    float cx() const { return (x0 + x1) * 0.5f; }
-    float cy() const { return (y0 + y1) * 0.5f; }
-};
-
-// What a widget wrapper drew in the last frame, for the layout test
-// (tests/app/layout_clip_test.cpp): the text's natural width against the width it
-// was given, and the clip rectangle (window, card, column) it was drawn in.
-struct ProbeItem {
-    std::string key;
-    ItemRect rect;
-    float natural_w = 0;       // the text (plus its padding) at its full width
-    float given_w = 0;         // the width the widget had for it
-    float clip_x0 = 0, clip_x1 = 0;
-    unsigned window = 0;       // ImGuiID of the window it was drawn in (siblings share it)
-    bool scrolls_text = false; // a text field: its text scrolls inside it, like a list scrolls
 };
 
 // One step of the cached diary, for views that keep figures of their own and update
@@ -99,7 +78,8 @@ enum class ReloadReason {
     OtherProcess,   // another process (the CLI) changed the file (issue 16)
 };
 
-struct AppState {
+// A WidgetLog too (widget_log.hpp): a view passes its state where a widget takes the log.
+struct AppState : WidgetLog {
     AppState();
     ~AppState();
     AppState(const AppState&) = delete;
@@ -145,7 +125,14 @@ private:
     std::unique_ptr<LogHeld> log_held_;
 public:
     LogUi& log;                         // the Log page's form (log_state.hpp)
-    PageStates pages;                   // diary, patterns, causes, ... (page_states.hpp)
+    // Figures computed from the whole diary, kept up to date per change (Diary red-flag
+    // marks, Patterns statistics, the Causes page's match): app/diary_analysis.hpp. Made
+    // on first use; dropped when the diary is replaced.
+    std::shared_ptr<DiaryAnalysis> analysis;
+    // The pages' own states are App's (page_states.hpp), not AppState's. Where the diary
+    // decides them, AppState says so through these (set by connect_pages; empty: no pages):
+    std::function<void()> reset_pages;    // the diary was replaced: every page's state as new
+    std::function<void()> paper_loaded;   // settings.paper was loaded: the Export page starts at it
 
     // The diary file's check and automatic backups (owned by App; null in a bare AppState).
     DiaryHealth* health = nullptr;
@@ -170,12 +157,6 @@ public:
     std::shared_ptr<JobGate> job_gate;   // tests: workers wait on it before starting
     bool jobs_running() const;
 
-    // Test hook: widgets record their rectangles by label when enabled.
-    bool record_items = false;
-    std::map<std::string, ItemRect> items;
-    std::vector<ProbeItem> probes;      // widget wrappers' texts, this frame (same switch)
-    KeyboardNav keys;                   // Tab order and focus (keyboard_nav.hpp, keyboard.hpp)
-
     // ---- Operations ----
     // Reads the whole diary from the Store again (open, import, restore, merge, empty bin).
     void refresh();
@@ -185,10 +166,10 @@ public:
     // True while the snapshot holds only the newest weeks of episodes (the first
     // frames of a large diary, App::open_diary); the rest is being read.
     bool diary_partial = false;
-    // The one step after the diary was replaced: reloads the cache and resets every
-    // page's state (an open editor must not outlive the record it edits) and the
-    // undo history (its commands may refer to records that are gone). For
-    // OtherProcess only the cache is reloaded: undo and drafts stay. The log page's
+    // The one step after the diary was replaced: reloads the cache and resets the
+    // analysis, every page's state (reset_pages: an open editor must not outlive the
+    // record it edits) and the undo history (its commands may refer to records that
+    // are gone). For OtherProcess only the cache is reloaded: undo and drafts stay. The log page's
     // new-entry draft (`log`) is never discarded.
     void reload_all(ReloadReason why);
     // The same with the diary as a worker already read it (a restore's result,
@@ -222,6 +203,8 @@ public:
 
 private:
     void after_diary_changed();         // rebuild the index lists, mark the match stale
+    bool step_history(bool back);       // undo() (back) or redo()
+    void take_whole_diary(Diary d);     // refresh() and adopt_diary(): the new snapshot and its lists
     void note_change(DiaryChange::What what, RecordType type = RecordType::Unknown, std::string id = {});
     MatchResult match_;
     bool match_stale_ = true;

@@ -139,6 +139,17 @@ struct DiaryAnalysis::Core {
         return false;
     }
 
+    // A page's ask: `want` marks what it needs (under mu); then the engine makes it here
+    // without a worker, or the worker wakes. Returns the latest of those figures, current or not.
+    template <class Figures, class Want>
+    std::shared_ptr<const Figures> ask(bool here, Want want, std::shared_ptr<const Figures> Core::*latest) {
+        std::unique_lock<std::mutex> lock(mu);
+        want();
+        if (here) process(lock);
+        else cv.notify_all();
+        return this->*latest;
+    }
+
     // Applies what is queued and computes what is asked; `lock` holds mu on entry and exit.
     void process(std::unique_lock<std::mutex>& lock) {
         while (has_work()) {
@@ -282,11 +293,7 @@ std::shared_ptr<const FlaggedIds> DiaryAnalysis::flagged(AppState& s) {
         return steps(s).flagged();
     }
     sync(s);
-    std::unique_lock<std::mutex> lock(core_->mu);
-    core_->want_flags = true;
-    if (!background_) core_->process(lock);
-    else core_->cv.notify_all();
-    return core_->flags;
+    return core_->ask(!background_, [&] { core_->want_flags = true; }, &Core::flags);
 }
 
 std::shared_ptr<const PatternStats> DiaryAnalysis::patterns(AppState& s, PatternPeriod period, const LocalDate& today) {
@@ -296,20 +303,12 @@ std::shared_ptr<const PatternStats> DiaryAnalysis::patterns(AppState& s, Pattern
         return steps(s).patterns();
     }
     sync(s);
-    std::unique_lock<std::mutex> lock(core_->mu);
-    core_->want_patterns = PatternsAsk{period, today};
-    if (!background_) core_->process(lock);
-    else core_->cv.notify_all();
-    return core_->patterns;
+    return core_->ask(!background_, [&] { core_->want_patterns = PatternsAsk{period, today}; }, &Core::patterns);
 }
 
 std::shared_ptr<const MatchFigures> DiaryAnalysis::match(AppState& s) {
     sync(s);
-    std::unique_lock<std::mutex> lock(core_->mu);
-    core_->want_match = true;
-    if (!background_) core_->process(lock);
-    else core_->cv.notify_all();
-    return core_->match;
+    return core_->ask(!background_, [&] { core_->want_match = true; }, &Core::match);
 }
 
 std::shared_ptr<const MatchFigures> DiaryAnalysis::latest_match() const {
@@ -336,8 +335,8 @@ void DiaryAnalysis::wait_idle() const {
 }
 
 DiaryAnalysis& analysis(AppState& s) {
-    if (!s.pages.analysis) s.pages.analysis = std::make_shared<DiaryAnalysis>(s.services && s.services->threads_available());
-    return *s.pages.analysis;
+    if (!s.analysis) s.analysis = std::make_shared<DiaryAnalysis>(s.services && s.services->threads_available());
+    return *s.analysis;
 }
 
 }  // namespace nd::app

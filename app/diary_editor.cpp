@@ -52,16 +52,15 @@ bool finish(AppState& s, EpisodeDraft& d, Episode& out) {
 
 }  // namespace
 
-void open_episode_editor(AppState& s, const Episode& e) {
+void open_episode_editor(DiaryPage& pg, const Episode& e) {
     EpisodeDraft d;
     d.before = e;
     d.form = draft_of(e);
-    s.pages.diary.editing = std::move(d);
-    s.pages.diary.scroll_editor_to_top = true;
+    pg.editing = std::move(d);
+    pg.scroll_editor_to_top = true;
 }
 
-void draw_episode_editor(AppState& s) {
-    DiaryPage& pg = s.pages.diary;
+void draw_episode_editor(AppState& s, DiaryPage& pg) {
     EpisodeDraft& d = *pg.editing;
     if (pg.scroll_editor_to_top) {
         ImGui::SetScrollY(0);

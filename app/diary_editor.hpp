@@ -3,10 +3,11 @@
 #pragma once
 
 #include "app_state.hpp"
+#include "page_states.hpp"
 
 namespace nd::app {
 
-void open_episode_editor(AppState& s, const Episode& e);
-void draw_episode_editor(AppState& s);
+void open_episode_editor(DiaryPage& pg, const Episode& e);
+void draw_episode_editor(AppState& s, DiaryPage& pg);
 
 }  // namespace nd::app

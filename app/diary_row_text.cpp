@@ -1,7 +1,6 @@
 #include "diary_row_text.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cfloat>
 
 #include <imgui.h>
@@ -14,15 +13,6 @@ namespace nd::app {
 namespace {
 
 const std::string kDot = " \xc2\xb7 ";
-
-std::string upper_first(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-}
-std::string lower_first(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-    return s;
-}
 
 // "a, b and 3 more": the first `keep` items, then how many were left out.
 std::string list_text(const std::vector<std::string>& items, std::size_t keep) {

@@ -8,8 +8,6 @@
 
 namespace nd::app {
 
-namespace {
-
 std::string lower_first(std::string s) {
     if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
     return s;
@@ -19,8 +17,6 @@ std::string upper_first(std::string s) {
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
     return s;
 }
-
-}  // namespace
 
 std::string clock_text(const LocalTime& t) {
     const int m = local_minute_of_day(t);

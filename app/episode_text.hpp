@@ -21,4 +21,8 @@ std::string episode_line_with_date(const Episode& e, const std::string& date_tex
 // "3 min", "1 h", "2 h 5 min", "3 days"
 std::string minutes_text(std::int64_t minutes);
 
+// The text with its first letter capitalised / in lower case (ASCII): list items joined into one line.
+std::string upper_first(std::string s);
+std::string lower_first(std::string s);
+
 }  // namespace nd::app

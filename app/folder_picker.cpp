@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "app_state.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
 #include "theme.hpp"

@@ -5,13 +5,14 @@
 
 #include <imgui_stdlib.h>
 
+#include "app_state.hpp"
 #include "theme.hpp"
 #include "time_util.hpp"
 #include "widgets.hpp"
 
 namespace nd::app {
 
-void record_item_rect(AppState& s, const std::string& key) { record_item(s, key); }
+void record_item_rect(WidgetLog& log, const std::string& key) { record_item(log, key); }
 
 void push_touch_frame() {
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -38,22 +39,22 @@ void heading(const Fonts& fonts, const char* text) {
     ImGui::PopTextWrapPos();
 }
 
-bool text_field(AppState& s, const char* label, std::string& value, const char* hint, float width) {
+bool text_field(WidgetLog& log, const char* label, std::string& value, const char* hint, float width) {
     field_label(label);
     push_touch_frame();
     ImGui::SetNextItemWidth(width > 0 ? std::min(width, ImGui::GetContentRegionAvail().x) : -1.0f);
     const std::string id = std::string("##") + label;
     const bool changed = ImGui::InputTextWithHint(id.c_str(), hint, &value);
     pop_touch_frame();
-    record_item(s, std::string("field:") + label);
+    record_item(log, std::string("field:") + label);
     return changed;
 }
 
-bool note_field(AppState& s, const char* label, std::string& value) {
+bool note_field(WidgetLog& log, const char* label, std::string& value) {
     field_label(label);
     const std::string id = std::string("##") + label;
     const bool changed = ImGui::InputTextMultiline(id.c_str(), &value, ImVec2(-1, ImGui::GetTextLineHeight() * 4 + 24));
-    record_item(s, std::string("field:") + label);
+    record_item(log, std::string("field:") + label);
     return changed;
 }
 

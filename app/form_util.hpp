@@ -8,13 +8,16 @@
 
 #include <imgui.h>
 
-#include "app_state.hpp"
 #include "enum_names.hpp"
+#include "font_set.hpp"
+#include "widget_log.hpp"
 
 namespace nd::app {
 
+struct AppState;
+
 // Same as widgets' record_item (so the templates below need no widgets.hpp).
-void record_item_rect(AppState& s, const std::string& key);
+void record_item_rect(WidgetLog& log, const std::string& key);
 
 // Pushes a frame padding that makes text fields and combos at least touch_height() tall.
 void push_touch_frame();
@@ -25,10 +28,11 @@ void heading(const Fonts& fonts, const char* text);
 
 // A labelled one-line text field filling the width; records "field:<label>".
 // width 0: the whole row.
-bool text_field(AppState& s, const char* label, std::string& value, const char* hint = "", float width = 0);
+bool text_field(WidgetLog& log, const char* label, std::string& value, const char* hint = "", float width = 0);
 // A multi-line note field.
-bool note_field(AppState& s, const char* label, std::string& value);
-// A date field "YYYY-MM-DD" with a hint; returns true when the text changed.
+bool note_field(WidgetLog& log, const char* label, std::string& value);
+// A date field "YYYY-MM-DD" with a hint, as wide as the display scale makes it; returns
+// true when the text changed.
 bool date_field(AppState& s, const char* label, std::string& value);
 
 // "" when `text` is empty (and allowed) or a real date; else a message for people.
@@ -42,7 +46,7 @@ void count_bar(const char* label, int count, int max, float label_w);
 
 // A combo over an enum with a first "any" entry; returns true when changed.
 template <class E>
-bool enum_combo(AppState& s, const char* label, std::optional<E>& value, const char* any_label) {
+bool enum_combo(WidgetLog& log, const char* label, std::optional<E>& value, const char* any_label) {
     bool changed = false;
     const std::string preview = value ? std::string(enum_label(*value)) : std::string(any_label);
     push_touch_frame();
@@ -61,7 +65,7 @@ bool enum_combo(AppState& s, const char* label, std::optional<E>& value, const c
         ImGui::EndCombo();
     }
     pop_touch_frame();
-    record_item_rect(s, std::string("combo:") + label);
+    record_item_rect(log, std::string("combo:") + label);
     return changed;
 }
 

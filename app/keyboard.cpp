@@ -5,14 +5,13 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "app_state.hpp"
 
 namespace nd::app {
 
-void press_tab(AppState& s, bool shift) { s.keys.pending_move += shift ? -1 : 1; }
+void press_tab(WidgetLog& log, bool shift) { log.keys.pending_move += shift ? -1 : 1; }
 
-void keyboard_begin_frame(AppState& s) {
-    KeyboardNav& k = s.keys;
+void keyboard_begin_frame(WidgetLog& log) {
+    KeyboardNav& k = log.keys;
     k.last.swap(k.stops);
     k.stops.clear();
     const ImGuiContext& g = *GImGui;
@@ -29,11 +28,11 @@ void keyboard_begin_frame(AppState& s) {
     k.pending_move = 0;
 }
 
-void tab_stop(AppState& s) {
+void tab_stop(WidgetLog& log) {
     ImGuiContext& g = *GImGui;
     const ImGuiID id = g.LastItemData.ID;
     if (id == 0 || (g.LastItemData.InFlags & ImGuiItemFlags_Disabled)) return;
-    KeyboardNav& k = s.keys;
+    KeyboardNav& k = log.keys;
     if (!k.stops.empty() && k.stops.back().id == id) return;
     k.stops.push_back({id, g.CurrentWindow});
     if (k.focus_request == id) {

@@ -7,19 +7,17 @@
 // handing it to ImGui (whose own tabbing would move focus a second time).
 #pragma once
 
-#include "keyboard_nav.hpp"
+#include "widget_log.hpp"
 
 namespace nd::app {
 
-struct AppState;
-
 // The platform (or a test) reports a Tab press; shift: Shift+Tab.
-void press_tab(AppState& s, bool shift);
+void press_tab(WidgetLog& log, bool shift);
 // Start of frame: turns a pending Tab into a focus request on the next stop.
-void keyboard_begin_frame(AppState& s);
+void keyboard_begin_frame(WidgetLog& log);
 // Registers the last item as a tab stop (a no-op for items without an id) and
 // applies a pending focus request to it.
-void tab_stop(AppState& s);
+void tab_stop(WidgetLog& log);
 // True when Enter (or keypad Enter) was pressed while the last item had the
 // keyboard focus and no text is being typed. Space is ImGui's own activation.
 bool enter_on_item();

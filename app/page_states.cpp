@@ -1,5 +1,7 @@
 #include "page_states.hpp"
 
+#include "app_state.hpp"
+
 #include "background_page_state.hpp"
 #include "causes_page_state.hpp"
 #include "checkin_page_state.hpp"
@@ -39,9 +41,13 @@ PageStates::PageStates()
 PageStates::~PageStates() = default;
 
 void PageStates::reset() {
-    // As assigning a fresh PageStates did: every field as new, the analysis dropped.
-    analysis.reset();
+    // As assigning a fresh PageStates did: every field as new.
     *held_ = Held{};
+}
+
+void connect_pages(AppState& s, PageStates& pages) {
+    s.reset_pages = [&pages] { pages.reset(); };
+    s.paper_loaded = [&s, &pages] { pages.export_page.paper = s.settings.paper == Paper::Letter ? 1 : 0; };
 }
 
 }  // namespace nd::app

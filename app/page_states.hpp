@@ -1,10 +1,11 @@
 // What each page remembers between frames (filters, open rows, caches keyed on
-// AppState::revision), reached as AppState::pages, so views keep no function statics
-// and tests can inspect them. Each page's state is declared in its own header beside
-// its view (diary_page_state.hpp, export_page_state.hpp, ...); this one only names
-// them, so a file that includes app_state.hpp does not compile every page's state
-// (nor the export, backup and merge headers the Export page's needs), and a change to
-// one page's state recompiles that page's files, not the app. A file that reads a
+// AppState::revision), owned by App (App::pages) and handed to the views, so views keep
+// no function statics and tests can inspect them; AppState holds the diary, not these.
+// Each page's state is declared in its own header beside its view (diary_page_state.hpp,
+// export_page_state.hpp, ...); this one only names them, so a file that includes it
+// does not compile every page's state (nor the export, backup and merge headers the
+// Export page's needs), and a change to one page's state recompiles that page's files,
+// not the app. A file that reads a
 // page's fields includes that page's header (all_page_states.hpp: every one).
 #pragma once
 
@@ -21,7 +22,7 @@ struct SettingsPage;       // settings_page_state.hpp
 struct ExportPageState;    // export_page_state.hpp
 struct QuestionnairePage;  // questionnaire_page.hpp
 struct ReminderUi;         // reminder_state.hpp
-class DiaryAnalysis;       // diary_analysis.hpp
+struct AppState;           // app_state.hpp
 
 class PageStates {
     struct Held;                   // the pages' states themselves (page_states.cpp)
@@ -33,12 +34,9 @@ public:
     PageStates(const PageStates&) = delete;
     PageStates& operator=(const PageStates&) = delete;
 
-    // Every page's state as new (AppState::reload_all).
+    // Every page's state as new (AppState::reload_all, through connect_pages).
     void reset();
 
-    // Figures computed from the whole diary, kept up to date per change (Diary red-flag
-    // marks, Patterns statistics): app/diary_analysis.hpp. Made on first use.
-    std::shared_ptr<DiaryAnalysis> analysis;
     DiaryPage& diary;
     PatternsPage& patterns;
     CausesPage& causes;
@@ -49,5 +47,10 @@ public:
     QuestionnairePage& questionnaire;
     ReminderUi& reminder;
 };
+
+// Lets `s` reach `pages` where the diary's state decides a page's (App does this once;
+// tests with a bare AppState too): reload_all resets them after the diary was replaced,
+// and the Export page's paper switch starts at the paper the settings load.
+void connect_pages(AppState& s, PageStates& pages);
 
 }  // namespace nd::app

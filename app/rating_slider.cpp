@@ -21,7 +21,7 @@ void same_line_if_fits(float w) {
 
 }  // namespace
 
-bool rating_slider(AppState& s, const char* label, const char* id, std::optional<int>& value) {
+bool rating_slider(WidgetLog& log, const char* label, const char* id, std::optional<int>& value) {
     ImGui::PushID(id);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(label);
@@ -35,7 +35,7 @@ bool rating_slider(AppState& s, const char* label, const char* id, std::optional
         same_line_if_fits(ImGui::CalcTextSize("Not rated").x + 2 * ImGui::GetStyle().FramePadding.x +
                           32 * ui_scale());
         const std::string clear = std::string("Not rated##") + id;
-        if (chip(s, clear.c_str(), false)) {
+        if (chip(log, clear.c_str(), false)) {
             value.reset();
             changed = true;
         }
@@ -54,7 +54,7 @@ bool rating_slider(AppState& s, const char* label, const char* id, std::optional
     const bool touched = ImGui::IsItemActivated();
     if (!value) ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
-    record_item(s, std::string("rating:") + id);
+    record_item(log, std::string("rating:") + id);
     if ((moved || touched) && value != v) {
         value = v;
         changed = true;

@@ -4,12 +4,12 @@
 
 #include <optional>
 
-#include "app_state.hpp"
+#include "widget_log.hpp"
 
 namespace nd::app {
 
 // label above, the value ("3 of 10" or "not rated") beside it, and a
 // "Clear" chip once rated. Records the slider's rectangle as "rating:<id>".
-bool rating_slider(AppState& s, const char* label, const char* id, std::optional<int>& value);
+bool rating_slider(WidgetLog& log, const char* label, const char* id, std::optional<int>& value);
 
 }  // namespace nd::app

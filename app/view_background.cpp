@@ -203,8 +203,8 @@ void draw_medicine_form(AppState& s, BackgroundPage& pg) {
 
 }  // namespace
 
-void draw_background(AppState& s) {
-    BackgroundPage& pg = s.pages.background;
+void draw_background(AppState& s, PageStates& pages) {
+    BackgroundPage& pg = pages.background;
     draw_profile(s, pg);
 
     begin_card("##facts");

@@ -35,7 +35,7 @@ void index_red_flags(AppState& s, CausesPage& pg, const MatchFigures* fig) {
     pg.figures_revision = fig ? fig->revision : ~0ull;
 }
 
-void draw_red_flags_first(AppState& s) { draw_red_flag_cards(s, s.pages.causes.red_flag_groups, "causes"); }
+void draw_red_flags_first(AppState& s, CausesPage& pg) { draw_red_flag_cards(s, pg.red_flag_groups, "causes"); }
 
 // Fast spreads already logged along the same path without other signs: shown as a
 // pattern, not an alarm (the first one of each path was flagged).
@@ -62,11 +62,11 @@ void draw_list(const char* heading, const std::vector<std::string>& items) {
     for (const std::string& item : items) bullet_text(item.c_str());
 }
 
-void draw_evidence(AppState& s, const MatchFigures& fig, const CauseMatch& m, std::size_t i) {
+void draw_evidence(AppState& s, CausesPage& pg, const MatchFigures& fig, const CauseMatch& m, std::size_t i) {
     const Palette& p = palette();
     const EvidenceLine& ev = m.evidence[i];
     const std::string key = m.cause_id + "#" + std::to_string(i);
-    const bool open = s.pages.causes.open_evidence.count(key) > 0;
+    const bool open = pg.open_evidence.count(key) > 0;
     ImGui::PushID(static_cast<int>(i));
     const char* mark = ev.supports ? ND_ICON_CHECK : ND_ICON_TIMES;
     ImGui::PushStyleColor(ImGuiCol_Text, ev.supports ? p.success : p.danger);
@@ -83,8 +83,8 @@ void draw_evidence(AppState& s, const MatchFigures& fig, const CauseMatch& m, st
                                               (ev.episode_indices.size() == 1 ? " episode" : " episodes")) + "##eps";
         ImGui::Indent(ImGui::GetFontSize() * 1.4f);
         if (big_button(s, label.c_str(), 0, ButtonKind::Quiet)) {
-            if (open) s.pages.causes.open_evidence.erase(key);
-            else s.pages.causes.open_evidence.insert(key);
+            if (open) pg.open_evidence.erase(key);
+            else pg.open_evidence.insert(key);
         }
         record_item(s, "causes:evidence:" + key);
         if (open) {
@@ -105,9 +105,8 @@ void draw_evidence(AppState& s, const MatchFigures& fig, const CauseMatch& m, st
     ImGui::PopID();
 }
 
-void draw_cause(AppState& s, const MatchFigures& fig, const CauseMatch& m, int rank) {
+void draw_cause(AppState& s, CausesPage& pg, const MatchFigures& fig, const CauseMatch& m, int rank) {
     const Palette& p = palette();
-    CausesPage& pg = s.pages.causes;
     const bool open = pg.open_causes.count(m.cause_id) > 0;
     ImGui::PushID(m.cause_id.c_str());
     begin_card("##cause");
@@ -123,7 +122,7 @@ void draw_cause(AppState& s, const MatchFigures& fig, const CauseMatch& m, int r
         ImGui::TextWrapped(ND_ICON_WARNING " %s", c->urgency.c_str());
         ImGui::PopStyleColor();
     }
-    for (std::size_t i = 0; i < m.evidence.size(); ++i) draw_evidence(s, fig, m, i);
+    for (std::size_t i = 0; i < m.evidence.size(); ++i) draw_evidence(s, pg, fig, m, i);
     if (m.evidence.empty()) muted_text("Nothing in the diary speaks for or against this yet.");
     if (!m.unknowns.empty()) {
         heading(s.fonts, "What to log next");
@@ -174,13 +173,13 @@ void draw_cause(AppState& s, const MatchFigures& fig, const CauseMatch& m, int r
 
 }  // namespace
 
-void draw_causes(AppState& s) {
-    CausesPage& pg = s.pages.causes;
+void draw_causes(AppState& s, PageStates& pages) {
+    CausesPage& pg = pages.causes;
     // The match of this revision, or the latest one while the worker matches again
     // (never a frozen frame after a change, issue 19); the red flags are current anyway.
     const std::shared_ptr<const MatchFigures> fig = analysis(s).match(s);
     if (pg.revision != s.revision || pg.figures_revision != (fig ? fig->revision : ~0ull)) index_red_flags(s, pg, fig.get());
-    draw_red_flags_first(s);
+    draw_red_flags_first(s, pg);
     if (fig) draw_familiar_spreads(s, fig->match);
 
     begin_card("##disclaimer");
@@ -215,7 +214,7 @@ void draw_causes(AppState& s) {
     }
     heading(s.fonts, too_few ? "Known causes" : "Known causes, closest match first");
     int rank = 0;
-    for (const CauseMatch& m : match.causes) draw_cause(s, *fig, m, ++rank);
+    for (const CauseMatch& m : match.causes) draw_cause(s, pg, *fig, m, ++rank);
 }
 
 }  // namespace nd::app

@@ -47,8 +47,8 @@ void error_text(const std::string& e) {
 
 }  // namespace
 
-void draw_checkin(AppState& s) {
-    CheckInPage& pg = s.pages.checkin;
+void draw_checkin(AppState& s, PageStates& pages) {
+    CheckInPage& pg = pages.checkin;
     const LocalDate today = local_date(s.now_local());
     if (!pg.loaded) {
         // Opened from the diary with a date, or fresh: today.

@@ -245,7 +245,7 @@ void draw_filters(AppState& s, DiaryPage& pg) {
 }
 
 // One row of the list, `h` high (a day's title is shorter than the rows under it).
-void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h, int budget) {
+void draw_row(AppState& s, DiaryPage& pg, CheckInPage& checkin, const DiaryRow& row, float h, int budget) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a = ImGui::GetCursorScreenPos();
@@ -334,10 +334,10 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h, int budg
     }
     if (clicked) {
         if (row.kind == DiaryRowKind::Episode) {
-            open_episode_editor(s, s.diary.episodes[row.index]);
+            open_episode_editor(pg, s.diary.episodes[row.index]);
         } else {
-            s.pages.checkin.date_text = s.diary.checkins[row.index].date;
-            s.pages.checkin.loaded = false;
+            checkin.date_text = s.diary.checkins[row.index].date;
+            checkin.loaded = false;
             s.page = Page::CheckIn;
         }
     }
@@ -346,8 +346,8 @@ void draw_row(AppState& s, DiaryPage& pg, const DiaryRow& row, float h, int budg
 
 }  // namespace
 
-void draw_diary(AppState& s) {
-    DiaryPage& pg = s.pages.diary;
+void draw_diary(AppState& s, PageStates& pages) {
+    DiaryPage& pg = pages.diary;
     // Opened from another page: the list, at its top (an editor left open is closed,
     // as Back would; a stale scroll position would put old rows under the finger).
     const int frame = ImGui::GetFrameCount();
@@ -358,14 +358,14 @@ void draw_diary(AppState& s) {
     pg.last_frame = frame;
     if (pg.open_newest && !s.episodes_newest_first.empty()) {
         pg.open_newest = false;
-        open_episode_editor(s, s.diary.episodes[s.episodes_newest_first.front()]);
+        open_episode_editor(pg, s.diary.episodes[s.episodes_newest_first.front()]);
     }
     if (pg.editing) {
-        draw_episode_editor(s);
+        draw_episode_editor(s, pg);
         return;
     }
     const LocalDate today = local_date(s.now_local());
-    draw_questionnaire_retake_card(s);
+    draw_questionnaire_retake_card(s, pages.questionnaire);
     draw_filters(s, pg);
     const std::string bin_label = pg.show_bin ? ND_ICON_ARROW_LEFT " Back to the diary##bin" : ND_ICON_TRASH " Bin##bin";
     if (pg.rows_revision != s.revision || !(pg.rows_filter == pg.filter) || pg.rows_bin != pg.show_bin || pg.rows_today != today)
@@ -432,7 +432,7 @@ void draw_diary(AppState& s) {
     for (std::size_t i = lo; i < nrows && top_of(i) < view_bottom; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + top_of(i)));
         const DiaryRowKind kind = rows[i].kind;
-        draw_row(s, pg, rows[i], kind == DiaryRowKind::Day ? hd : kind == DiaryRowKind::CheckIn ? hc : h,
+        draw_row(s, pg, pages.checkin, rows[i], kind == DiaryRowKind::Day ? hd : kind == DiaryRowKind::CheckIn ? hc : h,
                  kind == DiaryRowKind::CheckIn ? checkin_budget : budget);
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + top_of(nrows)));   // the whole list's height scrolls

@@ -402,27 +402,14 @@ void start_export(AppState& s, ExportPageState& pg) {
     std::string path;
     if (!prepare(s, pg, request, path)) return;
     pg.done_path.clear();
-    s.export_job.start(
-        s.services, s.store,
-        [catalog = s.catalog, request, path](Store& store, JobControl& job) {
-            return write_export(store, catalog, request, path, job);
-        },
-        ThreadPriority::Normal, s.job_gate);
+    start_page_job(s, s.export_job, [catalog = s.catalog, request, path](Store& store, JobControl& job) {
+        return write_export(store, catalog, request, path, job);
+    });
 }
 
 void finish_export(AppState& s, ExportPageState& pg, JobOutcome<ExportResult>& o) {
-    if (o.cancelled) {
-        pg.error = "Cancelled. Nothing was saved.";
-        s.show_toast("Cancelled: nothing was saved", 4.0);
-        return;
-    }
-    if (!o.value || !o.value->ok) {
-        pg.error = o.value ? o.value->error : o.error + " Nothing was saved.";
-        // The toast also keeps the window drawing a little longer, so the card that
-        // grew to hold the message is measured again.
-        s.show_toast("Nothing was saved", 4.0);
-        return;
-    }
+    const auto message = [](const ExportResult& r) -> const std::string& { return r.error; };
+    if (says_job_ended_early<ExportResult>(s, o, message, pg.error, "Cancelled. Nothing was saved.", "saved")) return;
     const ExportResult& r = *o.value;
     pg.error.clear();
     pg.done_path = r.path;
@@ -550,14 +537,13 @@ void draw_job_progress(AppState& s, JobControl& job, const char* key) {
     record_item(s, key);
 }
 
-void poll_export_jobs(AppState& s) {
-    ExportPageState& pg = s.pages.export_page;
+void poll_export_jobs(AppState& s, ExportPageState& pg) {
     if (auto o = s.export_job.take()) finish_export(s, pg, *o);
     if (auto o = s.restore_job.take()) finish_restore(s, pg, *o);
 }
 
-void draw_export(AppState& s) {
-    ExportPageState& pg = s.pages.export_page;
+void draw_export(AppState& s, PageStates& pages) {
+    ExportPageState& pg = pages.export_page;
     if (!s.store) {
         muted_text("No diary is open, so there is nothing to export.");
         return;
@@ -572,14 +558,14 @@ void draw_export(AppState& s) {
     if (pg.working == 2) {
         pg.working = 0;
         start_export(s, pg);
-        poll_export_jobs(s);   // no threads: it has finished already
+        poll_export_jobs(s, pg);   // no threads: it has finished already
     } else if (pg.working == 1) {
         pg.working = 2;
     }
     if (pg.restore_working == 2) {
         pg.restore_working = 0;
         run_restore(s, pg);
-        poll_export_jobs(s);
+        poll_export_jobs(s, pg);
     } else if (pg.restore_working == 1) {
         pg.restore_working = 2;
     }

@@ -17,8 +17,7 @@ namespace nd::app {
 namespace {
 
 // Takes the number typed on the first run (empty: not known, 112 and 911 are shown).
-bool confirm_emergency_number(AppState& s) {
-    SettingsPage& pg = s.pages.settings;
+bool confirm_emergency_number(AppState& s, SettingsPage& pg) {
     const std::string& n = pg.emergency_text;
     const bool ok = n.size() <= 15 && std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || c == '+'; });
     if (!ok) {
@@ -32,7 +31,7 @@ bool confirm_emergency_number(AppState& s) {
 
 }  // namespace
 
-void draw_first_run(AppState& s) {
+void draw_first_run(AppState& s, PageStates& pages) {
     const Palette& p = palette();
     ImGui::Dummy(ImVec2(0, (s.narrow ? 12.0f : 48.0f) * s.display_scale));
     ImGui::PushTextWrapPos(0);
@@ -59,7 +58,7 @@ void draw_first_run(AppState& s) {
                        "or bowels: call %s at once%s.", emergency_numbers_text(s.settings).c_str(),
                        emergency_number_unknown(s.settings) ? " (or your local emergency number)" : "");
     // The warning screen shows this number: confirm it here, where it is first seen.
-    SettingsPage& pg = s.pages.settings;
+    SettingsPage& pg = pages.settings;
     if (!pg.emergency_loaded) {
         pg.emergency_text = s.settings.emergency_number;
         pg.emergency_loaded = true;
@@ -78,12 +77,12 @@ void draw_first_run(AppState& s) {
     ImGui::TextWrapped("Everything stays on this device, saved the moment you enter it.");
     end_card();
 
-    draw_reminder_first_run(s);
+    draw_reminder_first_run(s, pages.reminder);
     ImGui::Spacing();
     const bool start = big_button(s, ND_ICON_PENCIL "  Start logging", -1);
     const bool demo = big_button(s, ND_ICON_EYE "  Look around a demo diary", -1, ButtonKind::Secondary);
     if (start || demo) {
-        if (confirm_emergency_number(s)) {
+        if (confirm_emergency_number(s, pg)) {
             s.settings.first_run_done = start || s.settings.first_run_done;
             s.save_settings();
             if (start) s.page = Page::Log;

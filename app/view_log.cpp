@@ -77,7 +77,7 @@ void saved_banner(AppState& s) {
 
 }  // namespace
 
-void draw_log(AppState& s) {
+void draw_log(AppState& s, PageStates&) {
     LogDraft& d = s.log.draft;
     // The form scrolls; Save stays pinned below it, so a quick entry never
     // needs a scroll down to the end. Save sits at the bottom of the page (the

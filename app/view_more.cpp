@@ -7,7 +7,7 @@
 
 namespace nd::app {
 
-void draw_more(AppState& s) {
+void draw_more(AppState& s, PageStates&) {
     for (const ViewInfo& v : views()) {
         if (v.in_tab_bar || !v.in_side_nav) continue;
         const std::string label = std::string(v.icon) + "  " + v.title;

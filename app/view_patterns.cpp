@@ -75,8 +75,8 @@ void count_list(const std::vector<CountItem>& items, std::size_t max_items) {
 
 }  // namespace
 
-void draw_patterns(AppState& s) {
-    PatternsPage& pg = s.pages.patterns;
+void draw_patterns(AppState& s, PageStates& pages) {
+    PatternsPage& pg = pages.patterns;
     static constexpr const char* kPeriods[] = {"30 days", "90 days", "1 year", "All"};
     int period = static_cast<int>(pg.period);
     if (segmented(s, "period", period, kPeriods)) pg.period = static_cast<PatternPeriod>(period);

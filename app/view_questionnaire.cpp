@@ -182,8 +182,8 @@ void draw_overview(AppState& s, QuestionnairePage& pg) {
 
 }  // namespace
 
-void draw_questionnaire(AppState& s) {
-    QuestionnairePage& pg = s.pages.questionnaire;
+void draw_questionnaire(AppState& s, PageStates& pages) {
+    QuestionnairePage& pg = pages.questionnaire;
     ensure_loaded(s, pg);
     if (!pg.load_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
@@ -201,9 +201,8 @@ void draw_questionnaire(AppState& s) {
     draw_overview(s, pg);
 }
 
-void draw_questionnaire_retake_card(AppState& s) {
+void draw_questionnaire_retake_card(AppState& s, QuestionnairePage& pg) {
     if (!s.store || s.demo_mode) return;
-    QuestionnairePage& pg = s.pages.questionnaire;
     ensure_loaded(s, pg);
     const std::int64_t now = s.now_utc();
     if (const auto hidden = s.store->setting(kRetakeCardHiddenUntil)) {

@@ -66,9 +66,8 @@ void apply(AppState& s, ReminderUi& r, bool on) {
 
 }  // namespace
 
-void draw_reminder_settings(AppState& s) {
+void draw_reminder_settings(AppState& s, ReminderUi& r) {
     if (!s.store) return;
-    ReminderUi& r = s.pages.reminder;
     load(s, r);
     begin_card("##reminder");
     heading(s.fonts, ND_ICON_CLOCK "  Daily reminder");
@@ -98,9 +97,8 @@ void draw_reminder_settings(AppState& s) {
     end_card();
 }
 
-void draw_reminder_first_run(AppState& s) {
+void draw_reminder_first_run(AppState& s, ReminderUi& r) {
     if (!s.store || s.store->setting(kReminderAsked)) return;
-    ReminderUi& r = s.pages.reminder;
     load(s, r);
     begin_card("##reminder_ask");
     section_heading(s.fonts, ND_ICON_CLOCK "  A daily reminder?");
@@ -116,9 +114,8 @@ void draw_reminder_first_run(AppState& s) {
     end_card();
 }
 
-void tick_in_app_reminder(AppState& s) {
+void tick_in_app_reminder(AppState& s, ReminderUi& r) {
     if (!s.store || s.demo_mode || job(s)) return;   // the scheduled job reminds on its own
-    ReminderUi& r = s.pages.reminder;
     load(s, r);
     int h = 0, m = 0;
     if (!r.on || !parse_hhmm(r.time_text, h, m)) return;

@@ -39,24 +39,15 @@ void run_restore(AppState& s, ExportPageState& pg) {
     const RestoreMode mode = pg.restore_mode == 0 ? RestoreMode::Merge : RestoreMode::Replace;
     std::optional<std::string> password;
     if (pg.restore_encrypted) password = pg.restore_password;
-    s.restore_job.start(
-        s.services, s.store,
-        [path = pg.restore_path, mode, password](Store& store, JobControl& job) {
-            return restore_from_file(store, path, mode, password, job);
-        },
-        ThreadPriority::Normal, s.job_gate);
+    start_page_job(s, s.restore_job, [path = pg.restore_path, mode, password](Store& store, JobControl& job) {
+        return restore_from_file(store, path, mode, password, job);
+    });
 }
 
 void finish_restore(AppState& s, ExportPageState& pg, JobOutcome<RestoreOutcome>& o) {
-    if (o.cancelled) {
-        pg.restore_error = "Cancelled. Your diary was not changed.";
-        s.show_toast("Cancelled: nothing was changed", 4.0);
-        return;
-    }
-    if (!o.value || !o.value->ok) {
-        pg.restore_error = o.value ? o.value->message : o.error + " Nothing was changed.";
+    const auto message = [](const RestoreOutcome& r) -> const std::string& { return r.message; };
+    if (says_job_ended_early<RestoreOutcome>(s, o, message, pg.restore_error, "Cancelled. Your diary was not changed.", "changed")) {
         if (o.value && o.value->password_needed) pg.restore_encrypted = true;
-        s.show_toast("Nothing was changed", 4.0);
         return;
     }
     RestoreOutcome& r = *o.value;

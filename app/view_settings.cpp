@@ -61,14 +61,14 @@ void draw_look(AppState& s) {
 
 // The doctor's report's paper. Saved on its own (not by save_settings), so that until
 // it is chosen it follows the locale's LC_PAPER (Services::paper_default).
-void draw_report_paper(AppState& s) {
+void draw_report_paper(AppState& s, ExportPageState& export_page) {
     begin_card("##paper");
     heading(s.fonts, ND_ICON_FILE_TEXT "  Paper for the doctor's report");
     static constexpr const char* kPapers[] = {"A4", "US Letter"};
     int paper = s.settings.paper == Paper::Letter ? 1 : 0;
     if (segmented(s, "paper", paper, kPapers)) {
         s.settings.paper = paper == 1 ? Paper::Letter : Paper::A4;
-        s.pages.export_page.paper = paper;
+        export_page.paper = paper;
         if (s.store) {
             try {
                 s.store->set_setting(kPaperSetting, paper_id(s.settings.paper));
@@ -154,7 +154,7 @@ void draw_backups(AppState& s) {
     }
 }
 
-void draw_data(AppState& s, SettingsPage& pg) {
+void draw_data(AppState& s, SettingsPage& pg, ExportPageState& export_page) {
     const Palette& p = palette();
     begin_card("##data");
     heading(s.fonts, ND_ICON_FOLDER_OPEN "  Your data");
@@ -173,7 +173,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
         record_item(s, "storage_note");
         if (at_risk) {
             if (big_button(s, ND_ICON_FLOPPY " Download a backup now", 0, ButtonKind::Primary)) {
-                ExportPageState& ex = s.pages.export_page;
+                ExportPageState& ex = export_page;
                 ex.initialised = true;
                 ex.restoring = false;
                 ex.format = ExportFormat::Backup;
@@ -251,7 +251,7 @@ void draw_data(AppState& s, SettingsPage& pg) {
             } catch (const std::exception& e) {
                 s.show_toast(std::string("Could not delete: ") + e.what(), 6.0);
             }
-            s.pages.settings.delete_all_step = 0;
+            pg.delete_all_step = 0;
             end_card();
             return;
         }
@@ -263,13 +263,13 @@ void draw_data(AppState& s, SettingsPage& pg) {
 
 }  // namespace
 
-void draw_settings(AppState& s) {
-    SettingsPage& pg = s.pages.settings;
+void draw_settings(AppState& s, PageStates& pages) {
+    SettingsPage& pg = pages.settings;
     draw_look(s);
-    draw_report_paper(s);
-    draw_reminder_settings(s);
+    draw_report_paper(s, pages.export_page);
+    draw_reminder_settings(s, pages.reminder);
     draw_emergency(s, pg);
-    draw_data(s, pg);
+    draw_data(s, pg, pages.export_page);
 }
 
 }  // namespace nd::app

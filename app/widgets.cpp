@@ -29,25 +29,25 @@ void flow_before(float width) {
 
 }  // namespace
 
-void record_item(AppState& s, const std::string& key) {
-    tab_stop(s);   // every named control is a tab stop (keyboard.hpp)
-    if (!s.record_items) return;
+void record_item(WidgetLog& log, const std::string& key) {
+    tab_stop(log);   // every named control is a tab stop (keyboard.hpp)
+    if (!log.record_items) return;
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
     if (w->SkipItems) {
         // A card scrolled wholly out of view skips its items: there is no item
         // rectangle (the last one is another item's). Record the card's, not
         // visible, so a test knows which way to scroll.
-        s.items[key] = ItemRect{w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y, false};
+        log.items[key] = ItemRect{w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y, false};
         return;
     }
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    s.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible(), ImGui::GetItemID()};
+    log.items[key] = ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible(), ImGui::GetItemID()};
     if (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) {
         // A text field: the layout test lets its text scroll inside it (a long file name).
         const ImVec2 c0 = w->DrawList->GetClipRectMin(), c1 = w->DrawList->GetClipRectMax();
-        ProbeItem p{key, s.items[key], 0, b.x - a.x, c0.x, c1.x, w->ID};
+        ProbeItem p{key, log.items[key], 0, b.x - a.x, c0.x, c1.x, w->ID};
         p.scrolls_text = true;
-        s.probes.push_back(p);
+        log.probes.push_back(p);
     }
 }
 
@@ -55,13 +55,13 @@ float big_button_height() {
     return std::max(touch_height(), ImGui::GetFrameHeight() + 8.0f * ui_scale());
 }
 
-void probe_fit(AppState& s, const std::string& key, float natural_w, float given_w) {
-    if (!s.record_items) return;
+void probe_fit(WidgetLog& log, const std::string& key, float natural_w, float given_w) {
+    if (!log.record_items) return;
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
     if (w->SkipItems) return;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const ImVec2 c0 = w->DrawList->GetClipRectMin(), c1 = w->DrawList->GetClipRectMax();
-    s.probes.push_back(ProbeItem{key, ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible()}, natural_w, given_w, c0.x,
+    log.probes.push_back(ProbeItem{key, ItemRect{a.x, a.y, b.x, b.y, ImGui::IsItemVisible()}, natural_w, given_w, c0.x,
                                  c1.x, w->ID});
 }
 
@@ -114,7 +114,7 @@ namespace {
 // A button whose label wraps onto more lines (and the button grows taller) when
 // it does not fit the width it is given. Its ImGui id is the label, whatever the
 // wrapping, so focus and activation survive a change of text size.
-bool wrapping_button(AppState& s, const char* id, const char* label, float width, float min_h,
+bool wrapping_button(WidgetLog& log, const char* id, const char* label, float width, float min_h,
                      const std::string& probe_key) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const char* hidden = std::strstr(label, "##");
@@ -130,24 +130,24 @@ bool wrapping_button(AppState& s, const char* id, const char* label, float width
     ImGui::PushID(id);
     bool pressed = ImGui::Button((shown + "###b").c_str(), ImVec2(width, h));
     pressed = enter_on_item() || pressed;
-    tab_stop(s);
+    tab_stop(log);
     ImGui::PopID();
     // What must fit is the longest word: lines break between words, and a word
     // broken in two is as unreadable as a cut one.
     const float shown_w = std::max(ImGui::CalcTextSize(shown.c_str()).x, longest_word_width(label, text_end)) +
                           st.FramePadding.x * 2;
-    probe_fit(s, probe_key, shown_w, width);
+    probe_fit(log, probe_key, shown_w, width);
     focus_ring();
     return pressed;
 }
 
 }  // namespace
 
-bool nav_button(AppState& s, const char* label, float width) {
-    return wrapping_button(s, label, label, width, touch_height(), label);
+bool nav_button(WidgetLog& log, const char* label, float width) {
+    return wrapping_button(log, label, label, width, touch_height(), label);
 }
 
-bool big_button(AppState& s, const char* label, float width, ButtonKind kind) {
+bool big_button(WidgetLog& log, const char* label, float width, ButtonKind kind) {
     const Palette& p = palette();
     const ImGuiStyle& st = ImGui::GetStyle();
     const float h = big_button_height();
@@ -179,14 +179,14 @@ bool big_button(AppState& s, const char* label, float width, ButtonKind kind) {
         push(ImGuiCol_Text, p.accent);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, h * 0.5f);
-    const bool pressed = wrapping_button(s, label, label, w, h, label);
+    const bool pressed = wrapping_button(log, label, label, w, h, label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(colours);
-    record_item(s, label);
+    record_item(log, label);
     return pressed;
 }
 
-bool chip(AppState& s, const char* label, bool selected) {
+bool chip(WidgetLog& log, const char* label, bool selected) {
     const Palette& p = palette();
     const ImGuiStyle& st = ImGui::GetStyle();
     const char* hidden = std::strstr(label, "##");   // the ImGui id suffix is not shown
@@ -206,17 +206,17 @@ bool chip(AppState& s, const char* label, bool selected) {
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_soft);
     ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent_text : p.text);
     ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
-    const bool pressed = wrapping_button(s, "##c", shown.c_str(), w, h, label);
+    const bool pressed = wrapping_button(log, "##c", shown.c_str(), w, h, label);
     ImGui::PopStyleColor(5);
     ImGui::PopStyleVar(2);
     ImGui::PopID();
     ImGui::GetStateStorage()->SetFloat(ImGui::GetID("##chip_end_x"), ImGui::GetItemRectMax().x);
     ImGui::GetStateStorage()->SetFloat(ImGui::GetID("##chip_end_y"), ImGui::GetItemRectMax().y);
-    record_item(s, label);
+    record_item(log, label);
     return pressed;
 }
 
-bool segmented(AppState& s, const char* id, int& value, std::span<const char* const> labels) {
+bool segmented(WidgetLog& log, const char* id, int& value, std::span<const char* const> labels) {
     const Palette& p = palette();
     const ImGuiStyle& st = ImGui::GetStyle();
     const float h = std::max(touch_height(), ImGui::GetFrameHeight());
@@ -239,13 +239,13 @@ bool segmented(AppState& s, const char* id, int& value, std::span<const char* co
         ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent_text : p.text);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.accent : p.accent_soft);
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, st.FrameBorderSize));
-        if (wrapping_button(s, labels[i], labels[i], w, h, std::string(id) + ":" + labels[i]) && !on) {
+        if (wrapping_button(log, labels[i], labels[i], w, h, std::string(id) + ":" + labels[i]) && !on) {
             value = i;
             changed = true;
         }
         ImGui::PopStyleVar();
         ImGui::PopStyleColor(3);
-        record_item(s, std::string(id) + ":" + labels[i]);
+        record_item(log, std::string(id) + ":" + labels[i]);
     }
     ImGui::PopStyleVar();
     ImGui::PopID();
@@ -262,10 +262,12 @@ void section_heading(const Fonts& fonts, const char* text) {
     if (fonts.bold) ImGui::PopFont();
 }
 
-void page_title(AppState& s, const char* icon, const char* text) { page_title_wrapped(s, icon, text, 0.0f); }
+void page_title(WidgetLog& log, const Fonts& fonts, const char* icon, const char* text) {
+    page_title_wrapped(log, fonts, icon, text, 0.0f);
+}
 
-void page_title_wrapped(AppState& s, const char* icon, const char* text, float wrap_local_x) {
-    if (s.fonts.heading) ImGui::PushFont(s.fonts.heading);
+void page_title_wrapped(WidgetLog& log, const Fonts& fonts, const char* icon, const char* text, float wrap_local_x) {
+    if (fonts.heading) ImGui::PushFont(fonts.heading);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     ImGui::TextUnformatted(icon);
     ImGui::PopStyleColor();
@@ -278,8 +280,8 @@ void page_title_wrapped(AppState& s, const char* icon, const char* text, float w
     ImGui::PushTextWrapPos(wrap_local_x);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
-    probe_fit(s, std::string("title:") + text, word, room);
-    if (s.fonts.heading) ImGui::PopFont();
+    probe_fit(log, std::string("title:") + text, word, room);
+    if (fonts.heading) ImGui::PopFont();
     ImGui::Spacing();
 }
 

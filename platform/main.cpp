@@ -161,8 +161,8 @@ int main(int argc, char** argv) {
             a.state().settings.theme = *theme;
             a.state().style_dirty = true;
         }
-        if (in_question) a.state().pages.questionnaire.active = "mnsi_history";
-        if (page_name == "editor") a.state().pages.diary.open_newest = true;
+        if (in_question) a.pages().questionnaire.active = "mnsi_history";
+        if (page_name == "editor") a.pages().diary.open_newest = true;
     };
     return nd::platform::run_shell(app, services, options);
 }

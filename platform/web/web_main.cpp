@@ -362,7 +362,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void nd_web_show_backup() {
     auto* sh = nd::platform::web::g_shell;
     if (!sh || !sh->app) return;
     AppState& s = sh->app->state();
-    ExportPageState& ex = s.pages.export_page;
+    ExportPageState& ex = sh->app->pages().export_page;
     ex.initialised = true;
     ex.restoring = false;
     ex.format = ExportFormat::Backup;

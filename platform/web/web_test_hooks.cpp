@@ -56,11 +56,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
         out += ",\"imgui_frames\":" + std::to_string(sh->imgui_frames);
         out += ",\"text_active\":" + std::string(ImGui::GetIO().WantTextInput ? "true" : "false");
         out += ",\"restore_done\":";
-        append_json_string(out, s.pages.export_page.restore_done);
+        append_json_string(out, sh->app->pages().export_page.restore_done);
         out += ",\"restore_path\":";
-        append_json_string(out, s.pages.export_page.restore_path);
+        append_json_string(out, sh->app->pages().export_page.restore_path);
         out += ",\"restore_error\":";
-        append_json_string(out, s.pages.export_page.restore_error);
+        append_json_string(out, sh->app->pages().export_page.restore_error);
     }
     {
         char buf[64];
@@ -70,7 +70,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     }
     out += ",\"details_open\":" + std::string(s.log.draft.details_open ? "true" : "false");
     // The Export page's choice: 0 PDF, 1 CSV, 2 FHIR, 3 backup; -1 restoring.
-    const auto& ex = s.pages.export_page;
+    const auto& ex = sh->app->pages().export_page;
     out += ",\"export_format\":" + std::to_string(ex.restoring ? -1 : static_cast<int>(ex.format));
     out += ",\"episodes\":[";
     bool first = true;

@@ -217,7 +217,7 @@ TEST_CASE("Matching waits until a page asks for it", "[app][refresh]") {
     for (int i = 1; i <= 5; ++i) ui.store().add_episode(numb_foot(i, i));
     s.refresh();
     ui.settle();   // the Log page: nothing there needs the match
-    const auto latest = [&] { return s.pages.analysis ? s.pages.analysis->latest_match() : nullptr; };
+    const auto latest = [&] { return s.analysis ? s.analysis->latest_match() : nullptr; };
     CHECK_FALSE(latest());
     s.request_page = Page::Causes;
     ui.settle();

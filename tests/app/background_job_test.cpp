@@ -77,7 +77,7 @@ int frames_until(Ui& ui, Done done) {
     return n;
 }
 
-ExportPageState& page(Ui& ui) { return ui.state().pages.export_page; }
+ExportPageState& page(Ui& ui) { return ui.pages().export_page; }
 
 }  // namespace
 

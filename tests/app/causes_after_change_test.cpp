@@ -42,12 +42,12 @@ Episode stroke_signs(Ui& ui, std::int64_t hours_ago) {
 }
 
 std::shared_ptr<const MatchFigures> latest(Ui& ui) {
-    REQUIRE(ui.state().pages.analysis);
-    return ui.state().pages.analysis->latest_match();
+    REQUIRE(ui.state().analysis);
+    return ui.state().analysis->latest_match();
 }
 
 bool flag_shown_for(Ui& ui, const std::string& id) {
-    for (const RedFlagGroup& g : ui.state().pages.causes.red_flag_groups)
+    for (const RedFlagGroup& g : ui.pages().causes.red_flag_groups)
         for (const std::string& e : g.episode_ids)
             if (e == id) return ui.has("causes:red_flag:" + g.episode_ids.back());
     return false;
@@ -57,8 +57,8 @@ bool flag_shown_for(Ui& ui, const std::string& id) {
 void open_causes_settled(Ui& ui) {
     ui.state().page = Page::Causes;
     ui.frame();
-    REQUIRE(ui.state().pages.analysis);
-    ui.state().pages.analysis->wait_idle();
+    REQUIRE(ui.state().analysis);
+    ui.state().analysis->wait_idle();
     ui.state().items.clear();
     ui.settle();
     REQUIRE(latest(ui));
@@ -76,11 +76,11 @@ TEST_CASE("On a worker the Causes page keeps its ranking while it is redone, and
     s.refresh();
     open_causes_settled(ui);
     CHECK(latest(ui)->match.episodes_considered == 5);
-    CHECK(s.pages.causes.red_flag_groups.empty());
+    CHECK(ui.pages().causes.red_flag_groups.empty());
     CHECK_FALSE(ui.has("causes:updating"));
 
     // The worker is held: the frame after the save has only the old match.
-    s.pages.analysis->hold(true);
+    s.analysis->hold(true);
     Episode added;
     REQUIRE(s.run(add_episode_command(stroke_signs(ui, 2), &added)));
     s.items.clear();
@@ -89,8 +89,8 @@ TEST_CASE("On a worker the Causes page keeps its ranking while it is redone, and
     CHECK(latest(ui)->match.episodes_considered == 5);
     CHECK(ui.has("causes:updating"));                    // and the page says so
     CHECK(ui.has("causes:cause:" + latest(ui)->match.causes.front().cause_id));   // the ranking stays
-    REQUIRE(s.pages.causes.red_flag_groups.size() == 1);   // the new red flag: this very frame
-    CHECK(s.pages.causes.red_flag_groups[0].kind == RedFlagKind::StrokeSigns);
+    REQUIRE(ui.pages().causes.red_flag_groups.size() == 1);   // the new red flag: this very frame
+    CHECK(ui.pages().causes.red_flag_groups[0].kind == RedFlagKind::StrokeSigns);
     CHECK(flag_shown_for(ui, added.id));
 
     // An edit of an older episode (before the flagged one) keeps the flag of the later one.
@@ -104,8 +104,8 @@ TEST_CASE("On a worker the Causes page keeps its ranking while it is redone, and
     CHECK(flag_shown_for(ui, added.id));
 
     // Released: the page shows the new match once the worker is done, and the line goes.
-    s.pages.analysis->hold(false);
-    s.pages.analysis->wait_idle();
+    s.analysis->hold(false);
+    s.analysis->wait_idle();
     s.items.clear();
     ui.settle();
     REQUIRE(latest(ui)->revision == s.revision);
@@ -114,15 +114,15 @@ TEST_CASE("On a worker the Causes page keeps its ranking while it is redone, and
     CHECK(flag_shown_for(ui, added.id));
 
     // Deleted (held again): its red flag goes in the next frame, not when the match is redone.
-    s.pages.analysis->hold(true);
+    s.analysis->hold(true);
     REQUIRE(s.run(delete_episode_command(s.diary.episodes[s.episode_index(added.id)])));
     s.items.clear();
     ui.frame();
     CHECK(latest(ui)->revision != s.revision);
-    CHECK(s.pages.causes.red_flag_groups.empty());
+    CHECK(ui.pages().causes.red_flag_groups.empty());
     CHECK_FALSE(ui.has("causes:red_flag:" + added.id));
-    s.pages.analysis->hold(false);
-    s.pages.analysis->wait_idle();
+    s.analysis->hold(false);
+    s.analysis->wait_idle();
 }
 
 TEST_CASE("A red flag logged on the Log page warns at once while the match is held on the worker",
@@ -133,7 +133,7 @@ TEST_CASE("A red flag logged on the Log page warns at once while the match is he
     for (int d = 1; d <= 4; ++d) ui.store().add_episode(tingling_toes(ui, d));
     s.refresh();
     open_causes_settled(ui);
-    s.pages.analysis->hold(true);
+    s.analysis->hold(true);
 
     // Saddle numbness logged on the Log page (map tap, Save): the full-screen warning is
     // decided before the save, and the Causes page has the flag in the frame after.
@@ -149,11 +149,11 @@ TEST_CASE("A red flag logged on the Log page warns at once while the match is he
     s.items.clear();
     ui.frame();
     CHECK(latest(ui)->revision != s.revision);
-    REQUIRE(s.pages.causes.red_flag_groups.size() == 1);
-    CHECK(s.pages.causes.red_flag_groups[0].kind == RedFlagKind::SaddleOrBladder);
+    REQUIRE(ui.pages().causes.red_flag_groups.size() == 1);
+    CHECK(ui.pages().causes.red_flag_groups[0].kind == RedFlagKind::SaddleOrBladder);
     CHECK(flag_shown_for(ui, id));
-    s.pages.analysis->hold(false);
-    s.pages.analysis->wait_idle();
+    s.analysis->hold(false);
+    s.analysis->wait_idle();
 }
 
 TEST_CASE("Without threads the Causes page is current in the frame after a change", "[app][causes]") {
@@ -226,28 +226,28 @@ TEST_CASE("On a worker the Patterns page's warning signs show at once after a ch
     s.refresh();
     s.page = Page::Patterns;
     ui.frame();
-    REQUIRE(s.pages.analysis);
-    s.pages.analysis->wait_idle();
+    REQUIRE(s.analysis);
+    s.analysis->wait_idle();
     s.items.clear();
     ui.settle();
-    REQUIRE(s.pages.patterns.stats);
-    REQUIRE(s.pages.patterns.stats->revision == s.revision);
-    CHECK(s.pages.patterns.red_flag_groups.empty());
+    REQUIRE(ui.pages().patterns.stats);
+    REQUIRE(ui.pages().patterns.stats->revision == s.revision);
+    CHECK(ui.pages().patterns.red_flag_groups.empty());
 
-    s.pages.analysis->hold(true);
+    s.analysis->hold(true);
     Episode added;
     REQUIRE(s.run(add_episode_command(stroke_signs(ui, 2), &added)));
     s.items.clear();
     ui.frame();
-    CHECK(s.pages.patterns.stats->revision != s.revision);   // the figures are the old ones
-    REQUIRE(s.pages.patterns.red_flag_groups.size() == 1);     // the warning is not
-    CHECK(s.pages.patterns.red_flag_groups[0].kind == RedFlagKind::StrokeSigns);
+    CHECK(ui.pages().patterns.stats->revision != s.revision);   // the figures are the old ones
+    REQUIRE(ui.pages().patterns.red_flag_groups.size() == 1);     // the warning is not
+    CHECK(ui.pages().patterns.red_flag_groups[0].kind == RedFlagKind::StrokeSigns);
     CHECK(ui.has("patterns:red_flag:" + added.id));
 
-    s.pages.analysis->hold(false);
-    s.pages.analysis->wait_idle();
+    s.analysis->hold(false);
+    s.analysis->wait_idle();
     s.items.clear();
     ui.settle();
-    CHECK(s.pages.patterns.stats->revision == s.revision);
+    CHECK(ui.pages().patterns.stats->revision == s.revision);
     CHECK(ui.has("patterns:red_flag:" + added.id));
 }

@@ -67,8 +67,8 @@ TEST_CASE("A red flag repeated for the same reason shows once on the Causes page
     ui.state().page = Page::Causes;
     ui.settle();
     REQUIRE(ui.state().match().red_flags.size() == 3);
-    REQUIRE(ui.state().pages.causes.red_flag_groups.size() == 1);
-    CHECK(ui.state().pages.causes.red_flag_groups[0].count == 3);
+    REQUIRE(ui.pages().causes.red_flag_groups.size() == 1);
+    CHECK(ui.pages().causes.red_flag_groups[0].count == 3);
     int cards = 0;
     for (const auto& id : ids) cards += ui.has("causes:red_flag:" + id) ? 1 : 0;
     CHECK(cards == 1);

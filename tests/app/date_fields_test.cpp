@@ -33,15 +33,15 @@ TEST_CASE("A birth date is picked from the calendar, decades back in a few taps,
     ui.click("birth:year-10");
     ui.click("birth:year-10");
     ui.click("birth:year+");
-    CHECK(ui.state().pages.background.profile.birth_date.empty());   // browsing is not choosing
+    CHECK(ui.pages().background.profile.birth_date.empty());   // browsing is not choosing
     ui.click("birth:day:14");
-    CHECK(ui.state().pages.background.profile.birth_date == ymd(y - 19, m, 14));
+    CHECK(ui.pages().background.profile.birth_date == ymd(y - 19, m, 14));
     CHECK_FALSE(ui.has("birth:day:14"));   // picked: the calendar closed
     ui.click(ND_ICON_CHECK " Save##profile");
     CHECK(ui.store().profile().birth_date == ymd(y - 19, m, 14));
     // Clear takes it back to "not given".
     ui.click("birth:clear");
-    CHECK(ui.state().pages.background.profile.birth_date.empty());
+    CHECK(ui.pages().background.profile.birth_date.empty());
 }
 
 TEST_CASE("The export's own date range is picked from calendars", "[app][export][dates]") {
@@ -53,12 +53,12 @@ TEST_CASE("The export's own date range is picked from calendars", "[app][export]
     ui.click("export_from:open");
     ui.click("export_from:prev");
     ui.click("export_from:day:1");
-    const std::string from = ui.state().pages.export_page.from_text;
+    const std::string from = ui.pages().export_page.from_text;
     REQUIRE(from.size() == 10);
     CHECK(from.substr(8) == "01");
     CHECK(from < local_date(ui.state().now_local()));
     ui.click("export_to:open");
     ui.click("export_to:next");
     ui.click("export_to:day:1");   // next month: after today, cannot be picked
-    CHECK(ui.state().pages.export_page.to_text.empty());
+    CHECK(ui.pages().export_page.to_text.empty());
 }

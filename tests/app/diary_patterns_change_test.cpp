@@ -47,8 +47,8 @@ Episode stroke_signs(Ui& ui, std::int64_t days_ago) {
 }
 
 const PatternStats& stats(Ui& ui) {
-    REQUIRE(ui.state().pages.patterns.stats);
-    return *ui.state().pages.patterns.stats;
+    REQUIRE(ui.pages().patterns.stats);
+    return *ui.pages().patterns.stats;
 }
 
 }  // namespace
@@ -60,7 +60,7 @@ TEST_CASE("Patterns shows the warning signs first and grouped whatever the perio
     for (int d = 1; d <= 4; ++d) tingling(ui, d);
     ui.state().refresh();
     ui.state().page = Page::Patterns;
-    ui.state().pages.patterns.period = PatternPeriod::Days30;
+    ui.pages().patterns.period = PatternPeriod::Days30;
     ui.settle();
     const PatternStats& st = stats(ui);
     REQUIRE(st.red_flag_groups.size() == 1);    // the same reasons twice: one group
@@ -105,8 +105,8 @@ TEST_CASE("One change sends the analysis that record only and the figures follow
     ui.state().refresh();
     ui.state().page = Page::Patterns;
     ui.settle();
-    REQUIRE(ui.state().pages.analysis);
-    const std::uint64_t copies = ui.state().pages.analysis->full_copies();
+    REQUIRE(ui.state().analysis);
+    const std::uint64_t copies = ui.state().analysis->full_copies();
     CHECK(stats(ui).report.episode_count == 5);
 
     // A new episode, through the app as the Log saves it.
@@ -119,7 +119,7 @@ TEST_CASE("One change sends the analysis that record only and the figures follow
     ui.settle();
     CHECK(stats(ui).report.episode_count == 6);
     CHECK(stats(ui).revision == ui.state().revision);
-    CHECK(ui.state().pages.analysis->full_copies() == copies);
+    CHECK(ui.state().analysis->full_copies() == copies);
 
     // An edit that adds stroke signs: the group appears on Patterns, the row is marked in the Diary.
     const Episode before = ui.store().episodes().front();
@@ -132,18 +132,18 @@ TEST_CASE("One change sends the analysis that record only and the figures follow
     ui.state().page = Page::Diary;
     ui.settle();
     CHECK(ui.has("diary:red_flag:" + before.id));
-    CHECK(ui.state().pages.analysis->full_copies() == copies);
+    CHECK(ui.state().analysis->full_copies() == copies);
 
     // Undo takes the mark away again, still without a whole copy.
     REQUIRE(ui.state().undo());
     ui.settle();
     CHECK_FALSE(ui.has("diary:red_flag:" + before.id));
-    CHECK(ui.state().pages.analysis->full_copies() == copies);
+    CHECK(ui.state().analysis->full_copies() == copies);
 
     // The whole diary read again (an import, a restore): one whole copy.
     ui.state().refresh();
     ui.settle();
-    CHECK(ui.state().pages.analysis->full_copies() == copies + 1);
+    CHECK(ui.state().analysis->full_copies() == copies + 1);
 }
 
 TEST_CASE("On a worker the previous figures stay until the new ones are ready", "[app][patterns]") {
@@ -153,16 +153,16 @@ TEST_CASE("On a worker the previous figures stay until the new ones are ready", 
     ui.state().refresh();
     ui.state().page = Page::Patterns;
     ui.frame();
-    REQUIRE(ui.state().pages.analysis);
-    ui.state().pages.analysis->wait_idle();
+    REQUIRE(ui.state().analysis);
+    ui.state().analysis->wait_idle();
     ui.settle();
     REQUIRE(stats(ui).report.episode_count == 5);
 
     tingling(ui, 2);
     ui.state().refresh();   // a whole new diary: the frame draws what it had
     ui.frame();
-    CHECK(ui.state().pages.patterns.stats);   // never an empty page meanwhile
-    ui.state().pages.analysis->wait_idle();
+    CHECK(ui.pages().patterns.stats);   // never an empty page meanwhile
+    ui.state().analysis->wait_idle();
     ui.settle();
     CHECK(stats(ui).report.episode_count == 6);
     CHECK(stats(ui).revision == ui.state().revision);
@@ -243,7 +243,7 @@ TEST_CASE("An edit that leaves the Diary list as it was keeps its rows and one t
     ui.state().refresh();
     ui.state().page = Page::Diary;
     ui.settle();
-    const DiaryPage& pg = ui.state().pages.diary;
+    const DiaryPage& pg = ui.pages().diary;
     const int builds = pg.rows_builds;
     const Episode before = ui.store().episodes().back();   // the newest
 

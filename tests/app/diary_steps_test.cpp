@@ -78,14 +78,14 @@ int frames_until_current(Ui& ui) {
     do {
         ui.frame();
         ++n;
-    } while (ui.state().pages.analysis && ui.state().pages.analysis->busy() && n < 100000);
+    } while (ui.state().analysis && ui.state().analysis->busy() && n < 100000);
     return n;
 }
 
 // The Patterns page's figures and the Diary's marks against a computation from scratch.
 void check_current(Ui& ui) {
     AppState& s = ui.state();
-    const PatternsPage& pg = s.pages.patterns;
+    const PatternsPage& pg = ui.pages().patterns;
     REQUIRE(pg.stats);
     REQUIRE(pg.stats->revision == s.revision);
     const LocalDate today = local_date(s.now_local());
@@ -173,7 +173,7 @@ TEST_CASE("Without threads the figures after each kind of change equal a computa
     const PatternPeriod period = GENERATE(PatternPeriod::All, PatternPeriod::Days90, PatternPeriod::Year);
     INFO("period " << static_cast<int>(period));
     s.page = Page::Patterns;
-    s.pages.patterns.period = period;
+    ui.pages().patterns.period = period;
     analysis(s).set_step_budget(200);   // small slices: every path below runs over several frames
     const int first = frames_until_current(ui);
     CHECK(first >= 3000 / 200);   // the first pass is spread over frames, never one long frame
@@ -233,7 +233,7 @@ TEST_CASE("Without threads the figures after each kind of change equal a computa
         ui.frame();
         // Still judging the 1,200 episodes after it: the page keeps the figures it had.
         REQUIRE(analysis(s).busy());
-        CHECK(s.pages.patterns.stats->revision == old_revision);
+        CHECK(ui.pages().patterns.stats->revision == old_revision);
         const int frames = 1 + frames_until_current(ui);
         CHECK(frames >= 1200 / 200);
         CHECK(analysis(s).steps_taken() - steps >= 1200 / 200);
@@ -250,7 +250,7 @@ TEST_CASE("Without threads the figures after each kind of change equal a computa
         ui.frame();
         REQUIRE(analysis(s).busy());   // about 2,000 episodes after it still to judge
         bool shown = false;
-        for (const RedFlagGroup& g : s.pages.patterns.red_flag_groups)
+        for (const RedFlagGroup& g : ui.pages().patterns.red_flag_groups)
             if (g.kind == RedFlagKind::StrokeSigns)
                 shown = shown || std::find(g.episode_ids.begin(), g.episode_ids.end(), id) != g.episode_ids.end();
         CHECK(shown);
@@ -303,7 +303,7 @@ TEST_CASE("Without threads the figures after each kind of change equal a computa
         frames_until_current(ui);
         check_current(ui);
         // And after another period is asked, then a change while its counts are half made.
-        s.pages.patterns.period = period == PatternPeriod::All ? PatternPeriod::Days30 : PatternPeriod::All;
+        ui.pages().patterns.period = period == PatternPeriod::All ? PatternPeriod::Days30 : PatternPeriod::All;
         ui.frame();
         REQUIRE(s.run(delete_episode_command(episode_by_id(ui, s.diary.episodes[s.episodes_newest_first[0]].id))));
         frames_until_current(ui);

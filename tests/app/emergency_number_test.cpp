@@ -59,7 +59,7 @@ TEST_CASE("The first run confirms the emergency number", "[app][emergency][first
     Ui ui(390, 2400, false);
     ui.services.locale_name = "C";
     ui.state().load_settings();
-    ui.state().pages.settings = SettingsPage{};   // the page reads the number when first drawn
+    ui.pages().settings = SettingsPage{};   // the page reads the number when first drawn
     ui.settle();
     REQUIRE(ui.state().page == Page::FirstRun);
     REQUIRE(ui.state().settings.emergency_number.empty());

@@ -32,7 +32,7 @@ TEST_CASE("Editing an episode's signs and onset through the same form", "[app][d
     const Episode e = add_toes(ui);
     CHECK_FALSE(ui.has("diary:red_flag:" + e.id));
     ui.click("diary:episode:" + e.id);
-    REQUIRE(ui.state().pages.diary.editing);
+    REQUIRE(ui.pages().diary.editing);
     // The Log's controls: warning-sign tiles, the body map, the onset chips.
     REQUIRE(ui.has("sign:face"));
     REQUIRE(ui.has_region({Region::Toes, Side::Left}));
@@ -67,15 +67,15 @@ TEST_CASE("Back leaves the editor for the list, and so does leaving the page", "
     Ui ui;
     const Episode e = add_toes(ui);
     ui.click("diary:episode:" + e.id);
-    REQUIRE(ui.state().pages.diary.editing);
+    REQUIRE(ui.pages().diary.editing);
     ui.click(kBack);
-    CHECK_FALSE(ui.state().pages.diary.editing);
+    CHECK_FALSE(ui.pages().diary.editing);
     CHECK(ui.has("diary:episode:" + e.id));
     ui.click("diary:episode:" + e.id);
-    REQUIRE(ui.state().pages.diary.editing);
+    REQUIRE(ui.pages().diary.editing);
     ui.click("nav:log");
     ui.click("nav:diary");
-    CHECK_FALSE(ui.state().pages.diary.editing);   // the list, not the last editor
+    CHECK_FALSE(ui.pages().diary.editing);   // the list, not the last editor
     CHECK(ui.has("diary:episode:" + e.id));
 }
 
@@ -83,11 +83,11 @@ TEST_CASE("The editor refuses an impossible time and changes nothing", "[app][di
     Ui ui;
     const Episode e = add_toes(ui);
     ui.click("diary:episode:" + e.id);
-    ui.state().pages.diary.editing->form.picked_time = "2026-13-40 25:00";
+    ui.pages().diary.editing->form.picked_time = "2026-13-40 25:00";
     ui.settle();
     ui.click(kSaveEdit);
-    REQUIRE(ui.state().pages.diary.editing);
-    CHECK_FALSE(ui.state().pages.diary.editing->error.empty());
+    REQUIRE(ui.pages().diary.editing);
+    CHECK_FALSE(ui.pages().diary.editing->error.empty());
     CHECK(ui.store().episode(e.id)->start == e.start);
 }
 
@@ -95,15 +95,15 @@ TEST_CASE("The editor's calendar and hour / minute buttons change when it began"
     Ui ui;
     const Episode e = add_toes(ui);   // an hour before the harness clock
     ui.click("diary:episode:" + e.id);
-    REQUIRE(ui.state().pages.diary.editing);
-    const std::string before = ui.state().pages.diary.editing->form.picked_time;
+    REQUIRE(ui.pages().diary.editing);
+    const std::string before = ui.pages().diary.editing->form.picked_time;
     REQUIRE(before.size() == 16);
     // The previous month, its 3rd, one hour later, 5 minutes earlier.
     ui.click("when_picker:prev");
     ui.click("when_picker:day:3");
     ui.click("when_picker:hour+");
     ui.click("when_picker:min-");
-    const std::string after = ui.state().pages.diary.editing->form.picked_time;
+    const std::string after = ui.pages().diary.editing->form.picked_time;
     CHECK(after.substr(8, 2) == "03");
     CHECK(after.substr(0, 7) != before.substr(0, 7));
     const int hh = std::stoi(before.substr(11, 2)), mm = std::stoi(before.substr(14, 2));
@@ -126,7 +126,7 @@ TEST_CASE("Days after today cannot be picked", "[app][diary][editor][picker]") {
     ui.click("diary:episode:" + e.id);
     ui.click("when_picker:next");
     // Next month is all in the future: its days are drawn but disabled.
-    const std::string before = ui.state().pages.diary.editing->form.picked_time;
+    const std::string before = ui.pages().diary.editing->form.picked_time;
     ui.click("when_picker:day:1");
-    CHECK(ui.state().pages.diary.editing->form.picked_time == before);
+    CHECK(ui.pages().diary.editing->form.picked_time == before);
 }

@@ -58,7 +58,7 @@ void open_export(Ui& ui, const TempDir& docs, std::int64_t store_clock_offset = 
 
 std::string today(Ui& ui) { return local_date({ui.services.clock, ui.services.offset_min}); }
 
-ExportPageState& page(Ui& ui) { return ui.state().pages.export_page; }
+ExportPageState& page(Ui& ui) { return ui.pages().export_page; }
 
 // Chooses a backup file through the restore card's file picker.
 void pick_backup(Ui& ui, const std::string& name) {

@@ -128,9 +128,9 @@ std::vector<Screen> all_screens() {
                        // The Diary closes an editor left open when it is entered from another
                        // page (issue 12); open_newest opens the newest episode once it is drawn.
                        a.state().page = Page::Diary;
-                       a.state().pages.diary.open_newest = true;
+                       a.pages().diary.open_newest = true;
                    },
-                   [](App& a) { a.state().pages.diary.editing.reset(); }});
+                   [](App& a) { a.pages().diary.editing.reset(); }});
     out.push_back({"damaged diary",
                    [](App& a) {
                        a.state().open_error = "Your diary file turned out to be damaged when it was checked "

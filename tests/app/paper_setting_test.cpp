@@ -16,20 +16,22 @@ TEST_CASE("The report's paper follows the locale until chosen, and other setting
     FakeServices services;
     auto store = Store::open_in_memory();
     AppState s;
+    PageStates pages;   // App's, here beside a bare AppState
+    connect_pages(s, pages);
     s.services = &services;
     s.store = store.get();
     services.paper = Paper::Letter;   // LC_PAPER=en_US
     s.load_settings();
     CHECK(s.settings.paper == Paper::Letter);
     CHECK_FALSE(s.settings.paper_chosen);
-    CHECK(s.pages.export_page.paper == 1);   // the Export page's switch starts at US Letter
+    CHECK(pages.export_page.paper == 1);   // the Export page's switch starts at US Letter
     s.settings.theme = Theme::Dark;
     s.save_settings();                       // saving the other settings leaves the paper unchosen
     CHECK_FALSE(store->setting(kPaperSetting).has_value());
     services.paper = Paper::A4;              // LC_PAPER=de_DE
     s.load_settings();
     CHECK(s.settings.paper == Paper::A4);
-    CHECK(s.pages.export_page.paper == 0);
+    CHECK(pages.export_page.paper == 0);
 }
 
 TEST_CASE("Settings: choosing the paper saves it in the diary and the Export page uses it", "[app][settings][paper]") {
@@ -43,7 +45,7 @@ TEST_CASE("Settings: choosing the paper saves it in the diary and the Export pag
     CHECK(ui.state().settings.paper == Paper::A4);
     CHECK(ui.state().settings.paper_chosen);
     CHECK(ui.store().setting(kPaperSetting) == std::optional<std::string>("a4"));
-    CHECK(ui.state().pages.export_page.paper == 0);
+    CHECK(ui.pages().export_page.paper == 0);
     // The choice stays whatever the locale says.
     ui.services.paper = Paper::Letter;
     ui.state().load_settings();
@@ -52,5 +54,5 @@ TEST_CASE("Settings: choosing the paper saves it in the diary and the Export pag
     ui.settle();
     ui.click("paper:US Letter");
     CHECK(ui.store().setting(kPaperSetting) == std::optional<std::string>("letter"));
-    CHECK(ui.state().pages.export_page.paper == 1);
+    CHECK(ui.pages().export_page.paper == 1);
 }

@@ -44,8 +44,8 @@ TEST_CASE("Questionnaire: from the Diary card to a saved score in 16 taps, undoa
         REQUIRE(stored.size() == 1);
         CHECK(stored[0].score == 11);
         CHECK(stored[0].questionnaire == "mnsi_history");
-        REQUIRE(ui.state().pages.questionnaire.result);
-        CHECK(ui.state().pages.questionnaire.result->score == 11);
+        REQUIRE(ui.pages().questionnaire.result);
+        CHECK(ui.pages().questionnaire.result->score == 11);
         CHECK(ui.has("Done##result"));
         REQUIRE(ui.state().diary.questionnaire_responses.size() == 1);
 
@@ -70,12 +70,12 @@ TEST_CASE("Questionnaire: Back changes an answer, Stop saves nothing", "[app][qu
     ui.click(ND_ICON_PLAY " Start##mnsi_history");
     ui.click("Yes##answer_yes");
     ui.click(ND_ICON_ARROW_LEFT " Back##question");
-    CHECK(ui.state().pages.questionnaire.step == 0);
+    CHECK(ui.pages().questionnaire.step == 0);
     ui.click("No##answer_no");
-    CHECK(ui.state().pages.questionnaire.answers.size() == 1);
-    CHECK(ui.state().pages.questionnaire.answers[0].answer == "no");
+    CHECK(ui.pages().questionnaire.answers.size() == 1);
+    CHECK(ui.pages().questionnaire.answers[0].answer == "no");
     ui.click("Stop without saving##question");
-    CHECK(ui.state().pages.questionnaire.active.empty());
+    CHECK(ui.pages().questionnaire.active.empty());
     CHECK(ui.store().questionnaire_responses().empty());
     // All no: 2 (the reversed items 7 and 13).
     ui.click(ND_ICON_PLAY " Start##mnsi_history");

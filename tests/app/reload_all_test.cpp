@@ -28,6 +28,8 @@ Episode episode_at(std::int64_t utc) {
 TEST_CASE("reload_all resets every page and undo after a replace, keeps them for another process's change") {
     auto store = Store::open_in_memory();
     AppState s;
+    PageStates pages;   // App's, here beside a bare AppState
+    connect_pages(s, pages);
     s.store = store.get();
     s.refresh();
     REQUIRE(s.run(add_episode_command(episode_at(1767600000))));
@@ -36,19 +38,19 @@ TEST_CASE("reload_all resets every page and undo after a replace, keeps them for
 
     // Another process adds one: the cache follows, the editor and undo stay.
     store->add_episode(episode_at(1767700000));
-    s.pages.diary.editing = EpisodeDraft{};
+    pages.diary.editing = EpisodeDraft{};
     s.reload_all(ReloadReason::OtherProcess);
     CHECK(s.diary.episodes.size() == 2);
-    CHECK(s.pages.diary.editing.has_value());
+    CHECK(pages.diary.editing.has_value());
     CHECK(s.undo_stack.can_undo());
 
     // A merge: the open editor may edit a record that changed or is gone.
-    s.pages.checkin.loaded = true;
+    pages.checkin.loaded = true;
     const auto revision = s.revision;
     s.reload_all(ReloadReason::Merge);
     CHECK(s.revision > revision);
-    CHECK_FALSE(s.pages.diary.editing.has_value());
-    CHECK_FALSE(s.pages.checkin.loaded);
+    CHECK_FALSE(pages.diary.editing.has_value());
+    CHECK_FALSE(pages.checkin.loaded);
     CHECK_FALSE(s.undo_stack.can_undo());
 
     // Delete all: the cache is empty afterwards.

@@ -48,7 +48,7 @@ TEST_CASE("The diary lists every episode with a row per day", "[app][diary]") {
     Ui ui;
     const auto eps = diary_with_three(ui);
     for (const Episode& e : eps) CHECK(ui.has("diary:episode:" + e.id));
-    const DiaryPage& pg = ui.state().pages.diary;
+    const DiaryPage& pg = ui.pages().diary;
     CHECK(pg.shown_episodes == 3);
     int days = 0;
     for (const DiaryRow& r : pg.rows) days += r.kind == DiaryRowKind::Day ? 1 : 0;
@@ -61,11 +61,11 @@ TEST_CASE("Deleting a diary row moves it to the bin and undo brings it back", "[
     Ui ui;
     const auto eps = diary_with_three(ui);
     ui.click("diary:episode:" + eps[1].id);
-    REQUIRE(ui.state().pages.diary.editing);
+    REQUIRE(ui.pages().diary.editing);
     ui.click(kDelete);
     CHECK(live_episodes(ui) == 2);
     CHECK(ui.store().episode(eps[1].id)->deleted_utc.has_value());
-    CHECK_FALSE(ui.state().pages.diary.editing);
+    CHECK_FALSE(ui.pages().diary.editing);
     CHECK_FALSE(ui.has("diary:episode:" + eps[1].id));
 
     ui.click("undo");
@@ -86,11 +86,11 @@ TEST_CASE("The bin lists deleted episodes and Restore puts one back", "[app][dia
     ui.click(kDelete);
     REQUIRE(live_episodes(ui) == 2);
     ui.click(ND_ICON_TRASH " Bin##bin");
-    REQUIRE(ui.state().pages.diary.show_bin);
-    CHECK(ui.state().pages.diary.shown_episodes == 1);
+    REQUIRE(ui.pages().diary.show_bin);
+    CHECK(ui.pages().diary.shown_episodes == 1);
     ui.click("Restore");
     CHECK(live_episodes(ui) == 3);
-    CHECK(ui.state().pages.diary.shown_episodes == 0);
+    CHECK(ui.pages().diary.shown_episodes == 0);
 }
 
 TEST_CASE("Editing the numbness of an episode is saved to the store", "[app][diary]") {
@@ -100,14 +100,14 @@ TEST_CASE("Editing the numbness of an episode is saved to the store", "[app][dia
     REQUIRE(ui.has("rating:numbness"));
     const ItemRect r = ui.state().items.at("rating:numbness");
     ui.click_at(r.x1 - 2, r.cy());   // the right end of the slider: 10
-    CHECK(ui.state().pages.diary.editing->form.numbness == 10);
+    CHECK(ui.pages().diary.editing->form.numbness == 10);
     ui.click("Burning##sens");
     ui.click(kSaveEdit);
     const auto stored = ui.store().episode(eps[0].id);
     REQUIRE(stored);
     CHECK(stored->numbness == 10);
     CHECK(contains(stored->sensations, Sensation::Burning));
-    CHECK_FALSE(ui.state().pages.diary.editing);
+    CHECK_FALSE(ui.pages().diary.editing);
     ui.click("undo");
     CHECK(ui.store().episode(eps[0].id)->numbness == 3);
 }
@@ -138,31 +138,31 @@ TEST_CASE("An impossible date is refused with a message and changes nothing", "[
     const auto eps = diary_with_three(ui);
     // In the editor.
     ui.click("diary:episode:" + eps[0].id);
-    ui.state().pages.diary.editing->form.picked_time = "2026-02-30 08:00";
+    ui.pages().diary.editing->form.picked_time = "2026-02-30 08:00";
     ui.settle();
     ui.click(kSaveEdit);
-    REQUIRE(ui.state().pages.diary.editing);
-    CHECK_FALSE(ui.state().pages.diary.editing->error.empty());
+    REQUIRE(ui.pages().diary.editing);
+    CHECK_FALSE(ui.pages().diary.editing->error.empty());
     CHECK(ui.store().episode(eps[0].id)->start == eps[0].start);
     ui.click(ND_ICON_ARROW_LEFT " Back to the diary");
     // In the date filter.
     ui.click(ND_ICON_SEARCH " More filters##more");
-    ui.state().pages.diary.from_text = "2026-13-01";
+    ui.pages().diary.from_text = "2026-13-01";
     ui.settle();
     ui.click("Show these dates");
-    CHECK_FALSE(ui.state().pages.diary.filter_error.empty());
-    CHECK(ui.state().pages.diary.filter.preset == DatePreset::All);
-    CHECK(ui.state().pages.diary.shown_episodes == 3);
+    CHECK_FALSE(ui.pages().diary.filter_error.empty());
+    CHECK(ui.pages().diary.filter.preset == DatePreset::All);
+    CHECK(ui.pages().diary.shown_episodes == 3);
 }
 
 TEST_CASE("Diary filters by date range and by region", "[app][diary]") {
     Ui ui;
     const auto eps = diary_with_three(ui);
     ui.click("Last 7 days##range");
-    CHECK(ui.state().pages.diary.shown_episodes == 3);
-    ui.state().pages.diary.filter.region = Region::Sole;
+    CHECK(ui.pages().diary.shown_episodes == 3);
+    ui.pages().diary.filter.region = Region::Sole;
     ui.settle();
-    CHECK(ui.state().pages.diary.shown_episodes == 1);
+    CHECK(ui.pages().diary.shown_episodes == 1);
     CHECK(ui.has("diary:episode:" + eps[1].id));
     CHECK_FALSE(ui.has("diary:episode:" + eps[0].id));
 }
@@ -173,7 +173,7 @@ TEST_CASE("With twenty thousand episodes the diary keeps its rows and draws only
     ui.state().refresh();
     ui.state().page = Page::Diary;
     ui.settle();
-    const DiaryPage& pg = ui.state().pages.diary;
+    const DiaryPage& pg = ui.pages().diary;
     REQUIRE(pg.shown_episodes == 20000);
     // What keeps it smooth, checked without a clock (the frame times themselves are
     // benchmarks: BM_Frame and BM_FrameAfterChange in tools/bench, docs/performance.md).
@@ -222,7 +222,7 @@ TEST_CASE("The causes page shows a stroke-sign red flag before the causes", "[ap
     }
     CHECK(drawn >= 3);
     ui.click("causes:about:" + ui.state().match().causes.front().cause_id);
-    CHECK(ui.state().pages.causes.open_causes.count(ui.state().match().causes.front().cause_id) == 1);
+    CHECK(ui.pages().causes.open_causes.count(ui.state().match().causes.front().cause_id) == 1);
 }
 
 TEST_CASE("Opening an evidence line shows the episodes it rests on", "[app][causes]") {
@@ -236,7 +236,7 @@ TEST_CASE("Opening an evidence line shows the episodes it rests on", "[app][caus
         if (k.rfind("causes:evidence:", 0) == 0) key = k;
     REQUIRE_FALSE(key.empty());
     ui.click(key);
-    CHECK(ui.state().pages.causes.open_evidence.count(key.substr(16)) == 1);
+    CHECK(ui.pages().causes.open_evidence.count(key.substr(16)) == 1);
 }
 
 TEST_CASE("The check-in saves the chosen symptoms and can be changed", "[app][checkin]") {
@@ -272,12 +272,12 @@ TEST_CASE("A check-in day is picked from a calendar, never typed, and days to co
     ui.click("checkin_day:open");
     ui.click("checkin_day:next");
     ui.click("checkin_day:day:1");
-    CHECK(ui.state().pages.checkin.date == today);
+    CHECK(ui.pages().checkin.date == today);
     // Last month, the 15th: opens that day.
     ui.click("checkin_day:prev");
     ui.click("checkin_day:prev");
     ui.click("checkin_day:day:15");
-    const LocalDate picked = ui.state().pages.checkin.date;
+    const LocalDate picked = ui.pages().checkin.date;
     CHECK(picked < today);
     CHECK(picked.substr(8, 2) == "15");
     CHECK(days_since_epoch(today).value() - days_since_epoch(picked).value() <= 62);
@@ -290,7 +290,7 @@ TEST_CASE("Background facts and medicines are added, deleted and undone", "[app]
     ui.settle();
     ui.click(ND_ICON_PLUS " Add a health fact");
     ui.click("Alcohol (drinks a week)##kind");
-    ui.state().pages.background.fact->amount_text = "6";
+    ui.pages().background.fact->amount_text = "6";
     ui.settle();
     ui.click(ND_ICON_CHECK " Save##fact");
     auto facts = ui.store().facts();
@@ -299,7 +299,7 @@ TEST_CASE("Background facts and medicines are added, deleted and undone", "[app]
     CHECK(facts.front().amount == 6.0);
 
     ui.click(ND_ICON_PLUS " Add a medicine");
-    ui.state().pages.background.medicine->medicine.name = "Metformin";
+    ui.pages().background.medicine->medicine.name = "Metformin";
     ui.settle();
     ui.click("Yes##helped");
     ui.click(ND_ICON_CHECK " Save##med");
@@ -327,7 +327,7 @@ TEST_CASE("Delete all my data asks twice before erasing", "[app][settings]") {
     CHECK(ui.store().episodes({}, true).empty());
     CHECK(ui.store().load_diary().episodes.empty());
     CHECK_FALSE(ui.state().undo_stack.can_undo());
-    CHECK(ui.state().pages.settings.delete_all_step == 0);
+    CHECK(ui.pages().settings.delete_all_step == 0);
 }
 
 TEST_CASE("Stepping back from delete all keeps the diary", "[app][settings]") {
@@ -339,7 +339,7 @@ TEST_CASE("Stepping back from delete all keeps the diary", "[app][settings]") {
     ui.click("Yes, continue");
     ui.click("No, keep my data##2");
     CHECK(live_episodes(ui) == 3);
-    CHECK(ui.state().pages.settings.delete_all_step == 0);
+    CHECK(ui.pages().settings.delete_all_step == 0);
 }
 
 TEST_CASE("Settings change the theme and text size and save them", "[app][settings]") {
@@ -359,14 +359,14 @@ TEST_CASE("Patterns say when there is not enough data and count the demo diary",
     Ui ui;
     ui.state().page = Page::Patterns;
     ui.settle();
-    REQUIRE(ui.state().pages.patterns.stats);
-    CHECK(ui.state().pages.patterns.stats->report.episode_count == 0);
+    REQUIRE(ui.pages().patterns.stats);
+    CHECK(ui.pages().patterns.stats->report.episode_count == 0);
     CHECK_FALSE(ui.has("chart:weeks"));
     ui.store().replace_diary(make_demo_diary(20260101u, ui.services.clock));
     ui.state().refresh();
     ui.settle();
-    REQUIRE(ui.state().pages.patterns.stats);
-    const PatternStats& pg = *ui.state().pages.patterns.stats;
+    REQUIRE(ui.pages().patterns.stats);
+    const PatternStats& pg = *ui.pages().patterns.stats;
     CHECK(pg.report.episode_count >= 3);
     CHECK(ui.has("chart:weeks"));
     CHECK(ui.has("chart:regions"));
@@ -405,7 +405,7 @@ TEST_CASE("Every review page draws at phone size with touch-sized controls", "[a
     ui.state().page = Page::Diary;
     ui.settle();
     ui.click("diary:episode:" + ui.state().diary.episodes[ui.state().episodes_newest_first.front()].id);
-    REQUIRE(ui.state().pages.diary.editing);
+    REQUIRE(ui.pages().diary.editing);
     check_touch_sizes(ui, "editor", 3000);
     ui.state().page = Page::Background;
     ui.settle();

@@ -209,19 +209,19 @@ TEST_CASE("Escape closes the episode editor and a question", "[app][keyboard]") 
     // The Diary closes an editor left open when it is opened from another page (issue 12),
     // so open the editor as a row tap does: from the list, once the list has been drawn.
     ui.settle();
-    open_episode_editor(ui.state(), ui.state().diary.episodes[ui.state().episodes_newest_first.front()]);
+    open_episode_editor(ui.pages().diary, ui.state().diary.episodes[ui.state().episodes_newest_first.front()]);
     ui.settle();
-    REQUIRE(ui.state().pages.diary.editing);
+    REQUIRE(ui.pages().diary.editing);
     press_key(ui, 27);
-    CHECK_FALSE(ui.state().pages.diary.editing);
+    CHECK_FALSE(ui.pages().diary.editing);
     CHECK(ui.state().page == Page::Diary);
 
     ui.state().page = Page::Settings;
     ui.settle();
     ui.click("Delete all my data");
-    REQUIRE(ui.state().pages.settings.delete_all_step == 1);
+    REQUIRE(ui.pages().settings.delete_all_step == 1);
     press_key(ui, 27);
-    CHECK(ui.state().pages.settings.delete_all_step == 0);
+    CHECK(ui.pages().settings.delete_all_step == 0);
     CHECK(ui.store().episodes().size() > 0);
 }
 

@@ -67,6 +67,7 @@ struct Ui {
     Ui& operator=(const Ui&) = delete;
 
     AppState& state() { return app->state(); }
+    PageStates& pages() { return app->pages(); }
     Store& store() { return *state().store; }
 
     void frame() {

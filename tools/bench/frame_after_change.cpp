@@ -98,7 +98,7 @@ struct ChangeApp {
             frame();
             longest = std::max(longest, thread_cpu_seconds() - t0);
             nd::app::AppState& s = app->state();
-            if (i >= 2 && (!s.pages.analysis || !s.pages.analysis->busy())) {
+            if (i >= 2 && (!s.analysis || !s.analysis->busy())) {
                 frame();   // the frame that takes the new figures
                 break;
             }
@@ -126,7 +126,7 @@ void BM_FrameAfterChange(benchmark::State& state) {
     ChangeApp& h = change_app(Background, Phone);
     nd::app::AppState& s = h.app->state();
     h.app->go_to(P);
-    s.pages.patterns.period = Period;
+    h.app->pages().patterns.period = Period;
     // The page's first visit (or this period's): without a worker, its whole-diary work
     // in slices; the longest of those frames.
     const double first_visit = h.settle();
@@ -154,7 +154,7 @@ void BM_FrameAfterChange(benchmark::State& state) {
     }
     state.counters["wall_ms"] = wall_total * 1e3 / static_cast<double>(state.iterations());
     state.counters["longest_frame_ms"] = longest * 1e3;
-    state.counters["full_copies"] = s.pages.analysis ? static_cast<double>(s.pages.analysis->full_copies()) : 0;
+    state.counters["full_copies"] = s.analysis ? static_cast<double>(s.analysis->full_copies()) : 0;
     state.counters["first_visit_longest_ms"] = first_visit * 1e3;
 }
 

@@ -495,7 +495,7 @@ void BM_Frame(benchmark::State& state) {
     HeadlessApp& h = headless(Narrow);
     nd::app::AppState& s = h.app->state();
     h.app->go_to(P);
-    s.pages.patterns.period = Period;
+    h.app->pages().patterns.period = Period;
     for (int i = 0; i < 3; ++i) frame(*h.app);
     const bool after_change = state.range(0) != 0;
     for (auto _ : state) {

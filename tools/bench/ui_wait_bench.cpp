@@ -188,7 +188,7 @@ int nd_bench_frames_during_jobs() {
             };
             for (int i = 0; i < 5; ++i) frame();
             // The password backup, as the page starts it (Argon2id at the shipped cost).
-            ExportPageState& pg = s.pages.export_page;
+            ExportPageState& pg = app.pages().export_page;
             pg.format = ExportFormat::Backup;
             pg.use_password = true;
             pg.password = pg.password_again = "correct horse battery";
