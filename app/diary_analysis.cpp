@@ -10,6 +10,7 @@
 
 #include "app_state.hpp"
 #include "diary_steps.hpp"
+#include "matching.hpp"
 #include "patterns_page_state.hpp"
 #include "time_util.hpp"
 
@@ -307,11 +308,48 @@ std::shared_ptr<const PatternStats> DiaryAnalysis::patterns(AppState& s, Pattern
 }
 
 std::shared_ptr<const MatchFigures> DiaryAnalysis::match(AppState& s) {
+    if (!background_) return match_in_steps(s);
     sync(s);
     return core_->ask(!background_, [&] { core_->want_match = true; }, &Core::match);
 }
 
+// Without a worker: one slice a frame of the match of s.diary as it is (no copy of the
+// diary: a change bumps s.revision, and the match is started over before any step
+// reads the changed diary). At most step_budget() units of work a frame, so a diary of
+// a few hundred episodes is matched within the frame that asks, and 100k over about a
+// second of frames, showing the previous match meanwhile.
+std::shared_ptr<const MatchFigures> DiaryAnalysis::match_in_steps(AppState& s) {
+    const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
+    if (frame >= 0 && frame == match_frame_) return stepped_match_;
+    match_frame_ = frame;
+    const bool current = stepped_match_ && stepped_match_->revision == s.revision &&
+                         match_steps_catalog_ == s.catalog_revision;
+    if (current) return stepped_match_;
+    {
+        std::lock_guard<std::mutex> lock(core_->mu);
+        if (core_->held) return stepped_match_;   // tests: as a worker that lags
+    }
+    if (!match_steps_ || match_steps_revision_ != s.revision || match_steps_catalog_ != s.catalog_revision) {
+        match_steps_ = std::make_unique<MatchSteps>(s.catalog, s.diary);
+        match_steps_revision_ = s.revision;
+        match_steps_catalog_ = s.catalog_revision;
+    }
+    const std::size_t budget = std::max<std::size_t>(1, step_budget_);
+    const std::size_t start = match_steps_->work_done();
+    while (!match_steps_->done() && match_steps_->work_done() - start < budget)
+        match_steps_->step(budget - (match_steps_->work_done() - start));
+    ++steps_taken_;
+    if (match_steps_->done()) {
+        auto figures = std::make_shared<MatchFigures>(match_figures_of(match_steps_->take(), s.diary));
+        figures->revision = match_steps_revision_;
+        stepped_match_ = std::move(figures);
+        match_steps_.reset();
+    }
+    return stepped_match_;
+}
+
 std::shared_ptr<const MatchFigures> DiaryAnalysis::latest_match() const {
+    if (!background_) return stepped_match_;
     std::lock_guard<std::mutex> lock(core_->mu);
     return core_->match;
 }
@@ -323,7 +361,7 @@ void DiaryAnalysis::hold(bool held) {
 }
 
 bool DiaryAnalysis::busy() const {
-    if (steps_behind_) return true;   // without a worker: as of the last frame's slice
+    if (steps_behind_ || match_steps_) return true;   // without a worker: as of the last frame's slice
     std::lock_guard<std::mutex> lock(core_->mu);
     return core_->running || core_->has_work();
 }

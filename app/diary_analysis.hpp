@@ -12,8 +12,9 @@
 // ready. Otherwise (the web build, the tests) the red-flag marks and the Patterns
 // figures are kept by DiarySteps (diary_steps.hpp) on the calling thread: updated for
 // the one record after a change, and whole-diary work done a slice per frame (a diary
-// of at most step_budget() episodes is done within the frame that asks); the match
-// (Causes) is computed when asked.
+// of at most step_budget() episodes is done within the frame that asks), and the match
+// (Causes) is made of the diary as it is, a slice per frame (MatchSteps, core/matching.hpp),
+// started over after a change while the previous match is shown.
 #pragma once
 
 #include <array>
@@ -78,6 +79,7 @@ public:
 
 private:
     void sync(AppState& s);   // sends what changed since the last call
+    std::shared_ptr<const MatchFigures> match_in_steps(AppState& s);   // without a worker
     DiarySteps& steps(AppState& s);   // without a worker: the engine, stepped once a frame
     std::shared_ptr<Core> core_;
     std::unique_ptr<DiarySteps> steps_;
@@ -85,6 +87,13 @@ private:
     int stepped_frame_ = -1;
     std::uint64_t steps_taken_ = 0;
     bool steps_behind_ = false;
+    // Without a worker: the match being made (of s.diary at match_steps_revision_, which
+    // must not change while it lasts: a change starts it over) and the latest one made.
+    std::unique_ptr<MatchSteps> match_steps_;
+    std::uint64_t match_steps_revision_ = ~0ull;
+    std::uint64_t match_steps_catalog_ = ~0ull;
+    int match_frame_ = -1;
+    std::shared_ptr<const MatchFigures> stepped_match_;
     bool background_ = false;
     std::uint64_t synced_ = ~0ull;
     std::uint64_t catalog_synced_ = ~0ull;

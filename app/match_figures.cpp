@@ -26,8 +26,12 @@ std::vector<LocalTime> flag_starts(const std::vector<RedFlag>& flags, const Diar
 }
 
 MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary) {
+    return match_figures_of(nd::match(catalog, diary), diary);
+}
+
+MatchFigures match_figures_of(MatchResult&& match, const Diary& diary) {
     MatchFigures f;
-    f.match = nd::match(catalog, diary);
+    f.match = std::move(match);
     f.flag_starts = flag_starts(f.match.red_flags, diary);
     for (const CauseMatch& c : f.match.causes)
         for (const EvidenceLine& line : c.evidence)

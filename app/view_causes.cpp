@@ -30,7 +30,12 @@ namespace {
 // up): a flag repeated for the same reason shows once, with its count and dates. They are
 // of the diary as it is now, whatever the match's revision (match_figures.hpp).
 void index_red_flags(AppState& s, CausesPage& pg, const MatchFigures* fig) {
-    pg.red_flag_groups = current_red_flag_groups(s, fig);
+    // Without a worker the match catches up a slice a frame: judge no more than a slice
+    // now (the changed episodes always are; the rest keep their known flags meanwhile).
+    const bool worker = s.services && s.services->threads_available();
+    const std::size_t most = worker ? SIZE_MAX : analysis(s).step_budget();
+    pg.red_flag_groups = fig ? current_red_flag_groups(s, fig->revision, &fig->match.red_flags, &fig->flag_starts, most)
+                             : current_red_flag_groups(s, nullptr);
     pg.revision = s.revision;
     pg.figures_revision = fig ? fig->revision : ~0ull;
 }

@@ -142,6 +142,17 @@ DateRange date_range(const Args& a, const Context& ctx) {
     return r;
 }
 
+// The spec of an export of `kind` over --from/--to (the whole diary without them);
+// read before the diary is opened, so a bad date changes and opens nothing.
+nd::ExportSpec export_spec(nd::ExportKind kind, const Args& a, Context& ctx) {
+    nd::ExportSpec spec;
+    spec.kind = kind;
+    const DateRange range = date_range(a, ctx);
+    spec.from = range.from;
+    spec.to = range.to;
+    return spec;
+}
+
 std::string count(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -219,12 +230,8 @@ int run_restore(const Args& a, Context& ctx) {
 
 int run_export_csv(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    const DateRange range = date_range(a, ctx);
+    nd::ExportSpec spec = export_spec(nd::ExportKind::Csv, a, ctx);
     auto store = ctx.open_existing_store();
-    nd::ExportSpec spec;
-    spec.kind = nd::ExportKind::Csv;
-    spec.from = range.from;
-    spec.to = range.to;
     spec.csv.bom = !a.has("--no-bom");
     std::string what = "episodes";
     if (auto w = a.get("--what")) {
@@ -330,12 +337,8 @@ int run_import_csv(const Args& a, Context& ctx) {
 
 int run_export_fhir(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    const DateRange range = date_range(a, ctx);
+    nd::ExportSpec spec = export_spec(nd::ExportKind::Fhir, a, ctx);
     auto store = ctx.open_existing_store();
-    nd::ExportSpec spec;
-    spec.kind = nd::ExportKind::Fhir;
-    spec.from = range.from;
-    spec.to = range.to;
     spec.fhir_pretty = !a.has("--compact");
     // One Patient id per diary (the export service keeps it), shared with the app.
     std::string where;
@@ -392,11 +395,7 @@ std::uint32_t parse_sections(const std::vector<std::string>& texts) {
 
 int run_report(const Args& a, Context& ctx) {
     const std::string& out = a.positional[0];
-    nd::ExportSpec spec;
-    spec.kind = nd::ExportKind::Pdf;
-    const DateRange range = date_range(a, ctx);
-    spec.from = range.from;
-    spec.to = range.to;
+    nd::ExportSpec spec = export_spec(nd::ExportKind::Pdf, a, ctx);
     spec.sections = parse_sections(a.all("--sections"));
     spec.generated_on = nd::local_date({ctx.now, ctx.offset_min});
     // --paper overrides the diary's saved paper (the app's Settings), whose default
