@@ -251,3 +251,82 @@ TEST_CASE("On a worker the Patterns page's warning signs show at once after a ch
     CHECK(ui.pages().patterns.stats->revision == s.revision);
     CHECK(ui.has("patterns:red_flag:" + added.id));
 }
+
+namespace {
+
+// What a match says, episodes by id (the figures' indices resolved through the diary
+// that was matched), for comparing a match made in slices with one made in one go.
+std::string said(const MatchResult& m, const Diary& d) {
+    std::string out = std::to_string(m.episodes_considered) + "\n";
+    for (const RedFlag& f : m.red_flags) out += "flag " + f.episode_id + " " + f.title + "\n";
+    for (const CauseMatch& c : m.causes) {
+        out += c.cause_id + " " + std::to_string(c.score) + " " + c.fit_text + "\n";
+        for (const EvidenceLine& e : c.evidence) {
+            out += "  " + e.text + " [";
+            for (const std::string& id : episode_ids(e, d)) out += id + " ";
+            out += "]\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Without threads a long diary is matched a slice a frame, and red flags still show at once",
+          "[app][causes][red_flags]") {
+    // The web build has no worker: at 100k episodes a whole match in one frame would
+    // freeze it. Here the slice is made small so 400 episodes take many frames.
+    Ui ui(1280, 3000);
+    ui.services.threads = false;
+    AppState& s = ui.state();
+    for (int d = 1; d <= 400; ++d) ui.store().add_episode(tingling_toes(ui, d));
+    s.refresh();
+    analysis(s).set_step_budget(100);
+    s.page = Page::Causes;
+    int frames = 0;
+    for (; frames < 200 && !(latest(ui) && latest(ui)->revision == s.revision); ++frames) ui.frame();
+    // Two passes over 400 episodes 100 a frame, then a cause a frame: about 19 frames.
+    CHECK(frames >= 15);
+    CHECK(frames <= 25);
+    REQUIRE(latest(ui));
+    CHECK(said(latest(ui)->match, s.diary) == said(nd::match(s.catalog, s.diary), s.diary));
+
+    // A change while a match is being made starts it over: no figures of a diary that
+    // changed meanwhile are ever shown (the slices read the diary in place).
+    REQUIRE(s.run(add_episode_command(tingling_toes(ui, 500))));
+    const auto before = latest(ui);
+    for (int i = 0; i < 5; ++i) ui.frame();
+    REQUIRE(latest(ui) == before);   // still in progress
+    REQUIRE(s.run(add_episode_command(tingling_toes(ui, 501))));
+    for (frames = 0; frames < 200 && latest(ui) == before; ++frames) ui.frame();
+    REQUIRE(latest(ui) != before);
+    CHECK(latest(ui)->revision == s.revision);
+    CHECK(latest(ui)->match.episodes_considered == 402);
+
+    // A save: the next frame keeps the ranking, says it is being updated, and shows the
+    // new red flag (the changed episode is judged at once, the rest keep their flags).
+    Episode added;
+    REQUIRE(s.run(add_episode_command(stroke_signs(ui, 2), &added)));
+    s.items.clear();
+    ui.frame();
+    REQUIRE(latest(ui));
+    CHECK(latest(ui)->revision != s.revision);
+    CHECK(ui.has("causes:updating"));
+    CHECK(ui.has("causes:cause:" + latest(ui)->match.causes.front().cause_id));
+    REQUIRE(ui.pages().causes.red_flag_groups.size() == 1);
+    CHECK(ui.pages().causes.red_flag_groups[0].kind == RedFlagKind::StrokeSigns);
+    CHECK(flag_shown_for(ui, added.id));
+    CHECK(analysis(s).busy());
+
+    // It catches up within frames, to exactly what a whole match says now.
+    for (frames = 0; frames < 200 && latest(ui)->revision != s.revision; ++frames) ui.frame();
+    CHECK(frames >= 15);
+    CHECK(latest(ui)->revision == s.revision);
+    CHECK(said(latest(ui)->match, s.diary) == said(nd::match(s.catalog, s.diary), s.diary));
+    CHECK(latest(ui)->match.episodes_considered == 403);
+    s.items.clear();
+    ui.frame();
+    CHECK_FALSE(ui.has("causes:updating"));
+    CHECK(flag_shown_for(ui, added.id));
+    CHECK_FALSE(analysis(s).busy());
+}

@@ -174,6 +174,9 @@ ND_AFTER_CHANGE("patterns_90d_sync", Page::Patterns, PatternPeriod::Days90, fals
 ND_AFTER_CHANGE("patterns_30d_sync", Page::Patterns, PatternPeriod::Days30, false);
 ND_AFTER_CHANGE("patterns_year_sync", Page::Patterns, PatternPeriod::Year, false);
 ND_AFTER_CHANGE("patterns_all_sync", Page::Patterns, PatternPeriod::All, false);
+// The match in slices (MatchSteps): the ranking of the previous revision shown while it is redone.
+ND_AFTER_CHANGE("causes_sync", Page::Causes, PatternPeriod::Days90, false);
+ND_AFTER_CHANGE("causes_middle_sync", Page::Causes, PatternPeriod::Days90, false, false, Edited::Middle);
 // An edit of the episode in the middle of the 100k diary: the red flags of the 50k after
 // it are judged again (without a worker: a slice a frame; longest_frame_ms is the target).
 ND_AFTER_CHANGE("diary_middle_sync", Page::Diary, PatternPeriod::Days90, false, false, Edited::Middle);

@@ -105,7 +105,9 @@ def main():
     # ---- 2. In-process figures (nd_bench): frames after a change, the dense year's PDF, FHIR / CSV.
     out_json = os.path.join(work, "nd_bench.json")
     # Names carry suffixes (".../iterations:10/manual_time", ".../min_time:2.000"): matched by prefix.
-    filt = "BM_FrameAfterChange/(log|diary|diary_phone|patterns_30d|patterns_90d|patterns_year|patterns_all|causes)/" \
+    # Every page on a worker (the desktop) and without one (the web build: "_sync").
+    filt = "BM_FrameAfterChange/(log|diary|diary_phone|patterns_30d|patterns_90d|patterns_year|patterns_all|causes)" \
+           "(_sync|_middle_sync)?/" \
            "|BM_PdfYear/100000/|BM_ExportFhir/100000/0|BM_ExportFhirStreamed/100000|BM_ExportCsv/100000"
     r = sh([bench, "--tmp", work, "--benchmark_filter=" + filt, "--benchmark_out=" + out_json,
             "--benchmark_out_format=json", "--benchmark_color=false"])
@@ -123,7 +125,7 @@ def main():
         unit = {"ms": 1.0, "us": 1e-3, "ns": 1e-6, "s": 1e3}[b.get("time_unit", "ns")]
         return b[key] * unit
 
-    worst_after, worst_name, longest_patterns = -1.0, "", -1.0
+    worst_after, worst_name, longest_patterns, longest_causes_sync = -1.0, "", -1.0, -1.0
     per_page = []
     for name, b in benches.items():
         if name.startswith("BM_FrameAfterChange/"):
@@ -134,12 +136,17 @@ def main():
                 worst_after, worst_name = cpu, page
             if page.startswith("patterns"):
                 longest_patterns = max(longest_patterns, b.get("longest_frame_ms", -1))
+            if page.startswith("causes") and page.endswith("sync"):
+                longest_causes_sync = max(longest_causes_sync, b.get("longest_frame_ms", -1))
     if per_page:
         add("frame right after one change, every page, 100k (UI-thread CPU ms)",
             "worst %s %.2f ms (%s)" % (worst_name, worst_after, ", ".join(sorted(per_page))), "<= 2 ms",
             worst_after <= 2)
         add("longest frame on Patterns after a change, any range, 100k", "%.1f ms" % longest_patterns, "<= 16 ms",
             longest_patterns <= 16)
+        if longest_causes_sync >= 0:   # not one of the issue's targets: Patterns' bar, held to Causes too
+            add("longest frame on Causes after a change without a worker (web), 100k, until the match is current",
+                "%.1f ms" % longest_causes_sync, "<= 16 ms", longest_causes_sync <= 16)
     else:
         add("frame right after one change", "-", "<= 2 ms", None)
     for name, label, limit in (("BM_PdfYear/100000", "PDF of the dense year (1,087 episodes)", 300),
