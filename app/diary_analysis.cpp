@@ -340,7 +340,7 @@ std::shared_ptr<const MatchFigures> DiaryAnalysis::match_in_steps(AppState& s) {
         match_steps_->step(budget - (match_steps_->work_done() - start));
     ++steps_taken_;
     if (match_steps_->done()) {
-        auto figures = std::make_shared<MatchFigures>(match_figures_of(match_steps_->take(), s.diary));
+        auto figures = std::make_shared<MatchFigures>(match_figures_of(match_steps_->take(), s));
         figures->revision = match_steps_revision_;
         stepped_match_ = std::move(figures);
         match_steps_.reset();

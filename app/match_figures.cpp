@@ -25,20 +25,38 @@ std::vector<LocalTime> flag_starts(const std::vector<RedFlag>& flags, const Diar
     return starts;
 }
 
-MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary) {
-    return match_figures_of(nd::match(catalog, diary), diary);
-}
+namespace {
 
-MatchFigures match_figures_of(MatchResult&& match, const Diary& diary) {
-    MatchFigures f;
-    f.match = std::move(match);
-    f.flag_starts = flag_starts(f.match.red_flags, diary);
+// The ids of the episodes the evidence lines list first (shown_ids).
+void note_shown_ids(MatchFigures& f, const Diary& diary) {
     for (const CauseMatch& c : f.match.causes)
         for (const EvidenceLine& line : c.evidence)
             for (std::size_t i = 0; i < line.episode_indices.size() && i < kEvidenceEpisodesShown; ++i) {
                 const std::uint32_t index = line.episode_indices[i];
                 if (index < diary.episodes.size()) f.shown_ids.emplace(index, diary.episodes[index].id);
             }
+}
+
+}  // namespace
+
+MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary) {
+    MatchFigures f;
+    f.match = nd::match(catalog, diary);
+    f.flag_starts = flag_starts(f.match.red_flags, diary);
+    note_shown_ids(f, diary);
+    return f;
+}
+
+MatchFigures match_figures_of(MatchResult&& match, const AppState& s) {
+    MatchFigures f;
+    f.match = std::move(match);
+    f.flag_starts.reserve(f.match.red_flags.size());
+    for (const RedFlag& r : f.match.red_flags) {
+        const std::size_t i = s.episode_index(r.episode_id);
+        f.flag_starts.push_back(i < s.diary.episodes.size() ? s.diary.episodes[i].start
+                                                            : LocalTime{std::numeric_limits<std::int64_t>::min(), 0});
+    }
+    note_shown_ids(f, s.diary);
     return f;
 }
 

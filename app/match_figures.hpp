@@ -37,8 +37,9 @@ struct MatchFigures {
 
 // The figures for one diary (the worker's copy, or the caller's where there is no worker).
 MatchFigures compute_match_figures(const Catalog& catalog, const Diary& diary);
-// The figures of a match already made of `diary` (MatchSteps, without a worker).
-MatchFigures match_figures_of(MatchResult&& match, const Diary& diary);
+// The figures of a match already made of s.diary (MatchSteps, without a worker): the
+// flags' episodes found through s's index of ids, not by a walk over the diary.
+MatchFigures match_figures_of(MatchResult&& match, const AppState& s);
 
 // The red flags of s.diary as it is now, grouped by reason, from the flags (newest
 // first) and their episodes' starts found at an earlier `revision` (or this one);

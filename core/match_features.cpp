@@ -336,11 +336,17 @@ std::string format_number(double v) {
     return buf;
 }
 
-ContextSteps::ContextSteps(const Diary& diary) {
+ContextSteps::ContextSteps(const Diary& diary) : ContextSteps(diary, {}) {}
+
+ContextSteps::ContextSteps(const Diary& diary, std::vector<const Episode*> live_in_order) {
     MatchContext& ctx = ctx_;
-    ctx.episodes.reserve(diary.episodes.size());
-    for (const auto& e : diary.episodes)
-        if (!e.deleted_utc) ctx.episodes.push_back(&e);
+    const bool given = !live_in_order.empty() || diary.episodes.empty();
+    ctx.episodes = std::move(live_in_order);
+    if (!given) {
+        ctx.episodes.reserve(diary.episodes.size());
+        for (const auto& e : diary.episodes)
+            if (!e.deleted_utc) ctx.episodes.push_back(&e);
+    }
     for (const auto& c : diary.checkins)
         if (!c.deleted_utc) ctx.checkins.push_back(&c);
     for (const auto& f : diary.facts)
@@ -350,7 +356,7 @@ ContextSteps::ContextSteps(const Diary& diary) {
         return a->start.utc != b->start.utc ? a->start.utc < b->start.utc : a->id < b->id;
     };
     // A diary from the Store is already in these orders; sorting is then skipped.
-    if (!strictly_increasing(ctx.episodes, episode_before))
+    if (!given && !strictly_increasing(ctx.episodes, episode_before))
         std::sort(ctx.episodes.begin(), ctx.episodes.end(), episode_before);
     const auto checkin_before = [](const CheckIn* a, const CheckIn* b) {
         return a->date != b->date ? a->date < b->date : a->id < b->id;

@@ -68,6 +68,9 @@ MatchContext make_context(const Diary& diary);
 class ContextSteps {
 public:
     explicit ContextSteps(const Diary& diary);
+    // With the live episodes already in order (by start, then id): MatchSteps gathers
+    // them a slice at a time, so no step walks the whole diary.
+    ContextSteps(const Diary& diary, std::vector<const Episode*> live_in_order);
     bool step(std::size_t max_episodes);   // true once every live episode has its facts
     bool done() const { return next_ >= ctx_.episodes.size(); }
     std::size_t remaining() const { return done() ? 0 : ctx_.episodes.size() - next_; }

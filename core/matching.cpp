@@ -44,6 +44,10 @@ std::string fit_wording(const Cause& cause, Fit fit, int episodes) {
     return {};
 }
 
+bool episode_before(const Episode& a, const Episode& b) {   // Diary order
+    return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
+}
+
 std::string lower(std::string s) {
     for (char& c : s)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -141,10 +145,16 @@ const char* fit_label(Fit f) {
 }
 
 struct MatchSteps::State {
-    State(const Catalog& c, const Diary& d) : catalog(c), flags(d), context(d) {}
+    State(const Catalog& c, const Diary& d) : catalog(c), diary(d) {}
     const Catalog& catalog;
-    RedFlagScan flags;
-    detail::ContextSteps context;
+    const Diary& diary;
+    // First the live episodes in order, gathered a slice at a time (each a visit to an
+    // episode far from the last in memory: at 100k, one pass costs milliseconds).
+    std::vector<const Episode*> order;
+    std::size_t gathered = 0;
+    bool in_order = true;
+    std::optional<RedFlagScan> flags;
+    std::optional<detail::ContextSteps> context;
     std::optional<detail::MatchContext> ctx;   // once every episode has its facts
     std::size_t next_cause = 0;
     bool ranked = false;
@@ -164,17 +174,38 @@ std::size_t MatchSteps::work_done() const { return st_->work; }
 bool MatchSteps::step(std::size_t budget) {
     State& s = *st_;
     budget = std::max<std::size_t>(budget, 1);
+    if (!s.flags) {
+        const auto& v = s.diary.episodes;
+        if (s.order.capacity() < v.size()) s.order.reserve(v.size());
+        const std::size_t first = s.gathered, end = std::min(v.size(), s.gathered + budget);
+        for (; s.gathered < end; ++s.gathered) {
+            const Episode& e = v[s.gathered];
+            if (e.deleted_utc) continue;
+            if (!s.order.empty() && !episode_before(*s.order.back(), e)) s.in_order = false;
+            s.order.push_back(&e);
+        }
+        s.work += end - first;
+        if (s.gathered < v.size()) return false;
+        // A diary from the Store is in order already; any other is sorted (match() of a
+        // diary in any order says the same).
+        if (!s.in_order)
+            std::sort(s.order.begin(), s.order.end(),
+                      [](const Episode* a, const Episode* b) { return episode_before(*a, *b); });
+        s.flags.emplace(s.order);
+        return false;
+    }
     // Red flags first and apart: newest episode first, never hidden behind a score.
-    if (!s.flags.done()) {
-        s.work += std::min(budget, s.flags.remaining());
-        if (!s.flags.step(budget)) return false;
-        s.flags.take(s.result.red_flags, s.result.familiar_spreads);
+    if (!s.flags->done()) {
+        s.work += std::min(budget, s.flags->remaining());
+        if (!s.flags->step(budget)) return false;
+        s.flags->take(s.result.red_flags, s.result.familiar_spreads);
         return false;
     }
     if (!s.ctx) {
-        s.work += std::min(budget, s.context.remaining());
-        if (!s.context.step(budget)) return false;
-        s.ctx = s.context.take();
+        if (!s.context) s.context.emplace(s.diary, std::move(s.order));
+        s.work += std::min(budget, s.context->remaining());
+        if (!s.context->step(budget)) return false;
+        s.ctx = s.context->take();
         s.result.episodes_considered = static_cast<int>(s.ctx->episodes.size());
         s.result.minimum_episodes = kMatchThresholds.minimum_episodes;
         return false;

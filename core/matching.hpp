@@ -51,8 +51,8 @@ struct MatchResult {
 MatchResult match(const Catalog& catalog, const Diary& diary);
 
 // match() in slices, for where there is no worker thread (the web build matches a
-// slice per frame, so no frame waits for the whole diary): the red flags, then the
-// facts of every episode, then one cause at a time, then the ranking. The result is
+// slice per frame, so no frame waits for the whole diary): the live episodes gathered
+// in order, the red flags, the facts of every episode, the causes, then the ranking. The result is
 // match()'s, which is this run in one step. `catalog` and `diary` must neither change
 // nor move until take(); after a change of the diary, start a new MatchSteps.
 class MatchSteps {
@@ -61,9 +61,9 @@ public:
     ~MatchSteps();
     MatchSteps(const MatchSteps&) = delete;
     MatchSteps& operator=(const MatchSteps&) = delete;
-    // Does at most `budget` units of work, and at least one, within one stage (the red
-    // flags, the facts, the causes): a unit is an episode judged or described, and a
-    // cause costs one per live episode (it reads each once). True once the match is
+    // Does at most `budget` units of work, and at least one, within one stage (the
+    // gathering, the red flags, the facts, the causes): a unit is an episode gathered,
+    // judged or described, and a cause costs one per live episode (it reads each once). True once the match is
     // complete; then take() it.
     bool step(std::size_t budget);
     bool done() const;

@@ -48,6 +48,9 @@ private:
 class RedFlagScan {
 public:
     explicit RedFlagScan(const Diary& diary);
+    // From the live episodes already in order (oldest first, then by id), as MatchSteps
+    // gathers them a slice at a time.
+    explicit RedFlagScan(std::vector<const Episode*> live_in_order);
     ~RedFlagScan();
     RedFlagScan(const RedFlagScan&) = delete;
     RedFlagScan& operator=(const RedFlagScan&) = delete;

@@ -493,6 +493,10 @@ struct RedFlagScan::State {
 
 RedFlagScan::RedFlagScan(const Diary& diary) : st_(std::make_unique<State>()) { st_->order = live_in_order(diary); }
 
+RedFlagScan::RedFlagScan(std::vector<const Episode*> order) : st_(std::make_unique<State>()) {
+    st_->order = std::move(order);
+}
+
 RedFlagScan::~RedFlagScan() = default;
 
 bool RedFlagScan::done() const { return st_->next >= st_->order.size(); }
