@@ -110,6 +110,41 @@ struct ThreadedServices : nd::app::FakeServices {
 
 }  // namespace
 
+// The app on the diary file `db`, headless (Dear ImGui without a window or GL), with
+// threads, the outside-change watch on and its start-up work (the check, the daily
+// backup) done: what both in-process benchmarks below time frames of.
+struct HeadlessImGui {   // a context for a 1280x800 window without one; destroyed last
+    HeadlessImGui() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+    }
+    ~HeadlessImGui() { ImGui::DestroyContext(); }
+};
+
+struct HeadlessApp {
+    HeadlessImGui imgui;   // before app: made first, destroyed after it
+    nd::app::App app;
+    HeadlessApp(nd::app::Services& services, const std::string& db) : app(services) {
+        app.open_diary(db);
+        app.watch_outside_changes(true);
+        app.on_start(1.0f);
+        app.rebuild_fonts();
+        app.finish_background_work();   // the check and the daily backup: not what is measured
+    }
+    ~HeadlessApp() { app.on_exit(); }
+    // One frame; its wall time in ms.
+    double frame() {
+        const auto t = std::chrono::steady_clock::now();
+        ImGui::NewFrame();
+        app.frame();
+        ImGui::Render();
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+    }
+};
+
 int nd_bench_first_frame(const std::string& app, int runs) {
     try {
         const std::string dir = temp_folder();
@@ -163,29 +198,14 @@ int nd_bench_frames_during_jobs() {
             store->replace_diary(make_demo_diary(20260101u, services.clock));
             store->set_setting("ui.first_run_done", "1");
         }
-        ImGuiContext* ctx = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
         double longest = 0;
         int frames = 0;
         {
-            App app(services);
-            app.open_diary(db);
-            app.watch_outside_changes(true);
-            app.on_start(1.0f);
-            app.rebuild_fonts();
-            app.finish_background_work();   // the check and the daily backup: not what is measured
+            HeadlessApp h(services, db);
+            App& app = h.app;
             AppState& s = app.state();
             s.page = Page::Export;
-            auto frame = [&] {
-                const auto t = std::chrono::steady_clock::now();
-                ImGui::NewFrame();
-                app.frame();
-                ImGui::Render();
-                return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-            };
+            auto frame = [&] { return h.frame(); };
             for (int i = 0; i < 5; ++i) frame();
             // The password backup, as the page starts it (Argon2id at the shipped cost).
             ExportPageState& pg = app.pages().export_page;
@@ -230,9 +250,7 @@ int nd_bench_frames_during_jobs() {
                         saved ? "landed" : tried ? "FAILED" : "not made, the jobs ended first", backup_ok ? "yes" : "NO");
             std::printf("  %-34s %9.1f ms   target <= 50 ms   %s\n", "longest frame", longest,
                         longest <= 50 ? "met" : "MISSED");
-            app.on_exit();
         }
-        ImGui::DestroyContext(ctx);
         std::error_code ec;
         fs::remove_all(dir, ec);
         return 0;
@@ -256,26 +274,10 @@ int nd_bench_frames_during_reload() {
             store->replace_diary(make_generated_diary(100'000, 20260921u, services.clock));
             store->set_setting("ui.first_run_done", "1");
         }
-        ImGuiContext* ctx = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
         {
-            App app(services);
-            app.open_diary(db);
-            app.watch_outside_changes(true);
-            app.on_start(1.0f);
-            app.rebuild_fonts();
-            app.finish_background_work();
-            AppState& s = app.state();
-            auto frame = [&] {
-                const auto t = std::chrono::steady_clock::now();
-                ImGui::NewFrame();
-                app.frame();
-                ImGui::Render();
-                return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-            };
+            HeadlessApp h(services, db);
+            AppState& s = h.app.state();
+            auto frame = [&] { return h.frame(); };
             const auto t0 = std::chrono::steady_clock::now();
             s.refresh();   // the reload as it ran on the UI thread before
             const double inline_ms =
@@ -321,9 +323,7 @@ int nd_bench_frames_during_reload() {
                 std::printf("  %-34s %9.1f ms   (the swap's frame; the frame after: %.1f ms)\n",
                             (std::string(name) + ": frame that swapped it in").c_str(), longest, after);
             }
-            app.on_exit();
         }
-        ImGui::DestroyContext(ctx);
         std::error_code ec;
         fs::remove_all(dir, ec);
         return 0;
