@@ -29,11 +29,11 @@ std::string short_date(const LocalDate& date) {
     return std::to_string(d) + " " + kMonths[m - 1];
 }
 
-void week_bar_chart(AppState& s, const std::vector<WeekBucket>& weeks) {
+void week_bar_chart(WidgetLog& log, float display_scale, const std::vector<WeekBucket>& weeks) {
     if (weeks.empty()) return;
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float sc = s.display_scale;
+    const float sc = display_scale;
     const float line = ImGui::GetTextLineHeight();
     const float w = ImGui::GetContentRegionAvail().x;
     const float plot_h = 150.0f * sc;
@@ -77,7 +77,7 @@ void week_bar_chart(AppState& s, const std::vector<WeekBucket>& weeks) {
         next_free = x + dw + 8 * sc;
     }
     ImGui::Dummy(ImVec2(w, base + 4 + line - a.y));
-    record_item(s, "chart:weeks");
+    record_item(log, "chart:weeks");
 }
 
 void hour_chart(float display_scale, std::span<const int> hours) {
@@ -108,10 +108,10 @@ void hour_chart(float display_scale, std::span<const int> hours) {
     ImGui::Dummy(ImVec2(w, plot_h + line + 6));
 }
 
-void region_grid(AppState& s, const std::vector<RegionCount>& regions) {
+void region_grid(WidgetLog& log, float display_scale, const std::vector<RegionCount>& regions) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float sc = s.display_scale;
+    const float sc = display_scale;
     const float line = ImGui::GetTextLineHeight();
     const float w = ImGui::GetContentRegionAvail().x;
     bool any_middle = false;
@@ -153,7 +153,7 @@ void region_grid(AppState& s, const std::vector<RegionCount>& regions) {
         a.y += row_h;
     }
     ImGui::Dummy(ImVec2(w, a.y - ImGui::GetCursorScreenPos().y));
-    record_item(s, "chart:regions");
+    record_item(log, "chart:regions");
 }
 
 void severity_chart(float display_scale, const std::vector<WeekBucket>& weeks, const std::vector<double>& numbness,

@@ -140,7 +140,7 @@ void draw_patterns(AppState& s, PageStates& pages) {
 
     begin_card("##perweek");
     heading(s.fonts, "Episodes per week");
-    week_bar_chart(s, r.per_week);
+    week_bar_chart(s, s.display_scale, r.per_week);
     bool any_flag = false;
     for (const WeekBucket& b : r.per_week) any_flag = any_flag || b.red_flag_episodes > 0;
     if (any_flag) muted_text("Red: episodes with warning signs.");
@@ -161,7 +161,7 @@ void draw_patterns(AppState& s, PageStates& pages) {
 
     begin_card("##where");
     heading(s.fonts, "Where: episodes per place and side");
-    region_grid(s, r.regions);
+    region_grid(s, s.display_scale, r.regions);
     end_card();
 
     begin_card("##before");
