@@ -7,7 +7,8 @@
 
 #include <imgui.h>
 
-#include "app_state.hpp"
+#include "font_set.hpp"
+#include "widget_log.hpp"
 #include "form_util.hpp"
 #include "icons.hpp"
 #include "theme.hpp"
@@ -75,13 +76,13 @@ std::string ellipsize_middle(const std::string& text, float width) {
 }
 
 // A full-width row as tall as a fingertip (and then some): icon, name, chevron.
-bool picker_row(AppState& s, const char* icon, const std::string& name, const std::string& key, bool chevron) {
+bool picker_row(WidgetLog& log, const char* icon, const std::string& name, const std::string& key, bool chevron) {
     const Palette& pal = palette();
     const float h = touch_height() * 1.2f;
     const std::string id = "##" + key;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::Selectable(id.c_str(), false, 0, ImVec2(0, h));
-    record_item(s, key);
+    record_item(log, key);
     const ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = ImGui::GetStyle().FramePadding.x;
@@ -176,7 +177,8 @@ void open_folder_picker(FolderPickerState& p, const std::string& start, const st
     if (p.dir.size() > 1 && p.dir.back() == '/') p.dir.pop_back();
 }
 
-PickerAction draw_folder_picker(AppState& s, FolderPickerState& p, std::string& chosen) {
+PickerAction draw_folder_picker(WidgetLog& log, const Fonts& fonts, bool narrow, FolderPickerState& p,
+                                std::string& chosen) {
     const Palette& pal = palette();
     if (p.stale || p.listed_dir != p.dir) {
         p.listing = list_folder(p.dir, p.pick_file ? p.extensions : std::vector<std::string>{});
@@ -185,27 +187,27 @@ PickerAction draw_folder_picker(AppState& s, FolderPickerState& p, std::string& 
     }
     PickerAction action = PickerAction::None;
 
-    heading(s.fonts, p.title.c_str());
+    heading(fonts, p.title.c_str());
     begin_card("##picker_here");
     muted_text(p.pick_file ? "Looking in" : "This folder");
-    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    if (fonts.bold) ImGui::PushFont(fonts.bold);
     ImGui::TextUnformatted(ND_ICON_FOLDER_OPEN);
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(folder_name(p.dir).c_str());
     ImGui::PopTextWrapPos();
-    if (s.fonts.bold) ImGui::PopFont();
+    if (fonts.bold) ImGui::PopFont();
     muted_text(p.dir.c_str());
     if (!p.pick_file) {
-        if (big_button(s, ND_ICON_CHECK " Use this folder", s.narrow ? -1.0f : 0.0f)) {
+        if (big_button(log, ND_ICON_CHECK " Use this folder", narrow ? -1.0f : 0.0f)) {
             chosen = p.dir;
             action = PickerAction::Chosen;
         }
-        record_item(s, "picker:choose");
-        if (!s.narrow) ImGui::SameLine();
+        record_item(log, "picker:choose");
+        if (!narrow) ImGui::SameLine();
     }
-    if (big_button(s, "Cancel##picker", s.narrow ? -1.0f : 0.0f, ButtonKind::Quiet)) action = PickerAction::Cancelled;
-    record_item(s, "picker:cancel");
+    if (big_button(log, "Cancel##picker", narrow ? -1.0f : 0.0f, ButtonKind::Quiet)) action = PickerAction::Cancelled;
+    record_item(log, "picker:cancel");
     end_card();
 
     // Up, New folder, Documents: one row on a wide window; on a phone Up and New
@@ -213,44 +215,44 @@ PickerAction draw_folder_picker(AppState& s, FolderPickerState& p, std::string& 
     const std::string parent = parent_folder(p.dir);
     const bool at_home = p.home.empty() || p.dir == fs::path(p.home).lexically_normal().string();
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    const float w = s.narrow ? half : 0.0f;
+    const float w = narrow ? half : 0.0f;
     ImGui::BeginDisabled(parent.empty());
-    if (big_button(s, "Up one folder##picker", w, ButtonKind::Secondary)) go_to(p, parent);
-    record_item(s, "picker:up");
+    if (big_button(log, "Up one folder##picker", w, ButtonKind::Secondary)) go_to(p, parent);
+    record_item(log, "picker:up");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (big_button(s, ND_ICON_PLUS " New folder##picker", w, ButtonKind::Secondary)) {
+    if (big_button(log, ND_ICON_PLUS " New folder##picker", w, ButtonKind::Secondary)) {
         p.new_folder = !p.new_folder;
         p.new_folder_error.clear();
     }
-    record_item(s, "picker:new");
-    if (!s.narrow || !at_home) {
-        if (!s.narrow) ImGui::SameLine();
+    record_item(log, "picker:new");
+    if (!narrow || !at_home) {
+        if (!narrow) ImGui::SameLine();
         ImGui::BeginDisabled(at_home);
-        if (big_button(s, ND_ICON_HOME " Back to Documents##picker", s.narrow ? -1.0f : 0.0f, ButtonKind::Secondary))
+        if (big_button(log, ND_ICON_HOME " Back to Documents##picker", narrow ? -1.0f : 0.0f, ButtonKind::Secondary))
             go_to(p, p.home);
-        record_item(s, "picker:home");
+        record_item(log, "picker:home");
         ImGui::EndDisabled();
     }
 
     if (p.new_folder) {
         begin_card("##picker_new");
-        text_field(s, "Name of the new folder##picker", p.new_folder_name, "e.g. Doctor visits");
+        text_field(log, "Name of the new folder##picker", p.new_folder_name, "e.g. Doctor visits");
         if (!p.new_folder_error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, pal.danger);
             ImGui::TextWrapped("%s", p.new_folder_error.c_str());
             ImGui::PopStyleColor();
         }
-        if (big_button(s, ND_ICON_CHECK " Make the folder##picker", 0)) {
+        if (big_button(log, ND_ICON_CHECK " Make the folder##picker", 0)) {
             const std::string made = make_folder(p.dir, p.new_folder_name, p.new_folder_error);
             if (!made.empty()) {
                 go_to(p, made);   // straight into it: that is why it was made
                 p.new_folder_name.clear();
             }
         }
-        record_item(s, "picker:create");
+        record_item(log, "picker:create");
         ImGui::SameLine();
-        if (big_button(s, "Never mind##picker_new", 0, ButtonKind::Quiet)) p.new_folder = false;
+        if (big_button(log, "Never mind##picker_new", 0, ButtonKind::Quiet)) p.new_folder = false;
         end_card();
     }
 
@@ -263,10 +265,10 @@ PickerAction draw_folder_picker(AppState& s, FolderPickerState& p, std::string& 
     std::string next;
     ImGui::PushID("##picker_rows");
     for (const std::string& name : p.listing.folders)
-        if (picker_row(s, ND_ICON_FOLDER_OPEN, name, "picker:folder:" + name, true))
+        if (picker_row(log, ND_ICON_FOLDER_OPEN, name, "picker:folder:" + name, true))
             next = (fs::path(p.dir) / name).string();
     for (const std::string& name : p.listing.files)
-        if (picker_row(s, ND_ICON_FILE_TEXT, name, "picker:file:" + name, false)) {
+        if (picker_row(log, ND_ICON_FILE_TEXT, name, "picker:file:" + name, false)) {
             chosen = (fs::path(p.dir) / name).string();
             action = PickerAction::Chosen;
         }

@@ -14,7 +14,8 @@
 
 namespace nd::app {
 
-struct AppState;
+struct Fonts;
+struct WidgetLog;
 
 // Lists `dir`. `extensions` ("ndbackup", "json"): which files to list; empty: none.
 FolderListing list_folder(const std::string& dir, const std::vector<std::string>& extensions);
@@ -34,6 +35,7 @@ enum class PickerAction { None, Chosen, Cancelled };
 // Chosen and Cancelled. Rows record "picker:folder:<name>", "picker:file:<name>",
 // and the buttons "picker:up", "picker:home", "picker:new", "picker:create",
 // "picker:choose", "picker:cancel" (tests).
-PickerAction draw_folder_picker(AppState& s, FolderPickerState& p, std::string& chosen);
+PickerAction draw_folder_picker(WidgetLog& log, const Fonts& fonts, bool narrow, FolderPickerState& p,
+                                std::string& chosen);
 
 }  // namespace nd::app

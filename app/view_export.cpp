@@ -572,7 +572,7 @@ void draw_export(AppState& s, PageStates& pages) {
 
     if (pg.picker.open) {
         std::string chosen;
-        const PickerAction a = draw_folder_picker(s, pg.picker, chosen);
+        const PickerAction a = draw_folder_picker(s, s.fonts, s.narrow, pg.picker, chosen);
         if (a == PickerAction::Chosen) {
             if (pg.picker_for_restore) {
                 pick_restore_file(s, pg, chosen);
