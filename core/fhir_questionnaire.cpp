@@ -36,6 +36,24 @@ std::string computer_name(const std::string& id) {
 
 constexpr const char* kScoreLinkId = "score";
 
+// {"valueCoding": {"code": ..., "display": ...}}, with no display when there is none.
+void value_coding(Writer& w, const std::string& code, const std::string* display) {
+    w.StartObject();
+    w.Key("valueCoding");
+    w.StartObject();
+    str(w, "code", code);
+    if (display) str(w, "display", *display);
+    w.EndObject();
+    w.EndObject();
+}
+
+// The total-score item's opening, the same in the Questionnaire and in a response.
+void start_score_item(Writer& w, const Questionnaire& q) {
+    w.StartObject();
+    str(w, "linkId", kScoreLinkId);
+    str(w, "text", "Total score (0 to " + std::to_string(q.score_max) + ")");
+}
+
 void write_questionnaire(Writer& w, const Questionnaire& q) {
     w.StartObject();
     str(w, "resourceType", "Questionnaire");
@@ -65,20 +83,12 @@ void write_questionnaire(Writer& w, const Questionnaire& q) {
         w.Key("answerOption");
         w.StartArray();
         for (const auto& o : q.options) {
-            w.StartObject();
-            w.Key("valueCoding");
-            w.StartObject();
-            str(w, "code", o.code);
-            str(w, "display", o.label);
-            w.EndObject();
-            w.EndObject();
+            value_coding(w, o.code, &o.label);
         }
         w.EndArray();
         w.EndObject();
     }
-    w.StartObject();
-    str(w, "linkId", kScoreLinkId);
-    str(w, "text", "Total score (0 to " + std::to_string(q.score_max) + ")");
+    start_score_item(w, q);
     str(w, "type", "integer");
     w.Key("readOnly");
     w.Bool(true);
@@ -115,19 +125,11 @@ void write_response(Writer& w, const QuestionnaireResponse& r, const Questionnai
         if (item) str(w, "text", item->text);
         w.Key("answer");
         w.StartArray();
-        w.StartObject();
-        w.Key("valueCoding");
-        w.StartObject();
-        str(w, "code", a.answer);
-        if (opt) str(w, "display", opt->label);
-        w.EndObject();
-        w.EndObject();
+        value_coding(w, a.answer, opt ? &opt->label : nullptr);
         w.EndArray();
         w.EndObject();
     }
-    w.StartObject();
-    str(w, "linkId", kScoreLinkId);
-    str(w, "text", "Total score (0 to " + std::to_string(q.score_max) + ")");
+    start_score_item(w, q);
     w.Key("answer");
     w.StartArray();
     w.StartObject();
