@@ -153,7 +153,8 @@ void AppState::reload_all(ReloadReason why, Diary loaded) {
     else refresh();
     if (why == ReloadReason::OtherProcess) return;
     analysis.reset();
-    if (reset_pages) reset_pages();   // (the Export page's paper is left as new here, as it always was)
+    if (reset_pages) reset_pages();
+    if (paper_loaded) paper_loaded();   // the Export page starts at the saved paper again, as after a reload
 }
 
 void AppState::refresh_after(const Command* cmd) {

@@ -56,3 +56,18 @@ TEST_CASE("Settings: choosing the paper saves it in the diary and the Export pag
     CHECK(ui.store().setting(kPaperSetting) == std::optional<std::string>("letter"));
     CHECK(ui.pages().export_page.paper == 1);
 }
+
+TEST_CASE("After a restore or a merge the Export page starts at the saved paper again", "[app][settings][paper]") {
+    // A restore or merge (a worker read the diary) resets every page's state; the
+    // Export page's switch used to come back as A4 whatever paper was saved.
+    Ui ui;
+    ui.services.paper = Paper::Letter;
+    ui.state().load_settings();
+    REQUIRE(ui.pages().export_page.paper == 1);
+    ui.state().reload_all(ReloadReason::Restore, ui.store().load_diary());
+    CHECK(ui.pages().export_page.paper == 1);
+    ui.state().reload_all(ReloadReason::Merge, ui.store().load_diary());
+    CHECK(ui.pages().export_page.paper == 1);
+    ui.state().reload_all(ReloadReason::EmptyBin);
+    CHECK(ui.pages().export_page.paper == 1);
+}
