@@ -215,8 +215,6 @@ private:
 // "" when the locale names no country ("C", "en"): see emergency_text.hpp.
 std::string emergency_number_for_locale(const std::string& locale);
 
-// A date for people, in the chosen format ("2026-11-26", "26/11/2026", "11/26/2026").
-std::string format_date(const LocalDate& iso, DateFormat f);
 // The default date format for a locale's territory ("de_DE.UTF-8": day first).
 DateFormat date_format_for_locale(const std::string& locale);
 

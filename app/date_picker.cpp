@@ -31,7 +31,7 @@ std::string ymd(int y, int m, int d) {
     return buf;
 }
 
-bool square_button(AppState& s, const std::string& label, const std::string& key, float w, bool selected) {
+bool square_button(WidgetLog& log, const std::string& label, const std::string& key, float w, bool selected) {
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accent : p.card);
     ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent_text : p.text);
@@ -41,14 +41,14 @@ bool square_button(AppState& s, const std::string& label, const std::string& key
     const bool pressed = ImGui::Button((label + "##" + key).c_str(), ImVec2(w, touch_height()));
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
-    probe_fit(s, key, ImGui::CalcTextSize(label.c_str()).x, w);
-    record_item(s, key);
+    probe_fit(log, key, ImGui::CalcTextSize(label.c_str()).x, w);
+    record_item(log, key);
     return pressed;
 }
 
 }  // namespace
 
-bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& fallback, const LocalDate& latest,
+bool calendar(const DatePickerLook& look, const char* id, std::string& date, const LocalDate& fallback, const LocalDate& latest,
               bool* day_tapped) {
     const std::string base = days_since_epoch(date) ? date.substr(0, 10) : fallback;
     int y = 2026, m = 1, d = 1;
@@ -56,11 +56,11 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
     bool changed = false;
     const std::string key = id;
     ImGui::PushID(id);
-    const float gap = 2.0f * s.display_scale;
+    const float gap = 2.0f * look.scale;
     // Seven a row within the width given (never wider: they were cut at Largest on a
     // phone), at least 44 px (a touch target's width), at most 1.4 touch heights.
     const float cell = (ImGui::GetContentRegionAvail().x - 6 * gap) / 7.0f;
-    const float w = std::max(44.0f * s.display_scale, std::min(cell, touch_height() * 1.4f));
+    const float w = std::max(44.0f * look.scale, std::min(cell, touch_height() * 1.4f));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
     // Month header: previous / name / next.
     auto move_month = [&](int delta) {
@@ -79,9 +79,9 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
             date = ymd(y, m, d) + date.substr(std::min<std::size_t>(date.size(), 10));
             changed = true;
         };
-        if (square_button(s, "-10", key + ":year-10", w, false)) move_year(-10);
+        if (square_button(look.log, "-10", key + ":year-10", w, false)) move_year(-10);
         ImGui::SameLine();
-        if (square_button(s, "-1", key + ":year-", w, false)) move_year(-1);
+        if (square_button(look.log, "-1", key + ":year-", w, false)) move_year(-1);
         ImGui::SameLine();
         const std::string yt = std::to_string(y);
         const ImVec2 at = ImGui::GetCursorPos();
@@ -91,9 +91,9 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
         ImGui::TextUnformatted(yt.c_str());
         ImGui::SameLine();
         ImGui::SetCursorPos(ImVec2(at.x + yw + gap, at.y));
-        if (square_button(s, "+1", key + ":year+", w, false)) move_year(1);
+        if (square_button(look.log, "+1", key + ":year+", w, false)) move_year(1);
         ImGui::SameLine();
-        if (square_button(s, "+10", key + ":year+10", w, false)) move_year(10);
+        if (square_button(look.log, "+10", key + ":year+10", w, false)) move_year(10);
     }
     char title[32];
     std::snprintf(title, sizeof title, "%s %d", kMonths[m - 1], y);
@@ -102,18 +102,18 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
     if (ts.x > title_w) {
         // Too long to sit between the arrows (large text on a phone): above them.
         ImGui::TextUnformatted(title);
-        if (square_button(s, "<", key + ":prev", w, false)) move_month(-1);
+        if (square_button(look.log, "<", key + ":prev", w, false)) move_month(-1);
         ImGui::SameLine(0, title_w + 2 * gap);
-        if (square_button(s, ">", key + ":next", w, false)) move_month(1);
+        if (square_button(look.log, ">", key + ":next", w, false)) move_month(1);
     } else {
-        if (square_button(s, "<", key + ":prev", w, false)) move_month(-1);
+        if (square_button(look.log, "<", key + ":prev", w, false)) move_month(-1);
         ImGui::SameLine();
         const ImVec2 at = ImGui::GetCursorPos();
         ImGui::SetCursorPos(ImVec2(at.x + (title_w - ts.x) * 0.5f, at.y + (touch_height() - ts.y) * 0.5f));
         ImGui::TextUnformatted(title);
         ImGui::SameLine();
         ImGui::SetCursorPos(ImVec2(at.x + title_w + gap, at.y));
-        if (square_button(s, ">", key + ":next", w, false)) move_month(1);
+        if (square_button(look.log, ">", key + ":next", w, false)) move_month(1);
     }
     static constexpr const char* kWeek[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
     const ImVec2 row0 = ImGui::GetCursorPos();
@@ -136,7 +136,7 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
         const std::string this_date = ymd(y, m, day);
         const bool disabled = !latest.empty() && this_date > latest;
         ImGui::BeginDisabled(disabled);
-        if (square_button(s, std::to_string(day), key + ":day:" + std::to_string(day), w, day == d && this_date == base)) {
+        if (square_button(look.log, std::to_string(day), key + ":day:" + std::to_string(day), w, day == d && this_date == base)) {
             date = this_date + date.substr(std::min<std::size_t>(date.size(), 10));
             changed = true;
             if (day_tapped) *day_tapped = true;
@@ -148,21 +148,21 @@ bool calendar(AppState& s, const char* id, std::string& date, const LocalDate& f
     return changed;
 }
 
-bool date_time_picker(AppState& s, const char* id, std::string& text, const LocalDate& fallback, const LocalDate& latest) {
+bool date_time_picker(const DatePickerLook& look, const char* id, std::string& text, const LocalDate& fallback, const LocalDate& latest) {
     int hh = 12, mm = 0;
     if (text.size() >= 16) std::sscanf(text.c_str() + 11, "%d:%d", &hh, &mm);
     std::string date = text.size() >= 10 ? text.substr(0, 10) : fallback;
-    bool changed = calendar(s, id, date, fallback, latest);
+    bool changed = calendar(look, id, date, fallback, latest);
     const std::string key = id;
     auto row = [&](const char* label, int& v, int step, int mod, const char* k) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label);
         ImGui::SameLine(ImGui::CalcTextSize("Minute").x + ImGui::GetStyle().ItemSpacing.x * 3);
-        if (square_button(s, "-", key + ":" + k + "-", touch_height(), false)) v = (v - step + mod) % mod, changed = true;
+        if (square_button(look.log, "-", key + ":" + k + "-", touch_height(), false)) v = (v - step + mod) % mod, changed = true;
         ImGui::SameLine();
         ImGui::Text("%02d", v);
         ImGui::SameLine();
-        if (square_button(s, "+", key + ":" + k + "+", touch_height(), false)) v = (v + step) % mod, changed = true;
+        if (square_button(look.log, "+", key + ":" + k + "+", touch_height(), false)) v = (v + step) % mod, changed = true;
     };
     ImGui::PushID(id);
     row("Hour", hh, 1, 24, "hour");
@@ -176,34 +176,34 @@ bool date_time_picker(AppState& s, const char* id, std::string& text, const Loca
     return changed;
 }
 
-bool date_picker_field(AppState& s, const char* label, const char* id, std::string& value, const LocalDate& fallback,
+bool date_picker_field(const DatePickerLook& look, const char* label, const char* id, std::string& value, const LocalDate& fallback,
                        const LocalDate& latest, bool allow_empty, bool years) {
     bool changed = false;
     ImGui::PushID(id);
     ImGuiStorage* st = ImGui::GetStateStorage();
     const ImGuiID open_id = ImGui::GetID("##open");
     bool open = st->GetBool(open_id, false);
-    if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+    if (look.bold) ImGui::PushFont(look.bold);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(label, std::strstr(label, "##"));
     ImGui::PopTextWrapPos();
-    if (s.fonts.bold) ImGui::PopFont();
+    if (look.bold) ImGui::PopFont();
     const std::string shown = value.empty() ? std::string(ND_ICON_CALENDAR "  Choose a date")
-                                            : std::string(ND_ICON_CALENDAR "  ") + format_date(value, s.settings.date_format);
+                                            : std::string(ND_ICON_CALENDAR "  ") + format_date(value, look.format);
     const std::string key = id;
-    if (big_button(s, (shown + "##" + key + ":open").c_str(), 0, ButtonKind::Secondary)) {
+    if (big_button(look.log, (shown + "##" + key + ":open").c_str(), 0, ButtonKind::Secondary)) {
         open = !open;
         st->SetInt(ImGui::GetID("##shown"), INT_MIN);   // opens on the chosen date
     }
-    s.items[key + ":open"] = s.items[shown + "##" + key + ":open"];
+    look.log.items[key + ":open"] = look.log.items[shown + "##" + key + ":open"];
     if (allow_empty && !value.empty()) {
         ImGui::SameLine();
-        if (big_button(s, ("Clear##" + key + ":clear").c_str(), 0, ButtonKind::Quiet)) {
+        if (big_button(look.log, ("Clear##" + key + ":clear").c_str(), 0, ButtonKind::Quiet)) {
             value.clear();
             changed = true;
             open = false;
         }
-        s.items[key + ":clear"] = s.items["Clear##" + key + ":clear"];
+        look.log.items[key + ":clear"] = look.log.items["Clear##" + key + ":clear"];
     }
     if (open) {
         // The calendar's own storage says whether it shows the years row.
@@ -217,7 +217,7 @@ bool date_picker_field(AppState& s, const char* label, const char* id, std::stri
         const int shown_days = st->GetInt(shown_id, INT_MIN);
         std::string date = shown_days != INT_MIN ? date_from_days(shown_days) : value;
         bool day = false;
-        if (calendar(s, id, date, fallback, latest, &day)) {
+        if (calendar(look, id, date, fallback, latest, &day)) {
             if (day) {
                 value = date.substr(0, 10);
                 changed = true;

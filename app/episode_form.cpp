@@ -257,7 +257,7 @@ void picked_time_field(AppState& s, LogDraft& d) {
     pop_touch_frame();
     record_item(s, "##picked");
     const LocalDate today = local_date(s.now_local());
-    date_time_picker(s, "when_picker", d.picked_time, today, today);
+    date_time_picker(date_look(s), "when_picker", d.picked_time, today, today);
 }
 
 void when(AppState& s, LogDraft& d, bool editing) {

@@ -6,12 +6,17 @@
 #include <cstdint>
 #include <string>
 
+#include "model.hpp"
 #include "paper.hpp"
 
 namespace nd::app {
 
 enum class Theme : std::uint8_t { Light, Dark, HighContrast };
 enum class DateFormat : std::uint8_t { Iso, DayMonthYear, MonthDayYear };
+
+// A date for people, in the chosen format ("2026-11-26", "26/11/2026", "11/26/2026").
+// (Defined in app_state.cpp, beside the locale's defaults.)
+std::string format_date(const LocalDate& iso, DateFormat f);
 
 // Kept with the diary (Store settings), so they travel with a backup.
 struct Settings {

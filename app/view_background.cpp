@@ -61,10 +61,10 @@ void draw_profile(AppState& s, BackgroundPage& pg) {
     const LocalDate today = local_date(s.now_local());
     // Picked, not typed (issue 12); a birth date starts the calendar 60 years back.
     const LocalDate sixty_back = date_from_days(days_since_epoch(today).value_or(0) - 60 * 365);
-    if (date_picker_field(s, "Birth date", "birth", pg.profile.birth_date, sixty_back, today, true, true))
+    if (date_picker_field(date_look(s), "Birth date", "birth", pg.profile.birth_date, sixty_back, today, true, true))
         pg.profile_dirty = true;
     if (text_field(s, "Health-service number", pg.profile.health_number, "e.g. your NHS number")) pg.profile_dirty = true;
-    if (date_picker_field(s, "When it first began", "began", pg.profile.complaint_began, today, today, true, true))
+    if (date_picker_field(date_look(s), "When it first began", "began", pg.profile.complaint_began, today, today, true, true))
         pg.profile_dirty = true;
     // Questions for my doctor: printed on the report's first page.
     ImGui::TextWrapped("Questions for my doctor");   // wraps on a phone at Largest

@@ -72,7 +72,7 @@ void draw_checkin(AppState& s, PageStates& pages) {
     if (chip(s, "Yesterday##day", pg.date == yesterday)) load(s, pg, yesterday);
     // Another day from a calendar (days after today cannot be picked); the day opens at once.
     std::string other = pg.date;
-    if (date_picker_field(s, "Another day", "checkin_day", other, pg.date, today, false, false)) {
+    if (date_picker_field(date_look(s), "Another day", "checkin_day", other, pg.date, today, false, false)) {
         if (other > today) pg.error = "That day has not come yet. Pick today or an earlier day.";
         else load(s, pg, other);
     }

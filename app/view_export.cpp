@@ -250,8 +250,8 @@ void draw_range(AppState& s, ExportPageState& pg, int step) {
             pg.confirm_overwrite = false;
         }
     if (pg.range == ExportRange::Custom) {
-        date_picker_field(s, "From (first day)", "export_from", pg.from_text, today_of(s), today_of(s), true, true);
-        date_picker_field(s, "To (last day)", "export_to", pg.to_text, today_of(s), today_of(s), true, true);
+        date_picker_field(date_look(s), "From (first day)", "export_from", pg.from_text, today_of(s), today_of(s), true, true);
+        date_picker_field(date_look(s), "To (last day)", "export_to", pg.to_text, today_of(s), today_of(s), true, true);
         muted_text("Leave a date empty to start at the first entry or to go up to the last one.");
     }
     LocalDate from, to;
