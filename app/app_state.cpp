@@ -38,10 +38,6 @@ bool AppState::jobs_running() const { return export_job.active() || restore_job.
 
 namespace {
 
-bool episode_before(const Episode& a, const Episode& b) {   // the order of Diary::episodes
-    return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
-}
-
 std::uint64_t id_hash(const std::string& id) { return std::hash<std::string>{}(id); }
 
 // Puts the Store's copy of one episode into the sorted list: replaced where it was (moved
@@ -71,7 +67,7 @@ std::int64_t sync_episode(const Store& store, std::vector<Episode>& v, std::vect
     normalize(*stored);
     from = std::min(from, stored->start.utc);
     if (at == v.size()) {
-        const auto it = std::lower_bound(v.begin(), v.end(), *stored, episode_before);
+        const auto it = std::lower_bound(v.begin(), v.end(), *stored, episode_less);
         hashes.insert(hashes.begin() + (it - v.begin()), h);
         v.insert(it, std::move(*stored));
         return from;
@@ -79,12 +75,12 @@ std::int64_t sync_episode(const Store& store, std::vector<Episode>& v, std::vect
     const auto it = v.begin() + pos(at);
     *it = std::move(*stored);
     const auto hit = hashes.begin() + pos(at);
-    if (it != v.begin() && episode_before(*it, *(it - 1))) {
-        const auto to = std::upper_bound(v.begin(), it, *it, episode_before);
+    if (it != v.begin() && episode_less(*it, *(it - 1))) {
+        const auto to = std::upper_bound(v.begin(), it, *it, episode_less);
         std::rotate(hashes.begin() + (to - v.begin()), hit, hit + 1);
         std::rotate(to, it, it + 1);
-    } else if (it + 1 != v.end() && episode_before(*(it + 1), *it)) {
-        const auto to = std::lower_bound(it + 1, v.end(), *it, episode_before);
+    } else if (it + 1 != v.end() && episode_less(*(it + 1), *it)) {
+        const auto to = std::lower_bound(it + 1, v.end(), *it, episode_less);
         std::rotate(hit, hit + 1, hashes.begin() + (to - v.begin()));
         std::rotate(it, it + 1, to);
     }

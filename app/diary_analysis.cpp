@@ -18,10 +18,6 @@ namespace nd::app {
 
 namespace {
 
-bool episode_before(const Episode& a, const Episode& b) {   // the order of Diary::episodes
-    return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
-}
-
 // One step for the engine's copy: the whole diary, or one record as it is now.
 struct Delta {
     std::shared_ptr<Diary> whole;
@@ -44,7 +40,7 @@ void apply(Diary& d, Delta& delta) {
             auto& v = d.episodes;
             const auto it = std::find_if(v.begin(), v.end(), [&](const Episode& e) { return e.id == delta.id; });
             if (it != v.end()) v.erase(it);
-            if (delta.episode) v.insert(std::lower_bound(v.begin(), v.end(), *delta.episode, episode_before), std::move(*delta.episode));
+            if (delta.episode) v.insert(std::lower_bound(v.begin(), v.end(), *delta.episode, episode_less), std::move(*delta.episode));
             break;
         }
         case RecordType::CheckIn: d.checkins = std::move(delta.checkins); break;

@@ -44,10 +44,6 @@ std::string fit_wording(const Cause& cause, Fit fit, int episodes) {
     return {};
 }
 
-bool episode_before(const Episode& a, const Episode& b) {   // Diary order
-    return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
-}
-
 std::string lower(std::string s) {
     for (char& c : s)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -181,7 +177,7 @@ bool MatchSteps::step(std::size_t budget) {
         for (; s.gathered < end; ++s.gathered) {
             const Episode& e = v[s.gathered];
             if (e.deleted_utc) continue;
-            if (!s.order.empty() && !episode_before(*s.order.back(), e)) s.in_order = false;
+            if (!s.order.empty() && !episode_less(*s.order.back(), e)) s.in_order = false;
             s.order.push_back(&e);
         }
         s.work += end - first;
@@ -190,7 +186,7 @@ bool MatchSteps::step(std::size_t budget) {
         // diary in any order says the same).
         if (!s.in_order)
             std::sort(s.order.begin(), s.order.end(),
-                      [](const Episode* a, const Episode* b) { return episode_before(*a, *b); });
+                      [](const Episode* a, const Episode* b) { return episode_less(*a, *b); });
         s.flags.emplace(s.order);
         return false;
     }

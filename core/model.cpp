@@ -33,10 +33,11 @@ void normalize(Episode& e) {
 
 void normalize(CheckIn& c) { sort_unique(c.symptoms); }
 
-namespace {
-const auto episode_less = [](const Episode& a, const Episode& b) {
+bool episode_less(const Episode& a, const Episode& b) {
     return a.start.utc != b.start.utc ? a.start.utc < b.start.utc : a.id < b.id;
-};
+}
+
+namespace {
 const auto checkin_less = [](const CheckIn& a, const CheckIn& b) {
     return a.date != b.date ? a.date < b.date : a.id < b.id;
 };

@@ -216,6 +216,8 @@ struct Diary {
 // Sorts and de-duplicates every list-valued field of an episode / check-in.
 void normalize(Episode& e);
 void normalize(CheckIn& c);
+// The order of Diary::episodes: by start (UTC), then by id.
+bool episode_less(const Episode& a, const Episode& b);
 // Puts a diary's records in their canonical order (see Diary).
 void normalize(Diary& d);
 // True when normalize(d) would change nothing (a linear look; lets a writer skip its copy).
