@@ -115,18 +115,20 @@ std::vector<RedFlagGroup> current_red_flag_groups(const AppState& s, std::uint64
     std::vector<RedFlag> flags;
     std::vector<const LocalTime*> starts;
     if (from != std::numeric_limits<std::int64_t>::max()) {
-        flags = red_flags_from(s.diary, from);   // newest first
-        // Their episodes all began at or after `from`: look for the ids there only.
-        std::unordered_map<std::string_view, const Episode*> by_id;
-        for (const RedFlag& r : flags) by_id.emplace(r.episode_id, nullptr);
-        if (!by_id.empty())
-            for (const Episode& e : s.diary.episodes)
-                if (e.start.utc >= from)
-                    if (const auto it = by_id.find(e.id); it != by_id.end()) it->second = &e;
-        for (const RedFlag& r : flags) {
-            const Episode* e = by_id.at(r.episode_id);
-            starts.push_back(e ? &e->start : nullptr);
-        }
+        // red_flags_from(s.diary, from) as a walk: s.diary is in Diary order, so the walk
+        // finds where `from` begins by bisection and reads only the history the rules read
+        // (the climbing window; older spreads only for a fast spread), not every episode,
+        // and it hands over each flag's episode, so no search for their starts either.
+        RedFlagWalk walk(s.diary, from);
+        std::vector<std::pair<const Episode*, std::vector<RedFlag>>> judged;   // oldest first
+        walk.step(std::numeric_limits<std::size_t>::max(), [&](const Episode& e, std::vector<RedFlag>&& f) {
+            if (!f.empty()) judged.emplace_back(&e, std::move(f));
+        });
+        for (auto it = judged.rbegin(); it != judged.rend(); ++it)   // newest first, as red_flags_from
+            for (RedFlag& f : it->second) {
+                flags.push_back(std::move(f));
+                starts.push_back(&it->first->start);
+            }
     }
     if (have)
         for (std::size_t i = 0; i < known->size(); ++i)

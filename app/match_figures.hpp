@@ -6,7 +6,9 @@
 // The red flags never wait: current_red_flag_groups() takes the figures' flags only for
 // the episodes that began before the earliest change since (a flag reads only earlier
 // episodes, so theirs cannot have changed) and judges the rest of the diary as it is
-// now, in the same frame (red_flags_from: one linear pass at 100k).
+// now, in the same frame (a RedFlagWalk from the earliest change: it reads the episodes
+// from there on and the few days before, so a change to the newest episode reads days,
+// not the whole diary).
 #pragma once
 
 #include <cstdint>
