@@ -105,12 +105,10 @@ PeriodTally::PeriodTally(PatternPeriod period, const LocalDate& today) : period_
 void PeriodTally::add(const EpisodeGist& g, int sign) {
     episodes_ += sign;
     if ((days_[g.day] += sign) == 0) days_.erase(g.day);
-    const std::int64_t monday = monday_of(g.day);
-    Week& w = weeks_[monday];
+    Week& w = week_at(monday_of(g.day));
     w.episodes += sign;
     if (g.numbness != EpisodeGist::kNotRated) w.numb_sum += sign * g.numbness, w.numb_n += sign, bump(numbness_, g.numbness, sign);
     if (g.pain != EpisodeGist::kNotRated) w.pain_sum += sign * g.pain, w.pain_n += sign, bump(pain_, g.pain, sign);
-    if (w.episodes == 0) weeks_.erase(monday);
     hours_[static_cast<std::size_t>(std::clamp(g.minute / 60, 0, 23))] += sign;
     for (unsigned r = 0; r < 32; ++r) {
         if (g.left >> r & 1) regions_[r][0] += sign;
@@ -121,6 +119,17 @@ void PeriodTally::add(const EpisodeGist& g, int sign) {
         if (g.sensations >> v & 1) sensations_[v] += sign;
         if (g.activities >> v & 1) activities_[v] += sign;
     }
+}
+
+PeriodTally::Week& PeriodTally::week_at(std::int64_t monday) {
+    if (weeks_.empty()) weeks_first_ = monday;
+    if (monday < weeks_first_) {   // before the first week counted: room in front (rare: counting goes oldest first)
+        weeks_.insert(weeks_.begin(), static_cast<std::size_t>((weeks_first_ - monday) / 7), Week{});
+        weeks_first_ = monday;
+    }
+    const auto i = static_cast<std::size_t>((monday - weeks_first_) / 7);
+    if (i >= weeks_.size()) weeks_.resize(i + 1);
+    return weeks_[i];
 }
 
 PatternStats PeriodTally::figures(const std::vector<RedFlag>& flags, const std::vector<LocalTime>& starts,
@@ -136,8 +145,10 @@ PatternStats PeriodTally::figures(const std::vector<RedFlag>& flags, const std::
     r.to = today_;
     if (from_.empty()) {
         if (!days_.empty()) r.from = date_from_days(days_.begin()->first);
-        for (const CheckIn& c : checkins)
-            if (!c.deleted_utc && c.date <= today_ && (r.from.empty() || c.date < r.from)) r.from = c.date;
+        // The check-ins are in Diary order (by date), so the first live one is the earliest
+        // (16k of them at 100k: a walk over them all cost this frame 0.1-0.2 ms).
+        const auto first = std::find_if(checkins.begin(), checkins.end(), [](const CheckIn& c) { return !c.deleted_utc; });
+        if (first != checkins.end() && first->date <= today_ && (r.from.empty() || first->date < r.from)) r.from = first->date;
     }
     const auto from_day = days_since_epoch(r.from), to_day = days_since_epoch(r.to);
     const bool span = from_day && to_day && *to_day >= *from_day;
@@ -194,13 +205,16 @@ PatternStats PeriodTally::figures(const std::vector<RedFlag>& flags, const std::
         st.week_numbness.assign(n, -1);
         st.week_pain.assign(n, -1);
         for (std::size_t i = 0; i < n; ++i) r.per_week[i].week_start = week_names_[i];
-        for (auto it = weeks_.lower_bound(first); it != weeks_.end() && it->first <= last; ++it) {
-            const auto i = static_cast<std::size_t>((it->first - first) / 7);
-            r.per_week[i].episodes = it->second.episodes;
+        // The counted weeks that fall in [first, last] (weeks_ may begin before or end after).
+        const std::int64_t counted_end = weeks_first_ + 7 * static_cast<std::int64_t>(weeks_.size());
+        for (std::int64_t monday = std::max(first, weeks_first_); monday <= last && monday < counted_end; monday += 7) {
+            const Week& w = weeks_[static_cast<std::size_t>((monday - weeks_first_) / 7)];
+            const auto i = static_cast<std::size_t>((monday - first) / 7);
+            r.per_week[i].episodes = w.episodes;
             // compute_pattern_stats leaves the averages out before 1970 (its first Monday < 0).
             if (first < 0) continue;
-            if (it->second.numb_n) st.week_numbness[i] = static_cast<double>(it->second.numb_sum) / it->second.numb_n;
-            if (it->second.pain_n) st.week_pain[i] = static_cast<double>(it->second.pain_sum) / it->second.pain_n;
+            if (w.numb_n) st.week_numbness[i] = static_cast<double>(w.numb_sum) / w.numb_n;
+            if (w.pain_n) st.week_pain[i] = static_cast<double>(w.pain_sum) / w.pain_n;
         }
         for (auto it = flagged_in_week.lower_bound(first); it != flagged_in_week.end() && it->first <= last; ++it)
             r.per_week[static_cast<std::size_t>((it->first - first) / 7)].red_flag_episodes = it->second;
