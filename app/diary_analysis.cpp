@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app_state.hpp"
+#include "diary_copy.hpp"
 #include "diary_steps.hpp"
 #include "matching.hpp"
 #include "patterns_page_state.hpp"
@@ -110,6 +111,7 @@ struct DiaryAnalysis::Core {
     mutable std::condition_variable cv;
     std::vector<Delta> queued;
     std::uint64_t queued_revision = 0;     // the revision the copy reaches with `queued` applied
+    bool copy_sent = false;                // a whole diary was queued once (the copy starts empty)
     bool want_flags = false;
     std::optional<PatternsAsk> want_patterns;
     bool want_match = false;
@@ -126,7 +128,7 @@ struct DiaryAnalysis::Core {
 
     // Work left for the asked figures (under mu).
     bool has_work() const {
-        if (held) return false;
+        if (held || !copy_sent) return false;   // nothing to compute from before the first copy arrives
         if (!queued.empty()) return true;
         if (want_match && catalog && (!match || match->revision != queued_revision)) return true;
         if (want_flags && (!flags || flags->revision != queued_revision)) return true;
@@ -233,11 +235,25 @@ void DiaryAnalysis::sync(AppState& s) {
     const bool whole = synced_ == ~0ull || !record_changes_since(s, synced_, steps);
     std::vector<Delta> deltas;
     if (whole) {
+        // The whole diary, a slice a frame (diary_copy.hpp: 100k at once stalled a frame for
+        // 40-60 ms); a change meanwhile starts the copy over. Until it is whole, nothing is
+        // sent and the pages show the figures they have.
+        if (!copy_ || copy_revision_ != s.revision) {
+            copy_ = std::make_unique<DiaryCopy>();
+            copy_revision_ = s.revision;
+            copied_frame_ = -1;
+        }
+        const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
+        if (frame >= 0 && frame == copied_frame_) return;   // one slice a frame, however many pages ask
+        copied_frame_ = frame;
+        if (!copy_->step(s.diary, step_budget_)) return;
         Delta d;
-        d.whole = std::make_shared<Diary>(s.diary);
+        d.whole = copy_->take();
+        copy_.reset();
         deltas.push_back(std::move(d));
         ++full_copies_;
     } else {
+        copy_.reset();   // a copy under way for an older revision (the log reaches back past it)
         for (const DiaryChange* c : steps) {
             Delta d;
             d.type = c->type;
@@ -263,7 +279,10 @@ void DiaryAnalysis::sync(AppState& s) {
     }
     std::lock_guard<std::mutex> lock(core_->mu);
     if (catalog) core_->catalog = std::move(catalog);
-    if (whole) core_->queued.clear();   // the copy replaces whatever was queued
+    if (whole) {
+        core_->queued.clear();   // the copy replaces whatever was queued
+        core_->copy_sent = true;
+    }
     for (Delta& d : deltas) core_->queued.push_back(std::move(d));
     core_->queued_revision = s.revision;
     core_->cv.notify_all();
@@ -358,6 +377,7 @@ void DiaryAnalysis::hold(bool held) {
 
 bool DiaryAnalysis::busy() const {
     if (steps_behind_ || match_steps_) return true;   // without a worker: as of the last frame's slice
+    if (copy_) return true;                           // the worker's copy of the diary, a slice a frame
     std::lock_guard<std::mutex> lock(core_->mu);
     return core_->running || core_->has_work();
 }

@@ -6,7 +6,8 @@
 //
 // The engine keeps its own copy of the diary. After a change it is sent only the
 // record that changed (AppState::changes; a full copy only after the whole diary was
-// read again), so what the UI thread pays for a single change is one record's copy.
+// read again, made a slice a frame: diary_copy.hpp), so what the UI thread pays for a
+// single change is one record's copy.
 // Where Services::threads_available() is true (the desktop), the figures are computed
 // on a worker thread and the views show the previous ones until the new ones are
 // ready. Otherwise (the web build, the tests) the red-flag marks and the Patterns
@@ -35,6 +36,7 @@ namespace nd::app {
 struct AppState;
 struct DiaryChange;
 class DiarySteps;
+class DiaryCopy;
 
 // The Patterns figures for a period ending `today` (the first day from the period's length).
 PatternStats compute_pattern_stats(const Diary& diary, PatternPeriod period, const LocalDate& today);
@@ -63,13 +65,15 @@ public:
     // True while the worker computes figures the views asked for (without a worker:
     // while the slices of the last frame left work for the next).
     bool busy() const;
-    // Blocks until the worker is idle (tests and benchmarks).
+    // Blocks until the worker is idle (tests and benchmarks). A copy of the diary still
+    // under way (busy()) needs frames, not waiting.
     void wait_idle() const;
     // How many whole-diary copies were sent (tests: a single change sends a record only);
     // without a worker, how many times the figures were started over from the whole diary.
     std::uint64_t full_copies() const;
     // Without a worker: the most episodes a frame works through (tests make it small to
-    // see the work spread over frames), and how many frames did some of that work.
+    // see the work spread over frames), and how many frames did some of that work. With a
+    // worker: the most records of the diary a frame copies for it.
     static constexpr std::size_t kStepBudget = 4096;
     void set_step_budget(std::size_t episodes) { step_budget_ = episodes; }
     std::size_t step_budget() const { return step_budget_; }
@@ -82,6 +86,10 @@ private:
     std::shared_ptr<const MatchFigures> match_in_steps(AppState& s);   // without a worker
     DiarySteps& steps(AppState& s);   // without a worker: the engine, stepped once a frame
     std::shared_ptr<Core> core_;
+    // With a worker: its whole copy of the diary, made a slice a frame (of s.diary at copy_revision_).
+    std::unique_ptr<DiaryCopy> copy_;
+    std::uint64_t copy_revision_ = ~0ull;
+    int copied_frame_ = -1;
     std::unique_ptr<DiarySteps> steps_;
     std::size_t step_budget_ = kStepBudget;
     int stepped_frame_ = -1;

@@ -351,3 +351,59 @@ TEST_CASE("Without threads the Diary's marks follow a change within the frame af
     CHECK(ui.has("diary:red_flag:" + added.id));
     CHECK_FALSE(analysis(s).busy());
 }
+
+// With a worker (the desktop) its own copy of the diary is made a slice a frame (the copy
+// of 100k episodes at once stalled a frame for 40-60 ms): the page says it is working the
+// figures out until the copy is whole, and the worker never computes from a part of it
+// (nor from the empty copy it starts with). A change while copying starts the copy over.
+TEST_CASE("With a worker its copy of the diary is made over frames, and no figures come from a part", "[app][patterns][steps]") {
+    Ui ui;
+    ui.services.threads = true;
+    load_diary(ui);
+    AppState& s = ui.state();
+    analysis(s).set_step_budget(200);
+    s.page = Page::Patterns;
+    ui.pages().patterns.period = PatternPeriod::All;
+    const LocalDate today = local_date(s.now_local());
+    // Frames until the page shows figures of the diary as it is; none of another revision before.
+    const auto until_figures = [&] {
+        int frames = 0;
+        while (!(ui.pages().patterns.stats && ui.pages().patterns.stats->revision == s.revision) && frames < 200000) {
+            ui.frame();
+            ++frames;
+            if (const auto& st = ui.pages().patterns.stats) {
+                INFO("frame " << frames);
+                REQUIRE(st->revision == s.revision);   // never figures of the empty copy or of a part
+            }
+        }
+        REQUIRE(ui.pages().patterns.stats);
+        CHECK(describe(*ui.pages().patterns.stats) == describe(compute_pattern_stats(s.diary, PatternPeriod::All, today)));
+    };
+    until_figures();
+    CHECK(analysis(s).full_copies() == 1);
+
+    // With the worker held, busy() is the copy alone: count its frames.
+    const auto copy_frames = [&] {
+        int frames = 0;
+        do {
+            ui.frame();
+            ++frames;
+        } while (analysis(s).busy() && frames < 100000);
+        return frames;
+    };
+    analysis(s).hold(true);
+    s.reload_all(ReloadReason::OtherProcess);   // the whole diary read again; the engine is kept
+    CHECK(copy_frames() >= 3005 / 200);         // a slice a frame, not the whole diary in one
+    // A change while a copy is under way: the copy starts over (a whole copy's frames after it).
+    s.reload_all(ReloadReason::OtherProcess);
+    for (int i = 0; i < 4; ++i) ui.frame();
+    REQUIRE(analysis(s).busy());
+    REQUIRE(s.run(add_episode_command(stroke_signs(ui, 0))));
+    CHECK(copy_frames() >= 3006 / 200);
+    analysis(s).hold(false);
+    CHECK(ui.pages().patterns.stats->revision != s.revision);   // held: the figures from before
+    int frames = 0;
+    while (ui.pages().patterns.stats->revision != s.revision && frames++ < 200000) ui.frame();
+    CHECK(describe(*ui.pages().patterns.stats) == describe(compute_pattern_stats(s.diary, PatternPeriod::All, today)));
+    CHECK(analysis(s).full_copies() == 3);
+}
