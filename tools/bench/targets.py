@@ -126,6 +126,7 @@ def main():
         return b[key] * unit
 
     worst_after, worst_name, longest_patterns, longest_causes_sync = -1.0, "", -1.0, -1.0
+    longest_first_visit, first_visit_page = -1.0, ""
     per_page = []
     for name, b in benches.items():
         if name.startswith("BM_FrameAfterChange/"):
@@ -138,12 +139,19 @@ def main():
                 longest_patterns = max(longest_patterns, b.get("longest_frame_ms", -1))
             if page.startswith("causes") and page.endswith("sync"):
                 longest_causes_sync = max(longest_causes_sync, b.get("longest_frame_ms", -1))
+            # A page's first visit: the first one in the process also has the worker's
+            # copy of the 100k diary made (a slice a frame, app/diary_copy.hpp).
+            if not page.endswith("sync") and b.get("first_visit_longest_ms", -1) > longest_first_visit:
+                longest_first_visit, first_visit_page = b["first_visit_longest_ms"], page
     if per_page:
         add("frame right after one change, every page, 100k (UI-thread CPU ms)",
             "worst %s %.2f ms (%s)" % (worst_name, worst_after, ", ".join(sorted(per_page))), "<= 2 ms",
             worst_after <= 2)
         add("longest frame on Patterns after a change, any range, 100k", "%.1f ms" % longest_patterns, "<= 16 ms",
             longest_patterns <= 16)
+        if longest_first_visit >= 0:   # not one of the issue's targets: Patterns' bar, held to every page's first visit
+            add("longest frame on a page's first visit with a worker, 100k (the worker's copy included)",
+                "%.1f ms (%s)" % (longest_first_visit, first_visit_page), "<= 16 ms", longest_first_visit <= 16)
         if longest_causes_sync >= 0:   # not one of the issue's targets: Patterns' bar, held to Causes too
             add("longest frame on Causes after a change without a worker (web), 100k, until the match is current",
                 "%.1f ms" % longest_causes_sync, "<= 16 ms", longest_causes_sync <= 16)
