@@ -276,6 +276,8 @@ const Episode* AppState::last_episode() const {
     return episodes_newest_first.empty() ? nullptr : &diary.episodes[episodes_newest_first.front()];
 }
 
+std::uint64_t AppState::episode_id_hash(const std::string& id) { return id_hash(id); }
+
 std::size_t AppState::episode_index(const std::string& id) const {
     const std::uint64_t h = id_hash(id);
     for (std::size_t i = 0; i < episode_id_hashes_.size() && i < diary.episodes.size(); ++i)

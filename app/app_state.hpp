@@ -197,6 +197,8 @@ public:
     // The hashes of diary.episodes' ids, in step with it (a view can tell cheaply whether
     // index i still holds the episode it held).
     const std::vector<std::uint64_t>& episode_id_hashes() const { return episode_id_hashes_; }
+    // The hash episode_id_hashes() keeps of an id (to find where an episode was, once it is gone).
+    static std::uint64_t episode_id_hash(const std::string& id);
 
     void load_settings();               // from the store (or defaults)
     void save_settings();

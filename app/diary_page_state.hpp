@@ -53,9 +53,10 @@ struct DiaryPage {
     bool confirm_delete = false;
     // Cache: the flattened rows for (revision, filter, bin).
     std::vector<DiaryRow> rows;
-    std::vector<DiaryRow> scratch;        // build_rows' episode list, kept to reuse its memory
+    std::vector<DiaryRow> scratch;        // diary_rows.cpp's working list, kept to reuse its memory
     std::vector<std::int32_t> row_of;     // per diary.episodes index: its row, -1 when not shown
     std::vector<std::uint64_t> ids_of;    // per diary.episodes index: its id's hash when built
+    std::vector<std::uint8_t> in_bin_of;  // per diary.episodes index: 1 when it was in the bin (bin_count)
     int rows_builds = 0;                  // how many times the rows were built (tests)
     std::uint64_t rows_revision = ~0ull;
     DiaryFilter rows_filter;

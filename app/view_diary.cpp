@@ -12,6 +12,7 @@
 #include "diary_editor.hpp"
 #include "diary_page_state.hpp"
 #include "diary_row_text.hpp"
+#include "diary_rows.hpp"
 #include "enum_names.hpp"
 #include "episode_text.hpp"
 #include "form_util.hpp"
@@ -43,140 +44,6 @@ std::string day_title(AppState& s, const LocalDate& date, const LocalDate& today
     if (d && t && *d == *t) out += "  (today)";
     if (d && t && *d == *t - 1) out += short_form ? "" : "  (yesterday)";
     return out;
-}
-
-// The first date included by the filter ("" = open).
-LocalDate filter_from(const DiaryFilter& f, const LocalDate& today) {
-    const auto t = days_since_epoch(today);
-    const int n = f.preset == DatePreset::Days7 ? 7 : f.preset == DatePreset::Days30 ? 30 : f.preset == DatePreset::Days90 ? 90 : 0;
-    if (n && t) return date_from_days(*t - n + 1);
-    return f.preset == DatePreset::Custom ? f.from : "";
-}
-
-bool episode_passes(const Episode& e, const DiaryFilter& f) {
-    if (f.sensation && !contains(e.sensations, *f.sensation)) return false;
-    if (f.region) {
-        bool hit = false;
-        for (const RegionMark& m : e.regions) hit = hit || m.region == *f.region;
-        if (!hit) return false;
-    }
-    return true;
-}
-
-// One pass over the diary, newest first (the list is sorted by start), with day numbers
-// instead of date strings: at 100k episodes a rebuild after a change stays within a
-// frame's budget (issue 19; BM_FrameAfterChange/diary). Rows are 24 bytes; a day's
-// title is formatted only when its row is drawn.
-// The filter's first and last local day (open ends: the extremes).
-std::pair<std::int64_t, std::int64_t> day_range(const DiaryFilter& f, const LocalDate& today) {
-    const LocalDate from_text = filter_from(f, today);
-    const LocalDate to_text = f.preset == DatePreset::Custom ? f.to : "";
-    return {from_text.empty() ? INT64_MIN : days_since_epoch(from_text).value_or(INT64_MIN),
-            to_text.empty() ? INT64_MAX : days_since_epoch(to_text).value_or(INT64_MAX)};
-}
-
-void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
-    pg.rows.clear();
-    pg.shown_episodes = 0;
-    pg.bin_count = 0;
-    const auto [from, to] = day_range(pg.filter, today);
-    pg.row_of.assign(s.diary.episodes.size(), -1);
-    pg.ids_of = s.episode_id_hashes();
-    // (day, row) of every episode shown, newest first.
-    std::vector<DiaryRow>& eps = pg.scratch;
-    eps.clear();
-    eps.reserve(s.diary.episodes.size());   // at most one each: no doubling past what is needed
-    bool in_order = true;
-    for (std::size_t i = s.diary.episodes.size(); i-- > 0;) {
-        const Episode& e = s.diary.episodes[i];
-        const bool deleted = is_deleted(e);
-        pg.bin_count += deleted ? 1 : 0;
-        if (deleted != pg.show_bin) continue;
-        const std::int64_t d = local_day_number(e.start);
-        if (d < from || d > to || !episode_passes(e, pg.filter)) continue;
-        in_order = in_order && (eps.empty() || d <= eps.back().day);
-        eps.push_back({DiaryRowKind::Episode, i, d, 0});
-    }
-    // Sorted by start in UTC; a change of time zone can put a later start on an earlier
-    // local day: then sort by day (stable keeps newest first within a day).
-    if (!in_order) std::stable_sort(eps.begin(), eps.end(), [](const DiaryRow& x, const DiaryRow& y) { return x.day > y.day; });
-    pg.shown_episodes = static_cast<int>(eps.size());
-    // Check-ins speak of the whole day, not of a place or a sensation.
-    std::vector<DiaryRow> checkins;
-    if (!pg.show_bin && !pg.filter.region && !pg.filter.sensation) {
-        for (std::size_t i = 0; i < s.diary.checkins.size(); ++i) {
-            const CheckIn& c = s.diary.checkins[i];
-            const auto d = days_since_epoch(c.date);
-            if (c.deleted_utc || !d || *d < from || *d > to) continue;
-            checkins.push_back({DiaryRowKind::CheckIn, i, *d, 0});
-        }
-        std::stable_sort(checkins.begin(), checkins.end(), [](const DiaryRow& x, const DiaryRow& y) { return x.day > y.day; });
-    }
-    // Room for exactly the rows to come, a title for each day shown among them (a 100k
-    // diary shows ~33k days, more than its check-ins): growing past a short reserve
-    // held the old and the doubled array at once, 16 MB, the app's peak (issue 19).
-    std::size_t days_shown = 0;
-    for (std::size_t i = 0, j = 0; i < eps.size() || j < checkins.size(); ++days_shown) {
-        const std::int64_t day = std::max(i < eps.size() ? eps[i].day : INT64_MIN, j < checkins.size() ? checkins[j].day : INT64_MIN);
-        while (i < eps.size() && eps[i].day == day) ++i;
-        while (j < checkins.size() && checkins[j].day == day) ++j;
-    }
-    pg.rows.reserve(eps.size() + checkins.size() + days_shown);
-    std::size_t e = 0, c = 0;
-    std::uint32_t days = 0, checkins_above = 0;
-    while (e < eps.size() || c < checkins.size()) {
-        const std::int64_t day = std::max(e < eps.size() ? eps[e].day : INT64_MIN, c < checkins.size() ? checkins[c].day : INT64_MIN);
-        const std::size_t title = pg.rows.size();
-        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0, days, checkins_above});
-        ++days;
-        for (; c < checkins.size() && checkins[c].day == day; ++c) {
-            pg.rows.push_back(checkins[c]);
-            pg.rows.back().days_before = days;
-            pg.rows.back().checkins_before = checkins_above++;
-        }
-        int n = 0;
-        for (; e < eps.size() && eps[e].day == day; ++e, ++n) {
-            pg.row_of[eps[e].index] = static_cast<std::int32_t>(pg.rows.size());
-            pg.rows.push_back(eps[e]);
-            pg.rows.back().days_before = days;
-            pg.rows.back().checkins_before = checkins_above;
-        }
-        pg.rows[title].count = n;
-    }
-    ++pg.rows_builds;
-    pg.rows_revision = s.revision;
-    pg.rows_filter = pg.filter;
-    pg.rows_bin = pg.show_bin;
-    pg.rows_today = today;
-}
-
-// After changes of single episodes that leave the list's shape as it was (a rating, a
-// note, the places edited; the start moved within its day): the rows stay, only the
-// revision they are of moves on. False when a row must come, go or move: build_rows.
-// Issue 19: an edit at 100k episodes costs the Diary no rebuild.
-bool rows_still_fit(AppState& s, DiaryPage& pg, const LocalDate& today) {
-    if (pg.rows_filter != pg.filter || pg.rows_bin != pg.show_bin || pg.rows_today != today) return false;
-    if (pg.row_of.size() != s.diary.episodes.size()) return false;   // one came or went: indices moved
-    std::vector<const DiaryChange*> changes;
-    if (!record_changes_since(s, pg.rows_revision, changes)) return false;
-    const auto [from, to] = day_range(pg.filter, today);
-    for (const DiaryChange* c : changes) {
-        if (c->type == RecordType::CheckIn) return false;
-        if (c->type != RecordType::Episode) continue;   // background, medicines, profile: not in the list
-        const std::size_t i = s.episode_index(c->id);
-        if (i >= s.diary.episodes.size()) return false;
-        const Episode& e = s.diary.episodes[i];
-        // Still where it was (no episode came, went or moved past another): the same id at
-        // this index as when the rows were built.
-        if (i >= pg.ids_of.size() || pg.ids_of[i] != s.episode_id_hashes()[i]) return false;
-        const std::int64_t d = local_day_number(e.start);
-        const bool shown = is_deleted(e) == pg.show_bin && d >= from && d <= to && episode_passes(e, pg.filter);
-        const std::int32_t r = pg.row_of[i];
-        if (shown != (r >= 0)) return false;
-        if (r >= 0 && pg.rows[static_cast<std::size_t>(r)].day != d) return false;
-    }
-    pg.rows_revision = s.revision;
-    return true;
 }
 
 // The width a row's words wrap at: the row less its padding, its badge and (in the bin)
@@ -368,8 +235,7 @@ void draw_diary(AppState& s, PageStates& pages) {
     draw_questionnaire_retake_card(s, pages.questionnaire);
     draw_filters(s, pg);
     const std::string bin_label = pg.show_bin ? ND_ICON_ARROW_LEFT " Back to the diary##bin" : ND_ICON_TRASH " Bin##bin";
-    if (pg.rows_revision != s.revision || !(pg.rows_filter == pg.filter) || pg.rows_bin != pg.show_bin || pg.rows_today != today)
-        if (!rows_still_fit(s, pg, today)) build_rows(s, pg, today);
+    update_rows(s, pg, today);
     if (chip(s, bin_label.c_str(), false)) {
         pg.show_bin = !pg.show_bin;
         build_rows(s, pg, today);

@@ -117,8 +117,9 @@ ChangeApp& change_app(bool bg, bool phone) {
     return *a;
 }
 
-// Which episode each iteration edits.
-enum class Edited { Newest, Middle };
+// Which episode each iteration edits; Added: a new episode logged (the most common change),
+// then moved to the bin, in turn.
+enum class Edited { Newest, Middle, Added };
 
 template <Page P, PatternPeriod Period = PatternPeriod::Days90, bool Background = true, bool Phone = false,
           Edited Which = Edited::Newest>
@@ -137,13 +138,28 @@ void BM_FrameAfterChange(benchmark::State& state) {
     const std::string id = s.diary.episodes[newest].id;
     int flip = 0;
     double longest = 0, wall_total = 0;
+    std::string added_id;
     for (auto _ : state) {
         const auto it = std::find_if(s.diary.episodes.begin(), s.diary.episodes.end(),
-                                     [&](const nd::Episode& e) { return e.id == id; });
+                                     [&](const nd::Episode& e) { return e.id == (added_id.empty() ? id : added_id); });
         const nd::Episode before = *it;
         nd::Episode after = before;
         after.numbness = (flip ^= 1) ? 6 : 4;
-        if (!s.run(nd::app::edit_episode_command(before, after))) state.SkipWithError("the edit failed");
+        bool ok = false;
+        if (Which != Edited::Added) {
+            ok = s.run(nd::app::edit_episode_command(before, after));
+        } else if (flip) {   // logged a minute after the newest, as on the Log page
+            nd::Episode e = s.diary.episodes[s.episodes_newest_first.front()];
+            e.id.clear();
+            e.start.utc += 60;
+            nd::Episode stored;
+            ok = s.run(nd::app::add_episode_command(e, &stored));
+            added_id = stored.id;
+        } else {
+            ok = s.run(nd::app::delete_episode_command(before));
+            added_id.clear();
+        }
+        if (!ok) state.SkipWithError("the change failed");
         const auto w0 = std::chrono::steady_clock::now();
         const double t0 = thread_cpu_seconds();
         h.frame();
@@ -181,6 +197,12 @@ ND_AFTER_CHANGE("causes_middle_sync", Page::Causes, PatternPeriod::Days90, false
 // it are judged again (without a worker: a slice a frame; longest_frame_ms is the target).
 ND_AFTER_CHANGE("diary_middle_sync", Page::Diary, PatternPeriod::Days90, false, false, Edited::Middle);
 ND_AFTER_CHANGE("patterns_all_middle_sync", Page::Patterns, PatternPeriod::All, false, false, Edited::Middle);
+// A new episode logged, then moved to the bin, in turn (rows come and go in the Diary).
+ND_AFTER_CHANGE("diary_add", Page::Diary, PatternPeriod::Days90, true, false, Edited::Added);
+ND_AFTER_CHANGE("patterns_90d_add", Page::Patterns, PatternPeriod::Days90, true, false, Edited::Added);
+ND_AFTER_CHANGE("causes_add", Page::Causes, PatternPeriod::Days90, true, false, Edited::Added);
+ND_AFTER_CHANGE("diary_add_sync", Page::Diary, PatternPeriod::Days90, false, false, Edited::Added);
+ND_AFTER_CHANGE("patterns_90d_add_sync", Page::Patterns, PatternPeriod::Days90, false, false, Edited::Added);
 
 }  // namespace
 #endif

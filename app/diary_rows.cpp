@@ -1,0 +1,277 @@
+#include "diary_rows.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "app_state.hpp"
+#include "time_util.hpp"
+
+namespace nd::app {
+
+// The first date included by the filter ("" = open).
+LocalDate filter_from(const DiaryFilter& f, const LocalDate& today) {
+    const auto t = days_since_epoch(today);
+    const int n = f.preset == DatePreset::Days7 ? 7 : f.preset == DatePreset::Days30 ? 30 : f.preset == DatePreset::Days90 ? 90 : 0;
+    if (n && t) return date_from_days(*t - n + 1);
+    return f.preset == DatePreset::Custom ? f.from : "";
+}
+
+bool episode_passes(const Episode& e, const DiaryFilter& f) {
+    if (f.sensation && !contains(e.sensations, *f.sensation)) return false;
+    if (f.region) {
+        bool hit = false;
+        for (const RegionMark& m : e.regions) hit = hit || m.region == *f.region;
+        if (!hit) return false;
+    }
+    return true;
+}
+
+std::pair<std::int64_t, std::int64_t> day_range(const DiaryFilter& f, const LocalDate& today) {
+    const LocalDate from_text = filter_from(f, today);
+    const LocalDate to_text = f.preset == DatePreset::Custom ? f.to : "";
+    return {from_text.empty() ? INT64_MIN : days_since_epoch(from_text).value_or(INT64_MIN),
+            to_text.empty() ? INT64_MAX : days_since_epoch(to_text).value_or(INT64_MAX)};
+}
+
+// One pass over the diary, newest first (the list is sorted by start), with day numbers
+// instead of date strings. Rows are 40 bytes; a day's title is formatted only when its
+// row is drawn.
+void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
+    pg.rows.clear();
+    pg.shown_episodes = 0;
+    pg.bin_count = 0;
+    const auto [from, to] = day_range(pg.filter, today);
+    pg.row_of.assign(s.diary.episodes.size(), -1);
+    pg.ids_of = s.episode_id_hashes();
+    pg.in_bin_of.assign(s.diary.episodes.size(), 0);
+    // (day, row) of every episode shown, newest first.
+    std::vector<DiaryRow>& eps = pg.scratch;
+    eps.clear();
+    eps.reserve(s.diary.episodes.size());   // at most one each: no doubling past what is needed
+    bool in_order = true;
+    for (std::size_t i = s.diary.episodes.size(); i-- > 0;) {
+        const Episode& e = s.diary.episodes[i];
+        const bool deleted = is_deleted(e);
+        pg.bin_count += deleted ? 1 : 0;
+        pg.in_bin_of[i] = deleted ? 1 : 0;
+        if (deleted != pg.show_bin) continue;
+        const std::int64_t d = local_day_number(e.start);
+        if (d < from || d > to || !episode_passes(e, pg.filter)) continue;
+        in_order = in_order && (eps.empty() || d <= eps.back().day);
+        eps.push_back({DiaryRowKind::Episode, i, d, 0});
+    }
+    // Sorted by start in UTC; a change of time zone can put a later start on an earlier
+    // local day: then sort by day (stable keeps newest first within a day).
+    if (!in_order) std::stable_sort(eps.begin(), eps.end(), [](const DiaryRow& x, const DiaryRow& y) { return x.day > y.day; });
+    pg.shown_episodes = static_cast<int>(eps.size());
+    // Check-ins speak of the whole day, not of a place or a sensation.
+    std::vector<DiaryRow> checkins;
+    if (!pg.show_bin && !pg.filter.region && !pg.filter.sensation) {
+        for (std::size_t i = 0; i < s.diary.checkins.size(); ++i) {
+            const CheckIn& c = s.diary.checkins[i];
+            const auto d = days_since_epoch(c.date);
+            if (c.deleted_utc || !d || *d < from || *d > to) continue;
+            checkins.push_back({DiaryRowKind::CheckIn, i, *d, 0});
+        }
+        std::stable_sort(checkins.begin(), checkins.end(), [](const DiaryRow& x, const DiaryRow& y) { return x.day > y.day; });
+    }
+    // Room for exactly the rows to come, a title for each day shown among them (a 100k
+    // diary shows ~33k days, more than its check-ins): growing past a short reserve
+    // held the old and the doubled array at once, 16 MB, the app's peak (issue 19).
+    std::size_t days_shown = 0;
+    for (std::size_t i = 0, j = 0; i < eps.size() || j < checkins.size(); ++days_shown) {
+        const std::int64_t day = std::max(i < eps.size() ? eps[i].day : INT64_MIN, j < checkins.size() ? checkins[j].day : INT64_MIN);
+        while (i < eps.size() && eps[i].day == day) ++i;
+        while (j < checkins.size() && checkins[j].day == day) ++j;
+    }
+    pg.rows.reserve(eps.size() + checkins.size() + days_shown);
+    std::size_t e = 0, c = 0;
+    std::uint32_t days = 0, checkins_above = 0;
+    while (e < eps.size() || c < checkins.size()) {
+        const std::int64_t day = std::max(e < eps.size() ? eps[e].day : INT64_MIN, c < checkins.size() ? checkins[c].day : INT64_MIN);
+        const std::size_t title = pg.rows.size();
+        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0, days, checkins_above});
+        ++days;
+        for (; c < checkins.size() && checkins[c].day == day; ++c) {
+            pg.rows.push_back(checkins[c]);
+            pg.rows.back().days_before = days;
+            pg.rows.back().checkins_before = checkins_above++;
+        }
+        int n = 0;
+        for (; e < eps.size() && eps[e].day == day; ++e, ++n) {
+            pg.row_of[eps[e].index] = static_cast<std::int32_t>(pg.rows.size());
+            pg.rows.push_back(eps[e]);
+            pg.rows.back().days_before = days;
+            pg.rows.back().checkins_before = checkins_above;
+        }
+        pg.rows[title].count = n;
+    }
+    ++pg.rows_builds;
+    pg.rows_revision = s.revision;
+    pg.rows_filter = pg.filter;
+    pg.rows_bin = pg.show_bin;
+    pg.rows_today = today;
+}
+
+// Only the revision the rows are of moves on. Issue 19: an edit at 100k episodes costs
+// the Diary no rebuild.
+bool rows_still_fit(AppState& s, DiaryPage& pg, const LocalDate& today) {
+    if (pg.rows_filter != pg.filter || pg.rows_bin != pg.show_bin || pg.rows_today != today) return false;
+    if (pg.row_of.size() != s.diary.episodes.size() || pg.in_bin_of.size() != s.diary.episodes.size())
+        return false;   // one came or went: indices moved
+    std::vector<const DiaryChange*> changes;
+    if (!record_changes_since(s, pg.rows_revision, changes)) return false;
+    const auto [from, to] = day_range(pg.filter, today);
+    for (const DiaryChange* c : changes) {
+        if (c->type == RecordType::CheckIn) return false;
+        if (c->type != RecordType::Episode) continue;   // background, medicines, profile: not in the list
+        const std::size_t i = s.episode_index(c->id);
+        if (i >= s.diary.episodes.size()) return false;
+        const Episode& e = s.diary.episodes[i];
+        // Still where it was (no episode came, went or moved past another): the same id at
+        // this index as when the rows were built.
+        if (i >= pg.ids_of.size() || pg.ids_of[i] != s.episode_id_hashes()[i]) return false;
+        const std::int64_t d = local_day_number(e.start);
+        const bool shown = is_deleted(e) == pg.show_bin && d >= from && d <= to && episode_passes(e, pg.filter);
+        const std::int32_t r = pg.row_of[i];
+        if (shown != (r >= 0)) return false;
+        if (r >= 0 && pg.rows[static_cast<std::size_t>(r)].day != d) return false;
+        // One the filter hides may have gone to the bin or come back: the bin's count follows.
+        const std::uint8_t in_bin = is_deleted(e) ? 1 : 0;
+        if (i < pg.in_bin_of.size() && pg.in_bin_of[i] != in_bin) {
+            pg.bin_count += in_bin - pg.in_bin_of[i];
+            pg.in_bin_of[i] = in_bin;
+        }
+    }
+    pg.rows_revision = s.revision;
+    return true;
+}
+
+bool rows_take_episode_change(AppState& s, DiaryPage& pg, const LocalDate& today) {
+    if (pg.rows_filter != pg.filter || pg.rows_bin != pg.show_bin || pg.rows_today != today) return false;
+    std::vector<const DiaryChange*> changes;
+    if (!record_changes_since(s, pg.rows_revision, changes) || changes.size() != 1) return false;
+    const DiaryChange& change = *changes.front();
+    if (change.type != RecordType::Episode) return false;
+    const auto& v = s.diary.episodes;
+    const auto& hashes = s.episode_id_hashes();
+    const std::size_t n_old = pg.ids_of.size(), n_new = v.size();
+    if (pg.row_of.size() != n_old || pg.in_bin_of.size() != n_old || hashes.size() != n_new) return false;
+    constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+    // Where the episode is now (b) and was when the rows were built (a): its id's hash
+    // among the old ones, which must be there once (else, rarely: build_rows).
+    const std::size_t found = s.episode_index(change.id);
+    const std::size_t b = found < n_new ? found : kNone;
+    const std::uint64_t h = AppState::episode_id_hash(change.id);
+    std::size_t a = kNone;
+    for (std::size_t i = 0; i < n_old; ++i)
+        if (pg.ids_of[i] == h) {
+            if (a != kNone) return false;
+            a = i;
+        }
+    // Gone from the list altogether (no command does that to one record; a reload does): build_rows.
+    if (b == kNone) return false;
+    if (n_new != n_old + (a == kNone ? 1 : 0)) return false;
+    // Every other episode's index now: shifted by one between where it was and where it is.
+    const auto moved = [&](std::size_t i) -> std::size_t {
+        if (a == kNone) return i >= b ? i + 1 : i;
+        if (a < b) return i > a && i <= b ? i - 1 : i;
+        return i >= b && i < a ? i + 1 : i;
+    };
+    // The shift must account for every other id (integer compares only): else build_rows.
+    for (std::size_t i = 0; i < n_old; ++i)
+        if (i != a && hashes[moved(i)] != pg.ids_of[i]) return false;
+
+    // Its row now, if the filter shows it.
+    const auto [from, to] = day_range(pg.filter, today);
+    const Episode& e = v[b];
+    const std::int64_t day = local_day_number(e.start);
+    const bool show = is_deleted(e) == pg.show_bin && day >= from && day <= to && episode_passes(e, pg.filter);
+    const std::uint8_t was_in_bin = a != kNone ? pg.in_bin_of[a] : 0;
+    const std::uint8_t in_bin = is_deleted(e) ? 1 : 0;
+
+    // One pass over the old rows, a day's group at a time (its title, its check-ins, its
+    // episodes), into new rows: the episode's old row left out, the others' indices
+    // shifted, its new row put in its day (a new day's group where there was none), and a
+    // day left with neither episodes nor check-ins dropped.
+    std::vector<DiaryRow>& out = pg.scratch;
+    out.clear();
+    out.reserve(pg.rows.size() + 2);
+    pg.row_of.assign(n_new, -1);
+    std::uint32_t days = 0, checkins_above = 0;
+    int shown = 0;
+    std::vector<DiaryRow> group_episodes;
+    const auto emit_group = [&](std::int64_t group_day, const DiaryRow* checkins, std::size_t n_checkins) {
+        if (!n_checkins && group_episodes.empty()) return;
+        out.push_back({DiaryRowKind::Day, 0, group_day, static_cast<int>(group_episodes.size()), days, checkins_above});
+        ++days;
+        for (std::size_t k = 0; k < n_checkins; ++k) {
+            out.push_back(checkins[k]);
+            out.back().days_before = days;
+            out.back().checkins_before = checkins_above++;
+        }
+        for (const DiaryRow& r : group_episodes) {
+            pg.row_of[r.index] = static_cast<std::int32_t>(out.size());
+            out.push_back(r);
+            out.back().days_before = days;
+            out.back().checkins_before = checkins_above;
+            ++shown;
+        }
+    };
+    const DiaryRow mine{DiaryRowKind::Episode, b, day, 0};
+    bool placed = !show;
+    for (std::size_t g = 0; g < pg.rows.size();) {
+        // This group: [title, check-ins..., episodes...].
+        const std::int64_t group_day = pg.rows[g].day;
+        std::size_t end = g + 1;
+        while (end < pg.rows.size() && pg.rows[end].kind != DiaryRowKind::Day) ++end;
+        if (!placed && day > group_day) {   // a day of its own, above this one
+            group_episodes.assign(1, mine);
+            emit_group(day, nullptr, 0);
+            placed = true;
+        }
+        std::size_t c = g + 1;
+        while (c < end && pg.rows[c].kind == DiaryRowKind::CheckIn) ++c;
+        group_episodes.clear();
+        for (std::size_t r = c; r < end; ++r) {
+            if (pg.rows[r].index == a) continue;
+            DiaryRow row = pg.rows[r];
+            row.index = moved(row.index);
+            // Newest first within the day: by index, highest first.
+            if (!placed && day == group_day && b > row.index) {
+                group_episodes.push_back(mine);
+                placed = true;
+            }
+            group_episodes.push_back(row);
+        }
+        if (!placed && day == group_day) {
+            group_episodes.push_back(mine);
+            placed = true;
+        }
+        emit_group(group_day, pg.rows.data() + g + 1, c - (g + 1));
+        g = end;
+    }
+    if (!placed) {   // the oldest day shown
+        group_episodes.assign(1, mine);
+        emit_group(day, nullptr, 0);
+    }
+    pg.rows.swap(out);
+    pg.ids_of = hashes;
+    if (a != kNone) pg.in_bin_of.erase(pg.in_bin_of.begin() + static_cast<std::ptrdiff_t>(a));
+    pg.in_bin_of.insert(pg.in_bin_of.begin() + static_cast<std::ptrdiff_t>(b), in_bin);
+    pg.bin_count += in_bin - was_in_bin;
+    pg.shown_episodes = shown;
+    pg.rows_revision = s.revision;
+    return true;
+}
+
+void update_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
+    if (pg.rows_revision == s.revision && pg.rows_filter == pg.filter && pg.rows_bin == pg.show_bin && pg.rows_today == today)
+        return;
+    if (!rows_still_fit(s, pg, today) && !rows_take_episode_change(s, pg, today)) build_rows(s, pg, today);
+}
+
+}  // namespace nd::app
