@@ -193,72 +193,62 @@ bool rows_take_episode_change(AppState& s, DiaryPage& pg, const LocalDate& today
     const std::uint8_t was_in_bin = a != kNone ? pg.in_bin_of[a] : 0;
     const std::uint8_t in_bin = is_deleted(e) ? 1 : 0;
 
-    // One pass over the old rows, a day's group at a time (its title, its check-ins, its
-    // episodes), into new rows: the episode's old row left out, the others' indices
-    // shifted, its new row put in its day (a new day's group where there was none), and a
-    // day left with neither episodes nor check-ins dropped.
-    std::vector<DiaryRow>& out = pg.scratch;
-    out.clear();
-    out.reserve(pg.rows.size() + 2);
+    // In place: its old row out (and its day's title when the day is left with neither
+    // episodes nor check-ins), its new row in (under a new title when its day had none),
+    // then one tight pass setting every row's index, position counters and row_of.
+    std::vector<DiaryRow>& rows = pg.rows;
+    const auto at = [](std::size_t k) { return static_cast<std::ptrdiff_t>(k); };
+    if (a != kNone && pg.row_of[a] >= 0) {
+        const auto r = static_cast<std::size_t>(pg.row_of[a]);
+        std::size_t title = r;
+        while (rows[title].kind != DiaryRowKind::Day) --title;
+        rows.erase(rows.begin() + at(r));
+        const bool day_empty = --rows[title].count == 0 &&
+                               (title + 1 >= rows.size() || rows[title + 1].kind != DiaryRowKind::CheckIn);
+        if (day_empty) rows.erase(rows.begin() + at(title));
+    }
+    if (show) {
+        // The first row of a day older than its own (rows go by day, newest first).
+        std::size_t pos = static_cast<std::size_t>(
+            std::partition_point(rows.begin(), rows.end(), [&](const DiaryRow& r) { return r.day >= day; }) - rows.begin());
+        std::size_t title = pos;
+        while (title > 0 && rows[title - 1].day == day && rows[title - 1].kind != DiaryRowKind::Day) --title;
+        if (title > 0 && rows[title - 1].day == day) {   // its day is there: after the check-ins, newest first
+            --title;
+            ++rows[title].count;
+            std::size_t k = title + 1;
+            while (k < pos && rows[k].kind == DiaryRowKind::CheckIn) ++k;
+            // The others' indices are still the old ones here: compare where they will be.
+            while (k < pos && moved(rows[k].index) > b) ++k;
+            rows.insert(rows.begin() + at(k), DiaryRow{DiaryRowKind::Episode, kNone, day, 0});
+        } else {   // a day of its own
+            const DiaryRow both[] = {{DiaryRowKind::Day, 0, day, 1}, {DiaryRowKind::Episode, kNone, day, 0}};
+            rows.insert(rows.begin() + at(pos), std::begin(both), std::end(both));
+        }
+    }
     pg.row_of.assign(n_new, -1);
     std::uint32_t days = 0, checkins_above = 0;
     int shown = 0;
-    std::vector<DiaryRow> group_episodes;
-    const auto emit_group = [&](std::int64_t group_day, const DiaryRow* checkins, std::size_t n_checkins) {
-        if (!n_checkins && group_episodes.empty()) return;
-        out.push_back({DiaryRowKind::Day, 0, group_day, static_cast<int>(group_episodes.size()), days, checkins_above});
-        ++days;
-        for (std::size_t k = 0; k < n_checkins; ++k) {
-            out.push_back(checkins[k]);
-            out.back().days_before = days;
-            out.back().checkins_before = checkins_above++;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        DiaryRow& r = rows[k];
+        switch (r.kind) {
+            case DiaryRowKind::Day:
+                r.days_before = days++;
+                r.checkins_before = checkins_above;
+                break;
+            case DiaryRowKind::CheckIn:
+                r.days_before = days;
+                r.checkins_before = checkins_above++;
+                break;
+            case DiaryRowKind::Episode:
+                r.index = r.index == kNone ? b : moved(r.index);   // kNone: the new row
+                r.days_before = days;
+                r.checkins_before = checkins_above;
+                pg.row_of[r.index] = static_cast<std::int32_t>(k);
+                ++shown;
+                break;
         }
-        for (const DiaryRow& r : group_episodes) {
-            pg.row_of[r.index] = static_cast<std::int32_t>(out.size());
-            out.push_back(r);
-            out.back().days_before = days;
-            out.back().checkins_before = checkins_above;
-            ++shown;
-        }
-    };
-    const DiaryRow mine{DiaryRowKind::Episode, b, day, 0};
-    bool placed = !show;
-    for (std::size_t g = 0; g < pg.rows.size();) {
-        // This group: [title, check-ins..., episodes...].
-        const std::int64_t group_day = pg.rows[g].day;
-        std::size_t end = g + 1;
-        while (end < pg.rows.size() && pg.rows[end].kind != DiaryRowKind::Day) ++end;
-        if (!placed && day > group_day) {   // a day of its own, above this one
-            group_episodes.assign(1, mine);
-            emit_group(day, nullptr, 0);
-            placed = true;
-        }
-        std::size_t c = g + 1;
-        while (c < end && pg.rows[c].kind == DiaryRowKind::CheckIn) ++c;
-        group_episodes.clear();
-        for (std::size_t r = c; r < end; ++r) {
-            if (pg.rows[r].index == a) continue;
-            DiaryRow row = pg.rows[r];
-            row.index = moved(row.index);
-            // Newest first within the day: by index, highest first.
-            if (!placed && day == group_day && b > row.index) {
-                group_episodes.push_back(mine);
-                placed = true;
-            }
-            group_episodes.push_back(row);
-        }
-        if (!placed && day == group_day) {
-            group_episodes.push_back(mine);
-            placed = true;
-        }
-        emit_group(group_day, pg.rows.data() + g + 1, c - (g + 1));
-        g = end;
     }
-    if (!placed) {   // the oldest day shown
-        group_episodes.assign(1, mine);
-        emit_group(day, nullptr, 0);
-    }
-    pg.rows.swap(out);
     pg.ids_of = hashes;
     if (a != kNone) pg.in_bin_of.erase(pg.in_bin_of.begin() + static_cast<std::ptrdiff_t>(a));
     pg.in_bin_of.insert(pg.in_bin_of.begin() + static_cast<std::ptrdiff_t>(b), in_bin);
