@@ -353,7 +353,7 @@ RestoreResult restore_backup(Store& store, std::string_view bytes, RestoreMode m
     // runs once: a replace hands the backup's diary over instead of copying it.
     Store::Update u = store.update_diary([&](const Diary& current) {
         if (check_current) check_current(current);
-        return mode == RestoreMode::Merge ? merge(current, incoming) : std::move(incoming);
+        return mode == RestoreMode::Merge ? merge(current, std::move(incoming)) : std::move(incoming);
     });
     return {std::move(u.before), std::move(u.after)};
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <tuple>
 #include <type_traits>
 #include <variant>
@@ -85,11 +86,12 @@ struct Version {
     RecordRef record;
     std::int64_t time = 0;
     bool deleted = false;   // in the bin, or a tombstone
+    bool theirs = false;    // from the second copy (merge() may move it out of there)
 };
 
 template <class T>
-Version version_of(const T& r) { return {&r, change_time(r), is_deleted(r)}; }
-Version version_of(const Tombstone& t) { return {&t, t.deleted_utc, true}; }
+Version version_of(const T& r, bool theirs) { return {&r, change_time(r), is_deleted(r), theirs}; }
+Version version_of(const Tombstone& t, bool theirs) { return {&t, t.deleted_utc, true, theirs}; }
 
 // A total order on versions of one id; the greater one wins.
 int compare(const Version& a, const Version& b) {
@@ -103,14 +105,112 @@ int compare(const Version& a, const Version& b) {
         a.record);
 }
 
+// The same record, every field (the id included): which copy it is taken from
+// changes nothing in the result.
+bool identical(const Version& a, const Version& b) {
+    if (a.record.index() != b.record.index()) return false;
+    return std::visit([&](const auto* x) { return *x == *std::get<std::decay_t<decltype(x)>>(b.record); }, a.record);
+}
+
 // Keyed by views into the two diaries' own ids (alive for the whole merge) and
 // hashed: a 100k merge no longer copies 200k id strings into a tree. The order
-// of the result comes from normalize(), not from this map.
+// of the result comes from the lists themselves (see merge()), not from this map.
 using Best = std::unordered_map<std::string_view, Version>;
 
-void offer(Best& best, const std::string& id, const Version& v) {
+// `prefer_theirs`: when their version is identical to the one held, hold theirs
+// instead (it can then be moved, not copied, into the result: a merge of a backup
+// into the diary it came from finds every record identical).
+void offer(Best& best, const std::string& id, const Version& v, bool prefer_theirs) {
     auto [it, inserted] = best.try_emplace(id, v);
-    if (!inserted && compare(v, it->second) > 0) it->second = v;
+    if (inserted) return;
+    if (prefer_theirs && v.theirs && !it->second.theirs && identical(v, it->second)) it->second = v;
+    else if (compare(v, it->second) > 0) it->second = v;
+}
+
+template <class T>
+const T* as(const Version& v) {
+    const auto* p = std::get_if<const T*>(&v.record);
+    return p ? *p : nullptr;
+}
+
+// merge(): `theirs` may be moved from when `theirs_movable` (its records are left
+// empty, still valid).
+Diary merge_impl(const Diary& mine_in, const Diary& theirs_in, Diary* theirs_movable) {
+    // Diaries from the store and the readers are normalized already: read them in
+    // place instead of copying 100k records each.
+    Diary mine_copy, theirs_copy;
+    const Diary& mine = normalized_view(mine_in, mine_copy);
+    Diary* theirs_owned = theirs_movable;
+    if (theirs_owned) normalize(*theirs_owned);
+    else if (&normalized_view(theirs_in, theirs_copy) == &theirs_copy) theirs_owned = &theirs_copy;
+    const Diary& theirs = theirs_owned ? *theirs_owned : theirs_in;
+    const bool can_move = theirs_owned != nullptr;
+
+    Best best;
+    best.reserve(mine.episodes.size() + theirs.episodes.size() + mine.checkins.size() + theirs.checkins.size());
+    for (const Diary* d : {&mine, &theirs}) {
+        const bool from_theirs = d == &theirs;
+        for_each_list(*d, [&](const auto& list) {
+            for (const auto& r : list) offer(best, r.id, version_of(r, from_theirs), can_move);
+        });
+    }
+
+    // One check-in per date: the greatest version of the date stays. Two check-ins of
+    // one date can differ only by id (compare() leaves ids out: they are one record's
+    // versions elsewhere); the greater id then wins, so that the result does not
+    // depend on the hash map's order (the merge is commutative; fuzz_merge found it).
+    std::map<LocalDate, Version> by_date;
+    for (const auto& [id, v] : best) {
+        const auto* c = as<CheckIn>(v);
+        if (!c) continue;
+        auto [it, inserted] = by_date.try_emplace(c->date, v);
+        if (inserted) continue;
+        const int order = compare(v, it->second);
+        if (order > 0 || (order == 0 && c->id > as<CheckIn>(it->second)->id)) it->second = v;
+    }
+    // The winners, marked by their place in their own list: the result is built by
+    // walking each list in its (sorted) order, not the hash map's.
+    std::unordered_set<const void*> wins;
+    wins.reserve(best.size());
+    for (const auto& [id, v] : best) {
+        if (const auto* c = as<CheckIn>(v); c && as<CheckIn>(by_date.at(c->date)) != c) continue;
+        std::visit([&](const auto* r) { wins.insert(r); }, v.record);
+    }
+
+    Diary out;
+    const bool mine_profile = compare_fields(mine.profile, theirs.profile) >= 0;
+    if (mine_profile) out.profile = mine.profile;
+    else if (can_move) out.profile = std::move(theirs_owned->profile);
+    else out.profile = theirs.profile;
+    auto take = [&](auto& into, const auto& from, auto* movable) {
+        for (std::size_t i = 0; i < from.size(); ++i) {
+            // Each winner once, even when both copies are one diary (merge(d, d)).
+            if (!wins.erase(&from[i])) continue;
+            if (movable) into.push_back(std::move((*movable)[i]));
+            else into.push_back(from[i]);
+        }
+    };
+    std::apply(
+        [&](auto&... into) {
+            (
+                [&](auto& list) {
+                    using List = std::decay_t<decltype(list)>;
+                    const List& m = std::get<const List&>(lists(mine));
+                    const List& t = std::get<const List&>(lists(theirs));
+                    list.reserve(m.size() + t.size());   // at most (pages past the end stay untouched)
+                    take(list, m, static_cast<List*>(nullptr));
+                    const auto mid = static_cast<std::ptrdiff_t>(list.size());
+                    take(list, t, can_move ? &std::get<List&>(lists(*theirs_owned)) : static_cast<List*>(nullptr));
+                    // Two sorted runs (mine's winners, then theirs'): one linear merge
+                    // where normalize() would sort 100k episodes.
+                    if constexpr (std::is_same_v<List, std::vector<Episode>>)
+                        std::inplace_merge(list.begin(), list.begin() + mid, list.end(), episode_less);
+                }(into),
+                ...);
+        },
+        lists(out));
+    normalize(out);
+    return out;
 }
 
 }  // namespace
@@ -121,48 +221,9 @@ std::int64_t change_time(const BackgroundFact& f) { return later(f.updated_utc, 
 std::int64_t change_time(const Medicine& m) { return later(m.updated_utc, m.deleted_utc); }
 std::int64_t change_time(const QuestionnaireResponse& r) { return later(r.updated_utc, r.deleted_utc); }
 
-Diary merge(const Diary& mine_in, const Diary& theirs_in) {
-    Diary mine = mine_in, theirs = theirs_in;
-    normalize(mine);
-    normalize(theirs);
+Diary merge(const Diary& mine, const Diary& theirs) { return merge_impl(mine, theirs, nullptr); }
 
-    Best best;
-    best.reserve(mine.episodes.size() + theirs.episodes.size() + mine.checkins.size() + theirs.checkins.size());
-    for (const Diary* d : {&mine, &theirs})
-        for_each_list(*d, [&](const auto& list) {
-            for (const auto& r : list) offer(best, r.id, version_of(r));
-        });
-
-    // One check-in per date: the greatest version of the date stays. Two check-ins of
-    // one date can differ only by id (compare() leaves ids out: they are one record's
-    // versions elsewhere); the greater id then wins, so that the result does not
-    // depend on the hash map's order (the merge is commutative; fuzz_merge found it).
-    std::map<LocalDate, Version> by_date;
-    for (const auto& [id, v] : best) {
-        const auto* c = std::get_if<const CheckIn*>(&v.record);
-        if (!c) continue;
-        auto [it, inserted] = by_date.try_emplace((*c)->date, v);
-        if (inserted) continue;
-        const int order = compare(v, it->second);
-        if (order > 0 || (order == 0 && (*c)->id > std::get<const CheckIn*>(it->second.record)->id)) it->second = v;
-    }
-
-    Diary out;
-    out.profile = compare_fields(mine.profile, theirs.profile) >= 0 ? mine.profile : theirs.profile;
-    for (const auto& [id, v] : best) {
-        std::visit(
-            [&](const auto* r) {
-                using T = std::decay_t<decltype(*r)>;
-                if constexpr (std::is_same_v<T, CheckIn>) {
-                    if (std::get<const CheckIn*>(by_date.at(r->date).record) != r) return;
-                }
-                std::get<std::vector<T>&>(lists(out)).push_back(*r);
-            },
-            v.record);
-    }
-    normalize(out);
-    return out;
-}
+Diary merge(const Diary& mine, Diary&& theirs) { return merge_impl(mine, theirs, &theirs); }
 
 // ---- Differences -------------------------------------------------------------------
 

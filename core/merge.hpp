@@ -32,6 +32,10 @@
 namespace nd {
 
 Diary merge(const Diary& mine, const Diary& theirs);
+// The same result; the records that come from `theirs` are moved out of it, not
+// copied (a restore's backup, which is not needed afterwards). `theirs` is left
+// valid but unspecified.
+Diary merge(const Diary& mine, Diary&& theirs);
 
 // The time of a record's last change (see above).
 std::int64_t change_time(const Episode& e);

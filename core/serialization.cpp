@@ -21,6 +21,11 @@ namespace nd::detail {
 struct JsonAssertion : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+// The JSON's shape is wrong (check_json_shape's findings, below): what() is the
+// whole sentence for the person, passed on as it is.
+struct JsonShapeError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 }  // namespace nd::detail
 #define RAPIDJSON_ASSERT_THROWS
 #define RAPIDJSON_ASSERT(x) \
@@ -59,8 +64,18 @@ inline char BasicIStreamWrapper<std::istream>::Take() {
 // tenth of a 100k restore. Anything else goes through the stream as before.
 #include <rapidjson/document.h>
 #include <rapidjson/memorystream.h>
+//
+// That same parse also checks the JSON's shape (check_json_shape below, which used
+// to be a parse of its own before it: a sixth of a 100k restore). The reader, its
+// flags and the shape checks are the same, and the checks run on each value before
+// the document takes it, so the first problem found, and its message, are the same.
 namespace nd::detail {
 thread_local const std::string_view* t_json_text = nullptr;
+thread_local bool t_check_shape = false;
+// Parses `ms` into `doc` with the shape checks; throws JsonShapeError for what
+// check_json_shape would have refused.
+rapidjson::ParseResult parse_checked(rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>& reader,
+                                     rapidjson::MemoryStream& ms, rapidjson::Document& doc);
 }  // namespace nd::detail
 namespace rapidjson {
 template <>
@@ -70,7 +85,8 @@ inline Document& Document::ParseStream<kParseDefaultFlags, UTF8<>, IStreamWrappe
     ClearStackOnExit scope(*this);
     if (const std::string_view* text = ::nd::detail::t_json_text) {
         MemoryStream ms(text->data(), text->size());
-        parseResult_ = reader.template Parse<kParseDefaultFlags>(ms, *this);
+        if (::nd::detail::t_check_shape) parseResult_ = ::nd::detail::parse_checked(reader, ms, *this);
+        else parseResult_ = reader.template Parse<kParseDefaultFlags>(ms, *this);
     } else {
         parseResult_ = reader.template Parse<kParseDefaultFlags>(is, *this);
     }
@@ -329,6 +345,8 @@ Diary guarded_load(const char* what, Load&& load) {
     Diary d;
     try {
         load(d);
+    } catch (const detail::JsonShapeError& e) {
+        throw ImportError(e.what());   // a whole sentence already
     } catch (const ImportError& e) {
         throw ImportError(std::string("Cannot read this ") + what + ": " + e.what());
     } catch (const std::bad_alloc&) {
@@ -408,19 +426,50 @@ struct ShapeCheck : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ShapeCheck> 
     }
 };
 
-void check_json_shape(std::string_view json) {
-    rapidjson::MemoryStream ms(json.data(), json.size());
-    rapidjson::Reader reader;
-    ShapeCheck h;
-    const rapidjson::ParseResult r =
-        reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(ms, h);
-    if (r) return;
-    if (!h.problem.empty()) throw ImportError("Cannot read this JSON backup: " + h.problem);
-    throw ImportError("Cannot read this JSON backup: it is not valid JSON at byte " + std::to_string(r.Offset()) +
-                      " (" + rapidjson::GetParseError_En(r.Code()) + ")");
+// The message for a parse that `h` or the reader stopped (what check_json_shape
+// said when it was a parse of its own).
+std::string shape_problem(const ShapeCheck& h, const rapidjson::ParseResult& r) {
+    if (!h.problem.empty()) return "Cannot read this JSON backup: " + h.problem;
+    return "Cannot read this JSON backup: it is not valid JSON at byte " + std::to_string(r.Offset()) + " (" +
+           rapidjson::GetParseError_En(r.Code()) + ")";
 }
 
+// The DOM's handler with the shape checks in front: a value the checks refuse
+// stops the parse before the document holds it.
+struct ShapeCheckedDocument {
+    ShapeCheck& shape;
+    rapidjson::Document& doc;
+    bool Null() { return doc.Null(); }
+    bool Bool(bool b) { return doc.Bool(b); }
+    bool Int(int i) { return doc.Int(i); }
+    bool Uint(unsigned i) { return doc.Uint(i); }
+    bool Int64(std::int64_t i) { return doc.Int64(i); }
+    bool Uint64(std::uint64_t i) { return doc.Uint64(i); }
+    bool Double(double d) { return doc.Double(d); }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return doc.RawNumber(s, n, copy); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) {
+        return shape.String(s, n, copy) && doc.String(s, n, copy);
+    }
+    bool StartObject() { return shape.StartObject() && doc.StartObject(); }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return shape.Key(s, n, copy) && doc.Key(s, n, copy); }
+    bool EndObject(rapidjson::SizeType members) { return shape.EndObject(members) && doc.EndObject(members); }
+    bool StartArray() { return shape.StartArray() && doc.StartArray(); }
+    bool EndArray(rapidjson::SizeType elements) { return shape.EndArray(elements) && doc.EndArray(elements); }
+};
+static_assert(rapidjson::kParseDefaultFlags == (rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag),
+              "the shape check's parse and the DOM's were one parse with these flags");
+
 }  // namespace
+
+rapidjson::ParseResult detail::parse_checked(
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>& reader,
+    rapidjson::MemoryStream& ms, rapidjson::Document& doc) {
+    ShapeCheck shape;
+    ShapeCheckedDocument h{shape, doc};
+    const rapidjson::ParseResult r = reader.Parse<rapidjson::kParseDefaultFlags>(ms, h);
+    if (!r) throw JsonShapeError(shape_problem(shape, r));
+    return r;
+}
 
 namespace {
 
@@ -473,13 +522,18 @@ Diary diary_from_json(std::string_view json) {
     check_size(json.size());
     if (const auto why = json_guard::number_problem(json); !why.empty())
         throw ImportError("Cannot read this JSON backup: " + why);
-    check_json_shape(json);
     return guarded_load("JSON backup", [&](Diary& d) {
         detail::ViewBuf buf(json);
         std::istream is(&buf);
-        struct Scope {   // the DOM parse reads `json` directly (see ParseStream above)
-            explicit Scope(const std::string_view* t) { detail::t_json_text = t; }
-            ~Scope() { detail::t_json_text = nullptr; }
+        struct Scope {   // the DOM parse reads `json` directly and checks its shape (see ParseStream above)
+            explicit Scope(const std::string_view* t) {
+                detail::t_json_text = t;
+                detail::t_check_shape = true;
+            }
+            ~Scope() {
+                detail::t_json_text = nullptr;
+                detail::t_check_shape = false;
+            }
         } scope(&json);
         cereal::JSONInputArchive ar(is);
         ar(cereal::make_nvp(kRootName, d));

@@ -3,6 +3,7 @@
 // checks over random edits of generated diaries.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <string>
@@ -416,4 +417,34 @@ TEST_CASE("What changed is counted in every list, the unchanged ones left out") 
     CHECK(c.removed == 0);
     CHECK(c.added == 0);
     CHECK(describe(diff_diaries(before, before)) == "no changes");
+}
+
+// restore --merge hands the backup's diary over (merge(mine, Diary&&)) so its
+// records are moved into the result, not copied; the result must be the one the
+// copying merge gives, whichever side wins, ties included, sorted or not.
+TEST_CASE("A merge that moves records out of the other copy gives the same diary as one that copies") {
+    for (std::uint32_t seed = 1; seed <= 60; ++seed) {
+        INFO("seed " << seed);
+        const Diary base = make_generated_diary(12 + seed % 7, seed, T - 86400);
+        Mutator mu(seed * 104729u);
+        Diary a = base, b = base;
+        mu.mutate(a, 1 + mu.below(25));
+        mu.mutate(b, 1 + mu.below(25));
+        const Diary ab = merge(a, b);
+
+        Diary moved = b;
+        CHECK(merge(a, std::move(moved)) == ab);
+        Diary moved_a = a;
+        CHECK(merge(b, std::move(moved_a)) == ab);   // commutative with the move too
+        Diary same = a;
+        CHECK(merge(a, std::move(same)) == a);        // the same copy again: nothing changes
+
+        // Out of order (an input normalize() has to sort first), copied or moved.
+        Diary shuffled = b;
+        std::reverse(shuffled.episodes.begin(), shuffled.episodes.end());
+        std::reverse(shuffled.checkins.begin(), shuffled.checkins.end());
+        CHECK(merge(a, shuffled) == ab);
+        CHECK(merge(shuffled, a) == ab);
+        CHECK(merge(a, std::move(shuffled)) == ab);
+    }
 }
