@@ -8,7 +8,6 @@
 #include "body_map_targets.hpp"
 #include "body_outline.hpp"
 #include "enum_names.hpp"
-#include "log_state.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -63,8 +62,8 @@ std::vector<int> triangulate(const std::vector<OutlinePoint>& p) {
 }
 
 // Loaded on first use from the installed assets (tests: the source tree's).
-const BodyOutline* shapes(AppState& s) {
-    BodyMapShapes& m = s.log.shapes;
+const BodyOutline* shapes(AppState& s, BodyMapUi& map) {
+    BodyMapShapes& m = map.shapes;
     if (!m.tried) {
         m.tried = true;
         try {
@@ -104,8 +103,8 @@ float side_centre(const OutlineView& v, Side side) {
 // leg, then the drawn legs. Every region is an invisible button over its tap area
 // (its bounding box, grown to a touch target where that is smaller; they never
 // overlap), so taps, Tab and the arrow keys reach it. Returns the height used.
-float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool caption, std::set<RegionMark>& marks, bool& changed) {
-    const OutlineView& v = s.log.shapes.outline.views[vi];
+float draw_panel(AppState& s, BodyMapUi& map, std::size_t vi, ImVec2 origin, float w, bool caption, std::set<RegionMark>& marks, bool& changed) {
+    const OutlineView& v = map.shapes.outline.views[vi];
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
@@ -152,11 +151,11 @@ float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool capti
         }
         if (hovered) ImGui::SetTooltip("%s", describe(r.mark).c_str());
         focus_ring();
-        s.log.hits.push_back(RegionHit{r.mark, a.x, a.y, b.x, b.y});
+        map.hits.push_back(RegionHit{r.mark, a.x, a.y, b.x, b.y});
         // Filled as triangles without anti-aliased fringes (they would draw the
         // triangles' seams), then outlined: the outlines together draw the legs.
         const ImU32 fill = fill_for(marks.count(r.mark) > 0, hovered);
-        const std::vector<int>& tri = s.log.shapes.triangles[vi][ri];
+        const std::vector<int>& tri = map.shapes.triangles[vi][ri];
         const ImDrawListFlags keep = dl->Flags;
         dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
         for (std::size_t t = 0; t + 2 < tri.size(); t += 3)
@@ -200,13 +199,13 @@ bool body_map_one_view(const AppState& s) {
     return ImGui::GetContentRegionAvail().x < 2 * 170.0f * ui + 12.0f * ui;
 }
 
-bool body_map(AppState& s, std::set<RegionMark>& marks) {
-    s.log.hits.clear();
-    const BodyOutline* o = shapes(s);
+bool body_map(AppState& s, BodyMapUi& map, std::set<RegionMark>& marks) {
+    map.hits.clear();
+    const BodyOutline* o = shapes(s, map);
     if (!o) {
         // The shapes file is missing or damaged: say so; the places below the map still work.
         ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-        ImGui::TextWrapped("The body map could not be drawn: %s", s.log.shapes.error.c_str());
+        ImGui::TextWrapped("The body map could not be drawn: %s", map.shapes.error.c_str());
         ImGui::PopStyleColor();
         return false;
     }
@@ -222,17 +221,17 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
         const float w = std::min((avail - 2 * gap) / 3.0f, 240.0f * ui);
         const float left = start.x + (avail - (3 * w + 2 * gap)) * 0.5f;
         for (std::size_t i = 0; i < 3; ++i)
-            used = std::max(used, draw_panel(s, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w, true, marks, changed));
+            used = std::max(used, draw_panel(s, map, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w, true, marks, changed));
     } else if (!body_map_one_view(s)) {
         // A column of the wide form: the soles on top (most episodes are in the
         // feet), front and back side by side under them.
         const float sw = std::min(avail, 300.0f * ui);
-        const float soles_h = draw_panel(s, 2, ImVec2(start.x + (avail - sw) * 0.5f, start.y), sw, true, marks, changed);
+        const float soles_h = draw_panel(s, map, 2, ImVec2(start.x + (avail - sw) * 0.5f, start.y), sw, true, marks, changed);
         const float w = std::min((avail - gap) / 2.0f, 240.0f * ui);
         const float left = start.x + (avail - (2 * w + gap)) * 0.5f;
         float row = 0;
         for (std::size_t i = 0; i < 2; ++i)
-            row = std::max(row, draw_panel(s, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y + soles_h + gap), w, true,
+            row = std::max(row, draw_panel(s, map, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y + soles_h + gap), w, true,
                                            marks, changed));
         used = soles_h + gap + row;
     } else {
@@ -244,10 +243,10 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
         for (const char* l : kLabels) bw = std::max(bw, ImGui::CalcTextSize(l).x + st.FramePadding.x * 2);
         const float bh = touch_height();
         const Palette& p = palette();
-        const std::size_t vi = view_index(s.log.body_view);
+        const std::size_t vi = view_index(map.view);
         const float pw = std::min(avail - bw - gap, 300.0f * ui);
         const float px = start.x + bw + gap + (avail - bw - gap - pw) * 0.5f;
-        used = draw_panel(s, vi, ImVec2(px, start.y), pw, false, marks, changed);
+        used = draw_panel(s, map, vi, ImVec2(px, start.y), pw, false, marks, changed);
         // The question over the buttons, the buttons level with the bottom of the drawing.
         const float bgap = 4.0f * ui;
         if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
@@ -264,7 +263,7 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
             ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent_text : p.text);
             ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, st.FrameBorderSize));
             ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, bh * 0.25f);
-            if (ImGui::Button(kLabels[i], ImVec2(bw, bh))) s.log.body_view = static_cast<BodyView>(i);
+            if (ImGui::Button(kLabels[i], ImVec2(bw, bh))) map.view = static_cast<BodyView>(i);
             ImGui::PopStyleVar(2);
             ImGui::PopStyleColor(3);
             focus_ring();

@@ -11,14 +11,15 @@
 #include <imgui.h>
 
 #include "app_state.hpp"
+#include "body_map_state.hpp"
 
 namespace nd::app {
 
 // Draws the map (three views side by side when there is room; in a column of the
 // wide form front and back side by side with the soles under them; on a phone one
-// view with a Front / Back / Soles switch beside it) and toggles marks on tap. Fills s.log.hits
+// view with a Front / Back / Soles switch beside it) and toggles marks on tap. Fills map.hits
 // with this frame's tappable rectangles. Returns true when `marks` changed.
-bool body_map(AppState& s, std::set<RegionMark>& marks);
+bool body_map(AppState& s, BodyMapUi& map, std::set<RegionMark>& marks);
 
 // True where the map shows one view at a time (a phone): it then asks "Where?" itself.
 bool body_map_one_view(const AppState& s);
