@@ -205,8 +205,9 @@ void label_line(const Fonts& fonts, const char* text) {
 }
 
 void where(AppState& s, BodyMapUi& map, LogDraft& d) {
-    if (!body_map_one_view(s)) label_line(s.fonts, "Where do you feel it?");
-    body_map(s, map, d.marks);
+    const BodyMapLook look = body_map_look(s);
+    if (!body_map_one_view(look)) label_line(s.fonts, "Where do you feel it?");
+    body_map(look, map, d.marks);
 }
 
 // Whole feet in one tap; face, arms and hands as their own row (stroke regions).
