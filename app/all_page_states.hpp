@@ -4,6 +4,7 @@
 #pragma once
 
 #include "background_page_state.hpp"
+#include "body_map_state.hpp"
 #include "causes_page_state.hpp"
 #include "checkin_page_state.hpp"
 #include "diary_page_state.hpp"

@@ -43,7 +43,7 @@ void App::attach(Store* store) {
     if (watch_on_ && store) watch_ = std::make_unique<DiaryWatch>(store->path());
     state_.undo_stack.clear();   // commands refer to the store they ran on
     state_.pending_red_flags.clear();
-    state_.log = {};
+    pages_.reset_log();
     state_.refresh();
 }
 

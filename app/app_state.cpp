@@ -10,15 +10,10 @@
 
 #include "background_job.hpp"
 #include "export_actions.hpp"
-#include "log_state.hpp"
 #include "store.hpp"
 #include "time_util.hpp"
 
 namespace nd::app {
-
-struct AppState::LogHeld {
-    LogUi log;
-};
 
 struct AppState::JobsHeld {
     BackgroundJob<ExportResult> export_job;
@@ -26,9 +21,7 @@ struct AppState::JobsHeld {
 };
 
 AppState::AppState()
-    : log_held_(std::make_unique<LogHeld>()),
-      log(log_held_->log),
-      jobs_held_(std::make_unique<JobsHeld>()),
+    : jobs_held_(std::make_unique<JobsHeld>()),
       export_job(jobs_held_->export_job),
       restore_job(jobs_held_->restore_job) {}
 

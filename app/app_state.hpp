@@ -29,7 +29,6 @@ class Store;
 namespace nd::app {
 struct DiaryHealth;   // diary_health.hpp (AppState holds a pointer: no include, no cycle)
 class DiaryAnalysis;  // diary_analysis.hpp
-struct LogUi;         // log_state.hpp (the Log page's form)
 template <class T>
 class BackgroundJob;  // background_job.hpp
 class JobGate;        // background_job.hpp
@@ -120,11 +119,6 @@ struct AppState : WidgetLog {
     std::vector<RedFlag> pending_red_flags;   // shown full screen before anything else
     std::string toast_after_flags;      // the "Saved" toast, held until the warning is read
     UndoStack undo_stack;
-private:
-    struct LogHeld;                     // holds `log` (app_state.cpp); before the reference
-    std::unique_ptr<LogHeld> log_held_;
-public:
-    LogUi& log;                         // the Log page's form (log_state.hpp)
     // Figures computed from the whole diary, kept up to date per change (Diary red-flag
     // marks, Patterns statistics, the Causes page's match): app/diary_analysis.hpp. Made
     // on first use; dropped when the diary is replaced.
@@ -170,7 +164,7 @@ public:
     // analysis, every page's state (reset_pages: an open editor must not outlive the
     // record it edits) and the undo history (its commands may refer to records that
     // are gone). For OtherProcess only the cache is reloaded: undo and drafts stay. The log page's
-    // new-entry draft (`log`) is never discarded.
+    // new-entry draft (PageStates::log) is never discarded.
     void reload_all(ReloadReason why);
     // The same with the diary as a worker already read it (a restore's result,
     // Store::update_diary's `after`): nothing is read again on the UI thread.

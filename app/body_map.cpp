@@ -7,8 +7,9 @@
 
 #include "body_map_targets.hpp"
 #include "body_outline.hpp"
+#include "catalog.hpp"   // default_assets_dir
 #include "enum_names.hpp"
-#include "log_state.hpp"
+#include "services.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -63,12 +64,12 @@ std::vector<int> triangulate(const std::vector<OutlinePoint>& p) {
 }
 
 // Loaded on first use from the installed assets (tests: the source tree's).
-const BodyOutline* shapes(AppState& s) {
-    BodyMapShapes& m = s.log.shapes;
+const BodyOutline* shapes(const BodyMapLook& look, BodyMapUi& map) {
+    BodyMapShapes& m = map.shapes;
     if (!m.tried) {
         m.tried = true;
         try {
-            const std::string dir = s.services ? s.services->assets_dir() : std::string();
+            const std::string dir = look.services ? look.services->assets_dir() : std::string();
             m.outline = load_body_outline_file((dir.empty() ? default_assets_dir() : dir) + "/body_map/legs.json");
             m.triangles.clear();
             for (const OutlineView& v : m.outline.views) {
@@ -104,8 +105,8 @@ float side_centre(const OutlineView& v, Side side) {
 // leg, then the drawn legs. Every region is an invisible button over its tap area
 // (its bounding box, grown to a touch target where that is smaller; they never
 // overlap), so taps, Tab and the arrow keys reach it. Returns the height used.
-float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool caption, std::set<RegionMark>& marks, bool& changed) {
-    const OutlineView& v = s.log.shapes.outline.views[vi];
+float draw_panel(const BodyMapLook& look, BodyMapUi& map, std::size_t vi, ImVec2 origin, float w, bool caption, std::set<RegionMark>& marks, bool& changed) {
+    const OutlineView& v = map.shapes.outline.views[vi];
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
@@ -152,11 +153,11 @@ float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool capti
         }
         if (hovered) ImGui::SetTooltip("%s", describe(r.mark).c_str());
         focus_ring();
-        s.log.hits.push_back(RegionHit{r.mark, a.x, a.y, b.x, b.y});
+        map.hits.push_back(RegionHit{r.mark, a.x, a.y, b.x, b.y});
         // Filled as triangles without anti-aliased fringes (they would draw the
         // triangles' seams), then outlined: the outlines together draw the legs.
         const ImU32 fill = fill_for(marks.count(r.mark) > 0, hovered);
-        const std::vector<int>& tri = s.log.shapes.triangles[vi][ri];
+        const std::vector<int>& tri = map.shapes.triangles[vi][ri];
         const ImDrawListFlags keep = dl->Flags;
         dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
         for (std::size_t t = 0; t + 2 < tri.size(); t += 3)
@@ -166,7 +167,7 @@ float draw_panel(AppState& s, std::size_t vi, ImVec2 origin, float w, bool capti
         std::vector<ImVec2> outline;
         outline.reserve(r.points.size());
         for (const OutlinePoint& q : r.points) outline.push_back(P(q));
-        dl->AddPolyline(outline.data(), static_cast<int>(outline.size()), edge, ImDrawFlags_Closed, 1.5f * s.display_scale);
+        dl->AddPolyline(outline.data(), static_cast<int>(outline.size()), edge, ImDrawFlags_Closed, 1.5f * look.display_scale);
     }
     ImGui::PopID();
     return bottom - origin.y;
@@ -193,25 +194,25 @@ ImVec4 body_map_region_fill() {
 }
 
 // The map's scale: the screen's and the text size's (it grows with the text, issue 13).
-float map_scale(const AppState& s) { return s.display_scale * std::max(1.0f, s.settings.font_scale); }
+float map_scale(const BodyMapLook& look) { return look.display_scale * std::max(1.0f, look.font_scale); }
 
-bool body_map_one_view(const AppState& s) {
-    const float ui = map_scale(s);
+bool body_map_one_view(const BodyMapLook& look) {
+    const float ui = map_scale(look);
     return ImGui::GetContentRegionAvail().x < 2 * 170.0f * ui + 12.0f * ui;
 }
 
-bool body_map(AppState& s, std::set<RegionMark>& marks) {
-    s.log.hits.clear();
-    const BodyOutline* o = shapes(s);
+bool body_map(const BodyMapLook& look, BodyMapUi& map, std::set<RegionMark>& marks) {
+    map.hits.clear();
+    const BodyOutline* o = shapes(look, map);
     if (!o) {
         // The shapes file is missing or damaged: say so; the places below the map still work.
         ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-        ImGui::TextWrapped("The body map could not be drawn: %s", s.log.shapes.error.c_str());
+        ImGui::TextWrapped("The body map could not be drawn: %s", map.shapes.error.c_str());
         ImGui::PopStyleColor();
         return false;
     }
     // Grows with the text size and the screen's scale.
-    const float ui = map_scale(s);
+    const float ui = map_scale(look);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = 12.0f * ui;
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -222,17 +223,17 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
         const float w = std::min((avail - 2 * gap) / 3.0f, 240.0f * ui);
         const float left = start.x + (avail - (3 * w + 2 * gap)) * 0.5f;
         for (std::size_t i = 0; i < 3; ++i)
-            used = std::max(used, draw_panel(s, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w, true, marks, changed));
-    } else if (!body_map_one_view(s)) {
+            used = std::max(used, draw_panel(look, map, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y), w, true, marks, changed));
+    } else if (!body_map_one_view(look)) {
         // A column of the wide form: the soles on top (most episodes are in the
         // feet), front and back side by side under them.
         const float sw = std::min(avail, 300.0f * ui);
-        const float soles_h = draw_panel(s, 2, ImVec2(start.x + (avail - sw) * 0.5f, start.y), sw, true, marks, changed);
+        const float soles_h = draw_panel(look, map, 2, ImVec2(start.x + (avail - sw) * 0.5f, start.y), sw, true, marks, changed);
         const float w = std::min((avail - gap) / 2.0f, 240.0f * ui);
         const float left = start.x + (avail - (2 * w + gap)) * 0.5f;
         float row = 0;
         for (std::size_t i = 0; i < 2; ++i)
-            row = std::max(row, draw_panel(s, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y + soles_h + gap), w, true,
+            row = std::max(row, draw_panel(look, map, i, ImVec2(left + static_cast<float>(i) * (w + gap), start.y + soles_h + gap), w, true,
                                            marks, changed));
         used = soles_h + gap + row;
     } else {
@@ -244,16 +245,16 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
         for (const char* l : kLabels) bw = std::max(bw, ImGui::CalcTextSize(l).x + st.FramePadding.x * 2);
         const float bh = touch_height();
         const Palette& p = palette();
-        const std::size_t vi = view_index(s.log.body_view);
+        const std::size_t vi = view_index(map.view);
         const float pw = std::min(avail - bw - gap, 300.0f * ui);
         const float px = start.x + bw + gap + (avail - bw - gap - pw) * 0.5f;
-        used = draw_panel(s, vi, ImVec2(px, start.y), pw, false, marks, changed);
+        used = draw_panel(look, map, vi, ImVec2(px, start.y), pw, false, marks, changed);
         // The question over the buttons, the buttons level with the bottom of the drawing.
         const float bgap = 4.0f * ui;
-        if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
+        if (look.bold) ImGui::PushFont(look.bold);
         ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), start, ImGui::GetColorU32(p.text), "Where?");
         const float q_h = ImGui::GetTextLineHeight() * 1.2f;
-        if (s.fonts.bold) ImGui::PopFont();
+        if (look.bold) ImGui::PopFont();
         const float btop = start.y + std::max(q_h, used - (3 * bh + 2 * bgap));
         ImGui::PushID("bodyview");
         for (int i = 0; i < 3; ++i) {
@@ -264,12 +265,12 @@ bool body_map(AppState& s, std::set<RegionMark>& marks) {
             ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent_text : p.text);
             ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, st.FrameBorderSize));
             ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, bh * 0.25f);
-            if (ImGui::Button(kLabels[i], ImVec2(bw, bh))) s.log.body_view = static_cast<BodyView>(i);
+            if (ImGui::Button(kLabels[i], ImVec2(bw, bh))) map.view = static_cast<BodyView>(i);
             ImGui::PopStyleVar(2);
             ImGui::PopStyleColor(3);
             focus_ring();
-            probe_fit(s, std::string("bodyview:") + kLabels[i], ImGui::CalcTextSize(kLabels[i]).x + st.FramePadding.x * 2, bw);
-            record_item(s, std::string("bodyview:") + kLabels[i]);
+            probe_fit(look.log, std::string("bodyview:") + kLabels[i], ImGui::CalcTextSize(kLabels[i]).x + st.FramePadding.x * 2, bw);
+            record_item(look.log, std::string("bodyview:") + kLabels[i]);
         }
         ImGui::PopID();
         used = std::max(used, 3 * bh + 2 * bgap);

@@ -7,21 +7,43 @@
 #pragma once
 
 #include <set>
+#include <vector>
 
 #include <imgui.h>
 
-#include "app_state.hpp"
+#include "body_map_state.hpp"
+#include "widget_log.hpp"
 
 namespace nd::app {
 
+class Services;   // services.hpp
+
+// What the map draws with: where it notes its targets (tests, Tab order), the bold font
+// of its "Where?" (a phone), the screen's scale and the text size (it grows with both),
+// and the services that say where its shapes file is installed (null: the default).
+struct BodyMapLook {
+    WidgetLog& log;
+    ImFont* bold = nullptr;
+    float display_scale = 1.0f;
+    float font_scale = 1.0f;
+    Services* services = nullptr;
+};
+
+// The look of the app's state (an AppState, which is a WidgetLog): a template, so this
+// header needs no AppState.
+template <class State>
+BodyMapLook body_map_look(State& s) {
+    return {s, s.fonts.bold, s.display_scale, s.settings.font_scale, s.services};
+}
+
 // Draws the map (three views side by side when there is room; in a column of the
 // wide form front and back side by side with the soles under them; on a phone one
-// view with a Front / Back / Soles switch beside it) and toggles marks on tap. Fills s.log.hits
+// view with a Front / Back / Soles switch beside it) and toggles marks on tap. Fills map.hits
 // with this frame's tappable rectangles. Returns true when `marks` changed.
-bool body_map(AppState& s, std::set<RegionMark>& marks);
+bool body_map(const BodyMapLook& look, BodyMapUi& map, std::set<RegionMark>& marks);
 
 // True where the map shows one view at a time (a phone): it then asks "Where?" itself.
-bool body_map_one_view(const AppState& s);
+bool body_map_one_view(const BodyMapLook& look);
 
 // The fill of a region that is not marked, in the current theme. Between the card
 // and the border on light pages; on dark ones (Dark, High contrast) a grey clearly

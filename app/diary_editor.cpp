@@ -60,7 +60,7 @@ void open_episode_editor(DiaryPage& pg, const Episode& e) {
     pg.scroll_editor_to_top = true;
 }
 
-void draw_episode_editor(AppState& s, DiaryPage& pg) {
+void draw_episode_editor(AppState& s, DiaryPage& pg, BodyMapUi& map) {
     EpisodeDraft& d = *pg.editing;
     if (pg.scroll_editor_to_top) {
         ImGui::SetScrollY(0);
@@ -81,7 +81,7 @@ void draw_episode_editor(AppState& s, DiaryPage& pg) {
             return;
         }
     }
-    draw_episode_form(s, d.form, true);
+    draw_episode_form(s, map, d.form, true);
 
     if (!d.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);

@@ -8,6 +8,7 @@
 namespace nd::app {
 
 void open_episode_editor(DiaryPage& pg, const Episode& e);
-void draw_episode_editor(AppState& s, DiaryPage& pg);
+// `map`: the body map's state (PageStates::body_map), shared with the Log page.
+void draw_episode_editor(AppState& s, DiaryPage& pg, BodyMapUi& map);
 
 }  // namespace nd::app

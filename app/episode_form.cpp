@@ -204,9 +204,10 @@ void label_line(const Fonts& fonts, const char* text) {
     if (fonts.bold) ImGui::PopFont();
 }
 
-void where(AppState& s, LogDraft& d) {
-    if (!body_map_one_view(s)) label_line(s.fonts, "Where do you feel it?");
-    body_map(s, d.marks);
+void where(AppState& s, BodyMapUi& map, LogDraft& d) {
+    const BodyMapLook look = body_map_look(s);
+    if (!body_map_one_view(look)) label_line(s.fonts, "Where do you feel it?");
+    body_map(look, map, d.marks);
 }
 
 // Whole feet in one tap; face, arms and hands as their own row (stroke regions).
@@ -448,7 +449,7 @@ void column(const char* id, float w, float& height, const std::function<void()>&
 
 }  // namespace
 
-void draw_episode_form(AppState& s, LogDraft& d, bool editing, const std::function<void()>& quick) {
+void draw_episode_form(AppState& s, BodyMapUi& map, LogDraft& d, bool editing, const std::function<void()>& quick) {
     warning_signs(s, d, editing);
     const std::vector<RedFlag> flags = draft_warnings(d, s.now_local(), editing ? nullptr : &s.diary);
     if (!flags.empty()) warnings_card(s, flags);
@@ -464,7 +465,7 @@ void draw_episode_form(AppState& s, LogDraft& d, bool editing, const std::functi
         const float gap = ImGui::GetStyle().ItemSpacing.x * 3;
         const float wa = (avail - gap) * 0.52f;
         column("##where_col", wa, ha = h, [&] {
-            where(s, d);
+            where(s, map, d);
             other_places(s, d);
             onset_question(s, d);
         });
@@ -473,7 +474,7 @@ void draw_episode_form(AppState& s, LogDraft& d, bool editing, const std::functi
         st->SetFloat(ka, ha);
         st->SetFloat(kb, hb);
     } else {
-        where(s, d);
+        where(s, map, d);
         what_rows(s, d, editing, quick);
         label_line(s.fonts, "Other places");
         other_places(s, d);

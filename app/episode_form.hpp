@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "app_state.hpp"
+#include "body_map_state.hpp"
 #include "log_state.hpp"
 
 namespace nd::app {
@@ -15,8 +16,8 @@ namespace nd::app {
 // editing: the time is the episode's own (a date and time), and "More details" starts open.
 // quick: drawn right after the common episode's answers where the form is one column
 // (a phone), so those answers are all on the first screen; the caller draws it above
-// the form otherwise.
-void draw_episode_form(AppState& s, LogDraft& d, bool editing, const std::function<void()>& quick = {});
+// the form otherwise. `map`: the body map's state (PageStates::body_map).
+void draw_episode_form(AppState& s, BodyMapUi& map, LogDraft& d, bool editing, const std::function<void()>& quick = {});
 
 // True where the form has two columns (map | answers) at the current width and text size.
 bool two_column_form(const AppState& s);

@@ -158,23 +158,23 @@ std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now, con
     return warnings_for(*e, history);
 }
 
-bool save_draft(AppState& s) {
+bool save_draft(AppState& s, LogUi& log) {
     std::string error;
-    auto e = episode_from_draft(s.log.draft, s.now_local(), error);
+    auto e = episode_from_draft(log.draft, s.now_local(), error);
     if (!e) {
-        s.log.draft.error = error;
+        log.draft.error = error;
         return false;
     }
     std::vector<RedFlag> flags = warnings_for(*e, &s.diary);   // decided before saving: nothing may delay it
     Episode stored;
     if (!s.run(add_episode_command(*e, &stored))) return false;
     for (RedFlag& f : flags) f.episode_id = stored.id;
-    s.log.draft = LogDraft{};
+    log.draft = LogDraft{};
     const std::string done = e->ongoing ? "Saved. Tap \"It stopped\" when it ends." : "Saved to your diary.";
     // Back to the top of the form, with the confirmation where the eye goes next.
-    s.log.scroll_to_top = true;
-    s.log.saved_note = done + " " + when_text(s, e->start) + ".";
-    s.log.saved_until = static_cast<double>(s.now_utc()) + 8;
+    log.scroll_to_top = true;
+    log.saved_note = done + " " + when_text(s, e->start) + ".";
+    log.saved_until = static_cast<double>(s.now_utc()) + 8;
     if (!flags.empty()) {
         s.pending_red_flags = std::move(flags);
         s.toast_after_flags = done;
@@ -184,7 +184,7 @@ bool save_draft(AppState& s) {
     return true;
 }
 
-bool log_no_numbness_today(AppState& s) {
+bool log_no_numbness_today(AppState& s, LogUi& log) {
     if (!s.store) return false;
     const LocalDate today = local_date(s.now_local());
     // A day with episodes cannot also be a day without numbness: refused, with the reason.
@@ -192,7 +192,7 @@ bool log_no_numbness_today(AppState& s) {
     for (const Episode& e : s.diary.episodes)
         if (!is_deleted(e) && local_date(e.start) == today) ++logged;
     if (logged > 0) {
-        s.log.draft.error = std::string("Not saved: you logged ") + (logged == 1 ? "an episode" : std::to_string(logged) + " episodes") +
+        log.draft.error = std::string("Not saved: you logged ") + (logged == 1 ? "an episode" : std::to_string(logged) + " episodes") +
                             " today, so today is not a day without numbness. Delete it in the Diary if it was a mistake.";
         return false;
     }
@@ -203,9 +203,9 @@ bool log_no_numbness_today(AppState& s) {
     c.date = today;
     c.no_numbness = true;
     if (!s.run(put_checkin_command(c, previous))) return false;
-    s.log.draft.error.clear();
-    s.log.saved_note = "Noted: no numbness today.";
-    s.log.saved_until = static_cast<double>(s.now_utc()) + 8;
+    log.draft.error.clear();
+    log.saved_note = "Noted: no numbness today.";
+    log.saved_until = static_cast<double>(s.now_utc()) + 8;
     s.show_toast("Noted: no numbness today.");
     return true;
 }

@@ -22,11 +22,11 @@ LogDraft draft_of(const Episode& e);
 std::vector<RedFlag> warnings_for(const Episode& e, const Diary* history = nullptr);
 // The same for a form being filled in, before Save (lenient: shown as soon as ticked).
 std::vector<RedFlag> draft_warnings(const LogDraft& d, const LocalTime& now, const Diary* history = nullptr);
-// Saves the form. Red flags found in it are put up full screen at once. Returns true when saved.
-bool save_draft(AppState& s);
+// Saves the Log page's form. Red flags found in it are put up full screen at once. Returns true when saved.
+bool save_draft(AppState& s, LogUi& log);
 // Records today's check-in as "no numbness today", keeping anything else it says.
 // Refused (with the reason in the form's error) on a day that has episodes.
-bool log_no_numbness_today(AppState& s);
+bool log_no_numbness_today(AppState& s, LogUi& log);
 // Ends a "still going" episode now.
 bool end_ongoing(AppState& s, const Episode& e);
 

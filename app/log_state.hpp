@@ -1,5 +1,8 @@
-// The Log page's form as the person fills it in. Kept in AppState (not in function
-// statics) so a half-filled form survives page changes and tests can inspect it.
+// The Log page's form as the person fills it in. Held by App with the other pages'
+// states (PageStates::log, not function statics) so a half-filled form survives page
+// changes and tests can inspect it; unlike theirs it survives the diary being replaced
+// too (PageStates::reset keeps it). The body map it draws keeps its own state
+// (body_map_state.hpp).
 #pragma once
 
 #include <cstdint>
@@ -8,20 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "body_outline.hpp"
 #include "model.hpp"
 
 namespace nd::app {
-
-// One tappable area of the body map, as laid out in the last frame (screen pixels).
-struct RegionHit {
-    RegionMark mark;
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    float cx() const { return (x0 + x1) * 0.5f; }
-    float cy() const { return (y0 + y1) * 0.5f; }
-};
-
-enum class BodyView : std::uint8_t { Front, Back, Soles };
 
 // When it began: one of these, never two ("Now" and "A few minutes ago" exclude each other).
 enum class Began : std::uint8_t { Now, FewMinutes, Min30, Min60, Picked };
@@ -55,25 +47,12 @@ struct LogDraft {
     std::string error;                 // why Save did nothing ("Mark where you felt it")
 };
 
-// The body map's shapes (assets/body_map/legs.json), loaded on first use, with each
-// region's polygon cut into triangles (indices into its points) for filling.
-struct BodyMapShapes {
-    bool tried = false;
-    std::string error;                                   // shown in place of the map
-    BodyOutline outline;
-    std::vector<std::vector<std::vector<int>>> triangles;   // [view][region] -> 3 indices a triangle
-};
-
 struct LogUi {
     LogDraft draft;
     std::string saved_note;                 // "Saved ..." shown above the form after Save
     double saved_until = 0;
     bool scroll_to_top = false;             // set by Save: the form goes back to its top
     int last_frame = -10;                   // the frame Log was last drawn (a gap: it was just opened)
-    BodyView body_view = BodyView::Soles;   // phone: one view at a time; the feet first (most episodes)
-    std::vector<RegionHit> hits;            // filled by the body map each frame (tests tap these)
-    BodyMapShapes shapes;
-    float column_h[2] = {0, 0};             // wide form: each column's content height, last frame
 };
 
 }  // namespace nd::app

@@ -3,10 +3,12 @@
 #include "app_state.hpp"
 
 #include "background_page_state.hpp"
+#include "body_map_state.hpp"
 #include "causes_page_state.hpp"
 #include "checkin_page_state.hpp"
 #include "diary_page_state.hpp"
 #include "export_page_state.hpp"
+#include "log_state.hpp"
 #include "patterns_page_state.hpp"
 #include "questionnaire_page.hpp"
 #include "reminder_state.hpp"
@@ -26,8 +28,14 @@ struct PageStates::Held {
     ReminderUi reminder;
 };
 
+struct PageStates::Kept {
+    LogUi log;
+    BodyMapUi body_map;
+};
+
 PageStates::PageStates()
     : held_(std::make_unique<Held>()),
+      kept_(std::make_unique<Kept>()),
       diary(held_->diary),
       patterns(held_->patterns),
       causes(held_->causes),
@@ -36,7 +44,9 @@ PageStates::PageStates()
       settings(held_->settings),
       export_page(held_->export_page),
       questionnaire(held_->questionnaire),
-      reminder(held_->reminder) {}
+      reminder(held_->reminder),
+      log(kept_->log),
+      body_map(kept_->body_map) {}
 
 PageStates::~PageStates() = default;
 
@@ -44,6 +54,8 @@ void PageStates::reset() {
     // As assigning a fresh PageStates did: every field as new.
     *held_ = Held{};
 }
+
+void PageStates::reset_log() { *kept_ = Kept{}; }
 
 void connect_pages(AppState& s, PageStates& pages) {
     s.reset_pages = [&pages] { pages.reset(); };

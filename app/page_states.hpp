@@ -22,11 +22,15 @@ struct SettingsPage;       // settings_page_state.hpp
 struct ExportPageState;    // export_page_state.hpp
 struct QuestionnairePage;  // questionnaire_page.hpp
 struct ReminderUi;         // reminder_state.hpp
+struct LogUi;              // log_state.hpp
+struct BodyMapUi;          // body_map_state.hpp
 struct AppState;           // app_state.hpp
 
 class PageStates {
     struct Held;                   // the pages' states themselves (page_states.cpp)
     std::unique_ptr<Held> held_;   // before the references below, which it initialises
+    struct Kept;                   // the states reset() keeps (page_states.cpp)
+    std::unique_ptr<Kept> kept_;
 
 public:
     PageStates();
@@ -34,8 +38,11 @@ public:
     PageStates(const PageStates&) = delete;
     PageStates& operator=(const PageStates&) = delete;
 
-    // Every page's state as new (AppState::reload_all, through connect_pages).
+    // Every page's state as new (AppState::reload_all, through connect_pages), but the
+    // Log page's form and the body map: a new entry half filled in is never discarded.
     void reset();
+    // Those two as new as well (App::attach: another diary file).
+    void reset_log();
 
     DiaryPage& diary;
     PatternsPage& patterns;
@@ -46,6 +53,8 @@ public:
     ExportPageState& export_page;
     QuestionnairePage& questionnaire;
     ReminderUi& reminder;
+    LogUi& log;              // the Log page's form
+    BodyMapUi& body_map;     // the body map's shapes, view and taps (the Log page's and the Diary editor's)
 };
 
 // Lets `s` reach `pages` where the diary's state decides a page's (App does this once;

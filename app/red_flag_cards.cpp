@@ -11,31 +11,31 @@
 
 namespace nd::app {
 
-std::string count_and_dates_text(const AppState& s, int count, const std::vector<LocalDate>& dates) {
+std::string count_and_dates_text(DateFormat format, int count, const std::vector<LocalDate>& dates) {
     std::vector<LocalDate> shown;
-    for (const LocalDate& d : dates) shown.push_back(format_date(d, s.settings.date_format));
+    for (const LocalDate& d : dates) shown.push_back(format_date(d, format));
     return count_and_dates(count, shown);
 }
 
-void draw_red_flag_cards(AppState& s, const std::vector<RedFlagGroup>& groups, const char* page) {
+void draw_red_flag_cards(const RedFlagCardsLook& look, const std::vector<RedFlagGroup>& groups, const char* page) {
     const Palette& p = palette();
     for (const RedFlagGroup& g : groups) {
         ImGui::PushID(&g);
         ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
-        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * s.display_scale);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f * look.display_scale);
         begin_card("##flag");
         ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-        heading(s.fonts, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
+        heading(look.fonts, (std::string(ND_ICON_WARNING "  ") + g.title).c_str());
         ImGui::PopStyleColor();
-        record_item(s, std::string(page) + ":red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
-        if (g.count > 0) muted_text(("Logged " + count_and_dates_text(s, g.count, g.dates)).c_str());
+        record_item(look.log, std::string(page) + ":red_flag:" + (g.episode_ids.empty() ? std::string() : g.episode_ids.back()));
+        if (g.count > 0) muted_text(("Logged " + count_and_dates_text(look.settings.date_format, g.count, g.dates)).c_str());
         if (g.call_emergency) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
             ImGui::TextWrapped(ND_ICON_PHONE "  If these signs are happening now, call %s at once.",
-                               emergency_numbers_text(s.settings).c_str());
+                               emergency_numbers_text(look.settings).c_str());
             ImGui::PopStyleColor();
         }
-        ImGui::TextWrapped("%s", with_emergency_number(g.advice, s.settings).c_str());
+        ImGui::TextWrapped("%s", with_emergency_number(g.advice, look.settings).c_str());
         for (const std::string& r : g.reasons) bullet_text(r.c_str());
         end_card();
         ImGui::PopStyleVar();

@@ -40,7 +40,7 @@ void index_red_flags(AppState& s, CausesPage& pg, const MatchFigures* fig) {
     pg.figures_revision = fig ? fig->revision : ~0ull;
 }
 
-void draw_red_flags_first(AppState& s, CausesPage& pg) { draw_red_flag_cards(s, pg.red_flag_groups, "causes"); }
+void draw_red_flags_first(AppState& s, CausesPage& pg) { draw_red_flag_cards(red_flag_cards_look(s), pg.red_flag_groups, "causes"); }
 
 // Fast spreads already logged along the same path without other signs: shown as a
 // pattern, not an alarm (the first one of each path was flagged).
@@ -51,7 +51,7 @@ void draw_familiar_spreads(AppState& s, const MatchResult& match) {
         heading(s.fonts, "A familiar pattern, not a new alarm");
         record_item(s, "causes:red_flag:familiar:" + f.path);
         ImGui::TextWrapped("Numbness running %s, as logged before: %s.", f.path.c_str(),
-                           count_and_dates_text(s, f.count, f.dates).c_str());
+                           count_and_dates_text(s.settings.date_format, f.count, f.dates).c_str());
         muted_text("If it ever spreads further, reaches both legs, or comes with weakness, bladder or bowel "
                    "changes or numbness between the legs, get urgent care.");
         end_card();

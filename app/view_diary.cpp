@@ -228,7 +228,7 @@ void draw_diary(AppState& s, PageStates& pages) {
         open_episode_editor(pg, s.diary.episodes[s.episodes_newest_first.front()]);
     }
     if (pg.editing) {
-        draw_episode_editor(s, pg);
+        draw_episode_editor(s, pg, pages.body_map);
         return;
     }
     const LocalDate today = local_date(s.now_local());

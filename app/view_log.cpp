@@ -33,7 +33,7 @@ void ongoing_list(AppState& s) {
     }
 }
 
-void quick_row(AppState& s) {
+void quick_row(AppState& s, LogUi& log) {
     // Always side by side (one row, so the form starts higher on a phone); a label
     // that does not fit its half wraps and the buttons grow taller. One above the
     // other only when a word would not fit half the width (a phone at Largest).
@@ -44,22 +44,22 @@ void quick_row(AppState& s) {
                                                longest_word_width("Same as last time", nullptr)) + pad;
     const float w = side_by_side ? half : -1.0f;
     if (big_button(s, icons ? ND_ICON_SMILE "  No numbness today" : "No numbness today##nonumb", w, ButtonKind::Secondary))
-        log_no_numbness_today(s);
+        log_no_numbness_today(s, log);
     if (side_by_side) ImGui::SameLine();
     const Episode* last = s.last_episode();
     ImGui::BeginDisabled(last == nullptr);
     if (big_button(s, icons ? ND_ICON_HISTORY "  Same as last time" : "Same as last time##same", w, ButtonKind::Secondary) && last)
-        fill_draft_from(s.log.draft, *last);
+        fill_draft_from(log.draft, *last);
     ImGui::EndDisabled();
 }
 
 // The confirmation after Save, at the top of the form where the eye goes next.
-void saved_banner(AppState& s) {
-    if (s.log.saved_note.empty()) return;
+void saved_banner(AppState& s, LogUi& log) {
+    if (log.saved_note.empty()) return;
     // Kept until the next entry is begun (a timed banner would move the form under a finger).
-    const LogDraft& d = s.log.draft;
+    const LogDraft& d = log.draft;
     if (!d.marks.empty() || !d.sensations.empty() || !d.signs.empty() || !d.activities.empty()) {
-        s.log.saved_note.clear();
+        log.saved_note.clear();
         return;
     }
     const Palette& p = palette();
@@ -67,7 +67,7 @@ void saved_banner(AppState& s) {
     begin_card("##saved");
     ImGui::PushStyleColor(ImGuiCol_Text, p.text);
     if (s.fonts.bold) ImGui::PushFont(s.fonts.bold);
-    ImGui::TextWrapped(ND_ICON_CHECK "  %s", s.log.saved_note.c_str());
+    ImGui::TextWrapped(ND_ICON_CHECK "  %s", log.saved_note.c_str());
     if (s.fonts.bold) ImGui::PopFont();
     ImGui::PopStyleColor();
     end_card();
@@ -77,8 +77,9 @@ void saved_banner(AppState& s) {
 
 }  // namespace
 
-void draw_log(AppState& s, PageStates&) {
-    LogDraft& d = s.log.draft;
+void draw_log(AppState& s, PageStates& pages) {
+    LogUi& log = pages.log;
+    LogDraft& d = log.draft;
     // The form scrolls; Save stays pinned below it, so a quick entry never
     // needs a scroll down to the end. Save sits at the bottom of the page (the
     // room App leaves below every view is taken back after it, see the end):
@@ -97,23 +98,23 @@ void draw_log(AppState& s, PageStates&) {
     // Opened (from another page) or just saved: start at the top, so a tap lands on
     // what is drawn there now, never on what an old scroll position showed.
     const int frame = ImGui::GetFrameCount();
-    if (s.log.scroll_to_top || s.log.last_frame + 1 != frame) {
+    if (log.scroll_to_top || log.last_frame + 1 != frame) {
         ImGui::SetScrollY(0);
-        s.log.scroll_to_top = false;
+        log.scroll_to_top = false;
     }
-    s.log.last_frame = frame;
-    saved_banner(s);
+    log.last_frame = frame;
+    saved_banner(s, log);
     ongoing_list(s);
     // "No numbness today" and "Same as last time": above the form where it has two
     // columns; on a phone just under the common episode's answers (one screen for
     // place, feeling, posture and "eased on moving", issue 12).
     if (two_column_form(s)) {
-        quick_row(s);
-        draw_episode_form(s, d, false);
+        quick_row(s, log);
+        draw_episode_form(s, pages.body_map, d, false);
     } else {
-        draw_episode_form(s, d, false, [&] {
+        draw_episode_form(s, pages.body_map, d, false, [&] {
             ImGui::Spacing();
-            quick_row(s);
+            quick_row(s, log);
         });
     }
     ImGui::EndChild();
@@ -124,7 +125,7 @@ void draw_log(AppState& s, PageStates&) {
         ImGui::PopStyleColor();
         record_item(s, "log_error");
     }
-    if (big_button(s, ND_ICON_CHECK "  Save", -1)) save_draft(s);
+    if (big_button(s, ND_ICON_CHECK "  Save", -1)) save_draft(s, log);
     // App::draw_page leaves page_bottom_pad() below every view, for pages that
     // scroll; this one does not (Save is pinned), so that room ends at Save.
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - page_bottom_pad());

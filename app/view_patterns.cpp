@@ -33,7 +33,7 @@ constexpr const char* kBands[] = {"Night (0:00 to 6:00)", "Morning (6:00 to 12:0
 // Warning signs first, whatever the period and however few the episodes (issue 11):
 // each reason once, with how often and when (the whole diary's, as on Possible causes).
 void draw_red_flag_groups(AppState& s, const std::vector<RedFlagGroup>& groups) {
-    draw_red_flag_cards(s, groups, "patterns");
+    draw_red_flag_cards(red_flag_cards_look(s), groups, "patterns");
 }
 
 void numbers_toggle(AppState& s, PatternsPage& pg) {

@@ -172,6 +172,19 @@ FeatureOutcome episode_share(const Rule& r, const MatchContext& ctx, Pred pred) 
     return episode_share(r, ctx, pred, [](std::size_t) { return true; });
 }
 
+// The share of episodes with any of the rule's values in one of their sets (`set`: where
+// it was felt, what it felt like, ...); with rule.absent, among the episodes that record
+// any. `missing` of them record none (said as `what` is not known).
+template <class E, class M>
+FeatureOutcome set_share(const Rule& r, const MatchContext& ctx, M EpisodeFacts::*set, int missing, const char* what) {
+    const M want = wanted_mask<M, E>(r);
+    const EpisodeFacts* facts = ctx.facts_of.data();
+    FeatureOutcome out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].*set & want) != 0; },
+                                       [&](std::size_t i) { return facts[i].*set != 0; });
+    add_missing(out, missing, static_cast<int>(ctx.episodes.size()), what);
+    return out;
+}
+
 std::optional<std::int64_t> local_day(const Episode& e) { return days_since_epoch(local_date(e.start)); }
 
 // Days from the first to the last live episode (local dates); nullopt below 2 episodes.
@@ -488,34 +501,18 @@ FeatureOutcome evaluate(const Rule& r, const MatchContext& ctx) {
     const EpisodeNumbers* nums = ctx.numbers_of.data();
     FeatureOutcome out;
     switch (spec->kind) {
-        case FeatureKind::Region: {
-            const auto want = wanted_mask<std::uint32_t, Region>(r);
-            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].regions & want) != 0; },
-                                [&](std::size_t i) { return facts[i].regions != 0; });
-            add_missing(out, ctx.no_regions, n, "where it was felt");
+        case FeatureKind::Region:
+            out = set_share<Region>(r, ctx, &F::regions, ctx.no_regions, "where it was felt");
             break;
-        }
-        case FeatureKind::Sensation: {
-            const auto want = wanted_mask<std::uint16_t, Sensation>(r);
-            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].sensations & want) != 0; },
-                                [&](std::size_t i) { return facts[i].sensations != 0; });
-            add_missing(out, ctx.no_sensations, n, "what it felt like");
+        case FeatureKind::Sensation:
+            out = set_share<Sensation>(r, ctx, &F::sensations, ctx.no_sensations, "what it felt like");
             break;
-        }
-        case FeatureKind::Activity: {
-            const auto want = wanted_mask<std::uint16_t, Activity>(r);
-            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].activities & want) != 0; },
-                                [&](std::size_t i) { return facts[i].activities != 0; });
-            add_missing(out, ctx.no_activities, n, "what you were doing before it began");
+        case FeatureKind::Activity:
+            out = set_share<Activity>(r, ctx, &F::activities, ctx.no_activities, "what you were doing before it began");
             break;
-        }
-        case FeatureKind::Relief: {
-            const auto want = wanted_mask<std::uint16_t, Relief>(r);
-            out = episode_share(r, ctx, [&](std::size_t i) { return (facts[i].reliefs & want) != 0; },
-                                [&](std::size_t i) { return facts[i].reliefs != 0; });
-            add_missing(out, ctx.no_reliefs, n, "what eased it");
+        case FeatureKind::Relief:
+            out = set_share<Relief>(r, ctx, &F::reliefs, ctx.no_reliefs, "what eased it");
             break;
-        }
         case FeatureKind::ReliefWithin: {
             const auto want = wanted_mask<std::uint16_t, Relief>(r);
             out = episode_share(r, ctx, [&](std::size_t i) {

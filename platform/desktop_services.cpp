@@ -47,12 +47,7 @@ std::string DesktopServices::time_locale() {
 
 std::int64_t DesktopServices::now_utc() { return now_utc_seconds(); }
 
-std::int32_t DesktopServices::utc_offset_min(std::int64_t utc) {
-    const std::time_t t = static_cast<std::time_t>(utc);
-    std::tm local{};
-    if (!localtime_r(&t, &local)) return 0;
-    return static_cast<std::int32_t>(local.tm_gmtoff / 60);
-}
+std::int32_t DesktopServices::utc_offset_min(std::int64_t utc) { return local_offset_at(utc); }
 
 bool xdg_open(const std::string& path) {
     // Double fork: the grandchild runs xdg-open and is re-parented to init, so we

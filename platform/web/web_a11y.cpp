@@ -34,6 +34,7 @@ void add_rect(std::string& out, float x0, float y0, float x1, float y1, float dp
 
 void update_a11y_mirror(WebShell& sh, float dpr) {
     const app::AppState& s = sh.app->state();
+    const app::PageStates& pages = sh.app->pages();
     std::string out = "{\"page\":" + std::to_string(static_cast<int>(s.page));
     out += ",\"toast\":";
     append_json_string(out, s.toast);
@@ -52,13 +53,13 @@ void update_a11y_mirror(WebShell& sh, float dpr) {
     out += "],\"regions\":[";
     first = true;
     if (s.page == app::Page::Log) {
-        for (const app::RegionHit& h : s.log.hits) {
+        for (const app::RegionHit& h : pages.body_map.hits) {
             if (!first) out += ',';
             first = false;
             out += '[';
             append_json_string(out, std::string(nd::enum_id(h.mark.region)) + ":" + std::string(nd::enum_id(h.mark.side)));
             add_rect(out, h.x0, h.y0, h.x1, h.y1, dpr);
-            out += s.log.draft.marks.count(h.mark) ? ",1]" : ",0]";
+            out += pages.log.draft.marks.count(h.mark) ? ",1]" : ",0]";
         }
     }
     out += "]}";

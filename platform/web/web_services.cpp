@@ -103,11 +103,8 @@ std::string WebServices::locale() {
 std::int64_t WebServices::now_utc() { return now_utc_seconds(); }
 
 std::int32_t WebServices::utc_offset_min(std::int64_t utc) {
-    // Emscripten's localtime_r asks the browser's Date: the person's own zone.
-    const std::time_t t = static_cast<std::time_t>(utc);
-    std::tm local{};
-    if (!localtime_r(&t, &local)) return 0;
-    return static_cast<std::int32_t>(local.tm_gmtoff / 60);
+    // Emscripten's localtime_r (local_offset_at's) asks the browser's Date: the person's own zone.
+    return local_offset_at(utc);
 }
 
 bool download_file(const std::string& path) {

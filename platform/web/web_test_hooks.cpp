@@ -34,6 +34,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     auto* sh = nd::platform::web::g_shell;
     if (!sh || !sh->app) return "{}";
     nd::app::AppState& s = sh->app->state();
+    const nd::app::PageStates& pages = sh->app->pages();
     const float dpr = s.display_scale > 0 ? s.display_scale : 1.0f;
     out += "{\"page\":" + std::to_string(static_cast<int>(s.page));
     out += ",\"narrow\":" + std::string(s.narrow ? "true" : "false");
@@ -43,7 +44,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     out += ",\"toast\":";
     append_json_string(out, s.toast);
     out += ",\"draft_note\":";
-    append_json_string(out, s.log.draft.note);
+    append_json_string(out, pages.log.draft.note);
     {
         // What Settings says about keeping the diary (web_services.cpp).
         bool at_risk = false;
@@ -65,10 +66,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     {
         char buf[64];
         std::snprintf(buf, sizeof buf, ",\"font_scale\":%.2f,\"theme\":%d,\"body_view\":%d", s.settings.font_scale,
-                      static_cast<int>(s.settings.theme), static_cast<int>(s.log.body_view));
+                      static_cast<int>(s.settings.theme), static_cast<int>(pages.body_map.view));
         out += buf;
     }
-    out += ",\"details_open\":" + std::string(s.log.draft.details_open ? "true" : "false");
+    out += ",\"details_open\":" + std::string(pages.log.draft.details_open ? "true" : "false");
     // The Export page's choice: 0 PDF, 1 CSV, 2 FHIR, 3 backup; -1 restoring.
     const auto& ex = sh->app->pages().export_page;
     out += ",\"export_format\":" + std::to_string(ex.restoring ? -1 : static_cast<int>(ex.format));
@@ -101,7 +102,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nd_web_test_state() {
     }
     out += "},\"regions\":{";
     first = true;
-    for (const nd::app::RegionHit& h : s.log.hits) {
+    for (const nd::app::RegionHit& h : pages.body_map.hits) {
         if (!first) out += ',';
         first = false;
         append_json_string(out, std::string(nd::enum_id(h.mark.region)) + ":" + std::string(nd::enum_id(h.mark.side)));

@@ -214,7 +214,7 @@ TEST_CASE("A change by another process is read on a worker and swapped in, keepi
     open_file_diary(ui, t, db);
     ui.app->watch_outside_changes(true);
     ui.state().page = Page::Log;
-    ui.state().log.draft.numbness = 7;
+    ui.pages().log.draft.numbness = 7;
     ui.settle();
     const std::uint64_t reloads = ui.state().full_reloads;
 
@@ -226,7 +226,7 @@ TEST_CASE("A change by another process is read on a worker and swapped in, keepi
     frames_until(ui, [&] { return !ui.app->diary_loading(); });
     CHECK(ui.state().diary.episodes.size() == 2);
     CHECK(ui.state().full_reloads == reloads + 1);
-    CHECK(ui.state().log.draft.numbness == 7);
+    CHECK(ui.pages().log.draft.numbness == 7);
 }
 
 TEST_CASE("A large diary's first frame comes from its newest weeks, and the rest is swapped in after",

@@ -38,10 +38,10 @@ TEST_CASE("Every body-map view: tap areas of 44 px at every text size, the whole
             ui.state().settings.font_scale = text;
             ui.state().fonts_dirty = true;
             for (const BodyView view : {BodyView::Front, BodyView::Back, BodyView::Soles}) {
-                ui.state().log.body_view = view;
+                ui.pages().body_map.view = view;
                 redraw(ui);
                 INFO("window " << width << "x" << height << ", text size " << text << ", view " << static_cast<int>(view));
-                const auto& hits = ui.state().log.hits;
+                const auto& hits = ui.pages().body_map.hits;
                 REQUIRE_FALSE(hits.empty());
                 float top = 1e9f, bottom = 0;
                 for (const RegionHit& h : hits) {
@@ -70,11 +70,11 @@ TEST_CASE("Every body-map view: tap areas of 44 px at every text size, the whole
 TEST_CASE("On a phone the front view's toes are on the first screen and a tap there selects them", "[app][log][bodymap]") {
     Ui ui(390, 844, true, true);
     ui.click("bodyview:Front");
-    REQUIRE(ui.state().log.body_view == BodyView::Front);
+    REQUIRE(ui.pages().body_map.view == BodyView::Front);
     const RegionMark toes{Region::Toes, Side::Left};
     REQUIRE(ui.has_region(toes));
     ui.tap_region(toes);
-    CHECK(ui.state().log.draft.marks.count(toes) == 1);
+    CHECK(ui.pages().log.draft.marks.count(toes) == 1);
     ui.click(kSave);
     const auto eps = ui.store().episodes();
     REQUIRE(eps.size() == 1);

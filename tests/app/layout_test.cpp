@@ -73,8 +73,8 @@ TEST_CASE("Body map hit areas never overlap and every leg and foot region is rea
         std::vector<RegionHit> all;
         for (const char* view : {"Front", "Back", "Soles"}) {
             if (ui.state().narrow) ui.click(std::string("bodyview:") + view);
-            check_no_overlap(ui.state().log.hits);
-            all.insert(all.end(), ui.state().log.hits.begin(), ui.state().log.hits.end());
+            check_no_overlap(ui.pages().body_map.hits);
+            all.insert(all.end(), ui.pages().body_map.hits.begin(), ui.pages().body_map.hits.end());
             if (!ui.state().narrow) break;   // all three views are drawn at once
         }
         for (Region r : {Region::Toes, Region::Sole, Region::TopOfFoot, Region::Heel, Region::InnerAnkle,

@@ -27,7 +27,7 @@ TEST_CASE("Tapping body map regions and a sensation then Save stores the episode
     ui.tap_region({Region::Shin, Side::Right});
     ui.click("Numbness##sens");
     ui.click("Sitting with legs crossed##act");
-    CHECK(ui.state().log.draft.marks.size() == 3);
+    CHECK(ui.pages().log.draft.marks.size() == 3);
     ui.click(kSave);
 
     const auto eps = ui.store().episodes();
@@ -39,7 +39,7 @@ TEST_CASE("Tapping body map regions and a sensation then Save stores the episode
     CHECK(e.start.utc == ui.services.clock);
     CHECK(e.start.offset_min == ui.services.offset_min);
     // The form is cleared, the cache refreshed, and people are told it was saved.
-    CHECK(ui.state().log.draft.marks.empty());
+    CHECK(ui.pages().log.draft.marks.empty());
     CHECK(ui.state().episodes_newest_first.size() == 1);
     CHECK(ui.state().toast == "Saved to your diary.");
     CHECK(ui.state().pending_red_flags.empty());
@@ -48,16 +48,16 @@ TEST_CASE("Tapping body map regions and a sensation then Save stores the episode
 TEST_CASE("Tapping a marked region again unmarks it", "[app][log]") {
     Ui ui;
     ui.tap_region({Region::Heel, Side::Left});
-    CHECK(ui.state().log.draft.marks.count({Region::Heel, Side::Left}) == 1);
+    CHECK(ui.pages().log.draft.marks.count({Region::Heel, Side::Left}) == 1);
     ui.tap_region({Region::Heel, Side::Left});
-    CHECK(ui.state().log.draft.marks.empty());
+    CHECK(ui.pages().log.draft.marks.empty());
 }
 
 TEST_CASE("Save with nothing marked explains what is missing and stores nothing", "[app][log]") {
     Ui ui;
     ui.click(kSave);
     CHECK(ui.store().episodes().empty());
-    CHECK_FALSE(ui.state().log.draft.error.empty());
+    CHECK_FALSE(ui.pages().log.draft.error.empty());
 }
 
 TEST_CASE("No numbness today is one tap and saves a check-in", "[app][log]") {
@@ -150,10 +150,10 @@ TEST_CASE("Same as last time refills the form from the last episode", "[app][log
     ui.click("Tingling##sens");
     ui.click("Walking##act");
     ui.click(kSave);
-    REQUIRE(ui.state().log.draft.marks.empty());
+    REQUIRE(ui.pages().log.draft.marks.empty());
 
     ui.click(kSameAsLast);
-    const LogDraft& d = ui.state().log.draft;
+    const LogDraft& d = ui.pages().log.draft;
     CHECK(d.marks.count({Region::Toes, Side::Left}) == 1);
     CHECK(d.sensations == std::vector<Sensation>{Sensation::Tingling});
     CHECK(d.activities == std::vector<Activity>{Activity::Walking});
@@ -208,7 +208,7 @@ struct Task {
     void tap_region(RegionMark m) {
         INFO(describe(m));
         auto hit = [&]() -> const RegionHit* {
-            for (const RegionHit& r : ui.state().log.hits)
+            for (const RegionHit& r : ui.pages().body_map.hits)
                 if (r.mark == m) return &r;
             return nullptr;
         };
@@ -232,7 +232,7 @@ TEST_CASE("The common episode takes four taps and Save, with no scroll, on a pho
         p.tap("Numbness##sens");
         p.tap("Sitting with legs crossed##act");
         p.tap("Eased on moving##relief");
-        CHECK(p.ui.state().log.draft.reliefs == std::vector<Relief>{Relief::MovingOrChangingPosition});
+        CHECK(p.ui.pages().log.draft.reliefs == std::vector<Relief>{Relief::MovingOrChangingPosition});
         p.tap(kSave);
         CHECK(p.taps == 5);     // four answers and Save
         CHECK(p.scrolls == 0);  // all on the first screen
@@ -263,13 +263,13 @@ TEST_CASE("The task counter counts the scrolls a target below the fold needs", "
     p.tap("Right hand");
     CHECK(p.taps == 1);
     CHECK(p.scrolls > 0);
-    CHECK(p.ui.state().log.draft.marks.count({Region::Hand, Side::Right}) == 1);
+    CHECK(p.ui.pages().log.draft.marks.count({Region::Hand, Side::Right}) == 1);
 }
 
 TEST_CASE("Every warning-sign toggle and the body map are on the first phone screen, at least 44 px", "[app][log][redflag]") {
     Ui ui(390, 844, true, true);   // the real fonts: they set how much room the map gets
-    REQUIRE_FALSE(ui.state().log.hits.empty());
-    for (const RegionHit& h : ui.state().log.hits) {
+    REQUIRE_FALSE(ui.pages().body_map.hits.empty());
+    for (const RegionHit& h : ui.pages().body_map.hits) {
         INFO(describe(h.mark));
         CHECK(h.y1 - h.y0 >= 44.0f);
         CHECK(h.x1 - h.x0 >= 44.0f);
@@ -348,11 +348,11 @@ TEST_CASE("A foot alone never asks whether it came on suddenly", "[app][log]") {
 TEST_CASE("Now and A few minutes ago exclude each other", "[app][log]") {
     Ui ui;
     ui.tap_region({Region::Heel, Side::Left});
-    CHECK(ui.state().log.draft.began == Began::Now);
+    CHECK(ui.pages().log.draft.began == Began::Now);
     ui.click("A few minutes ago##when");
-    CHECK(ui.state().log.draft.began == Began::FewMinutes);
+    CHECK(ui.pages().log.draft.began == Began::FewMinutes);
     ui.click("Now##when");
-    CHECK(ui.state().log.draft.began == Began::Now);
+    CHECK(ui.pages().log.draft.began == Began::Now);
     ui.click("A few minutes ago##when");
     ui.click(kSave);
     REQUIRE(ui.store().episodes().size() == 1);
@@ -375,7 +375,7 @@ TEST_CASE("Same as last time copies place, sensation, activity and relief, never
     REQUIRE(ui.store().episodes().size() == 1);
 
     ui.click(kSameAsLast);
-    const LogDraft& d = ui.state().log.draft;
+    const LogDraft& d = ui.pages().log.draft;
     CHECK(d.marks.count({Region::Toes, Side::Left}) == 1);
     CHECK(d.sensations == std::vector<Sensation>{Sensation::Numbness});
     CHECK(d.activities == std::vector<Activity>{Activity::Kneeling});
@@ -395,7 +395,7 @@ TEST_CASE("No numbness today is refused, with a note, on a day with episodes", "
     ui.click(kNoNumbness);
     CHECK(ui.store().checkins().empty());
     REQUIRE(ui.has("log_error"));
-    CHECK(ui.state().log.draft.error.find("Not saved") != std::string::npos);
+    CHECK(ui.pages().log.draft.error.find("Not saved") != std::string::npos);
     // Once the episode is gone (undo), the day has none and it is accepted.
     ui.click("undo");
     ui.click(kNoNumbness);
@@ -406,7 +406,7 @@ TEST_CASE("No numbness today is refused, with a note, on a day with episodes", "
 TEST_CASE("Log opens at its top after another page, so no stale scroll takes a tap", "[app][log]") {
     Ui ui(390, 844);
     // Scroll the form down, leave, come back.
-    ui.state().log.draft.details_open = true;
+    ui.pages().log.draft.details_open = true;
     ui.settle();
     ImGuiIO& io = ImGui::GetIO();
     const ItemRect face = ui.state().items.at("sign:face");

@@ -49,8 +49,8 @@ TEST_CASE("An episode logged with the CLI while the app is open appears in the a
     app.watch_outside_changes(true);
     REQUIRE(app.state().diary.episodes.empty());
     // A half-made entry on the Log page.
-    app.state().log.draft.numbness = 7;
-    app.state().log.draft.marks.insert({Region::Heel, Side::Left});
+    app.pages().log.draft.numbness = 7;
+    app.pages().log.draft.marks.insert({Region::Heel, Side::Left});
 
     // Nothing changed yet: no reload.
     CHECK_FALSE(app.reload_if_changed_elsewhere(true));
@@ -69,8 +69,8 @@ TEST_CASE("An episode logged with the CLI while the app is open appears in the a
     REQUIRE(app.state().diary.episodes.size() == 1);
     CHECK(app.state().diary.episodes[0].numbness == 3);
     // The draft is untouched.
-    CHECK(app.state().log.draft.numbness == 7);
-    CHECK(app.state().log.draft.marks.count({Region::Heel, Side::Left}) == 1);
+    CHECK(app.pages().log.draft.numbness == 7);
+    CHECK(app.pages().log.draft.marks.count({Region::Heel, Side::Left}) == 1);
 
     // Without the watch, the change would not be seen: the app reads the file only on refresh.
     App unwatched(services);

@@ -58,3 +58,25 @@ TEST_CASE("reload_all resets every page and undo after a replace, keeps them for
     s.reload_all(ReloadReason::DeleteAll);
     CHECK(s.diary.episodes.empty());
 }
+
+TEST_CASE("reload_all after a replace keeps the Log page's new entry and the body map's view") {
+    // The form is App's with every page's state (PageStates::log), but unlike theirs a
+    // half-filled new entry is never discarded: it is not about any stored record.
+    auto store = Store::open_in_memory();
+    AppState s;
+    PageStates pages;
+    connect_pages(s, pages);
+    s.store = store.get();
+    s.refresh();
+    pages.log.draft.numbness = 7;
+    pages.log.draft.marks.insert({Region::Heel, Side::Left});
+    pages.body_map.view = BodyView::Front;
+    pages.checkin.loaded = true;
+    for (ReloadReason why : {ReloadReason::Restore, ReloadReason::Merge, ReloadReason::EmptyBin, ReloadReason::DeleteAll}) {
+        s.reload_all(why);
+        CHECK_FALSE(pages.checkin.loaded);   // the other pages' states were reset
+        CHECK(pages.log.draft.numbness == 7);
+        CHECK(pages.log.draft.marks.count({Region::Heel, Side::Left}) == 1);
+        CHECK(pages.body_map.view == BodyView::Front);
+    }
+}

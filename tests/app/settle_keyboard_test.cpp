@@ -255,7 +255,7 @@ TEST_CASE("Arrow keys move between the body map's regions and Space marks one", 
     keyboard_on();
     ui.settle();
     REQUIRE(ui.state().page == Page::Log);
-    REQUIRE_FALSE(ui.state().log.hits.empty());
+    REQUIRE_FALSE(ui.pages().body_map.hits.empty());
     // Into the page with Tab, then down with the arrows until a region has the focus.
     for (int i = 0; i < 20; ++i) {   // past the side bar, into the page
         tab(ui);
@@ -268,7 +268,7 @@ TEST_CASE("Arrow keys move between the body map's regions and Space marks one", 
         if (!g.NavWindow || g.NavDisableHighlight) return nullptr;
         const ImRect rel = g.NavWindow->NavRectRel[0];
         const ImVec2 c(g.NavWindow->Pos.x + (rel.Min.x + rel.Max.x) * 0.5f, g.NavWindow->Pos.y + (rel.Min.y + rel.Max.y) * 0.5f);
-        for (const RegionHit& h : ui.state().log.hits)
+        for (const RegionHit& h : ui.pages().body_map.hits)
             if (c.x >= h.x0 && c.x <= h.x1 && c.y >= h.y0 && c.y <= h.y1) return &h;
         return nullptr;
     };
@@ -286,5 +286,5 @@ TEST_CASE("Arrow keys move between the body map's regions and Space marks one", 
     CHECK_FALSE(second->mark == first_mark);
     const RegionMark marked = second->mark;
     press_key(ui, ' ');
-    CHECK(ui.state().log.draft.marks.count(marked) == 1);
+    CHECK(ui.pages().log.draft.marks.count(marked) == 1);
 }

@@ -100,12 +100,12 @@ struct Ui {
         click_at(r.cx(), r.cy());
     }
     bool has_region(RegionMark m) {
-        for (const RegionHit& h : state().log.hits)
+        for (const RegionHit& h : pages().body_map.hits)
             if (h.mark == m) return true;
         return false;
     }
     void tap_region(RegionMark m) {
-        for (const RegionHit& h : state().log.hits)
+        for (const RegionHit& h : pages().body_map.hits)
             if (h.mark == m) return click_at(h.cx(), h.cy());
         FAIL("region not on the map");
     }
