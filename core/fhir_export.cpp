@@ -605,10 +605,13 @@ enum : std::size_t {
 // slot base + i when i < n, else kNoSlot.
 constexpr std::size_t slot(std::size_t base, std::size_t i, std::size_t n) { return i < n ? base + i : kNoSlot; }
 
-// The XHTML div of a narrative around already escaped text.
-constexpr std::string_view kDivOpen = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>";
-constexpr std::string_view kDivOpenJson = "<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\"><p>";   // kDivOpen as a JSON string holds it
-constexpr std::string_view kDivClose = "</p></div>";
+// The XHTML div of a narrative around already escaped text. The text sits in the
+// div itself, without a <p> (R4 Narrative.div: XHTML in a div in the XHTML
+// namespace, txt-1 basic formatting only, txt-2 some non-whitespace content; a
+// paragraph element is not required; 7 bytes a resource, issue #19).
+constexpr std::string_view kDivOpen = "<div xmlns=\"http://www.w3.org/1999/xhtml\">";
+constexpr std::string_view kDivOpenJson = "<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">";   // kDivOpen as a JSON string holds it
+constexpr std::string_view kDivClose = "</div>";
 
 // The value of text.div: `plain` in a generated XHTML div.
 template <class W>
@@ -667,22 +670,21 @@ void write_body_site(Json<W>& j, std::span<const RegionMark> regions) {
         const Site site = site_of(m.region);
         j.begin_object("bodySite");
         if (site.structure.system) {
-            std::string display;
-            append_region(display, m, true);
             j.begin_array("coding");
             j.begin_object();
             j.str("system", kSnomed);
             const char* lat = laterality_code(m.side);
+            // With a side, the coding has no display: Coding.display (0..1) is the code
+            // system's own representation, and ours ("Left calf", "Toes (both sides)")
+            // is our words for it, which bodySite.text already holds (with every marked
+            // region). Issue #19: about 30 bytes an Observation.
             if (m.side == Side::Left && site.left) {
                 j.str("code", site.left);
-                j.str("display", display);
             } else if (m.side == Side::Right && site.right) {
                 j.str("code", site.right);
-                j.str("display", display);
             } else if (lat) {
                 // SNOMED CT post-coordinated expression: structure with its laterality.
                 j.str("code", std::string(site.structure.code) + ":272741003=" + lat);
-                j.str("display", display);
             } else {
                 j.str("code", site.structure.code);
                 j.str("display", site.structure.display);
@@ -736,8 +738,11 @@ void write_symptom_core(Json<W>& j, const Episode& e, const IsoTime& start, cons
                         const Finding& finding) {
     j.same(kSlotCore, [&](Json<W>& j) {   // the Patient is the same for the whole bundle
         j.str("status", "final");
+        // category[symptomCode] = SymptomTemporary#symptom: the profile fixes system and
+        // code, no display (SymptomObservation.fsh); Coding.display is 0..1. Issue #19:
+        // the display "Symptom" is left out (20 bytes an Observation).
         j.begin_array("category");
-        j.codeable(nullptr, kSymptomCategorySystem, "symptom", "Symptom", "");
+        j.codeable(nullptr, kSymptomCategorySystem, "symptom", nullptr, "");
         j.end_array();
         j.codeable("code", kLoinc, "75325-1", "Symptom", "");
         j.reference("subject", patient_url);
@@ -839,7 +844,11 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
             append_lower_first(narrative, enum_label(e.signs[i]));
         }
     }
-    narrative += ". Reported by the patient in a symptom diary.";
+    // Who reported it is the Observation's performer (1..1, the Patient); the
+    // narrative (dom-6 asks for one; a best practice) says what was felt, where, when
+    // and how strongly. Issue #19: " Reported by the patient in a symptom diary."
+    // left out, 45 bytes an Observation.
+    narrative += '.';
 
     j.begin_object();
     j.str("fullUrl", urn.url());
@@ -975,7 +984,7 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
         std::string& text = j.text();
         text.assign(a.finding.text).append(" with the episode of ");
         append_lower_first(text, enum_label(main));
-        text.append(" from ").append(start.view()).append(". Reported by the patient in a symptom diary.");
+        text.append(" from ").append(start.view()).append(".");   // the performer says who reported it
         j.begin_object();
         j.str("fullUrl", a.urn.url());
         j.begin_object("resource");
