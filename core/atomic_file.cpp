@@ -208,7 +208,7 @@ AtomicFile::~AtomicFile() {
 void AtomicFile::to_file(const char* p, std::size_t n) {
     write_all(fd_, p, n, path_);
     in_file_ += n;
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#ifdef __linux__   // sync_file_range is Linux's (the web build's compiler does not define __linux__)
     constexpr std::uint64_t kWritebackStep = 8u << 20;
     if (in_file_ - writeback_from_ >= kWritebackStep) {
         ::sync_file_range(fd_, static_cast<off_t>(writeback_from_), static_cast<off_t>(in_file_ - writeback_from_),
