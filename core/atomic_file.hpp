@@ -83,8 +83,11 @@ private:
 };
 
 // write_file_atomic a piece at a time: the constructor creates the temporary
-// file (0600) next to `path`, write() appends (buffered, 256 KiB), commit()
-// flushes it to disk and renames it over `path`. Destroyed without commit() (an
+// file (0600) next to `path`, write() appends (buffered, 256 KiB; a piece of
+// 256 KiB or more goes to the file at once), commit() flushes it to disk and
+// renames it over `path`. On Linux the disk writes start while the file is still
+// being written (every 8 MiB), so commit()'s fsync waits only for the last few
+// MiB instead of the whole file (a 450 MB FHIR bundle: about 0.2 s; issue #19). Destroyed without commit() (an
 // exception, a refusal half way), the temporary is removed and `path` is left as
 // it was: a failure never leaves a partial file. Throws FileError.
 class AtomicFile final : public ByteSink {
@@ -100,12 +103,15 @@ public:
 
 private:
     void flush_buffer();
+    void to_file(const char* p, std::size_t n);
     std::string path_;
     std::string temp_;
     std::string buffer_;
     int fd_ = -1;
     bool committed_ = false;
     std::uint64_t written_ = 0;
+    std::uint64_t in_file_ = 0;          // bytes handed to write(2)
+    std::uint64_t writeback_from_ = 0;   // the first byte whose write-back was not started yet
 };
 
 // Reads a whole file; throws FileError (with the path and cause) when it

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstring>
 #include <span>
 #include <chrono>
@@ -27,6 +28,45 @@ constexpr const char* kLoinc = "http://loinc.org";
 constexpr const char* kSnomed = "http://snomed.info/sct";
 constexpr const char* kUcum = "http://unitsofmeasure.org";
 constexpr const char* kSymptomCategorySystem = "http://hl7.org/fhir/uv/symptoms/CodeSystem/SymptomTemporary";
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+// derived_uuid's 36 characters, written to `out`.
+void derived_uuid_chars(std::string_view text, char* out) {
+    const std::uint64_t a = fnv1a(text, 0xcbf29ce484222325ULL);
+    const std::uint64_t b = fnv1a(text, a ^ 0x9e3779b97f4a7c15ULL);
+    unsigned char bytes[16];
+    for (int i = 0; i < 8; ++i) {
+        bytes[i] = static_cast<unsigned char>(a >> (56 - 8 * i));
+        bytes[8 + i] = static_cast<unsigned char>(b >> (56 - 8 * i));
+    }
+    uuid_chars(bytes, 8, out);   // version 8 (custom)
+}
+
+// "urn:uuid:" and a UUID in place (no allocation): a resource's fullUrl, its id the last 36.
+struct Urn {
+    char buf[45];
+    std::string_view url() const { return {buf, 45}; }
+    std::string_view id() const { return {buf + 9, 36}; }
+};
+Urn urn_of_uuid(std::string_view uuid) {   // uuid: 36 characters (is_uuid)
+    Urn u;
+    std::memcpy(u.buf, "urn:uuid:", 9);
+    std::memcpy(u.buf + 9, uuid.data(), 36);
+    return u;
+}
+Urn derived_urn(std::string_view text) {
+    Urn u;
+    std::memcpy(u.buf, "urn:uuid:", 9);
+    derived_uuid_chars(text, u.buf + 9);
+    return u;
+}
 
 // True when clean_utf8 would return `s` unchanged. Nearly every string is plain
 // printable ASCII: that is checked first, a byte at a time, with no copy.
@@ -80,7 +120,7 @@ bool is_clean_utf8(std::string_view s) {
 }
 
 // The output stream of both JSON writers (rapidjson's PrettyWriter and
-// CompactJsonWriter): characters go into a 64 KiB buffer that is handed to a
+// CompactJsonWriter): characters go into a 256 KiB buffer that is handed to a
 // ByteSink when full, so memory stays bounded (write_fhir_json) and the
 // in-memory form (diary_to_fhir_json) is the same code with a StringSink. The
 // writers reserve room before each run of characters (PutReserve, below), so each
@@ -88,7 +128,7 @@ bool is_clean_utf8(std::string_view s) {
 class SinkOut {
 public:
     using Ch = char;
-    explicit SinkOut(ByteSink& sink) : sink_(sink), buf_(kSize, '\0') {
+    explicit SinkOut(ByteSink& sink, std::size_t size = kSize) : sink_(sink), buf_(size, '\0') {
         cur_ = buf_.data();
         end_ = cur_ + buf_.size();
     }
@@ -126,7 +166,9 @@ private:
         }
     }
 
-    static constexpr std::size_t kSize = 64 * 1024;
+    // AtomicFile's own buffer's size: each full buffer goes to write(2) as it is,
+    // not copied again through the file's buffer (issue #19: 449 MB at 100k).
+    static constexpr std::size_t kSize = 256 * 1024;
     ByteSink& sink_;
     std::string buf_;
     char* cur_ = nullptr;
@@ -138,9 +180,23 @@ inline void PutReserve(SinkOut& o, std::size_t n) { o.reserve(n); }
 inline void PutUnsafe(SinkOut& o, char c) { o.put_unsafe(c); }
 inline void PutN(SinkOut& o, char c, std::size_t n) { o.put_n(c, n); }
 
-// "YYYY-MM-DDTHH:MM:SS+HH:MM" without snprintf (every time of the bundle, two or
-// three an episode); format_iso8601 for years outside 0..9999, where the forms may differ.
-std::string iso8601(const LocalTime& t) {
+// "YYYY-MM-DDTHH:MM:SS+HH:MM" without snprintf or an allocation (every time of the
+// bundle, two or three an episode); format_iso8601 for years outside 0..9999, where
+// the forms may differ.
+class IsoTime {
+public:
+    explicit IsoTime(const LocalTime& t);
+    std::string_view view() const { return n_ ? std::string_view(buf_, n_) : std::string_view(slow_); }
+
+private:
+    char buf_[25];
+    std::size_t n_ = 0;
+    std::string slow_;
+};
+
+std::string iso8601(const LocalTime& t) { return std::string(IsoTime(t).view()); }
+
+IsoTime::IsoTime(const LocalTime& t) {
     const std::int64_t local = t.utc + std::int64_t{t.offset_min} * 60;
     std::int64_t days = local / 86400;
     std::int64_t sod = local % 86400;
@@ -152,8 +208,11 @@ std::string iso8601(const LocalTime& t) {
     const int year = static_cast<int>(ymd.year());
     const int off = t.offset_min;
     const int aoff = off < 0 ? -off : off;
-    if (year < 0 || year > 9999 || aoff / 60 > 99) return format_iso8601(t);
-    char buf[25];
+    if (year < 0 || year > 9999 || aoff / 60 > 99) {
+        slow_ = format_iso8601(t);
+        return;
+    }
+    char* buf = buf_;
     auto two = [&](int at, int v) {
         buf[at] = static_cast<char>('0' + v / 10);
         buf[at + 1] = static_cast<char>('0' + v % 10);
@@ -174,7 +233,7 @@ std::string iso8601(const LocalTime& t) {
     two(20, aoff / 60);
     buf[22] = ':';
     two(23, aoff % 60);
-    return std::string(buf, 25);
+    n_ = 25;
 }
 
 // True when normalize(Episode) would leave the episode as it is (lists sorted, unique).
@@ -187,23 +246,73 @@ bool is_normalized(const Episode& e) {
            sorted_unique(e.reliefs) && sorted_unique(e.signs);
 }
 
-std::string lower_first(std::string s) {
-    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-    return s;
-}
+// What Json::same() keeps: the bytes a compact writer wrote for a run of JSON
+// that is the same every time, and whether it ended with a complete value.
+struct Fragment {
+    std::string bytes;
+    bool due_after = false;
+    bool made = false;
+};
 
 // A thin layer over rapidjson's writer so the resource code reads like the JSON.
+// Keys are always this file's own literals (plain ASCII): the compact writer
+// writes them without checking their bytes.
 template <class W>
 class Json {
 public:
+    static constexpr bool kCompact = requires(W& w) { w.raw_run(std::string_view{}, true); };
+
     explicit Json(W& w) : w_(w) {}
-    void key(std::string_view k) { w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+    void key(std::string_view k) {
+        if constexpr (kCompact) w_.trusted_key(k);
+        else w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
+    }
     void str(std::string_view k, std::string_view v) {
-        if constexpr (requires { w_.plain_member(k, v); }) {
-            if (w_.plain_member(k, v)) return;   // the common case, one pass
+        if constexpr (kCompact) {
+            if (w_.trusted_key_member(k, v)) return;   // the common case, one pass
         }
         key(k);
         str(v);
+    }
+    // A string value whose first piece is given already as JSON holds it (a
+    // constant with escapes) and whose rest needs none: the compact writer copies
+    // the pieces. Returns false (nothing written) otherwise; the caller writes the
+    // whole string with str().
+    bool str_after_json(std::string_view json_prefix, std::string_view b, std::string_view c) {
+        if constexpr (kCompact) return w_.plain_string_after(json_prefix, b, c);
+        else return false;
+    }
+    void integer_value(std::int64_t v) { w_.Int64(v); }
+
+    // A run of JSON that is the same every time it is written here (`write` may
+    // depend only on what `slot` stands for): the compact writer writes it once
+    // into the slot and then copies those bytes; the pretty writer writes it every
+    // time (its indentation depends on where it is). The run must begin with a
+    // value or a member, not with a closing bracket. tests/core/fhir_compact_test.cpp
+    // checks the compact bundle against the pretty one, value for value.
+    template <class F>
+    void same(std::size_t slot, F&& write) {
+        if constexpr (kCompact) {
+            if (slot == static_cast<std::size_t>(-1)) {   // kNoSlot: not memoised
+                write(*this);
+                return;
+            }
+            if (memo_.size() <= slot) memo_.resize(slot + 1);
+            Fragment& f = memo_[slot];
+            if (!f.made) {
+                StringSink sink(f.bytes);
+                typename W::Stream out(sink, 1024);   // a small buffer: a fragment is a few hundred bytes
+                W w(out);
+                Json<W> j(w);
+                write(j);
+                out.Flush();
+                f.due_after = w.due();
+                f.made = true;
+            }
+            w_.raw_run(f.bytes, f.due_after);
+        } else {
+            write(*this);
+        }
     }
     void str(std::string_view v) {
         if constexpr (requires { w_.plain_string(v.data(), v.size()); }) {
@@ -266,12 +375,15 @@ public:
         doc.Accept(w_);
     }
 
-    // A string to build a value in, kept between calls (write_narrative).
+    // Strings to build values in, kept between calls (no allocation once grown).
     std::string& scratch() { return scratch_; }
+    std::string& scratch2() { return scratch2_; }
+    std::string& text() { return text_; }
 
 private:
     W& w_;
-    std::string scratch_;
+    std::string scratch_, scratch2_, text_;
+    std::vector<Fragment> memo_;
 };
 
 // ---- Codes (docs/fhir.md lists each with its source) ----
@@ -397,8 +509,8 @@ const char* effect_text(int v) {
     }
 }
 
-std::string observation_url(const Episode& e) {
-    return "urn:uuid:" + (is_uuid(e.id) ? e.id : derived_uuid("nd-episode:" + e.id));
+Urn observation_urn(const Episode& e) {
+    return is_uuid(e.id) ? urn_of_uuid(e.id) : derived_urn("nd-episode:" + e.id);
 }
 
 // Appends s with XML's special characters escaped, a run of plain ones at a time.
@@ -420,17 +532,106 @@ void append_xml_escaped(std::string& out, std::string_view s) {
     out.append(s, from);
 }
 
-// text: the generated narrative every resource carries (dom-6), one XHTML div,
-// made in the writer's scratch string (no allocation once it has grown).
+void append_int(std::string& out, std::int64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+// Appends a label with its first letter in lower case (lower_first without a copy).
+void append_lower_first(std::string& out, std::string_view label) {
+    const std::size_t at = out.size();
+    out.append(label);
+    if (at < out.size() && out[at] >= 'A' && out[at] <= 'Z') out[at] = static_cast<char>(out[at] - 'A' + 'a');
+}
+
+// describe(m) and its capitalised form for every region and side, made once
+// (each Observation's narrative and bodySite name its regions).
+constexpr std::size_t kRegionRows = 32, kSides = 4;
+struct RegionTexts {
+    std::string lower[kRegionRows][kSides], upper[kRegionRows][kSides];
+    RegionTexts() {
+        for (const auto& entry : enum_entries<Region>())
+            for (Side side : {Side::Left, Side::Right, Side::Both, Side::Middle}) {
+                const auto r = static_cast<std::size_t>(entry.value), s = static_cast<std::size_t>(side);
+                if (r >= kRegionRows) continue;
+                lower[r][s] = describe({entry.value, side});
+                upper[r][s] = lower[r][s];
+                if (!upper[r][s].empty())
+                    upper[r][s][0] = static_cast<char>(std::toupper(static_cast<unsigned char>(upper[r][s][0])));
+            }
+    }
+};
+const RegionTexts& region_texts() {
+    static const RegionTexts t;
+    return t;
+}
+void append_region(std::string& out, const RegionMark& m, bool capital) {
+    const auto r = static_cast<std::size_t>(m.region), s = static_cast<std::size_t>(m.side);
+    if (r < kRegionRows && s < kSides) {
+        out += capital ? region_texts().upper[r][s] : region_texts().lower[r][s];
+        return;
+    }
+    std::string t = describe(m);
+    if (capital && !t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
+    out += t;
+}
+
+// The memo slots of Json::same() (what each run of JSON depends on: nothing, or
+// one enum value or score). kNoSlot: write it without the memo (a value outside
+// the expected range).
+constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
+enum : std::size_t {
+    kSlotObsHead,         // "resourceType":"Observation","id":
+    kSlotObsMeta,         // "meta":{...},"text":{"status":"generated","div":
+    kSlotCore,            // "status" ... "effectivePeriod":{"start": (the bundle's Patient)
+    kSlotSupportingInfo,  // {"url":"...workflow-supportingInfo","valueReference":{"reference":
+    kSlotSpread,
+    kSlotReliefAfter,
+    kSlotPerformerSensation = 8,                    // + Sensation
+    kSlotPerformerSign = kSlotPerformerSensation + 16,   // + Sign
+    kSlotSeverity = kSlotPerformerSign + 16,        // + score 1..10
+    kSlotPain = kSlotSeverity + 11,                 // + 0..10
+    kSlotNumbness = kSlotPain + 11,                 // + 0..10
+    kSlotQuality = kSlotNumbness + 11,              // + shooting (0 / 1)
+    kSlotNight = kSlotQuality + 2,                  // + yes (0 / 1)
+    kSlotOnset = kSlotNight + 2,                    // + Onset
+    kSlotEffect = kSlotOnset + 4,                   // + 4 * effect + level 1..3
+    kSlotActivity = kSlotEffect + 12,               // + Activity
+    kSlotRelief = kSlotActivity + 32,               // + Relief
+    kSlotBodySite = kSlotRelief + 16,               // + 4 * Region + Side (of the first mark)
+    kSlotEnd = kSlotBodySite + kRegionRows * kSides,
+};
+// slot base + i when i < n, else kNoSlot.
+constexpr std::size_t slot(std::size_t base, std::size_t i, std::size_t n) { return i < n ? base + i : kNoSlot; }
+
+// The XHTML div of a narrative around already escaped text. The text sits in the
+// div itself, without a <p> (R4 Narrative.div: XHTML in a div in the XHTML
+// namespace, txt-1 basic formatting only, txt-2 some non-whitespace content; a
+// paragraph element is not required; 7 bytes a resource, issue #19).
+constexpr std::string_view kDivOpen = "<div xmlns=\"http://www.w3.org/1999/xhtml\">";
+constexpr std::string_view kDivOpenJson = "<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">";   // kDivOpen as a JSON string holds it
+constexpr std::string_view kDivClose = "</div>";
+
+// The value of text.div: `plain` in a generated XHTML div.
 template <class W>
-void write_narrative(Json<W>& j, const std::string& plain) {
+void write_div(Json<W>& j, std::string_view plain) {
+    std::string& div = j.scratch();
+    div.clear();
+    append_xml_escaped(div, plain);
+    if (j.str_after_json(kDivOpenJson, div, kDivClose)) return;
+    div.insert(0, kDivOpen);
+    div += kDivClose;
+    j.str(div);
+}
+
+// text: the generated narrative every resource carries (dom-6), one XHTML div.
+template <class W>
+void write_narrative(Json<W>& j, std::string_view plain) {
     j.begin_object("text");
     j.str("status", "generated");
-    std::string& div = j.scratch();
-    div.assign("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>");
-    append_xml_escaped(div, plain);
-    div += "</p></div>";
-    j.str("div", div);
+    j.key("div");
+    write_div(j, plain);
     j.end_object();
 }
 
@@ -456,105 +657,136 @@ void write_component_int(Json<W>& j, const Code& code, std::string_view code_tex
     j.end_object();
 }
 
-std::string region_text(const RegionMark& m) {
-    std::string t = describe(m);
-    if (!t.empty()) t[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
-    return t;
-}
-
 // bodySite (0..1): the first marked region, coded with its laterality (a
 // pre-coordinated left / right structure where SNOMED CT has one, else the
 // structure with the laterality qualifier 272741003), and every marked region in
-// the text.
+// the text. The coding depends only on the first mark (a memo slot).
 template <class W>
 void write_body_site(Json<W>& j, std::span<const RegionMark> regions) {
     if (regions.empty()) return;
-    std::string all;
-    for (const auto& m : regions) all += (all.empty() ? "" : ", ") + describe(m);
-    if (!all.empty()) all[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(all[0])));
     const RegionMark& m = regions.front();
-    const Site site = site_of(m.region);
-    j.begin_object("bodySite");
-    if (site.structure.system) {
-        j.begin_array("coding");
-        j.begin_object();
-        j.str("system", kSnomed);
-        const char* lat = laterality_code(m.side);
-        if (m.side == Side::Left && site.left) {
-            j.str("code", site.left);
-            j.str("display", region_text(m));
-        } else if (m.side == Side::Right && site.right) {
-            j.str("code", site.right);
-            j.str("display", region_text(m));
-        } else if (lat) {
-            // SNOMED CT post-coordinated expression: structure with its laterality.
-            j.str("code", std::string(site.structure.code) + ":272741003=" + lat);
-            j.str("display", region_text(m));
-        } else {
-            j.str("code", site.structure.code);
-            j.str("display", site.structure.display);
+    const auto r = static_cast<std::size_t>(m.region), s = static_cast<std::size_t>(m.side);
+    j.same(r < kRegionRows && s < kSides ? kSlotBodySite + r * kSides + s : kNoSlot, [&](Json<W>& j) {
+        const Site site = site_of(m.region);
+        j.begin_object("bodySite");
+        if (site.structure.system) {
+            j.begin_array("coding");
+            j.begin_object();
+            j.str("system", kSnomed);
+            const char* lat = laterality_code(m.side);
+            // With a side, the coding has no display: Coding.display (0..1) is the code
+            // system's own representation, and ours ("Left calf", "Toes (both sides)")
+            // is our words for it, which bodySite.text already holds (with every marked
+            // region). Issue #19: about 30 bytes an Observation.
+            if (m.side == Side::Left && site.left) {
+                j.str("code", site.left);
+            } else if (m.side == Side::Right && site.right) {
+                j.str("code", site.right);
+            } else if (lat) {
+                // SNOMED CT post-coordinated expression: structure with its laterality.
+                j.str("code", std::string(site.structure.code) + ":272741003=" + lat);
+            } else {
+                j.str("code", site.structure.code);
+                j.str("display", site.structure.display);
+            }
+            j.end_object();
+            j.end_array();
         }
-        j.end_object();
-        j.end_array();
+    });
+    std::string& all = j.scratch();
+    all.clear();
+    for (const auto& r : regions) {
+        if (!all.empty()) all += ", ";
+        append_region(all, r, all.empty());
     }
     j.str("text", all);
     j.end_object();
 }
 
-// The parts every SymptomObservation has (status to value[x]).
+// The parts every SymptomObservation has before its narrative's text.
 template <class W>
-void write_symptom_head(Json<W>& j, const std::string& url, const std::string& narrative) {
-    j.str("resourceType", "Observation");
-    j.str("id", std::string_view(url).substr(9));
-    j.begin_object("meta");
-    j.begin_array("profile");
-    j.str(kSymptomObservationProfile);
-    j.end_array();
+void write_symptom_head(Json<W>& j, const Urn& urn, std::string_view narrative) {
+    j.same(kSlotObsHead, [](Json<W>& j) {
+        j.str("resourceType", "Observation");
+        j.key("id");
+    });
+    j.str(urn.id());
+    j.same(kSlotObsMeta, [](Json<W>& j) {
+        j.begin_object("meta");
+        j.begin_array("profile");
+        j.str(kSymptomObservationProfile);
+        j.end_array();
+        j.end_object();
+        j.begin_object("text");
+        j.str("status", "generated");
+        j.key("div");
+    });
+    write_div(j, narrative);
     j.end_object();
-    write_narrative(j, narrative);
 }
 
+// The finding an Observation is about: its code, its words, and its memo slot
+// (performer and value[x] depend only on it).
+struct Finding {
+    Code code;
+    std::string_view text;
+    std::size_t slot;
+};
+
 template <class W>
-void write_symptom_core(Json<W>& j, const Episode& e, const std::string& patient_url, const Code& finding,
-                        std::string_view finding_text) {
-    j.str("status", "final");
-    j.begin_array("category");
-    j.codeable(nullptr, kSymptomCategorySystem, "symptom", "Symptom", "");
-    j.end_array();
-    j.codeable("code", kLoinc, "75325-1", "Symptom", "");
-    j.reference("subject", patient_url);
-    j.begin_object("effectivePeriod");
-    j.str("start", iso8601(e.start));
+void write_symptom_core(Json<W>& j, const Episode& e, const IsoTime& start, const std::string& patient_url,
+                        const Finding& finding) {
+    j.same(kSlotCore, [&](Json<W>& j) {   // the Patient is the same for the whole bundle
+        j.str("status", "final");
+        // category[symptomCode] = SymptomTemporary#symptom: the profile fixes system and
+        // code, no display (SymptomObservation.fsh); Coding.display is 0..1. Issue #19:
+        // the display "Symptom" is left out (20 bytes an Observation).
+        j.begin_array("category");
+        j.codeable(nullptr, kSymptomCategorySystem, "symptom", nullptr, "");
+        j.end_array();
+        j.codeable("code", kLoinc, "75325-1", "Symptom", "");
+        j.reference("subject", patient_url);
+        j.begin_object("effectivePeriod");
+        j.key("start");
+    });
+    j.str(start.view());
     if (e.duration_min && !e.ongoing) {
         LocalTime end = e.start;
         end.utc += std::int64_t{*e.duration_min} * 60;
-        j.str("end", iso8601(end));
+        j.str("end", IsoTime(end).view());
     }
     j.end_object();
-    if (e.updated_utc > 0) j.str("issued", iso8601(LocalTime{e.updated_utc, 0}));
-    j.begin_array("performer");
-    j.reference(nullptr, patient_url);
-    j.end_array();
-    write_code(j, "valueCodeableConcept", finding, finding_text);
+    if (e.updated_utc > 0) j.str("issued", IsoTime(LocalTime{e.updated_utc, 0}).view());
+    j.same(finding.slot, [&](Json<W>& j) {
+        j.begin_array("performer");
+        j.reference(nullptr, patient_url);
+        j.end_array();
+        write_code(j, "valueCodeableConcept", finding.code, finding.text);
+    });
 }
 
 struct Associated {
-    std::string url;
-    Code finding;
-    std::string text;
+    Urn urn;
+    Finding finding;
     std::span<const RegionMark> regions;   // the episode's, or a constant below: no copy
 };
 
 // The other sensations and the signs of an episode: each its own SymptomObservation,
-// linked from the main one (associatedSymptomOrCondition).
-std::vector<Associated> associated_of(const Episode& e, Sensation main) {
-    std::vector<Associated> out;
-    const std::string base = is_uuid(e.id) ? e.id : "nd-episode:" + e.id;
+// linked from the main one (associatedSymptomOrCondition). Into `out` (reused).
+void associated_of(const Episode& e, Sensation main, std::vector<Associated>& out, std::string& key) {
+    out.clear();
+    const auto base = [&] {
+        if (is_uuid(e.id)) key.assign(e.id);
+        else key.assign("nd-episode:").append(e.id);
+    };
     for (Sensation s : e.sensations) {
         if (s == main) continue;
         if (finding_of(s).code == finding_of(main).code) continue;   // shooting and aching pain: one Pain
-        out.push_back({"urn:uuid:" + derived_uuid(base + ":sensation:" + std::string(enum_id(s))), finding_of(s),
-                       std::string(enum_label(s)), e.regions});
+        base();
+        key.append(":sensation:").append(enum_id(s));
+        out.push_back({derived_urn(key),
+                       {finding_of(s), enum_label(s), slot(kSlotPerformerSensation, static_cast<std::size_t>(s), 16)},
+                       e.regions});
     }
     static const RegionMark kLegs[] = {{Region::WholeLeg, Side::Both}};
     static const RegionMark kArms[] = {{Region::Arm, Side::Both}};
@@ -562,49 +794,82 @@ std::vector<Associated> associated_of(const Episode& e, Sensation main) {
         std::span<const RegionMark> where;
         if (g == Sign::LegWeakness) where = kLegs;
         if (g == Sign::ArmWeakness) where = kArms;
-        out.push_back({"urn:uuid:" + derived_uuid(base + ":sign:" + std::string(enum_id(g))), sign_finding(g),
-                       std::string(enum_label(g)), where});
+        base();
+        key.append(":sign:").append(enum_id(g));
+        out.push_back({derived_urn(key),
+                       {sign_finding(g), enum_label(g), slot(kSlotPerformerSign, static_cast<std::size_t>(g), 16)},
+                       where});
     }
-    return out;
 }
 
 template <class W>
-void write_observation(Json<W>& j, const Episode& e, const std::string& patient_url) {
-    const std::string url = observation_url(e);
+void write_observation(Json<W>& j, const Episode& e, const std::string& patient_url,
+                       std::vector<Associated>& associated, std::string& key) {
+    const Urn urn = observation_urn(e);
     const Sensation main = main_sensation(e);
-    const Code finding = finding_of(main);
-    const std::vector<Associated> associated = associated_of(e, main);
+    const Finding finding{finding_of(main), enum_label(main),
+                          slot(kSlotPerformerSensation, static_cast<std::size_t>(main), 16)};
+    associated_of(e, main, associated, key);
+    const IsoTime start(e.start);
 
-    std::string narrative = std::string(enum_label(main)) + " from " + iso8601(e.start);
+    std::string& narrative = j.text();
+    narrative.assign(enum_label(main)).append(" from ").append(start.view());
     if (e.ongoing) narrative += ", still going";
-    else if (e.duration_min) narrative += ", lasting " + std::to_string(*e.duration_min) + " min";
+    else if (e.duration_min) {
+        narrative += ", lasting ";
+        append_int(narrative, *e.duration_min);
+        narrative += " min";
+    }
     if (!e.regions.empty()) {
         narrative += "; where: ";
-        for (std::size_t i = 0; i < e.regions.size(); ++i) narrative += (i ? ", " : "") + describe(e.regions[i]);
+        for (std::size_t i = 0; i < e.regions.size(); ++i) {
+            if (i) narrative += ", ";
+            append_region(narrative, e.regions[i], false);
+        }
     }
-    if (e.numbness) narrative += "; numbness " + std::to_string(*e.numbness) + "/10";
-    if (e.pain) narrative += "; pain " + std::to_string(*e.pain) + "/10";
+    if (e.numbness) {
+        narrative += "; numbness ";
+        append_int(narrative, *e.numbness);
+        narrative += "/10";
+    }
+    if (e.pain) {
+        narrative += "; pain ";
+        append_int(narrative, *e.pain);
+        narrative += "/10";
+    }
     if (!e.signs.empty()) {
         narrative += "; with: ";
-        for (std::size_t i = 0; i < e.signs.size(); ++i) narrative += (i ? ", " : "") + lower_first(std::string(enum_label(e.signs[i])));
+        for (std::size_t i = 0; i < e.signs.size(); ++i) {
+            if (i) narrative += ", ";
+            append_lower_first(narrative, enum_label(e.signs[i]));
+        }
     }
-    narrative += ". Reported by the patient in a symptom diary.";
+    // Who reported it is the Observation's performer (1..1, the Patient); the
+    // narrative (dom-6 asks for one; a best practice) says what was felt, where, when
+    // and how strongly. Issue #19: " Reported by the patient in a symptom diary."
+    // left out, 45 bytes an Observation.
+    narrative += '.';
 
     j.begin_object();
-    j.str("fullUrl", url);
+    j.str("fullUrl", urn.url());
     j.begin_object("resource");
-    write_symptom_head(j, url, narrative);
+    write_symptom_head(j, urn, narrative);
     if (!associated.empty()) {
         j.begin_array("extension");
         for (const auto& a : associated) {
-            j.begin_object();
-            j.str("url", "http://hl7.org/fhir/StructureDefinition/workflow-supportingInfo");
-            j.reference("valueReference", a.url);
+            j.same(kSlotSupportingInfo, [](Json<W>& j) {
+                j.begin_object();
+                j.str("url", "http://hl7.org/fhir/StructureDefinition/workflow-supportingInfo");
+                j.begin_object("valueReference");
+                j.key("reference");
+            });
+            j.str(a.urn.url());
+            j.end_object();
             j.end_object();
         }
         j.end_array();
     }
-    write_symptom_core(j, e, patient_url, finding, enum_label(main));
+    write_symptom_core(j, e, start, patient_url, finding);
 
     if (!e.note.empty()) {
         j.begin_array("note");
@@ -619,54 +884,79 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
     // An unrated severity is left out: absent, never a made-up 0.
     const int score = score_of(e, main);
     if (score > 0) {
-        // severity (0..1): a CodeableConcept; the 0-10 number is its own component below.
-        j.begin_object();
-        j.begin_array("extension");
-        j.begin_object();
-        j.str("url", "http://hl7.org/fhir/uv/symptoms/StructureDefinition/AssessmentScaleInformation");
-        j.codeable("valueCodeableConcept", nullptr, nullptr, nullptr, "0-10 numeric rating scale, self-reported");
-        j.end_object();
-        j.end_array();
-        j.codeable("code", kLoinc, "64750-3", "Severity of symptoms", "");
-        const Code sev = severity_code(score);
-        j.codeable("valueCodeableConcept", sev.system, sev.code, sev.display, std::to_string(score) + " of 10");
-        j.end_object();
+        j.same(slot(kSlotSeverity, static_cast<std::size_t>(score), 11), [&](Json<W>& j) {
+            // severity (0..1): a CodeableConcept; the 0-10 number is its own component below.
+            j.begin_object();
+            j.begin_array("extension");
+            j.begin_object();
+            j.str("url", "http://hl7.org/fhir/uv/symptoms/StructureDefinition/AssessmentScaleInformation");
+            j.codeable("valueCodeableConcept", nullptr, nullptr, nullptr, "0-10 numeric rating scale, self-reported");
+            j.end_object();
+            j.end_array();
+            j.codeable("code", kLoinc, "64750-3", "Severity of symptoms", "");
+            const Code sev = severity_code(score);
+            j.codeable("valueCodeableConcept", sev.system, sev.code, sev.display, std::to_string(score) + " of 10");
+            j.end_object();
+        });
     }
     // The 0-10 numbers as they were given (outside the IG's slices; its slicing is open).
-    if (e.pain) write_component_int(j, {kLoinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"}, "", *e.pain);
-    if (e.numbness) write_component_int(j, kNoCode, "Numbness intensity, 0-10 numeric rating (self-reported)", *e.numbness);
+    if (e.pain)
+        j.same(slot(kSlotPain, static_cast<std::size_t>(*e.pain), 11), [&](Json<W>& j) {
+            write_component_int(j, {kLoinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"}, "",
+                                *e.pain);
+        });
+    if (e.numbness)
+        j.same(slot(kSlotNumbness, static_cast<std::size_t>(*e.numbness), 11), [&](Json<W>& j) {
+            write_component_int(j, kNoCode, "Numbness intensity, 0-10 numeric rating (self-reported)", *e.numbness);
+        });
     // quality (0..1): the kind of pain, when the main symptom is pain.
     if (main == Sensation::ShootingPain || main == Sensation::Pain)
-        write_component(j, {kLoinc, "56823-8", "Problem quality or description"}, "", kNoCode,
-                        main == Sensation::ShootingPain ? "Shooting or electric" : "Aching");
+        j.same(kSlotQuality + (main == Sensation::ShootingPain), [&](Json<W>& j) {
+            write_component(j, {kLoinc, "56823-8", "Problem quality or description"}, "", kNoCode,
+                            main == Sensation::ShootingPain ? "Shooting or electric" : "Aching");
+        });
     for (auto a : e.activities)
-        write_component(j, {kLoinc, "100752-5", "Exacerbating factors - Reported"}, "", kNoCode, enum_label(a));
+        j.same(slot(kSlotActivity, static_cast<std::size_t>(a), 32), [&](Json<W>& j) {
+            write_component(j, {kLoinc, "100752-5", "Exacerbating factors - Reported"}, "", kNoCode, enum_label(a));
+        });
     for (auto r : e.reliefs)
         if (r != Relief::Nothing)
-            write_component(j, {kLoinc, "100753-3", "Alleviating factors - Reported"}, "", kNoCode, enum_label(r));
+            j.same(slot(kSlotRelief, static_cast<std::size_t>(r), 16), [&](Json<W>& j) {
+                write_component(j, {kLoinc, "100753-3", "Alleviating factors - Reported"}, "", kNoCode, enum_label(r));
+            });
     if (e.onset != Onset::Unknown)
-        write_component(j, {kLoinc, "99495-4", "Speed of condition onset"}, "", onset_code(e.onset), "");
+        j.same(slot(kSlotOnset, static_cast<std::size_t>(e.onset), 4), [&](Json<W>& j) {
+            write_component(j, {kLoinc, "99495-4", "Speed of condition onset"}, "", onset_code(e.onset), "");
+        });
     if (e.spread) {
-        std::string text = "Spread";
-        if (e.spread_from) text += " from " + lower_first(std::string(enum_label(*e.spread_from)));
-        if (e.spread_to) text += " to " + lower_first(std::string(enum_label(*e.spread_to)));
-        if (e.spread_speed != SpreadSpeed::Unknown) text += ", " + lower_first(std::string(enum_label(e.spread_speed)));
-        j.begin_object();
-        j.codeable("code", nullptr, nullptr, nullptr, "Spread");
-        j.str("valueString", text);
+        std::string& text = j.scratch();
+        text.assign("Spread");
+        if (e.spread_from) append_lower_first(text.append(" from "), enum_label(*e.spread_from));
+        if (e.spread_to) append_lower_first(text.append(" to "), enum_label(*e.spread_to));
+        if (e.spread_speed != SpreadSpeed::Unknown) append_lower_first(text.append(", "), enum_label(e.spread_speed));
+        j.same(kSlotSpread, [](Json<W>& j) {
+            j.begin_object();
+            j.codeable("code", nullptr, nullptr, nullptr, "Spread");
+            j.key("valueString");
+        });
+        j.str(text);
         j.end_object();
     }
-    if (e.worse_at_night != TriState::Unknown) {
-        j.begin_object();
-        j.codeable("code", nullptr, nullptr, nullptr, "Worse at night");
-        j.boolean("valueBoolean", e.worse_at_night == TriState::Yes);
-        j.end_object();
-    }
+    if (e.worse_at_night != TriState::Unknown)
+        j.same(kSlotNight + (e.worse_at_night == TriState::Yes), [&](Json<W>& j) {
+            j.begin_object();
+            j.codeable("code", nullptr, nullptr, nullptr, "Worse at night");
+            j.boolean("valueBoolean", e.worse_at_night == TriState::Yes);
+            j.end_object();
+        });
     if (e.relief_after_min) {
-        j.begin_object();
-        j.codeable("code", nullptr, nullptr, nullptr, "Time until it eased after the relief");
-        j.begin_object("valueQuantity");
-        j.integer("value", *e.relief_after_min);
+        j.same(kSlotReliefAfter, [](Json<W>& j) {
+            j.begin_object();
+            j.codeable("code", nullptr, nullptr, nullptr, "Time until it eased after the relief");
+            j.begin_object("valueQuantity");
+            j.key("value");
+        });
+        j.integer_value(*e.relief_after_min);
         j.str("unit", "min");
         j.str("system", kUcum);
         j.str("code", "min");
@@ -677,9 +967,12 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
     const std::tuple<const char*, const char*, int> effects[] = {
         {"d450", "Walking", e.effect_walking}, {"b134", "Sleep functions", e.effect_sleep},
         {"d850", "Remunerative employment", e.effect_work}};
-    for (const auto& [code, display, v] : effects) {
+    for (std::size_t k = 0; k < 3; ++k) {
+        const auto& [code, display, v] = effects[k];
         if (v <= 0) continue;
-        write_component(j, {kIcf, code, display}, "", kNoCode, effect_text(v));
+        j.same(v < 4 ? kSlotEffect + 4 * k + static_cast<std::size_t>(v) : kNoSlot, [&](Json<W>& j) {
+            write_component(j, {kIcf, code, display}, "", kNoCode, effect_text(v));
+        });
     }
     j.end_array();
 
@@ -688,13 +981,15 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
 
     // The associated symptoms and signs.
     for (const auto& a : associated) {
-        std::string text = a.text + " with the episode of " + lower_first(std::string(enum_label(main))) + " from " +
-                           iso8601(e.start) + ". Reported by the patient in a symptom diary.";
+        std::string& text = j.text();
+        text.assign(a.finding.text).append(" with the episode of ");
+        append_lower_first(text, enum_label(main));
+        text.append(" from ").append(start.view()).append(".");   // the performer says who reported it
         j.begin_object();
-        j.str("fullUrl", a.url);
+        j.str("fullUrl", a.urn.url());
         j.begin_object("resource");
-        write_symptom_head(j, a.url, text);
-        write_symptom_core(j, e, patient_url, a.finding, a.text);
+        write_symptom_head(j, a.urn, text);
+        write_symptom_core(j, e, start, patient_url, a.finding);
         write_body_site(j, a.regions);
         j.end_object();
         j.end_object();
@@ -839,14 +1134,16 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
         j.end_object();
     }
 
+    std::vector<Associated> associated;   // reused for every episode
+    std::string key;
     for (const Episode* e : eps) {
         if (is_normalized(*e)) {   // as every diary from the Store is: no copy
-            write_observation(j, *e, patient_url);
+            write_observation(j, *e, patient_url, associated, key);
             continue;
         }
         Episode copy = *e;
         normalize(copy);
-        write_observation(j, copy, patient_url);
+        write_observation(j, copy, patient_url, associated, key);
     }
 
     // Standard questionnaires: each Questionnaire once, then its responses.
@@ -864,25 +1161,12 @@ void write_bundle(W& writer, const Diary& d, const FhirOptions& options) {
     j.end_object();
 }
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
 }  // namespace
 
 std::string derived_uuid(std::string_view text) {
-    const std::uint64_t a = fnv1a(text, 0xcbf29ce484222325ULL);
-    const std::uint64_t b = fnv1a(text, a ^ 0x9e3779b97f4a7c15ULL);
-    unsigned char bytes[16];
-    for (int i = 0; i < 8; ++i) {
-        bytes[i] = static_cast<unsigned char>(a >> (56 - 8 * i));
-        bytes[8 + i] = static_cast<unsigned char>(b >> (56 - 8 * i));
-    }
-    return uuid_from_bytes(bytes, 8);   // version 8 (custom)
+    std::string out(36, '-');
+    derived_uuid_chars(text, out.data());
+    return out;
 }
 
 namespace {

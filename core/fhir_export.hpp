@@ -51,7 +51,7 @@ class ByteSink;
 
 std::string diary_to_fhir_json(const Diary& d, const FhirOptions& options = {});
 // The same bytes as diary_to_fhir_json, written to `out` as they are produced
-// (through a 64 KiB buffer), so memory does not grow with the diary: a 100k
+// (through a 256 KiB buffer), so memory does not grow with the diary: a 100k
 // bundle of the generated diary is about 450 MB compact, 815 MB pretty (issue #19).
 void write_fhir_json(ByteSink& out, const Diary& d, const FhirOptions& options = {});
 

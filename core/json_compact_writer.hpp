@@ -26,6 +26,7 @@ template <class Out>
 class CompactJsonWriter {
 public:
     using Ch = char;
+    using Stream = Out;
     explicit CompactJsonWriter(Out& out) : out_(out) {}
 
     bool Null() { return raw("null", 4); }
@@ -85,6 +86,54 @@ public:
         due_ = true;
         return true;
     }
+    // The same as Key(), for a key the caller knows needs no escape (this
+    // program's own literal keys): no check of its bytes.
+    void trusted_key(std::string_view k) {
+        out_.reserve(k.size() + 4);
+        if (due_) out_.put_unsafe(',');
+        out_.put_unsafe('"');
+        out_.append_unsafe(k.data(), k.size());
+        out_.append_unsafe("\":", 2);
+        due_ = false;
+    }
+    // plain_member for a trusted key: only the value is checked.
+    bool trusted_key_member(std::string_view key, std::string_view value) {
+        if (!is_plain(value.data(), value.size())) return false;
+        out_.reserve(key.size() + value.size() + 6);
+        if (due_) out_.put_unsafe(',');
+        out_.put_unsafe('"');
+        out_.append_unsafe(key.data(), key.size());
+        out_.append_unsafe("\":\"", 3);
+        out_.append_unsafe(value.data(), value.size());
+        out_.put_unsafe('"');
+        due_ = true;
+        return true;
+    }
+    // A run of JSON this writer wrote before, starting with a value or a member
+    // (never a closing bracket): the comma it needs here, its bytes, and the
+    // state it left (`due_after`: it ended with a complete value or member).
+    void raw_run(std::string_view bytes, bool due_after) {
+        out_.reserve(bytes.size() + 1);
+        if (due_) out_.put_unsafe(',');
+        out_.append_unsafe(bytes.data(), bytes.size());
+        due_ = due_after;
+    }
+    // A string value in pieces: `json_prefix` as it goes between the quotes
+    // (escapes already made: a constant), then b and c when neither needs an
+    // escape (else nothing is written and false returned).
+    bool plain_string_after(std::string_view json_prefix, std::string_view b, std::string_view c) {
+        if (!is_plain(b.data(), b.size()) || !is_plain(c.data(), c.size())) return false;
+        out_.reserve(json_prefix.size() + b.size() + c.size() + 3);
+        if (due_) out_.put_unsafe(',');
+        out_.put_unsafe('"');
+        out_.append_unsafe(json_prefix.data(), json_prefix.size());
+        out_.append_unsafe(b.data(), b.size());
+        out_.append_unsafe(c.data(), c.size());
+        out_.put_unsafe('"');
+        due_ = true;
+        return true;
+    }
+    bool due() const { return due_; }
     bool StartObject() { return open('{'); }
     bool EndObject(rapidjson::SizeType = 0) { return close('}'); }
     bool StartArray() { return open('['); }

@@ -206,6 +206,12 @@ std::string new_uuid() {
 }
 
 std::string uuid_from_bytes(const unsigned char (&bytes)[16], unsigned version) {
+    std::string out(36, '-');
+    uuid_chars(bytes, version, out.data());
+    return out;
+}
+
+void uuid_chars(const unsigned char (&bytes)[16], unsigned version, char* out) {
     unsigned char b[16];
     std::copy(std::begin(bytes), std::end(bytes), b);
     b[6] = static_cast<unsigned char>((b[6] & 0x0F) | ((version & 0x0F) << 4));
@@ -213,14 +219,12 @@ std::string uuid_from_bytes(const unsigned char (&bytes)[16], unsigned version) 
     // "%02x" a byte with dashes after bytes 4, 6, 8 and 10; by hand, as snprintf
     // was a tenth of the FHIR export (several derived ids an episode, issue #19).
     static constexpr char kHex[] = "0123456789abcdef";
-    std::string out(36, '-');
     std::size_t at = 0;
     for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) ++at;
+        if (i == 4 || i == 6 || i == 8 || i == 10) out[at++] = '-';
         out[at++] = kHex[b[i] >> 4];
         out[at++] = kHex[b[i] & 15];
     }
-    return out;
 }
 
 bool is_uuid(std::string_view t) {

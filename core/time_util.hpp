@@ -63,5 +63,7 @@ bool is_uuid(std::string_view text);
 // 16 bytes as a UUID, lower-case with dashes, with the version nibble set to
 // `version` (4 random, 8 custom) and the RFC 4122 variant bits.
 std::string uuid_from_bytes(const unsigned char (&bytes)[16], unsigned version);
+// The same 36 characters written to `out` (no allocation; the FHIR export's ids).
+void uuid_chars(const unsigned char (&bytes)[16], unsigned version, char* out);
 
 }  // namespace nd

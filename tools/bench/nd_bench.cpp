@@ -349,7 +349,7 @@ void BM_ExportFhir(benchmark::State& state) {
 BENCHMARK(BM_ExportFhir)->Args({10'000, 1})->Args({100'000, 1})->Args({100'000, 0})->Unit(benchmark::kMillisecond);
 
 // The compact bundle streamed as `export-fhir --compact` writes it (write_fhir_json
-// through its 64 KiB buffer), into a sink that only counts: the writer's own cost,
+// through its 256 KiB buffer), into a sink that only counts: the writer's own cost,
 // without the 450 MB string of the in-memory form (its page faults and its free).
 void BM_ExportFhirStreamed(benchmark::State& state) {
     struct Counting final : nd::ByteSink {
