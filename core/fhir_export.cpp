@@ -968,7 +968,11 @@ void write_observation(Json<W>& j, const Episode& e, const std::string& patient_
         {"d450", "Walking", e.effect_walking}, {"b134", "Sleep functions", e.effect_sleep},
         {"d850", "Remunerative employment", e.effect_work}};
     for (std::size_t k = 0; k < 3; ++k) {
-        const auto& [code, display, v] = effects[k];
+        // Named copies, not a structured binding: a lambda may not capture one before
+        // clang 16 (the web build's compiler is clang 14).
+        const char* const code = std::get<0>(effects[k]);
+        const char* const display = std::get<1>(effects[k]);
+        const int v = std::get<2>(effects[k]);
         if (v <= 0) continue;
         j.same(v < 4 ? kSlotEffect + 4 * k + static_cast<std::size_t>(v) : kNoSlot, [&](Json<W>& j) {
             write_component(j, {kIcf, code, display}, "", kNoCode, effect_text(v));
