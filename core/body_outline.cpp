@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "asset_file.hpp"
 #include "enum_names.hpp"
 #include "json_guard.hpp"
 
@@ -156,10 +157,10 @@ BodyOutline load_body_outline_json(const std::string& json) {
 }
 
 BodyOutline load_body_outline_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw BodyOutlineError("body map: cannot open '" + path + "'");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (text.size() > kMaxFileBytes) throw BodyOutlineError("body map: '" + path + "' is larger than 256 KiB");
+    // Refused from its size before it is read (it was read whole first).
+    AssetText file = read_asset_file(path, kMaxFileBytes);
+    if (!file.error.empty()) throw BodyOutlineError("body map: " + file.error);
+    const std::string& text = file.text;
     try {
         return load_body_outline_json(text);
     } catch (const BodyOutlineError& e) {

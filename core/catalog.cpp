@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "asset_file.hpp"
 #include "features.hpp"
 #include "json_fields.hpp"
 #include "json_guard.hpp"
@@ -205,18 +206,9 @@ Catalog load_catalog_json(std::string_view json_text) {
 }
 
 Catalog load_catalog_file(const std::string& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw CatalogError("catalog: cannot read '" + path + "': " + ec.message());
-    if (size > kMaxCatalogBytes)
-        throw CatalogError("catalog: '" + path + "' is larger than " + std::to_string(kMaxCatalogBytes) + " bytes");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw CatalogError("catalog: cannot open '" + path + "'");
-    std::string text;
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (static_cast<std::size_t>(in.gcount()) != text.size())
-        throw CatalogError("catalog: cannot read all of '" + path + "'");
+    AssetText file = read_asset_file(path, kMaxCatalogBytes);
+    if (!file.error.empty()) throw CatalogError("catalog: " + file.error);
+    const std::string& text = file.text;
     try {
         return load_catalog_json(text);
     } catch (const CatalogError& e) {

@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <set>
 
+#include "asset_file.hpp"
 #include "json_fields.hpp"
 #include "json_guard.hpp"
 
@@ -174,17 +175,9 @@ Questionnaire load_questionnaire_json(std::string_view json_text) {
 }
 
 Questionnaire load_questionnaire_file(const std::string& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw QuestionnaireError("questionnaire: cannot read '" + path + "': " + ec.message());
-    if (size > kMaxFileBytes)
-        throw QuestionnaireError("questionnaire: '" + path + "' is larger than " + std::to_string(kMaxFileBytes) +
-                                 " bytes");
-    std::ifstream in(path, std::ios::binary);
-    std::string data(static_cast<std::size_t>(size), '\0');
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!in || static_cast<std::size_t>(in.gcount()) != data.size())
-        throw QuestionnaireError("questionnaire: cannot read all of '" + path + "'");
+    AssetText file = read_asset_file(path, kMaxFileBytes);
+    if (!file.error.empty()) throw QuestionnaireError("questionnaire: " + file.error);
+    const std::string& data = file.text;
     try {
         return load_questionnaire_json(data);
     } catch (const QuestionnaireError& e) {
