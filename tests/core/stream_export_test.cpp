@@ -133,8 +133,8 @@ TEST_CASE("An atomic file abandoned half way leaves no partial file and the old 
     write_file_atomic(path, "old content");
     {
         AtomicFile f(path);
-        f.write(std::string(300 * 1024, 'x'));   // more than its buffer: some is on disk
-        CHECK(f.bytes_written() == 300 * 1024);
+        f.write(std::string(3 * 1024 * 1024, 'x'));   // more than its buffer (1 MiB): some is on disk
+        CHECK(f.bytes_written() == 3 * 1024 * 1024);
         // destroyed without commit(): as when an export throws half way
     }
     CHECK(slurp(path) == "old content");
