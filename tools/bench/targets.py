@@ -105,9 +105,10 @@ def main():
     # ---- 2. In-process figures (nd_bench): frames after a change, the dense year's PDF, FHIR / CSV.
     out_json = os.path.join(work, "nd_bench.json")
     # Names carry suffixes (".../iterations:10/manual_time", ".../min_time:2.000"): matched by prefix.
-    # Every page on a worker (the desktop) and without one (the web build: "_sync").
+    # Every page on a worker (the desktop) and without one (the web build: "_sync"); after an
+    # edit, and after an episode logged or sent to the bin ("_add").
     filt = "BM_FrameAfterChange/(log|diary|diary_phone|patterns_30d|patterns_90d|patterns_year|patterns_all|causes)" \
-           "(_sync|_middle_sync)?/" \
+           "(_sync|_middle_sync|_add|_add_sync)?/" \
            "|BM_PdfYear/100000/|BM_ExportFhir/100000/0|BM_ExportFhirStreamed/100000|BM_ExportCsv/100000"
     r = sh([bench, "--tmp", work, "--benchmark_filter=" + filt, "--benchmark_out=" + out_json,
             "--benchmark_out_format=json", "--benchmark_color=false"])
