@@ -29,6 +29,44 @@ bool episode_passes(const Episode& e, const DiaryFilter& f) {
     return true;
 }
 
+namespace {
+
+// Whether the page lists an episode that began on local `day`, within the filter's days [from, to].
+bool row_shown(const Episode& e, std::int64_t day, const DiaryPage& pg, std::int64_t from, std::int64_t to) {
+    return is_deleted(e) == pg.show_bin && day >= from && day <= to && episode_passes(e, pg.filter);
+}
+
+// Each row's place (the day titles and check-ins above it) and each shown episode's row,
+// from the rows in order; returns how many episodes are shown. Rows are told apart by kind
+// only, so the rows built from scratch and the rows edited in place are numbered alike.
+int number_rows(DiaryPage& pg, std::size_t episodes) {
+    pg.row_of.assign(episodes, -1);
+    std::uint32_t days = 0, checkins_above = 0;
+    int shown = 0;
+    for (std::size_t k = 0; k < pg.rows.size(); ++k) {
+        DiaryRow& r = pg.rows[k];
+        switch (r.kind) {
+            case DiaryRowKind::Day:
+                r.days_before = days++;
+                r.checkins_before = checkins_above;
+                break;
+            case DiaryRowKind::CheckIn:
+                r.days_before = days;
+                r.checkins_before = checkins_above++;
+                break;
+            case DiaryRowKind::Episode:
+                r.days_before = days;
+                r.checkins_before = checkins_above;
+                pg.row_of[r.index] = static_cast<std::int32_t>(k);
+                ++shown;
+                break;
+        }
+    }
+    return shown;
+}
+
+}  // namespace
+
 std::pair<std::int64_t, std::int64_t> day_range(const DiaryFilter& f, const LocalDate& today) {
     const LocalDate from_text = filter_from(f, today);
     const LocalDate to_text = f.preset == DatePreset::Custom ? f.to : "";
@@ -44,7 +82,6 @@ void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
     pg.shown_episodes = 0;
     pg.bin_count = 0;
     const auto [from, to] = day_range(pg.filter, today);
-    pg.row_of.assign(s.diary.episodes.size(), -1);
     pg.ids_of = s.episode_id_hashes();
     pg.in_bin_of.assign(s.diary.episodes.size(), 0);
     // (day, row) of every episode shown, newest first.
@@ -57,16 +94,14 @@ void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
         const bool deleted = is_deleted(e);
         pg.bin_count += deleted ? 1 : 0;
         pg.in_bin_of[i] = deleted ? 1 : 0;
-        if (deleted != pg.show_bin) continue;
         const std::int64_t d = local_day_number(e.start);
-        if (d < from || d > to || !episode_passes(e, pg.filter)) continue;
+        if (!row_shown(e, d, pg, from, to)) continue;
         in_order = in_order && (eps.empty() || d <= eps.back().day);
         eps.push_back({DiaryRowKind::Episode, i, d, 0});
     }
     // Sorted by start in UTC; a change of time zone can put a later start on an earlier
     // local day: then sort by day (stable keeps newest first within a day).
     if (!in_order) std::stable_sort(eps.begin(), eps.end(), [](const DiaryRow& x, const DiaryRow& y) { return x.day > y.day; });
-    pg.shown_episodes = static_cast<int>(eps.size());
     // Check-ins speak of the whole day, not of a place or a sensation.
     std::vector<DiaryRow> checkins;
     if (!pg.show_bin && !pg.filter.region && !pg.filter.sensation) {
@@ -89,26 +124,16 @@ void build_rows(AppState& s, DiaryPage& pg, const LocalDate& today) {
     }
     pg.rows.reserve(eps.size() + checkins.size() + days_shown);
     std::size_t e = 0, c = 0;
-    std::uint32_t days = 0, checkins_above = 0;
     while (e < eps.size() || c < checkins.size()) {
         const std::int64_t day = std::max(e < eps.size() ? eps[e].day : INT64_MIN, c < checkins.size() ? checkins[c].day : INT64_MIN);
         const std::size_t title = pg.rows.size();
-        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0, days, checkins_above});
-        ++days;
-        for (; c < checkins.size() && checkins[c].day == day; ++c) {
-            pg.rows.push_back(checkins[c]);
-            pg.rows.back().days_before = days;
-            pg.rows.back().checkins_before = checkins_above++;
-        }
+        pg.rows.push_back({DiaryRowKind::Day, 0, day, 0});
+        for (; c < checkins.size() && checkins[c].day == day; ++c) pg.rows.push_back(checkins[c]);
         int n = 0;
-        for (; e < eps.size() && eps[e].day == day; ++e, ++n) {
-            pg.row_of[eps[e].index] = static_cast<std::int32_t>(pg.rows.size());
-            pg.rows.push_back(eps[e]);
-            pg.rows.back().days_before = days;
-            pg.rows.back().checkins_before = checkins_above;
-        }
+        for (; e < eps.size() && eps[e].day == day; ++e, ++n) pg.rows.push_back(eps[e]);
         pg.rows[title].count = n;
     }
+    pg.shown_episodes = number_rows(pg, s.diary.episodes.size());
     ++pg.rows_builds;
     pg.rows_revision = s.revision;
     pg.rows_filter = pg.filter;
@@ -135,13 +160,13 @@ bool rows_still_fit(AppState& s, DiaryPage& pg, const LocalDate& today) {
         // this index as when the rows were built.
         if (i >= pg.ids_of.size() || pg.ids_of[i] != s.episode_id_hashes()[i]) return false;
         const std::int64_t d = local_day_number(e.start);
-        const bool shown = is_deleted(e) == pg.show_bin && d >= from && d <= to && episode_passes(e, pg.filter);
+        const bool shown = row_shown(e, d, pg, from, to);
         const std::int32_t r = pg.row_of[i];
         if (shown != (r >= 0)) return false;
         if (r >= 0 && pg.rows[static_cast<std::size_t>(r)].day != d) return false;
         // One the filter hides may have gone to the bin or come back: the bin's count follows.
         const std::uint8_t in_bin = is_deleted(e) ? 1 : 0;
-        if (i < pg.in_bin_of.size() && pg.in_bin_of[i] != in_bin) {
+        if (pg.in_bin_of[i] != in_bin) {
             pg.bin_count += in_bin - pg.in_bin_of[i];
             pg.in_bin_of[i] = in_bin;
         }
@@ -189,13 +214,13 @@ bool rows_take_episode_change(AppState& s, DiaryPage& pg, const LocalDate& today
     const auto [from, to] = day_range(pg.filter, today);
     const Episode& e = v[b];
     const std::int64_t day = local_day_number(e.start);
-    const bool show = is_deleted(e) == pg.show_bin && day >= from && day <= to && episode_passes(e, pg.filter);
+    const bool show = row_shown(e, day, pg, from, to);
     const std::uint8_t was_in_bin = a != kNone ? pg.in_bin_of[a] : 0;
     const std::uint8_t in_bin = is_deleted(e) ? 1 : 0;
 
     // In place: its old row out (and its day's title when the day is left with neither
     // episodes nor check-ins), its new row in (under a new title when its day had none),
-    // then one tight pass setting every row's index, position counters and row_of.
+    // then every other row's index shifted and all of them numbered again (number_rows).
     std::vector<DiaryRow>& rows = pg.rows;
     const auto at = [](std::size_t k) { return static_cast<std::ptrdiff_t>(k); };
     if (a != kNone && pg.row_of[a] >= 0) {
@@ -226,34 +251,13 @@ bool rows_take_episode_change(AppState& s, DiaryPage& pg, const LocalDate& today
             rows.insert(rows.begin() + at(pos), std::begin(both), std::end(both));
         }
     }
-    pg.row_of.assign(n_new, -1);
-    std::uint32_t days = 0, checkins_above = 0;
-    int shown = 0;
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-        DiaryRow& r = rows[k];
-        switch (r.kind) {
-            case DiaryRowKind::Day:
-                r.days_before = days++;
-                r.checkins_before = checkins_above;
-                break;
-            case DiaryRowKind::CheckIn:
-                r.days_before = days;
-                r.checkins_before = checkins_above++;
-                break;
-            case DiaryRowKind::Episode:
-                r.index = r.index == kNone ? b : moved(r.index);   // kNone: the new row
-                r.days_before = days;
-                r.checkins_before = checkins_above;
-                pg.row_of[r.index] = static_cast<std::int32_t>(k);
-                ++shown;
-                break;
-        }
-    }
+    for (DiaryRow& r : rows)
+        if (r.kind == DiaryRowKind::Episode) r.index = r.index == kNone ? b : moved(r.index);   // kNone: the new row
+    pg.shown_episodes = number_rows(pg, n_new);
     pg.ids_of = hashes;
     if (a != kNone) pg.in_bin_of.erase(pg.in_bin_of.begin() + static_cast<std::ptrdiff_t>(a));
     pg.in_bin_of.insert(pg.in_bin_of.begin() + static_cast<std::ptrdiff_t>(b), in_bin);
     pg.bin_count += in_bin - was_in_bin;
-    pg.shown_episodes = shown;
     pg.rows_revision = s.revision;
     return true;
 }
