@@ -52,6 +52,16 @@ void apply(Diary& d, Delta& delta) {
     }
 }
 
+// True the first time it is asked in an ImGui frame (without an ImGui context, e.g. a
+// bare AppState in a test: every time), and notes the frame in `last`: the work a
+// frame does a slice of is done once however many rows or pages ask.
+bool first_ask_this_frame(int& last) {
+    const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
+    if (frame >= 0 && frame == last) return false;
+    last = frame;
+    return true;
+}
+
 struct PatternsAsk {
     PatternPeriod period{};
     LocalDate today;
@@ -243,9 +253,7 @@ void DiaryAnalysis::sync(AppState& s) {
             copy_revision_ = s.revision;
             copied_frame_ = -1;
         }
-        const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
-        if (frame >= 0 && frame == copied_frame_) return;   // one slice a frame, however many pages ask
-        copied_frame_ = frame;
+        if (!first_ask_this_frame(copied_frame_)) return;
         if (!copy_->step(s.diary, step_budget_)) return;
         Delta d;
         d.whole = copy_->take();
@@ -292,9 +300,7 @@ DiarySteps& DiaryAnalysis::steps(AppState& s) {
     if (!steps_) steps_ = std::make_unique<DiarySteps>();
     // One slice a frame, however many rows ask (without an ImGui context, e.g. a bare
     // AppState in a test: every call is one).
-    const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
-    if (frame < 0 || frame != stepped_frame_) {
-        stepped_frame_ = frame;
+    if (first_ask_this_frame(stepped_frame_)) {
         if (steps_->step(s, step_budget_)) ++steps_taken_;
         steps_behind_ = steps_->busy(s);
     }
@@ -334,9 +340,7 @@ std::shared_ptr<const MatchFigures> DiaryAnalysis::match(AppState& s) {
 // a few hundred episodes is matched within the frame that asks, and 100k over about a
 // second of frames, showing the previous match meanwhile.
 std::shared_ptr<const MatchFigures> DiaryAnalysis::match_in_steps(AppState& s) {
-    const int frame = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1;
-    if (frame >= 0 && frame == match_frame_) return stepped_match_;
-    match_frame_ = frame;
+    if (!first_ask_this_frame(match_frame_)) return stepped_match_;
     const bool current = stepped_match_ && stepped_match_->revision == s.revision &&
                          match_steps_catalog_ == s.catalog_revision;
     if (current) return stepped_match_;

@@ -233,11 +233,11 @@ AtomicFile::~AtomicFile() {
     if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
 }
 
-// The bytes to the file; every 8 MiB the kernel is asked to start writing them
-// to the disk (sync_file_range, SYNC_FILE_RANGE_WRITE: it starts the write-back
-// and does not wait for it), so the disk works while the rest is produced and
-// commit()'s fsync has little left to wait for. Only a hint: errors are left to
-// the fsync, which reports them.
+// The bytes to the file: direct (whole blocks, see the constructor), or through the
+// page cache, where every 8 MiB the kernel is asked to start writing them to the disk
+// (sync_file_range, SYNC_FILE_RANGE_WRITE: it starts the write-back and does not wait
+// for it), so the disk works while the rest is produced and commit()'s fsync has
+// little left to wait for. Only a hint: errors are left to the fsync, which reports them.
 void AtomicFile::to_file(const char* p, std::size_t n) {
     in_file_ += n;
     if (direct_) {
